@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/server/auth/session";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { CaseloadList } from "@/components/caseload/caseload-list";
+
+export const metadata: Metadata = { title: "Caseload" };
+
+export default async function CaseloadPage() {
+  const user = await requireUser({ role: "therapist", returnTo: "/caseload" });
+  await getQueryClient().prefetchQuery(trpc.engagement.list.queryOptions());
+  return (
+    <HydrateClient>
+      <div>
+        <h1 className="text-2xl font-semibold">Your caseload</h1>
+        <p className="text-ink-muted">Who needs you before their next session.</p>
+      </div>
+      <CaseloadList timeZone={user.timeZone} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/server/auth/session";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { orNotFound } from "@/server/api/load";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { Card, EmptyState } from "@/components/ui/card";
+import { EngagementStatusBadge } from "@/components/engagements/status-badge";
+
+export const metadata: Metadata = { title: "Client" };
+
+export default async function ClientPage({ params }: PageProps<"/clients/[engagementId]">) {
+  const { engagementId } = await params;
+  const user = await requireUser({ role: "therapist", returnTo: `/clients/${encodeURIComponent(engagementId)}` });
+  const engagement = await orNotFound(
+    getQueryClient().fetchQuery(trpc.engagement.byId.queryOptions({ engagementId })),
+  );
+  return (
+    <HydrateClient>
+      <Link href="/caseload" className="text-brand-strong underline">
+        ← Caseload
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{engagement.counterpart.name}</h1>
+        <EngagementStatusBadge status={engagement.status} />
+      </div>
+      <p className="text-ink-muted">
+        {engagement.startedAt ? `Working together since ${formatDate(engagement.startedAt, user.timeZone)}. ` : null}
+        {engagement.nextSession
+          ? `Next session ${formatDateTime(engagement.nextSession.startsAt, user.timeZone)}.`
+          : "No session scheduled."}
+      </p>
+      {engagement.status === "ended" ? (
+        <p className="rounded-lg bg-canvas px-4 py-3">This work together has ended. Its records are read-only.</p>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title="Goals">
+          <EmptyState>The goals you set together, with both of your ratings over time, will appear here.</EmptyState>
+        </Card>
+        <Card title="Homework">
+          <EmptyState>Homework you assign, and what your client did with it, will appear here.</EmptyState>
+        </Card>
+        <Card title="Sessions">
+          <EmptyState>Upcoming and past sessions, with their agendas and notes, will appear here.</EmptyState>
+        </Card>
+        <Card title="Feedback and check-ins">
+          <EmptyState>How your client feels sessions are going will appear here, with any falling trend flagged.</EmptyState>
+        </Card>
+      </div>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { useTRPC } from "@/components/trpc/provider";
+import { Card, EmptyState } from "@/components/ui/card";
+
+/** The client's side: who their therapist is, the next session, and past work together (read-only). */
+export function ClientRelationships({ timeZone }: { timeZone: string }) {
+  const trpc = useTRPC();
+  const { data: engagements } = useSuspenseQuery(trpc.engagement.list.queryOptions());
+  const current = engagements.find((engagement) => engagement.status === "active");
+  const past = engagements.filter((engagement) => engagement.status === "ended");
+
+  return (
+    <>
+      <Card title="Your next session">
+        {current ? (
+          <p>
+            With <strong>{current.counterpart.name}</strong>
+            {current.nextSession
+              ? `, ${formatDateTime(current.nextSession.startsAt, timeZone)}.`
+              : ". Nothing is booked yet; your therapist will schedule it."}
+          </p>
+        ) : (
+          <EmptyState>
+            When your therapist invites you and you accept, your sessions with them will appear here.
+          </EmptyState>
+        )}
+      </Card>
+      {past.length > 0 ? (
+        <Card title="Earlier work together">
+          <ul className="flex flex-col gap-2">
+            {past.map((engagement) => (
+              <li key={engagement.id}>
+                {engagement.counterpart.name}
+                {engagement.endedAt ? (
+                  <span className="text-ink-muted"> · ended {formatDate(engagement.endedAt, timeZone)} · read-only</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </>
+  );
+}

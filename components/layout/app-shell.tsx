@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Role } from "@/server/db/generated/enums";
+import { SignOutButton } from "./sign-out-button";
+
+const NAV: Record<Role, { href: string; label: string }[]> = {
+  therapist: [
+    { href: "/caseload", label: "Caseload" },
+    { href: "/account", label: "Account" },
+  ],
+  client: [
+    { href: "/between-sessions", label: "Between sessions" },
+    { href: "/account", label: "Account" },
+  ],
+};
+
+export function AppShell({ role, name, children }: { role: Role; name: string; children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-xl font-semibold text-brand-strong">
+            Alliance
+          </Link>
+          <nav aria-label="Main" className="order-3 w-full sm:order-2 sm:w-auto">
+            <ul className="flex gap-1">
+              {NAV[role].map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="inline-flex min-h-11 items-center rounded-lg px-3 hover:bg-canvas">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="order-2 flex items-center gap-2 sm:order-3">
+            <span className="hidden text-ink-muted sm:inline">{name}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

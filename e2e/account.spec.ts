@@ -1,0 +1,47 @@
+import { expect, signIn, test, uniqueEmail } from "./fixtures";
+
+test("changing the password signs out other browsers but keeps this one signed in", async ({ page, browser }) => {
+  const email = uniqueEmail("changer");
+  const oldPassword = "the first long password";
+  const newPassword = "the second long password";
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Riley Change");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(oldPassword);
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await expect(page).toHaveURL(/\/caseload$/);
+
+  const otherContext = await browser.newContext();
+  const otherPage = await otherContext.newPage();
+  await signIn(otherPage, email, oldPassword);
+  await expect(otherPage).toHaveURL(/\/caseload$/);
+
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill(oldPassword);
+  await page.getByLabel("New password").fill(newPassword);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password is changed");
+
+  await page.goto("/caseload");
+  await expect(page.getByRole("heading", { name: "Your caseload" })).toBeVisible();
+
+  await otherPage.goto("/caseload");
+  await expect(otherPage).toHaveURL(/\/sign-in/);
+  await otherContext.close();
+});
+
+test("a wrong current password is shown on that field", async ({ page }) => {
+  const email = uniqueEmail("wrongcurrent");
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Sky Wrong");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("a perfectly long password");
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await expect(page).toHaveURL(/\/caseload$/);
+
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password").fill("another long password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your current password isn't right.")).toBeVisible();
+});

@@ -1,0 +1,95 @@
+import { DEMO_PASSWORD } from "../prisma/seed/demo";
+import { demoClient, demoTherapist, expect, signIn, test, uniqueEmail } from "./fixtures";
+
+test("a therapist signs up, signs out, signs in again and reaches their caseload", async ({ page }) => {
+  const email = uniqueEmail("therapist");
+  const password = "a calm and long password";
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Jordan Ellis");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Time zone").selectOption("Europe/Dublin");
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+
+  await expect(page).toHaveURL(/\/caseload$/);
+  await expect(page.getByRole("heading", { name: "Your caseload" })).toBeVisible();
+  await expect(page.getByText("Your clients will appear here")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/caseload$/);
+  await expect(page.getByRole("heading", { name: "Your caseload" })).toBeVisible();
+});
+
+test("sign-up explains each field that needs another look and creates nothing", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Work email").fill("not an email");
+  await page.getByLabel("Password").fill("password123");
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+
+  await expect(page.getByText("Enter your name.")).toBeVisible();
+  await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+  await expect(page.getByText(/That password is too common/)).toBeVisible();
+  await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test("a wrong password gets a clear message that doesn't reveal whether the account exists", async ({ page }) => {
+  const message = "That email and password don't match. Check them and try again.";
+
+  // Next's route announcer is also role=alert, so look for ours by its text.
+  await signIn(page, demoTherapist.email, "not the right password");
+  await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible();
+
+  await signIn(page, uniqueEmail("nobody"), "not the right password");
+  await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("the demo therapist signs in from the accounts shown on the sign-in page and sees the demo caseload", async ({
+  page,
+  signInAs,
+}) => {
+  await page.goto("/sign-in");
+  await expect(page.getByText(demoTherapist.email)).toBeVisible();
+  await expect(page.getByText(DEMO_PASSWORD)).toBeVisible();
+
+  await signInAs(demoTherapist);
+  await expect(page).toHaveURL(/\/caseload$/);
+  const clients = page.getByRole("list", { name: "Clients" });
+  await expect(clients.getByRole("link")).toHaveCount(3);
+  await expect(clients).toContainText(demoClient.name);
+});
+
+test("a demo client lands on their own home and sees who their therapist is", async ({ page, signInAs }) => {
+  await signInAs(demoClient);
+  await expect(page).toHaveURL(/\/between-sessions$/);
+  await expect(page.getByRole("heading", { name: `Hello, ${demoClient.name.split(" ")[0]}` })).toBeVisible();
+  await expect(page.getByText(demoTherapist.name)).toBeVisible();
+
+  await page.goto("/caseload");
+  await expect(page).toHaveURL(/\/between-sessions$/);
+});
+
+test("a signed-out visitor is sent to sign in, then back to where they were going", async ({ page }) => {
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
+  await page.getByLabel("Email").fill(demoTherapist.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
+});
+
+test("pages carry a nonce-based CSP and are never cached", async ({ page }) => {
+  const response = await page.goto("/sign-in");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("object-src 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["cache-control"]).toContain("no-store");
+});

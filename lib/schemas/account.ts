@@ -1,0 +1,71 @@
+// Client-safe input schemas for sign-up, sign-in and account settings:
+// the forms and the procedures validate with the same objects.
+import { z } from "zod";
+import { isCommonPassword } from "../common-passwords";
+import { isValidTimeZone } from "../time-zones";
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const ZEmailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter an email address like name@example.com."));
+
+export const ZNameSchema = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(120, "Keep your name under 120 characters.");
+
+export const ZNewPasswordSchema = z
+  .string({ error: "Choose a password." })
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
+  .refine((value) => !isCommonPassword(value), "That password is too common. Try a few words that mean something to you.");
+
+export const ZTimeZoneSchema = z
+  .string({ error: "Choose your time zone." })
+  .max(64, "Choose a time zone from the list.")
+  .refine(isValidTimeZone, "Choose a time zone from the list.");
+
+export const ZSignUpSchema = z
+  .object({
+    name: ZNameSchema,
+    email: ZEmailSchema,
+    password: ZNewPasswordSchema,
+    timeZone: ZTimeZoneSchema,
+  })
+  .strict();
+export type TSignUp = z.infer<typeof ZSignUpSchema>;
+
+export const ZSignInSchema = z
+  .object({
+    email: ZEmailSchema,
+    password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+  })
+  .strict();
+export type TSignIn = z.infer<typeof ZSignInSchema>;
+
+export const ZChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH),
+    newPassword: ZNewPasswordSchema,
+  })
+  .strict()
+  .refine((value) => value.currentPassword !== value.newPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one.",
+  });
+export type TChangePassword = z.infer<typeof ZChangePasswordSchema>;
+
+export const ZUpdateProfileSchema = z
+  .object({
+    name: ZNameSchema,
+    timeZone: ZTimeZoneSchema,
+  })
+  .strict();
+export type TUpdateProfile = z.infer<typeof ZUpdateProfileSchema>;

@@ -1,0 +1,38 @@
+// Playwright's web server: a fresh database with the demo practice on the
+// test run's Postgres server, and the production build on E2E_PORT.
+import { randomBytes } from "node:crypto";
+import { getEnv, setEnvForChildren } from "../server/env";
+import { applyMigrations } from "../server/db/migrate";
+import { dropDatabases, ensureDatabase, resolveDatabaseServer } from "../server/db/provision";
+import { createDb } from "../server/db/client";
+import { seedDemo } from "../prisma/seed/demo";
+import { seedStarterTemplates } from "../prisma/seed/starter-templates";
+import { bin, onShutdown, startInBackground } from "./lib/process";
+
+const env = getEnv();
+const port = Number(process.argv[2] ?? 3100);
+const server = await resolveDatabaseServer({
+  url: env.TEST_DATABASE_SERVER_URL ?? env.TEST_DATABASE_URL,
+  dataDir: ".data/test-postgres",
+  port: 54398,
+});
+const prefix = `alliance_e2e_${process.pid}`;
+const databaseUrl = await ensureDatabase(server.serverUrl, prefix);
+await applyMigrations(databaseUrl);
+const db = createDb(databaseUrl);
+await seedStarterTemplates(db);
+await seedDemo(db);
+await db.$disconnect();
+
+setEnvForChildren({
+  DATABASE_URL: databaseUrl,
+  DEMO_MODE: "true",
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+});
+const next = startInBackground(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], process.env);
+onShutdown(async () => {
+  next.kill("SIGTERM");
+  await dropDatabases(server.serverUrl, prefix).catch(() => {});
+  await server.stop();
+});

@@ -1,0 +1,32 @@
+// Small helpers for the project's scripts: run a command and wait, or start
+// one in the background and stop it with its children.
+import { spawn, type ChildProcess } from "node:child_process";
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", () => resolve(127));
+  });
+}
+
+export function startInBackground(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, args, { stdio: "inherit", env });
+}
+
+export function bin(name: string): string {
+  return `node_modules/.bin/${name}`;
+}
+
+/** Runs `cleanup` once on SIGINT/SIGTERM or normal exit, then exits. */
+export function onShutdown(cleanup: () => Promise<void>): void {
+  let isDone = false;
+  const handler = (code: number) => async () => {
+    if (isDone) return;
+    isDone = true;
+    await cleanup().catch((error) => console.error(error));
+    process.exit(code);
+  };
+  process.on("SIGINT", handler(130));
+  process.on("SIGTERM", handler(143));
+}

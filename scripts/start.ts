@@ -1,0 +1,105 @@
+// `npm start`: the one command that starts Alliance.
+//  - DATABASE_URL set: use it. Unset: start an embedded Postgres whose data
+//    lives in .data/postgres (git-ignored) and survives restarts.
+//  - Apply pending migrations; in demo mode (the default without
+//    DATABASE_URL) seed the demo practice once and print its sign-ins.
+//  - Build when the sources are newer than the last build, then `next start`.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { getEnv, setEnvForChildren } from "../server/env";
+import { applyMigrations } from "../server/db/migrate";
+import { ensureDatabase, resolveDatabaseServer } from "../server/db/provision";
+import { createDb } from "../server/db/client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../prisma/seed/demo";
+import { seedStarterTemplates } from "../prisma/seed/starter-templates";
+import { bin, onShutdown, run, startInBackground } from "./lib/process";
+
+const env = getEnv();
+const log = (line: string) => console.log(`[alliance] ${line}`);
+
+const server = await resolveDatabaseServer({
+  url: env.DATABASE_URL,
+  dataDir: env.EMBEDDED_PG_DIR,
+  port: env.EMBEDDED_PG_PORT,
+});
+onShutdown(() => server.stop());
+const databaseUrl = env.DATABASE_URL ?? (await ensureDatabase(server.serverUrl, "alliance"));
+log(env.DATABASE_URL ? "using DATABASE_URL" : `embedded Postgres on port ${env.EMBEDDED_PG_PORT}, data in ${env.EMBEDDED_PG_DIR}`);
+
+const applied = await applyMigrations(databaseUrl, { log });
+if (applied.length === 0) log("database schema is up to date");
+
+const isDemo = env.DEMO_MODE ?? !env.DATABASE_URL;
+const db = createDb(databaseUrl);
+await seedStarterTemplates(db);
+if (isDemo) {
+  const { seeded } = await seedDemo(db);
+  log(seeded ? "seeded the demo practice" : "demo practice already present");
+}
+await db.$disconnect();
+
+const port = env.PORT;
+setEnvForChildren({
+  DATABASE_URL: databaseUrl,
+  DEMO_MODE: String(isDemo),
+  NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? localSecret(Boolean(env.DATABASE_URL)),
+});
+
+if (needsBuild()) {
+  log("building the app (first start, or sources changed)…");
+  const code = await run(bin("next"), ["build"]);
+  if (code !== 0) {
+    await server.stop();
+    process.exit(code);
+  }
+}
+
+const next = startInBackground(bin("next"), ["start", "-p", String(port)], process.env);
+log(`Alliance is starting on http://localhost:${port}`);
+if (isDemo) {
+  log(`demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+  for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(9)} ${account.email}`);
+}
+onShutdown(async () => {
+  next.kill("SIGTERM");
+  await server.stop();
+});
+next.on("exit", async (code) => {
+  await server.stop();
+  process.exit(code ?? 0);
+});
+
+/** A secret kept in .data so sessions survive restarts of a local install. */
+function localSecret(isExternalDatabase: boolean): string {
+  if (isExternalDatabase && env.NODE_ENV === "production") {
+    throw new Error("Set NEXTAUTH_SECRET (see .env.example) when running against your own DATABASE_URL.");
+  }
+  const file = path.resolve(".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function needsBuild(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "server", "lib", "prisma/seed", "proxy.ts", "next.config.ts", "package-lock.json"];
+  return sources.some((source) => newestMtime(path.resolve(source)) > builtAt);
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(target)
+      .filter((entry) => entry !== "generated")
+      .map((entry) => newestMtime(path.join(target, entry))),
+  );
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { recordAudit } from "@/server/audit/record";
+import { getEngagementSummary, listEngagements } from "@/server/engagements/queries";
+import { authedProcedure, createTRPCRouter, engagementProcedure, ZEngagementRefSchema } from "../trpc";
+
+export const engagementRouter = createTRPCRouter({
+  /** The therapist's caseload, or the client's therapists (current and past). */
+  list: authedProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
+    const engagements = await listEngagements(ctx.db, ctx.user);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "list", recordType: "engagement" });
+    return engagements;
+  }),
+
+  byId: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
+    const summary = await getEngagementSummary(ctx.db, ctx.user, ctx.engagement.id);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+      action: "read",
+      recordType: "engagement",
+      recordId: ctx.engagement.id,
+      engagementId: ctx.engagement.id,
+      clientId: ctx.engagement.clientId,
+    });
+    return summary;
+  }),
+});

@@ -1,0 +1,100 @@
+// tRPC context and the procedure ladder (house-style):
+//   publicProcedure -> authedProcedure -> therapistProcedure / clientProcedure
+//                   -> engagementProcedure (+ engagementWriteProcedure)
+// A procedure that touches a clinical record must sit on engagementProcedure
+// (or a domain procedure built on it); the authorization matrix test
+// (tests/integration/access-matrix.test.ts) fails otherwise.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import type { TRequestMeta } from "../auth/request-meta";
+import { AppError } from "../errors";
+import { isDatabaseUnavailable } from "../db/unavailable";
+import { assertWritable, findEngagementForUser } from "../engagements/access";
+
+export type TContext = {
+  db: TDb;
+  /** Re-read from the database for this request; null when signed out. */
+  user: TSessionUser | null;
+  meta: TRequestMeta;
+};
+
+const INTERNAL_MESSAGE = "Something went wrong on our side. Nothing was changed; please try again.";
+const UNAVAILABLE_MESSAGE = "Alliance can't reach its database right now. Nothing was saved; please try again in a minute.";
+
+const t = initTRPC.context<TContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError
+        ? (z.flattenError(cause).fieldErrors as Record<string, string[]>)
+        : cause instanceof AppError
+          ? (cause.fieldErrors ?? null)
+          : null;
+    const message =
+      cause instanceof ZodError
+        ? "Some answers need another look."
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? INTERNAL_MESSAGE
+          : shape.message;
+    // Never send stacks or driver messages to the browser.
+    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors } };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain errors (AppError) and an unreachable database onto tRPC codes. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(cause)) {
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE, cause });
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const therapistProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "therapist") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for therapists." });
+  return next({ ctx });
+});
+
+export const clientProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "client") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for clients." });
+  return next({ ctx });
+});
+
+/**
+ * Takes `engagementId` and loads the engagement only if the caller belongs to
+ * it (NOT_FOUND otherwise), putting it on the context. Concrete inputs extend
+ * ZEngagementRefSchema and are `.strict()`; this base parser strips so that
+ * the two can be merged.
+ */
+export const ZEngagementRefSchema = z.object({ engagementId: z.uuid("That link isn't valid.") });
+
+export const engagementProcedure = authedProcedure.input(ZEngagementRefSchema).use(async ({ ctx, input, next }) => {
+  const engagement = await findEngagementForUser(ctx.db, ctx.user, input.engagementId);
+  return next({ ctx: { ...ctx, engagement } });
+});
+
+/** As engagementProcedure, and refuses writes to ended or pending engagements. */
+export const engagementWriteProcedure = engagementProcedure.use(({ ctx, next }) => {
+  assertWritable(ctx.engagement);
+  return next({ ctx });
+});

@@ -1,0 +1,54 @@
+// The one place that reads process.env (house-style: "Env read in one
+// validated module"). Parsed lazily so `next build` works without a database;
+// the first request that needs a value fails loudly if it is missing.
+import { z } from "zod";
+
+/** "true"/"1" or "false"/"0"; undefined when unset, so callers can pick a default. */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === "true" || value === "1"));
+
+const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  DEMO_MODE: booleanFlag,
+  PORT: z.coerce.number().int().positive().default(3000),
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54320),
+  EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
+  TEST_DATABASE_URL: z.url().optional(),
+  /** Set by the test runner for its children: the server tests make databases on. */
+  TEST_DATABASE_SERVER_URL: z.url().optional(),
+  CI: booleanFlag,
+});
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+let cached: TEnv | undefined;
+
+export function getEnv(): TEnv {
+  if (!cached) {
+    const parsed = ZEnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
+  }
+  return url;
+}
+
+/** Scripts run outside Next (start, tests) set variables for their children. */
+export function setEnvForChildren(values: Record<string, string>): void {
+  Object.assign(process.env, values);
+  cached = undefined;
+}

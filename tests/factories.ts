@@ -1,0 +1,87 @@
+// Typed factories for integration and end-to-end tests. Every call makes new
+// people with unique e-mails, so tests never depend on each other's rows.
+import { randomUUID } from "node:crypto";
+import type { TDb } from "@/server/db/client";
+import { hashPassword } from "@/server/auth/password";
+import { createCaller } from "@/server/api/root";
+import { loadSessionUser, type TSessionUser } from "@/server/auth/session-user";
+import type { EngagementStatus, Role } from "@/server/db/generated/enums";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+let cachedHash: Promise<string> | undefined;
+function testPasswordHash(): Promise<string> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  return cachedHash;
+}
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@test.alliance.test`;
+}
+
+async function seedUser(db: TDb, role: Role, overrides: { name?: string; email?: string; timeZone?: string } = {}) {
+  return db.user.create({
+    data: {
+      role,
+      name: overrides.name ?? (role === "therapist" ? "Test Therapist" : "Test Client"),
+      email: overrides.email ?? uniqueEmail(role),
+      timeZone: overrides.timeZone ?? "Europe/London",
+      passwordHash: await testPasswordHash(),
+    },
+    select: { id: true, email: true, name: true, role: true, timeZone: true, sessionVersion: true },
+  });
+}
+
+export function seedTherapist(db: TDb, overrides?: Parameters<typeof seedUser>[2]) {
+  return seedUser(db, "therapist", overrides);
+}
+
+export function seedClient(db: TDb, overrides?: Parameters<typeof seedUser>[2]) {
+  return seedUser(db, "client", overrides);
+}
+
+export async function seedEngagement(
+  db: TDb,
+  parties: { therapistId: string; clientId: string | null },
+  status: EngagementStatus = "active",
+) {
+  return db.engagement.create({
+    data: {
+      therapistId: parties.therapistId,
+      clientId: parties.clientId,
+      status,
+      startedAt: status === "invited" ? null : new Date(),
+      endedAt: status === "ended" ? new Date() : null,
+    },
+    select: { id: true, therapistId: true, clientId: true, status: true },
+  });
+}
+
+/**
+ * A therapist with one client, plus a second therapist and client who must
+ * never see the first pair's records: the cast of every cross-tenant test.
+ */
+export async function seedCast(db: TDb) {
+  const therapist = await seedTherapist(db, { name: "Tess Therapist" });
+  const client = await seedClient(db, { name: "Cleo Client" });
+  const otherTherapist = await seedTherapist(db, { name: "Otto Othertherapist" });
+  const otherClient = await seedClient(db, { name: "Olive Otherclient" });
+  const engagement = await seedEngagement(db, { therapistId: therapist.id, clientId: client.id });
+  const otherEngagement = await seedEngagement(db, { therapistId: otherTherapist.id, clientId: otherClient.id });
+  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement };
+}
+
+export type TCast = Awaited<ReturnType<typeof seedCast>>;
+
+const TEST_META = { ip: "127.0.0.1", userAgent: "vitest" };
+
+/** A router caller as a signed-in user (re-read like a real request) or signed out. */
+export async function callerFor(
+  db: TDb,
+  who: { id: string; sessionVersion: number } | null,
+) {
+  const user: TSessionUser | null = who
+    ? await loadSessionUser(db, { userId: who.id, sessionVersion: who.sessionVersion })
+    : null;
+  return createCaller({ db, user, meta: TEST_META });
+}

@@ -1,0 +1,104 @@
+// The authorization matrix (quality.md, items 1–3): every procedure of the
+// router × {signed out, the client, another client, the therapist, another
+// therapist} → the expected outcome. The suite fails when a procedure has no
+// row, and every refused call must leave the clinical tables unchanged.
+//
+// Each row calls the procedure on the records of the cast's FIRST pair
+// (therapist + client); "other" actors are strangers to those records.
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { appRouter, PUBLIC_PROCEDURES } from "@/server/api/root";
+import { callerFor, seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
+import { snapshotDatabase, connectTestDb } from "../support/db";
+
+const db = connectTestDb();
+
+type TActor = "signedOut" | "client" | "otherClient" | "therapist" | "otherTherapist";
+type TOutcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN";
+type TCaller = Awaited<ReturnType<typeof callerFor>>;
+type TRow = { call: (caller: TCaller, cast: TCast) => Promise<unknown>; expect: Record<TActor, TOutcome> };
+
+const ACTORS: TActor[] = ["signedOut", "client", "otherClient", "therapist", "otherTherapist"];
+
+const SIGNED_IN_OK = {
+  signedOut: "UNAUTHORIZED",
+  client: "ok",
+  otherClient: "ok",
+  therapist: "ok",
+  otherTherapist: "ok",
+} as const;
+
+const PAIR_ONLY = {
+  signedOut: "UNAUTHORIZED",
+  client: "ok",
+  otherClient: "NOT_FOUND",
+  therapist: "ok",
+  otherTherapist: "NOT_FOUND",
+} as const;
+
+export const MATRIX: Record<string, TRow> = {
+  "auth.signUp": {
+    call: (caller) =>
+      caller.auth.signUp({ name: "New Therapist", email: uniqueEmail("signup"), password: "a fresh long password", timeZone: "UTC" }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  "account.me": { call: (caller) => caller.account.me(), expect: SIGNED_IN_OK },
+  "account.updateProfile": {
+    call: (caller) => caller.account.updateProfile({ name: "Renamed", timeZone: "Europe/Paris" }),
+    expect: SIGNED_IN_OK,
+  },
+  "account.changePassword": {
+    call: (caller) => caller.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "another long password" }),
+    expect: SIGNED_IN_OK,
+  },
+  "engagement.list": { call: (caller) => caller.engagement.list(), expect: SIGNED_IN_OK },
+  "engagement.byId": {
+    call: (caller, cast) => caller.engagement.byId({ engagementId: cast.engagement.id }),
+    expect: PAIR_ONLY,
+  },
+};
+
+function actorUser(cast: TCast, actor: TActor) {
+  return actor === "signedOut" ? null : cast[actor];
+}
+
+async function outcomeOf(call: Promise<unknown>): Promise<TOutcome | string> {
+  try {
+    await call;
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+const procedurePaths = Object.keys(appRouter._def.procedures).sort();
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure of the router", () => {
+    expect(procedurePaths.length).toBeGreaterThan(0);
+    expect(procedurePaths.filter((path) => !(path in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((path) => !procedurePaths.includes(path))).toEqual([]);
+  });
+
+  it("lets signed-out visitors reach only the listed public procedures", () => {
+    const openToVisitors = Object.entries(MATRIX)
+      .filter(([, row]) => row.expect.signedOut !== "UNAUTHORIZED")
+      .map(([path]) => path)
+      .sort();
+    expect(openToVisitors).toEqual([...PUBLIC_PROCEDURES].sort());
+  });
+
+  for (const path of Object.keys(MATRIX)) {
+    for (const actor of ACTORS) {
+      const expected = MATRIX[path].expect[actor];
+      it(`${path} as ${actor} → ${expected}`, async () => {
+        const cast = await seedCast(db);
+        const caller = await callerFor(db, actorUser(cast, actor));
+        const before = expected === "ok" ? null : await snapshotDatabase(db);
+        expect(await outcomeOf(MATRIX[path].call(caller, cast))).toBe(expected);
+        if (before) expect(await snapshotDatabase(db)).toEqual(before);
+      });
+    }
+  }
+});

@@ -1,0 +1,34 @@
+// The worker's database, for integration tests. One client per test file.
+import { afterAll } from "vitest";
+import { createDb, type TDb } from "@/server/db/client";
+import { requireDatabaseUrl } from "@/server/env";
+
+export function connectTestDb(): TDb {
+  const db = createDb(requireDatabaseUrl());
+  afterAll(() => db.$disconnect());
+  return db;
+}
+
+// Bookkeeping tables that may legitimately change on a refused request.
+const NOT_CLINICAL = new Set(["_prisma_migrations", "audit_events", "auth_throttles"]);
+
+/**
+ * Row counts plus a digest of every row of every clinical table: two equal
+ * snapshots mean a refused request changed nothing, not even an update.
+ */
+export async function snapshotDatabase(db: TDb): Promise<Record<string, string>> {
+  const tables = (
+    await db.$queryRaw<{ tablename: string }[]>`
+      SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`
+  )
+    .map((row) => row.tablename)
+    .filter((table) => !NOT_CLINICAL.has(table));
+  const sql = tables
+    .map(
+      (table) =>
+        `SELECT '${table}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS v FROM "${table}" x`,
+    )
+    .join(" UNION ALL ");
+  const rows = await db.$queryRawUnsafe<{ t: string; v: string }[]>(sql);
+  return Object.fromEntries(rows.map((row) => [row.t, row.v]));
+}

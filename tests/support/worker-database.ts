@@ -1,0 +1,11 @@
+// Each Vitest worker gets its own database, cloned from the migrated
+// template, so test files in different workers never see each other's rows.
+// Within a worker, tests create their own users and records (factories.ts).
+import { inject } from "vitest";
+import { ensureDatabase } from "../../server/db/provision";
+import { setEnvForChildren } from "../../server/env";
+
+const serverUrl = inject("databaseServerUrl");
+const worker = process.env.VITEST_POOL_ID ?? "0";
+const url = await ensureDatabase(serverUrl, `${inject("databasePrefix")}w${worker}`, inject("templateDatabase"));
+setEnvForChildren({ DATABASE_URL: url });
