@@ -73,15 +73,20 @@ export async function seedCast(db: TDb) {
 
 export type TCast = Awaited<ReturnType<typeof seedCast>>;
 
-const TEST_META = { ip: "127.0.0.1", userAgent: "vitest" };
+/** Each caller its own address, so per-address throttles never couple tests. */
+function testMeta() {
+  const octet = () => Math.floor(Math.random() * 250) + 1;
+  return { ip: `10.${octet()}.${octet()}.${octet()}`, userAgent: "vitest" };
+}
 
 /** A router caller as a signed-in user (re-read like a real request) or signed out. */
 export async function callerFor(
   db: TDb,
   who: { id: string; sessionVersion: number } | null,
+  meta = testMeta(),
 ) {
   const user: TSessionUser | null = who
     ? await loadSessionUser(db, { userId: who.id, sessionVersion: who.sessionVersion })
     : null;
-  return createCaller({ db, user, meta: TEST_META });
+  return createCaller({ db, user, meta });
 }

@@ -5,14 +5,17 @@ import type { TDb } from "../db/client";
 import { AppError } from "../errors";
 import type { TChangePassword, TSignUp, TUpdateProfile } from "../../lib/schemas/account";
 import { hashPassword, verifyPassword } from "./password";
-import { clearAccountFailures, isThrottled, recordFailure, throttleKeys } from "./throttle";
+import { clearAccountFailures, isSignUpLimited, isThrottled, recordFailure, throttleKeys } from "./throttle";
 import { SESSION_USER_SELECT, type TSessionClaims, type TSessionUser } from "./session-user";
 
 // Deliberately the same words whether or not the e-mail has an account.
 export const SIGN_UP_REFUSED =
   "We couldn't create an account with those details. If you already use Alliance, sign in instead.";
 
-export async function signUpTherapist(db: TDb, input: TSignUp): Promise<{ userId: string }> {
+export async function signUpTherapist(db: TDb, input: TSignUp, ip: string): Promise<{ userId: string }> {
+  if (await isSignUpLimited(db, ip)) {
+    throw new AppError("TOO_MANY_REQUESTS", "Too many sign-ups from this network. Please wait 15 minutes and try again.");
+  }
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({

@@ -7,6 +7,8 @@ import type { TDb } from "../db/client";
 export const THROTTLE_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 50;
+/** Sign-ups from one address per window, to slow down probing for e-mails. */
+export const MAX_SIGN_UPS_PER_ADDRESS = 20;
 
 export type TThrottleKeys = { account: string; address: string };
 
@@ -25,16 +27,25 @@ export async function isThrottled(db: TDb, keys: TThrottleKeys): Promise<boolean
 }
 
 export async function recordFailure(db: TDb, keys: TThrottleKeys): Promise<void> {
-  // One statement per key: a fresh window starts when the old one has passed.
-  for (const key of [keys.account, keys.address]) {
-    await db.$executeRaw`
-      INSERT INTO auth_throttles (key, failures, window_start) VALUES (${key}, 1, now())
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN auth_throttles.window_start <= now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
-                        THEN 1 ELSE auth_throttles.failures + 1 END,
-        window_start = CASE WHEN auth_throttles.window_start <= now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
-                            THEN now() ELSE auth_throttles.window_start END`;
-  }
+  for (const key of [keys.account, keys.address]) await countAttempt(db, key);
+}
+
+/** Counts every sign-up attempt from an address; true when over the limit. */
+export async function isSignUpLimited(db: TDb, ip: string): Promise<boolean> {
+  return (await countAttempt(db, `sign-up:${ip}`)) > MAX_SIGN_UPS_PER_ADDRESS;
+}
+
+/** One statement per key: a fresh window starts when the old one has passed. */
+async function countAttempt(db: TDb, key: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO auth_throttles (key, failures, window_start) VALUES (${key}, 1, now())
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN auth_throttles.window_start <= now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
+                      THEN 1 ELSE auth_throttles.failures + 1 END,
+      window_start = CASE WHEN auth_throttles.window_start <= now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
+                          THEN now() ELSE auth_throttles.window_start END
+    RETURNING failures`;
+  return row.failures;
 }
 
 export async function clearAccountFailures(db: TDb, keys: TThrottleKeys): Promise<void> {

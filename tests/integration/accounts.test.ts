@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { checkCredentials, deactivateUser, SIGN_UP_REFUSED } from "@/server/auth/accounts";
-import { MAX_FAILURES_PER_ACCOUNT } from "@/server/auth/throttle";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_SIGN_UPS_PER_ADDRESS } from "@/server/auth/throttle";
 import { callerFor, seedTherapist, TEST_PASSWORD, uniqueEmail } from "../factories";
 import { snapshotDatabase, connectTestDb } from "../support/db";
 
@@ -69,6 +69,19 @@ describe("auth.signUp", () => {
       } as never),
     );
     expect(massAssignment.code).toBe("BAD_REQUEST");
+  });
+
+  it("slows down many sign-ups from one address", async () => {
+    const meta = { ip: "192.0.2.77", userAgent: "vitest" };
+    const caller = await callerFor(db, null, meta);
+    const signUp = () =>
+      caller.auth.signUp({ name: "Many", email: uniqueEmail("many"), password: "a long enough password", timeZone: "UTC" });
+    for (let attempt = 0; attempt < MAX_SIGN_UPS_PER_ADDRESS; attempt += 1) await signUp();
+    expect((await rejection(signUp())).code).toBe("TOO_MANY_REQUESTS");
+    const fromElsewhere = await callerFor(db, null);
+    await expect(
+      fromElsewhere.auth.signUp({ name: "Else", email: uniqueEmail("else"), password: "a long enough password", timeZone: "UTC" }),
+    ).resolves.toEqual({ ok: true });
   });
 });
 

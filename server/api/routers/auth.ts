@@ -6,7 +6,7 @@ import { createTRPCRouter, publicProcedure } from "../trpc";
 export const authRouter = createTRPCRouter({
   /** Therapists sign up themselves; clients join through an invitation. */
   signUp: publicProcedure.input(ZSignUpSchema).mutation(async ({ ctx, input }) => {
-    const { userId } = await signUpTherapist(ctx.db, input);
+    const { userId } = await signUpTherapist(ctx.db, input, ctx.meta.ip);
     await recordAudit(ctx.db, { id: userId, role: "therapist" }, ctx.meta, {
       action: "sign_up",
       recordType: "user",
