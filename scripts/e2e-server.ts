@@ -10,6 +10,8 @@ import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import { bin, onShutdown, startInBackground } from "./lib/process";
 
 const env = getEnv();
+// Next.js telemetry would be a request to a third party (quality.md, item 12).
+setEnvForChildren({ NEXT_TELEMETRY_DISABLED: "1" });
 const port = Number(process.argv[2] ?? 3100);
 const server = await resolveDatabaseServer({
   url: env.TEST_DATABASE_SERVER_URL ?? env.TEST_DATABASE_URL,

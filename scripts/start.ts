@@ -16,6 +16,8 @@ import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import { bin, onShutdown, run, startInBackground } from "./lib/process";
 
 const env = getEnv();
+// Next.js telemetry would be a request to a third party (quality.md, item 12).
+setEnvForChildren({ NEXT_TELEMETRY_DISABLED: "1" });
 const log = (line: string) => console.log(`[alliance] ${line}`);
 
 const server = await resolveDatabaseServer({

@@ -13,6 +13,8 @@ import { bin, onShutdown, run } from "./lib/process";
 
 const REPORTS = ".data/reports";
 const env = getEnv();
+// Next.js telemetry would be a request to a third party (quality.md, item 12).
+setEnvForChildren({ NEXT_TELEMETRY_DISABLED: "1" });
 const started = Date.now();
 
 function step(name: string) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/server/db/generated/enums";
+import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
@@ -29,15 +30,7 @@ export function AppShell({ role, name, children }: { role: Role; name: string; c
             Alliance
           </Link>
           <nav aria-label="Main" className="order-3 w-full sm:order-2 sm:w-auto">
-            <ul className="flex gap-1">
-              {NAV[role].map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="inline-flex min-h-11 items-center rounded-lg px-3 hover:bg-canvas">
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <NavLinks items={NAV[role]} />
           </nav>
           <div className="order-2 flex items-center gap-2 sm:order-3">
             <span className="hidden text-ink-muted sm:inline">{name}</span>
