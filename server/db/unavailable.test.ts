@@ -8,6 +8,14 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("shutting down"), { code: "57P01" }))).toBe(true);
   });
 
+  it("recognises Prisma's raw-query wrapping of an unreachable database", () => {
+    const wrapped = Object.assign(new Error("Raw query failed. Code: `N/A`."), {
+      code: "P2010",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } } },
+    });
+    expect(isDatabaseUnavailable(wrapped)).toBe(true);
+  });
+
   it("does not mistake ordinary errors for an outage", () => {
     expect(isDatabaseUnavailable(new Error("Unique constraint failed"))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("dup"), { code: "P2002" }))).toBe(false);

@@ -17,10 +17,13 @@ const UNAVAILABLE_CODES = new Set([
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 8; depth += 1) {
-    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown };
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; meta?: unknown };
     if (typeof candidate.code === "string" && UNAVAILABLE_CODES.has(candidate.code)) return true;
+    // Raw queries wrap the adapter's error in `meta.driverAdapterError` (P2010).
+    const adapterError = (candidate.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+    if (adapterError && isDatabaseUnavailable(adapterError)) return true;
     if (candidate.kind === "DatabaseNotReachable" || candidate.kind === "ConnectionClosed") return true;
-    if (typeof candidate.message === "string" && /ECONNREFUSED|Connection terminated|connect ETIMEDOUT/.test(candidate.message)) {
+    if (typeof candidate.message === "string" && /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Can't reach database server/.test(candidate.message)) {
       return true;
     }
     current = candidate.cause;
