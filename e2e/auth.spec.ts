@@ -68,7 +68,7 @@ test("a demo client lands on their own home and sees who their therapist is", as
   await signInAs(demoClient);
   await expect(page).toHaveURL(/\/between-sessions$/);
   await expect(page.getByRole("heading", { name: `Hello, ${demoClient.name.split(" ")[0]}` })).toBeVisible();
-  await expect(page.getByText(demoTherapist.name)).toBeVisible();
+  await expect(page.getByText(`You're working with ${demoTherapist.name}`)).toBeVisible();
 
   await page.goto("/caseload");
   await expect(page).toHaveURL(/\/between-sessions$/);

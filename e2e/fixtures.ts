@@ -1,5 +1,10 @@
+import { readdir, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
+import { createDb, type TDb } from "../server/db/client";
+import { E2E_DATABASE_URL_FILE, E2E_OUTBOX_DIR } from "./paths";
 
 export const demoTherapist = DEMO_ACCOUNTS.find((account) => account.role === "therapist")!;
 export const demoClient = DEMO_ACCOUNTS.find((account) => account.role === "client")!;
@@ -26,4 +31,33 @@ export { expect };
 
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.alliance.test`;
+}
+
+/** The e2e server's database, for seeding what the UI cannot make (e.g. an expired link). */
+let database: TDb | undefined;
+export function e2eDb(): TDb {
+  database ??= createDb(readFileSync(E2E_DATABASE_URL_FILE, "utf8").trim());
+  return database;
+}
+
+/** The invitation link from the newest e-mail captured for `email`. */
+export async function inviteLinkFromOutbox(email: string): Promise<string> {
+  const files = (await readdir(E2E_OUTBOX_DIR)).filter((file) => file.includes(email)).sort();
+  expect(files.length, `an e-mail to ${email} in the outbox`).toBeGreaterThan(0);
+  const eml = await readFile(path.join(E2E_OUTBOX_DIR, files[files.length - 1]), "utf8");
+  const link = eml.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/)?.[0];
+  expect(link, "an invitation link in the e-mail").toBeTruthy();
+  return link!;
+}
+
+export async function signUpTherapist(page: Page, name: string): Promise<{ email: string; password: string }> {
+  const email = uniqueEmail("therapist");
+  const password = "a calm and long password";
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await expect(page).toHaveURL(/\/caseload$/);
+  return { email, password };
 }

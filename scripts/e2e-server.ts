@@ -1,6 +1,8 @@
 // Playwright's web server: a fresh database with the demo practice on the
 // test run's Postgres server, and the production build on E2E_PORT.
 import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { E2E_DATABASE_URL_FILE, E2E_DIR, E2E_OUTBOX_DIR } from "../e2e/paths";
 import { getEnv, setEnvForChildren } from "../server/env";
 import { applyMigrations } from "../server/db/migrate";
 import { dropDatabases, ensureDatabase, resolveDatabaseServer } from "../server/db/provision";
@@ -26,8 +28,14 @@ await seedStarterTemplates(db);
 await seedDemo(db);
 await db.$disconnect();
 
+// Specs read captured e-mails and seed records (e.g. an expired invitation).
+rmSync(E2E_DIR, { recursive: true, force: true });
+mkdirSync(E2E_OUTBOX_DIR, { recursive: true });
+writeFileSync(E2E_DATABASE_URL_FILE, databaseUrl, { mode: 0o600 });
+
 setEnvForChildren({
   DATABASE_URL: databaseUrl,
+  MAIL_OUTBOX_DIR: E2E_OUTBOX_DIR,
   DEMO_MODE: "true",
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

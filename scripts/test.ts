@@ -81,7 +81,9 @@ function printSummary(): void {
   if (existsSync(`${REPORTS}/vitest.json`)) {
     const report = JSON.parse(readFileSync(`${REPORTS}/vitest.json`, "utf8"));
     passed += report.numPassedTests ?? 0;
-    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    // A file that fails to load has no failed tests, only a failed suite.
+    const failedTests = report.numFailedTests ?? 0;
+    failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
   if (existsSync(`${REPORTS}/playwright.json`)) {

@@ -22,6 +22,10 @@ const ZEnvSchema = z.object({
   /** Set by the test runner for its children: the server tests make databases on. */
   TEST_DATABASE_SERVER_URL: z.url().optional(),
   CI: booleanFlag,
+  /** smtp(s)://user:pass@host:port. Unset: e-mails are written to MAIL_OUTBOX_DIR. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default("Alliance <no-reply@alliance.invalid>"),
+  MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
@@ -37,6 +41,12 @@ export function getEnv(): TEnv {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The app's public origin, for links in e-mails. */
+export function appUrl(): string {
+  const env = getEnv();
+  return (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 }
 
 export function requireDatabaseUrl(): string {

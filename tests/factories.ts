@@ -6,6 +6,7 @@ import { hashPassword } from "@/server/auth/password";
 import { createCaller } from "@/server/api/root";
 import { loadSessionUser, type TSessionUser } from "@/server/auth/session-user";
 import type { EngagementStatus, Role } from "@/server/db/generated/enums";
+import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -57,6 +58,33 @@ export async function seedEngagement(
   });
 }
 
+/** A pending invitation (engagement "invited") and its raw token, as if just sent. */
+export async function seedInvitation(
+  db: TDb,
+  therapistId: string,
+  invitee: { email?: string; name?: string; expiresAt?: Date } = {},
+) {
+  const { token, tokenHash } = newInvitationToken();
+  const email = invitee.email ?? uniqueEmail("invitee");
+  const engagement = await db.engagement.create({
+    data: {
+      therapistId,
+      status: "invited",
+      invitations: {
+        create: {
+          therapistId,
+          email,
+          name: invitee.name ?? "Ivy Invitee",
+          tokenHash,
+          expiresAt: invitee.expiresAt ?? invitationExpiry(),
+        },
+      },
+    },
+    select: { id: true, therapistId: true, clientId: true, status: true },
+  });
+  return { engagement, token, email };
+}
+
 /**
  * A therapist with one client, plus a second therapist and client who must
  * never see the first pair's records: the cast of every cross-tenant test.
@@ -68,7 +96,8 @@ export async function seedCast(db: TDb) {
   const otherClient = await seedClient(db, { name: "Olive Otherclient" });
   const engagement = await seedEngagement(db, { therapistId: therapist.id, clientId: client.id });
   const otherEngagement = await seedEngagement(db, { therapistId: otherTherapist.id, clientId: otherClient.id });
-  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement };
+  const invitation = await seedInvitation(db, therapist.id);
+  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement, invitation };
 }
 
 export type TCast = Awaited<ReturnType<typeof seedCast>>;

@@ -3,12 +3,13 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
-import { PASSWORD_MIN_LENGTH, ZChangePasswordSchema } from "@/lib/schemas/account";
+import { ZChangePasswordSchema } from "@/lib/schemas/account";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { NewPasswordField } from "./account-fields";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
@@ -47,14 +48,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         autoComplete="current-password"
         errors={errors.fieldErrors.currentPassword}
       />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        errors={errors.fieldErrors.newPassword}
-      />
+      <NewPasswordField label="New password" name="newPassword" errors={errors.fieldErrors.newPassword} />
       <Button type="submit" disabled={change.isPending} className="self-start">
         {change.isPending ? "Changing…" : "Change password"}
       </Button>

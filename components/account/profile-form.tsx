@@ -7,7 +7,8 @@ import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { TimeZoneField } from "./account-fields";
 
 export function ProfileForm({ timeZones }: { timeZones: string[] }) {
   const trpc = useTRPC();
@@ -43,14 +44,7 @@ export function ProfileForm({ timeZones }: { timeZones: string[] }) {
         Signed in as <span className="font-medium text-ink">{me.email}</span>
       </p>
       <TextField label="Name" name="name" defaultValue={me.name} autoComplete="name" errors={errors.fieldErrors.name} />
-      <SelectField
-        label="Time zone"
-        name="timeZone"
-        options={timeZones}
-        defaultValue={me.timeZone}
-        hint="Session times and due dates are shown in this zone."
-        errors={errors.fieldErrors.timeZone}
-      />
+      <TimeZoneField timeZones={timeZones} value={me.timeZone} errors={errors.fieldErrors.timeZone} />
       <Button type="submit" disabled={update.isPending} className="self-start">
         {update.isPending ? "Saving…" : "Save changes"}
       </Button>

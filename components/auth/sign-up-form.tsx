@@ -3,17 +3,17 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
-import { PASSWORD_MIN_LENGTH, ZSignUpSchema } from "@/lib/schemas/account";
+import { ZSignUpSchema } from "@/lib/schemas/account";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { NewPasswordField, TimeZoneField } from "@/components/account/account-fields";
 
 export function SignUpForm({ timeZones }: { timeZones: string[] }) {
   const trpc = useTRPC();
   const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
-  const [defaultZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -36,23 +36,8 @@ export function SignUpForm({ timeZones }: { timeZones: string[] }) {
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextField label="Your name" name="name" autoComplete="name" required errors={errors.fieldErrors.name} />
       <TextField label="Work email" name="email" type="email" autoComplete="email" required errors={errors.fieldErrors.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words work well.`}
-        required
-        errors={errors.fieldErrors.password}
-      />
-      <SelectField
-        label="Time zone"
-        name="timeZone"
-        options={timeZones}
-        defaultValue={timeZones.includes(defaultZone) ? defaultZone : "UTC"}
-        hint="Session times are shown in this zone."
-        errors={errors.fieldErrors.timeZone}
-      />
+      <NewPasswordField label="Password" name="password" errors={errors.fieldErrors.password} />
+      <TimeZoneField timeZones={timeZones} errors={errors.fieldErrors.timeZone} />
       <Button type="submit" disabled={signUp.isPending}>
         {signUp.isPending ? "Creating your account…" : "Create therapist account"}
       </Button>

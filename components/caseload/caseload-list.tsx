@@ -1,15 +1,21 @@
 "use client";
 
 import Link from "next/link";
+import { useId, useState, type ReactNode } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/card";
 import { EngagementStatusBadge } from "@/components/engagements/status-badge";
+import { PendingInvitation } from "./pending-invitation";
+
+/** Above this many people, a name filter appears. */
+const SEARCH_THRESHOLD = 8;
 
 export function CaseloadList({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const { data: engagements } = useSuspenseQuery(trpc.engagement.list.queryOptions());
+  const [query, setQuery] = useState("");
 
   if (engagements.length === 0) {
     return (
@@ -20,26 +26,100 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
     );
   }
 
+  const needle = query.trim().toLocaleLowerCase();
+  const shown = needle
+    ? engagements.filter((engagement) => engagement.counterpart.name.toLocaleLowerCase().includes(needle))
+    : engagements;
+  const active = shown.filter((engagement) => engagement.status === "active");
+  const invited = shown.filter((engagement) => engagement.status === "invited");
+  const ended = shown.filter((engagement) => engagement.status === "ended");
+
   return (
-    <ul className="flex flex-col gap-3" aria-label="Clients">
-      {engagements.map((engagement) => (
-        <li key={engagement.id}>
-          <Link
-            href={`/clients/${engagement.id}`}
-            className="flex flex-col gap-1 rounded-xl border border-line bg-surface p-4 hover:border-brand sm:flex-row sm:items-center sm:justify-between"
-          >
-            <span className="flex items-center gap-3">
+    <div className="flex flex-col gap-6">
+      {engagements.length > SEARCH_THRESHOLD ? (
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor="caseload-search" className="font-medium">
+            Find a client
+          </label>
+          <input
+            id="caseload-search"
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder="Type a name"
+            className="min-h-11 rounded-lg border border-line bg-surface px-3"
+          />
+        </div>
+      ) : null}
+      {needle && shown.length === 0 ? <EmptyState>No one on your caseload matches “{query}”.</EmptyState> : null}
+
+      <CaseloadSection title="Working with" listLabel="Clients" isEmpty={active.length === 0}>
+        {active.map((engagement) => (
+          <li key={engagement.id}>
+            <Link
+              href={`/clients/${engagement.id}`}
+              className="flex flex-col gap-1 rounded-xl border border-line bg-surface p-4 hover:border-brand sm:flex-row sm:items-center sm:justify-between"
+            >
               <span className="text-lg font-medium">{engagement.counterpart.name}</span>
-              <EngagementStatusBadge status={engagement.status} />
-            </span>
-            <span className="text-ink-muted">
-              {engagement.nextSession
-                ? `Next session ${formatDateTime(engagement.nextSession.startsAt, timeZone)}`
-                : "No session scheduled"}
-            </span>
-          </Link>
-        </li>
-      ))}
-    </ul>
+              <span className="text-ink-muted">
+                {engagement.nextSession
+                  ? `Next session ${formatDateTime(engagement.nextSession.startsAt, timeZone)}`
+                  : "No session scheduled"}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </CaseloadSection>
+
+      <CaseloadSection title="Invited" listLabel="Invitations" isEmpty={invited.length === 0}>
+        {invited.map((engagement) => (
+          <li key={engagement.id}>
+            <PendingInvitation engagement={engagement} timeZone={timeZone} />
+          </li>
+        ))}
+      </CaseloadSection>
+
+      <CaseloadSection title="Ended" listLabel="Ended" isEmpty={ended.length === 0}>
+        {ended.map((engagement) => (
+          <li key={engagement.id}>
+            <Link
+              href={`/clients/${engagement.id}`}
+              className="flex flex-wrap items-center gap-3 rounded-xl border border-line bg-surface px-4 py-3 hover:border-brand"
+            >
+              <span className="font-medium">{engagement.counterpart.name}</span>
+              <EngagementStatusBadge status="ended" />
+              {engagement.endedAt ? (
+                <span className="text-ink-muted">{formatDate(engagement.endedAt, timeZone)} · read-only</span>
+              ) : null}
+            </Link>
+          </li>
+        ))}
+      </CaseloadSection>
+    </div>
+  );
+}
+
+function CaseloadSection({
+  title,
+  listLabel,
+  isEmpty,
+  children,
+}: {
+  title: string;
+  listLabel: string;
+  isEmpty: boolean;
+  children: ReactNode;
+}) {
+  const headingId = useId();
+  if (isEmpty) return null;
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <ul className="flex flex-col gap-3" aria-label={listLabel}>
+        {children}
+      </ul>
+    </section>
   );
 }

@@ -4,30 +4,42 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Card, EmptyState } from "@/components/ui/card";
+import { EndEngagementButton } from "./end-engagement-button";
 
 /** The client's side: who their therapist is, the next session, and past work together (read-only). */
 export function ClientRelationships({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const { data: engagements } = useSuspenseQuery(trpc.engagement.list.queryOptions());
-  const current = engagements.find((engagement) => engagement.status === "active");
+  const current = engagements.filter((engagement) => engagement.status === "active");
   const past = engagements.filter((engagement) => engagement.status === "ended");
 
   return (
     <>
-      <Card title="Your next session">
-        {current ? (
-          <p>
-            With <strong>{current.counterpart.name}</strong>
-            {current.nextSession
-              ? `, ${formatDateTime(current.nextSession.startsAt, timeZone)}.`
-              : ". Nothing is booked yet; your therapist will schedule it."}
-          </p>
-        ) : (
+      {current.length === 0 ? (
+        <Card title="Your therapist">
           <EmptyState>
             When your therapist invites you and you accept, your sessions with them will appear here.
           </EmptyState>
-        )}
-      </Card>
+        </Card>
+      ) : null}
+      {current.map((engagement) => (
+        <Card key={engagement.id} title="Your therapist">
+          <div className="flex flex-col gap-2">
+            <p>
+              You&apos;re working with <strong>{engagement.counterpart.name}</strong>
+              {engagement.startedAt ? ` since ${formatDate(engagement.startedAt, timeZone)}` : ""}.
+            </p>
+            <p>
+              {engagement.nextSession
+                ? `Your next session is ${formatDateTime(engagement.nextSession.startsAt, timeZone)}.`
+                : "Nothing is booked yet; your therapist will schedule your next session."}
+            </p>
+            <div>
+              <EndEngagementButton engagementId={engagement.id} otherName={engagement.counterpart.name} />
+            </div>
+          </div>
+        </Card>
+      ))}
       {past.length > 0 ? (
         <Card title="Earlier work together">
           <ul className="flex flex-col gap-2">

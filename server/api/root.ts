@@ -1,12 +1,14 @@
 import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
 import { engagementRouter } from "./routers/engagement";
+import { invitationRouter } from "./routers/invitation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   account: accountRouter,
   engagement: engagementRouter,
+  invitation: invitationRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -14,4 +16,4 @@ export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);
 
 /** Procedures a signed-out visitor may call (quality.md, item 1). */
-export const PUBLIC_PROCEDURES = ["auth.signUp"] as const;
+export const PUBLIC_PROCEDURES = ["auth.signUp", "invitation.preview", "invitation.acceptNew"] as const;

@@ -1,6 +1,7 @@
 // tRPC context and the procedure ladder (house-style):
 //   publicProcedure -> authedProcedure -> therapistProcedure / clientProcedure
-//                   -> engagementProcedure (+ engagementWriteProcedure)
+//                   -> engagementProcedure (+ engagementWriteProcedure,
+//                      engagementTherapistProcedure)
 // A procedure that touches a clinical record must sit on engagementProcedure
 // (or a domain procedure built on it); the authorization matrix test
 // (tests/integration/access-matrix.test.ts) fails otherwise.
@@ -91,6 +92,12 @@ export const ZEngagementRefSchema = z.object({ engagementId: z.uuid("That link i
 export const engagementProcedure = authedProcedure.input(ZEngagementRefSchema).use(async ({ ctx, input, next }) => {
   const engagement = await findEngagementForUser(ctx.db, ctx.user, input.engagementId);
   return next({ ctx: { ...ctx, engagement } });
+});
+
+/** As engagementProcedure, for actions only the engagement's therapist may take. */
+export const engagementTherapistProcedure = engagementProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "therapist") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for therapists." });
+  return next({ ctx });
 });
 
 /** As engagementProcedure, and refuses writes to ended or pending engagements. */

@@ -19,6 +19,8 @@ export type TEngagementSummary = {
   /** The other party as this viewer sees them. */
   counterpart: { name: string };
   nextSession: { id: string; startsAt: Date } | null;
+  /** Therapists only, while the invitation is pending. */
+  invitation: { email: string; sentAt: Date; expiresAt: Date; isExpired: boolean } | null;
 };
 
 function summarySelect(now: Date) {
@@ -29,7 +31,11 @@ function summarySelect(now: Date) {
     endedAt: true,
     therapist: { select: { name: true } },
     client: { select: { name: true } },
-    invitations: { orderBy: { createdAt: "desc" }, take: 1, select: { name: true } },
+    invitations: {
+      orderBy: { createdAt: "desc" },
+      take: 1,
+      select: { name: true, email: true, createdAt: true, expiresAt: true },
+    },
     sessions: {
       where: { status: "scheduled", startsAt: { gte: now } },
       orderBy: { startsAt: "asc" },
@@ -41,9 +47,10 @@ function summarySelect(now: Date) {
 
 type TSummaryRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 
-function toSummary(user: TSessionUser, row: TSummaryRow): TEngagementSummary {
-  const counterpartName =
-    user.role === "therapist" ? (row.client?.name ?? row.invitations[0]?.name ?? "Invited client") : row.therapist.name;
+function toSummary(user: TSessionUser, row: TSummaryRow, now: Date): TEngagementSummary {
+  const isTherapist = user.role === "therapist";
+  const invitation = row.invitations[0];
+  const counterpartName = isTherapist ? (row.client?.name ?? invitation?.name ?? "Invited client") : row.therapist.name;
   return {
     id: row.id,
     status: row.status,
@@ -51,18 +58,28 @@ function toSummary(user: TSessionUser, row: TSummaryRow): TEngagementSummary {
     endedAt: row.endedAt,
     counterpart: { name: counterpartName },
     nextSession: row.sessions[0] ?? null,
+    invitation:
+      isTherapist && row.status === "invited" && invitation
+        ? {
+            email: invitation.email,
+            sentAt: invitation.createdAt,
+            expiresAt: invitation.expiresAt,
+            isExpired: invitation.expiresAt <= now,
+          }
+        : null,
   };
 }
 
 export async function listEngagements(db: TDb, user: TSessionUser, now = new Date()): Promise<TEngagementSummary[]> {
   const rows = await db.engagement.findMany({
-    where: engagementWhereForUser(user),
+    // Withdrawn invitations (ended before they ever started) are left out.
+    where: { AND: [engagementWhereForUser(user), { NOT: { status: "ended", startedAt: null } }] },
     orderBy: [{ createdAt: "desc" }],
     take: CASELOAD_LIMIT,
     select: summarySelect(now),
   });
   return rows
-    .map((row) => toSummary(user, row))
+    .map((row) => toSummary(user, row, now))
     .sort(
       (a, b) =>
         STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.counterpart.name.localeCompare(b.counterpart.name),
@@ -80,5 +97,5 @@ export async function getEngagementSummary(
     where: { AND: [{ id: engagementId }, engagementWhereForUser(user)] },
     select: summarySelect(now),
   });
-  return toSummary(user, row);
+  return toSummary(user, row, now);
 }

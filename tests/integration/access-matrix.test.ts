@@ -56,6 +56,49 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.engagement.byId({ engagementId: cast.engagement.id }),
     expect: PAIR_ONLY,
   },
+  "engagement.end": {
+    call: (caller, cast) => caller.engagement.end({ engagementId: cast.engagement.id }),
+    expect: PAIR_ONLY,
+  },
+  "invitation.create": {
+    call: (caller) => caller.invitation.create({ name: "New Client", email: uniqueEmail("invited") }),
+    expect: { signedOut: "UNAUTHORIZED", client: "FORBIDDEN", otherClient: "FORBIDDEN", therapist: "ok", otherTherapist: "ok" },
+  },
+  // The pending engagement has no client yet, so both clients are strangers to it.
+  "invitation.resend": {
+    call: (caller, cast) => caller.invitation.resend({ engagementId: cast.invitation.engagement.id }),
+    expect: { ...PAIR_ONLY, client: "NOT_FOUND" },
+  },
+  "invitation.revoke": {
+    call: (caller, cast) => caller.invitation.revoke({ engagementId: cast.invitation.engagement.id }),
+    expect: { ...PAIR_ONLY, client: "NOT_FOUND" },
+  },
+  // Public: holding the link is what entitles someone to see who sent it.
+  "invitation.preview": {
+    call: (caller, cast) => caller.invitation.preview({ token: cast.invitation.token }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  "invitation.acceptNew": {
+    call: (caller, cast) =>
+      caller.invitation.acceptNew({
+        token: cast.invitation.token,
+        name: "Ivy Invitee",
+        password: "a long enough password",
+        timeZone: "UTC",
+      }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  // Bound to the invited address: nobody in the cast has it.
+  "invitation.acceptExisting": {
+    call: (caller, cast) => caller.invitation.acceptExisting({ token: cast.invitation.token }),
+    expect: {
+      signedOut: "UNAUTHORIZED",
+      client: "FORBIDDEN",
+      otherClient: "FORBIDDEN",
+      therapist: "FORBIDDEN",
+      otherTherapist: "FORBIDDEN",
+    },
+  },
 };
 
 function actorUser(cast: TCast, actor: TActor) {

@@ -1,20 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { checkCredentials, deactivateUser, SIGN_UP_REFUSED } from "@/server/auth/accounts";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_SIGN_UPS_PER_ADDRESS } from "@/server/auth/throttle";
 import { callerFor, seedTherapist, TEST_PASSWORD, uniqueEmail } from "../factories";
 import { snapshotDatabase, connectTestDb } from "../support/db";
+import { rejection } from "../support/errors";
 
 const db = connectTestDb();
-
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
-  return error;
-}
 
 describe("auth.signUp", () => {
   it("creates a therapist with an argon2id hash at the required cost", async () => {

@@ -10,7 +10,10 @@ describe("engagement.list", () => {
   it("gives a therapist their own clients only, never another therapist's (not even the name)", async () => {
     const cast = await seedCast(db);
     const mine = await (await callerFor(db, cast.therapist)).engagement.list();
-    expect(mine.map((engagement) => engagement.counterpart.name)).toEqual(["Cleo Client"]);
+    expect(mine.map((engagement) => [engagement.counterpart.name, engagement.status])).toEqual([
+      ["Cleo Client", "active"],
+      ["Ivy Invitee", "invited"],
+    ]);
 
     const theirs = await (await callerFor(db, cast.otherTherapist)).engagement.list();
     expect(JSON.stringify(theirs)).not.toContain("Cleo Client");

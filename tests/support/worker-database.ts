@@ -1,6 +1,8 @@
 // Each Vitest worker gets its own database, cloned from the migrated
 // template, so test files in different workers never see each other's rows.
 // Within a worker, tests create their own users and records (factories.ts).
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 import { ensureDatabase } from "../../server/db/provision";
 import { setEnvForChildren } from "../../server/env";
@@ -8,4 +10,8 @@ import { setEnvForChildren } from "../../server/env";
 const serverUrl = inject("databaseServerUrl");
 const worker = process.env.VITEST_POOL_ID ?? "0";
 const url = await ensureDatabase(serverUrl, `${inject("databasePrefix")}w${worker}`, inject("templateDatabase"));
-setEnvForChildren({ DATABASE_URL: url });
+setEnvForChildren({
+  DATABASE_URL: url,
+  // Captured e-mails go to a throwaway folder, not the developer's outbox.
+  MAIL_OUTBOX_DIR: path.join(os.tmpdir(), `alliance-test-outbox-${inject("databasePrefix")}w${worker}`),
+});

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { CaseloadList } from "@/components/caseload/caseload-list";
+import { InviteClientForm } from "@/components/invitations/invite-client-form";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Caseload" };
 
@@ -14,6 +16,9 @@ export default async function CaseloadPage() {
         <h1 className="text-2xl font-semibold">Your caseload</h1>
         <p className="text-ink-muted">Who needs you before their next session.</p>
       </div>
+      <Card title="Invite a client">
+        <InviteClientForm timeZone={user.timeZone} />
+      </Card>
       <CaseloadList timeZone={user.timeZone} />
     </HydrateClient>
   );

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { recordAudit } from "@/server/audit/record";
 import { getEngagementSummary, listEngagements } from "@/server/engagements/queries";
-import { authedProcedure, createTRPCRouter, engagementProcedure, ZEngagementRefSchema } from "../trpc";
+import { endEngagement } from "@/server/engagements/lifecycle";
+import {
+  authedProcedure,
+  createTRPCRouter,
+  engagementProcedure,
+  engagementWriteProcedure,
+  ZEngagementRefSchema,
+} from "../trpc";
 
 export const engagementRouter = createTRPCRouter({
   /** The therapist's caseload, or the client's therapists (current and past). */
@@ -21,5 +28,18 @@ export const engagementRouter = createTRPCRouter({
       clientId: ctx.engagement.clientId,
     });
     return summary;
+  }),
+
+  /** Either party ends the work together; both keep read-only access. */
+  end: engagementWriteProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
+    await endEngagement(ctx.db, ctx.user, ctx.engagement);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+      action: "update",
+      recordType: "engagement",
+      recordId: ctx.engagement.id,
+      engagementId: ctx.engagement.id,
+      clientId: ctx.engagement.clientId,
+    });
+    return { ok: true as const };
   }),
 });

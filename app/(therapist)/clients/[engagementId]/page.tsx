@@ -6,6 +6,7 @@ import { orNotFound } from "@/server/api/load";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Card, EmptyState } from "@/components/ui/card";
 import { EngagementStatusBadge } from "@/components/engagements/status-badge";
+import { EndEngagementButton } from "@/components/engagements/end-engagement-button";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -31,7 +32,13 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           : "No session scheduled."}
       </p>
       {engagement.status === "ended" ? (
-        <p className="rounded-lg bg-canvas px-4 py-3">This work together has ended. Its records are read-only.</p>
+        <p className="rounded-lg bg-notice-soft px-4 py-3">This work together has ended. Its records are read-only.</p>
+      ) : null}
+      {engagement.status === "invited" ? (
+        <p className="rounded-lg bg-notice-soft px-4 py-3">
+          {engagement.counterpart.name} hasn&apos;t accepted the invitation yet. You can resend or withdraw it from your
+          caseload.
+        </p>
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Goals">
@@ -47,6 +54,11 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           <EmptyState>How your client feels sessions are going will appear here, with any falling trend flagged.</EmptyState>
         </Card>
       </div>
+      {engagement.status === "active" ? (
+        <div className="border-t border-line pt-4">
+          <EndEngagementButton engagementId={engagement.id} otherName={engagement.counterpart.name} />
+        </div>
+      ) : null}
     </HydrateClient>
   );
 }

@@ -1,0 +1,25 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+export function AcceptExistingButton({ token }: { token: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const accept = useMutation(
+    trpc.invitation.acceptExisting.mutationOptions({
+      onSuccess: () => router.push("/between-sessions"),
+    }),
+  );
+  return (
+    <div className="flex flex-col gap-3">
+      {accept.error ? <Alert tone="error">{accept.error.message}</Alert> : null}
+      <Button onClick={() => accept.mutate({ token })} disabled={accept.isPending || accept.isSuccess}>
+        {accept.isPending ? "Accepting…" : "Accept invitation"}
+      </Button>
+    </div>
+  );
+}

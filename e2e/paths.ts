@@ -1,0 +1,6 @@
+// Where the e2e server leaves what specs need to read (see scripts/e2e-server.ts).
+import path from "node:path";
+
+export const E2E_DIR = path.resolve(".data/e2e");
+export const E2E_OUTBOX_DIR = path.join(E2E_DIR, "outbox");
+export const E2E_DATABASE_URL_FILE = path.join(E2E_DIR, "database-url");

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { ZEmailSchema, ZNameSchema, ZNewPasswordSchema, ZTimeZoneSchema } from "./account";
+
+/** 32 random bytes, base64url: exactly 43 characters. */
+export const ZInvitationTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link isn't complete. Try copying it again.");
+
+export const ZCreateInvitationSchema = z
+  .object({
+    name: ZNameSchema,
+    email: ZEmailSchema,
+  })
+  .strict();
+export type TCreateInvitation = z.infer<typeof ZCreateInvitationSchema>;
+
+export const ZAcceptInvitationNewSchema = z
+  .object({
+    token: ZInvitationTokenSchema,
+    name: ZNameSchema,
+    password: ZNewPasswordSchema,
+    timeZone: ZTimeZoneSchema,
+  })
+  .strict();
+export type TAcceptInvitationNew = z.infer<typeof ZAcceptInvitationNewSchema>;
+
+export const ZInvitationRefSchema = z.object({ token: ZInvitationTokenSchema }).strict();

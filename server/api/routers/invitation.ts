@@ -1,0 +1,70 @@
+import { ZAcceptInvitationNewSchema, ZCreateInvitationSchema, ZInvitationRefSchema } from "@/lib/schemas/invitation";
+import { recordAudit } from "@/server/audit/record";
+import {
+  acceptInvitationAsExistingClient,
+  acceptInvitationAsNewClient,
+  createInvitation,
+  previewInvitation,
+  resendInvitation,
+  revokeInvitation,
+} from "@/server/invitations/invitations";
+import {
+  clientProcedure,
+  createTRPCRouter,
+  engagementTherapistProcedure,
+  publicProcedure,
+  therapistProcedure,
+  ZEngagementRefSchema,
+} from "../trpc";
+
+export const invitationRouter = createTRPCRouter({
+  create: therapistProcedure.input(ZCreateInvitationSchema).mutation(async ({ ctx, input }) => {
+    const link = await createInvitation(ctx.db, ctx.user, input);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+      action: "create",
+      recordType: "invitation",
+      engagementId: link.engagementId,
+    });
+    return link;
+  }),
+
+  resend: engagementTherapistProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
+    const link = await resendInvitation(ctx.db, ctx.user, ctx.engagement);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "update", recordType: "invitation", engagementId: ctx.engagement.id });
+    return link;
+  }),
+
+  revoke: engagementTherapistProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
+    await revokeInvitation(ctx.db, ctx.user, ctx.engagement);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "delete", recordType: "invitation", engagementId: ctx.engagement.id });
+    return { ok: true as const };
+  }),
+
+  /** Public: whoever holds the link learns who invited them and what to do next. */
+  preview: publicProcedure.input(ZInvitationRefSchema).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+
+  /** Public: sets up a new client account from the invitation. */
+  acceptNew: publicProcedure.input(ZAcceptInvitationNewSchema).mutation(async ({ ctx, input }) => {
+    const accepted = await acceptInvitationAsNewClient(ctx.db, input);
+    await recordAudit(ctx.db, { id: accepted.clientId, role: "client" }, ctx.meta, {
+      action: "create",
+      recordType: "engagement",
+      recordId: accepted.engagementId,
+      engagementId: accepted.engagementId,
+      clientId: accepted.clientId,
+    });
+    return { email: accepted.email };
+  }),
+
+  acceptExisting: clientProcedure.input(ZInvitationRefSchema).mutation(async ({ ctx, input }) => {
+    const accepted = await acceptInvitationAsExistingClient(ctx.db, ctx.user, input.token);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+      action: "update",
+      recordType: "engagement",
+      recordId: accepted.engagementId,
+      engagementId: accepted.engagementId,
+      clientId: ctx.user.id,
+    });
+    return accepted;
+  }),
+});

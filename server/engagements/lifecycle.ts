@@ -1,0 +1,16 @@
+// Ending the work together. Either party may end an active engagement; its
+// records then stay readable to both and nothing new can be added
+// (engagementWriteProcedure refuses writes to anything not active).
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import { AppError } from "../errors";
+import type { TEngagementContext } from "./access";
+
+export async function endEngagement(db: TDb, user: TSessionUser, engagement: TEngagementContext): Promise<void> {
+  const now = new Date();
+  const ended = await db.engagement.updateMany({
+    where: { id: engagement.id, status: "active" },
+    data: { status: "ended", endedAt: now, endedById: user.id },
+  });
+  if (ended.count !== 1) throw new AppError("CONFLICT", "This work together has already ended.");
+}

@@ -1,0 +1,213 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { hashInvitationToken } from "@/server/invitations/tokens";
+import { getEnv } from "@/server/env";
+import { callerFor, seedCast, seedClient, seedInvitation, seedTherapist, uniqueEmail } from "../factories";
+import { snapshotDatabase, connectTestDb } from "../support/db";
+import { rejection } from "../support/errors";
+
+const db = connectTestDb();
+
+function tokenOf(inviteUrl: string): string {
+  return inviteUrl.split("/invite/")[1];
+}
+
+const NEW_CLIENT = { name: "Noor Haddad", password: "a long enough password", timeZone: "Asia/Dubai" };
+
+describe("invitation.create", () => {
+  it("stores only a hash of a 256-bit token, expires in 7 days, and captures the e-mail with the link", async () => {
+    const therapist = await seedTherapist(db, { name: "Dr. Outbox" });
+    const email = uniqueEmail("outbox");
+    const link = await (await callerFor(db, therapist)).invitation.create({ name: "Noor", email: email.toUpperCase() });
+
+    const token = tokenOf(link.inviteUrl);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const invitation = await db.invitation.findFirstOrThrow({ where: { engagementId: link.engagementId } });
+    expect(invitation.email).toBe(email);
+    expect(invitation.tokenHash).toBe(hashInvitationToken(token));
+    expect(JSON.stringify(invitation)).not.toContain(token);
+    const days = (invitation.expiresAt.getTime() - invitation.createdAt.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 1);
+    expect(link.delivery).toBe("captured");
+
+    const outbox = getEnv().MAIL_OUTBOX_DIR;
+    const files = (await readdir(outbox)).filter((file) => file.includes(email));
+    expect(files).toHaveLength(1);
+    const eml = await readFile(path.join(outbox, files[0]), "utf8");
+    expect(eml).toContain(`To: ${email}`);
+    expect(eml).toContain("Dr. Outbox invited you to Alliance");
+    expect(eml).toContain(link.inviteUrl);
+  });
+
+  it("refuses a second pending invitation or an active client at the same address, on the e-mail field", async () => {
+    const cast = await seedCast(db);
+    const caller = await callerFor(db, cast.therapist);
+    const pending = await rejection(caller.invitation.create({ name: "Again", email: cast.invitation.email }));
+    expect(pending.code).toBe("CONFLICT");
+    const active = await rejection(caller.invitation.create({ name: "Again", email: cast.client.email }));
+    expect(active.code).toBe("CONFLICT");
+    expect((active.cause as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors.email).toBeDefined();
+    // Another therapist may invite the same person.
+    await expect(
+      (await callerFor(db, cast.otherTherapist)).invitation.create({ name: "Cleo", email: cast.client.email }),
+    ).resolves.toMatchObject({ delivery: "captured" });
+  });
+});
+
+describe("accepting as a new client", () => {
+  it("creates the client account with the invited address and activates the engagement", async () => {
+    const cast = await seedCast(db);
+    const { email } = await (await callerFor(db, null)).invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT });
+    expect(email).toBe(cast.invitation.email);
+
+    const client = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(client).toMatchObject({ role: "client", name: NEW_CLIENT.name, timeZone: NEW_CLIENT.timeZone });
+    const engagement = await db.engagement.findUniqueOrThrow({ where: { id: cast.invitation.engagement.id } });
+    expect(engagement).toMatchObject({ status: "active", clientId: client.id });
+    expect(engagement.startedAt).toBeInstanceOf(Date);
+
+    const therapistList = await (await callerFor(db, cast.therapist)).engagement.list();
+    expect(therapistList.find((item) => item.id === engagement.id)?.counterpart.name).toBe(NEW_CLIENT.name);
+    const clientList = await (await callerFor(db, client)).engagement.list();
+    expect(clientList.map((item) => item.counterpart.name)).toEqual(["Tess Therapist"]);
+    expect(await db.notification.count({ where: { userId: cast.therapist.id, kind: "invitation_accepted" } })).toBe(1);
+  });
+
+  it("works once: a second use, or a race, changes nothing", async () => {
+    const cast = await seedCast(db);
+    const visitor = await callerFor(db, null);
+    const results = await Promise.allSettled([
+      visitor.invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT }),
+      visitor.invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT, name: "Someone Else" }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await db.user.count({ where: { email: cast.invitation.email } })).toBe(1);
+
+    const before = await snapshotDatabase(db);
+    const again = await rejection(visitor.invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT }));
+    expect(again.message).toMatch(/already been used/);
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it("never merges into an existing account: its owner must sign in", async () => {
+    const therapist = await seedTherapist(db);
+    const existing = await seedClient(db);
+    const { token } = await seedInvitation(db, therapist.id, { email: existing.email });
+    const before = await snapshotDatabase(db);
+    const error = await rejection((await callerFor(db, null)).invitation.acceptNew({ token, ...NEW_CLIENT }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/Sign in to accept/);
+    expect(await snapshotDatabase(db)).toEqual(before);
+    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ name: existing.name });
+  });
+
+  it("explains expired, withdrawn and tampered links, and writes nothing", async () => {
+    const therapist = await seedTherapist(db);
+    const expired = await seedInvitation(db, therapist.id, { expiresAt: new Date(Date.now() - 1000) });
+    const withdrawn = await seedInvitation(db, therapist.id);
+    await (await callerFor(db, therapist)).invitation.revoke({ engagementId: withdrawn.engagement.id });
+    const visitor = await callerFor(db, null);
+    const before = await snapshotDatabase(db);
+
+    expect((await visitor.invitation.preview({ token: expired.token })).state).toBe("expired");
+    expect((await visitor.invitation.preview({ token: withdrawn.token })).state).toBe("withdrawn");
+    const tampered = `${expired.token.slice(0, -1)}${expired.token.endsWith("A") ? "B" : "A"}`;
+    expect(await visitor.invitation.preview({ token: tampered })).toEqual({ state: "invalid" });
+
+    expect((await rejection(visitor.invitation.acceptNew({ token: expired.token, ...NEW_CLIENT }))).message).toMatch(/expired/);
+    expect((await rejection(visitor.invitation.acceptNew({ token: withdrawn.token, ...NEW_CLIENT }))).message).toMatch(
+      /withdrawn/,
+    );
+    expect((await rejection(visitor.invitation.acceptNew({ token: tampered, ...NEW_CLIENT }))).message).toMatch(/isn't valid/);
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+describe("accepting as an existing client", () => {
+  it("links the signed-in client whose address was invited", async () => {
+    const therapist = await seedTherapist(db, { name: "Dr. Second" });
+    const client = await seedClient(db);
+    const { token, engagement } = await seedInvitation(db, therapist.id, { email: client.email });
+    const accountBefore = await db.user.findUniqueOrThrow({ where: { id: client.id } });
+    const preview = await (await callerFor(db, null)).invitation.preview({ token });
+    expect(preview).toMatchObject({ state: "valid", existingAccount: "client", therapistName: "Dr. Second" });
+
+    await (await callerFor(db, client)).invitation.acceptExisting({ token });
+    expect(await db.engagement.findUniqueOrThrow({ where: { id: engagement.id } })).toMatchObject({
+      status: "active",
+      clientId: client.id,
+    });
+    // The account itself is untouched: same name, password, version.
+    expect(await db.user.findUniqueOrThrow({ where: { id: client.id } })).toEqual(accountBefore);
+  });
+
+  it("refuses a client signed in with another address", async () => {
+    const cast = await seedCast(db);
+    const before = await snapshotDatabase(db);
+    const error = await rejection((await callerFor(db, cast.client)).invitation.acceptExisting({ token: cast.invitation.token }));
+    expect(error.code).toBe("FORBIDDEN");
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+describe("managing pending invitations", () => {
+  it("resend issues a new link and the old one stops working", async () => {
+    const cast = await seedCast(db);
+    const link = await (await callerFor(db, cast.therapist)).invitation.resend({ engagementId: cast.invitation.engagement.id });
+    const visitor = await callerFor(db, null);
+    expect(await visitor.invitation.preview({ token: cast.invitation.token })).toEqual({ state: "invalid" });
+    expect((await visitor.invitation.preview({ token: tokenOf(link.inviteUrl) })).state).toBe("valid");
+  });
+
+  it("a withdrawn invitation leaves the caseload; pending ones show their address and expiry", async () => {
+    const cast = await seedCast(db);
+    const caller = await callerFor(db, cast.therapist);
+    const pending = (await caller.engagement.list()).find((item) => item.id === cast.invitation.engagement.id);
+    expect(pending).toMatchObject({ status: "invited", invitation: { email: cast.invitation.email, isExpired: false } });
+
+    await caller.invitation.revoke({ engagementId: cast.invitation.engagement.id });
+    expect((await caller.engagement.list()).map((item) => item.id)).not.toContain(cast.invitation.engagement.id);
+  });
+
+  it("cannot resend or withdraw once accepted", async () => {
+    const cast = await seedCast(db);
+    await (await callerFor(db, null)).invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT });
+    const caller = await callerFor(db, cast.therapist);
+    expect((await rejection(caller.invitation.resend({ engagementId: cast.invitation.engagement.id }))).code).toBe(
+      "BAD_REQUEST",
+    );
+    expect((await rejection(caller.invitation.revoke({ engagementId: cast.invitation.engagement.id }))).code).toBe(
+      "BAD_REQUEST",
+    );
+  });
+});
+
+describe("ending an engagement", () => {
+  it("either party can end it; both keep read-only access and nothing more can be written", async () => {
+    const cast = await seedCast(db);
+    await (await callerFor(db, cast.client)).engagement.end({ engagementId: cast.engagement.id });
+    const ended = await db.engagement.findUniqueOrThrow({ where: { id: cast.engagement.id } });
+    expect(ended).toMatchObject({ status: "ended", endedById: cast.client.id });
+
+    for (const party of [cast.therapist, cast.client]) {
+      const caller = await callerFor(db, party);
+      expect((await caller.engagement.byId({ engagementId: cast.engagement.id })).status).toBe("ended");
+      const again = await rejection(caller.engagement.end({ engagementId: cast.engagement.id }));
+      expect(again.code).toBe("FORBIDDEN");
+      expect(again.message).toMatch(/read-only/);
+    }
+  });
+
+  it("keeps an earlier therapist visible to the client after a new one starts", async () => {
+    const cast = await seedCast(db);
+    await (await callerFor(db, cast.therapist)).engagement.end({ engagementId: cast.engagement.id });
+    const { token } = await seedInvitation(db, cast.otherTherapist.id, { email: cast.client.email });
+    await (await callerFor(db, cast.client)).invitation.acceptExisting({ token });
+    const list = await (await callerFor(db, cast.client)).engagement.list();
+    expect(list.map((item) => [item.counterpart.name, item.status])).toEqual([
+      ["Otto Othertherapist", "active"],
+      ["Tess Therapist", "ended"],
+    ]);
+  });
+});
