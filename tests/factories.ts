@@ -58,6 +58,32 @@ export async function seedEngagement(
   });
 }
 
+/** A goal with steps, as if the therapist had created it. */
+export async function seedGoal(
+  db: TDb,
+  engagement: { id: string; therapistId: string },
+  overrides: { title?: string; steps?: string[] } = {},
+) {
+  return db.goal.create({
+    data: {
+      engagementId: engagement.id,
+      title: overrides.title ?? "Sleep before midnight most nights",
+      description: "Wind down earlier so mornings feel less rushed.",
+      whyItMatters: "I think better when I've slept.",
+      createdById: engagement.therapistId,
+      steps: {
+        create: (overrides.steps ?? ["Phone out of the bedroom", "Lights off by 23:30"]).map((text, position) => ({
+          text,
+          position,
+          createdById: engagement.therapistId,
+        })),
+      },
+      statusChanges: { create: { toStatus: "active", changedById: engagement.therapistId } },
+    },
+    select: { id: true, version: true, steps: { orderBy: { position: "asc" }, select: { id: true } } },
+  });
+}
+
 /** A pending invitation (engagement "invited") and its raw token, as if just sent. */
 export async function seedInvitation(
   db: TDb,
@@ -97,7 +123,8 @@ export async function seedCast(db: TDb) {
   const engagement = await seedEngagement(db, { therapistId: therapist.id, clientId: client.id });
   const otherEngagement = await seedEngagement(db, { therapistId: otherTherapist.id, clientId: otherClient.id });
   const invitation = await seedInvitation(db, therapist.id);
-  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement, invitation };
+  const goal = await seedGoal(db, engagement);
+  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement, invitation, goal };
 }
 
 export type TCast = Awaited<ReturnType<typeof seedCast>>;

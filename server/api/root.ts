@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
 import { engagementRouter } from "./routers/engagement";
+import { goalRouter } from "./routers/goal";
 import { invitationRouter } from "./routers/invitation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   engagement: engagementRouter,
   invitation: invitationRouter,
+  goal: goalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@
 //   publicProcedure -> authedProcedure -> therapistProcedure / clientProcedure
 //                   -> engagementProcedure (+ engagementWriteProcedure,
 //                      engagementTherapistProcedure)
+//                   -> goalProcedure (+ goalWriteProcedure)
 // A procedure that touches a clinical record must sit on engagementProcedure
 // (or a domain procedure built on it); the authorization matrix test
 // (tests/integration/access-matrix.test.ts) fails otherwise.
@@ -14,6 +15,7 @@ import type { TRequestMeta } from "../auth/request-meta";
 import { AppError } from "../errors";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { assertWritable, findEngagementForUser } from "../engagements/access";
+import { findGoalForUser } from "../goals/access";
 
 export type TContext = {
   db: TDb;
@@ -103,5 +105,22 @@ export const engagementTherapistProcedure = engagementProcedure.use(({ ctx, next
 /** As engagementProcedure, and refuses writes to ended or pending engagements. */
 export const engagementWriteProcedure = engagementProcedure.use(({ ctx, next }) => {
   assertWritable(ctx.engagement);
+  return next({ ctx });
+});
+
+/**
+ * Takes `goalId`; loads the goal only through an engagement the caller
+ * belongs to (NOT_FOUND otherwise) and puts it on the context.
+ */
+export const goalProcedure = authedProcedure
+  .input(z.object({ goalId: z.uuid("That link isn't valid.") }))
+  .use(async ({ ctx, input, next }) => {
+    const goal = await findGoalForUser(ctx.db, ctx.user, input.goalId);
+    return next({ ctx: { ...ctx, goal } });
+  });
+
+/** As goalProcedure, and refuses changes once the engagement has ended. */
+export const goalWriteProcedure = goalProcedure.use(({ ctx, next }) => {
+  assertWritable(ctx.goal.engagement);
   return next({ ctx });
 });

@@ -64,6 +64,42 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller) => caller.invitation.create({ name: "New Client", email: uniqueEmail("invited") }),
     expect: { signedOut: "UNAUTHORIZED", client: "FORBIDDEN", otherClient: "FORBIDDEN", therapist: "ok", otherTherapist: "ok" },
   },
+  "goal.list": { call: (caller, cast) => caller.goal.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "goal.byId": { call: (caller, cast) => caller.goal.byId({ goalId: cast.goal.id }), expect: PAIR_ONLY },
+  "goal.create": {
+    call: (caller, cast) => caller.goal.create({ engagementId: cast.engagement.id, title: "Walk twice a week" }),
+    expect: PAIR_ONLY,
+  },
+  "goal.update": {
+    call: (caller, cast) => caller.goal.update({ goalId: cast.goal.id, version: cast.goal.version, title: "Renamed" }),
+    expect: PAIR_ONLY,
+  },
+  "goal.setStatus": {
+    call: (caller, cast) => caller.goal.setStatus({ goalId: cast.goal.id, version: cast.goal.version, status: "paused" }),
+    expect: PAIR_ONLY,
+  },
+  "goal.rate": { call: (caller, cast) => caller.goal.rate({ goalId: cast.goal.id, value: 6 }), expect: PAIR_ONLY },
+  "goal.addStep": {
+    call: (caller, cast) => caller.goal.addStep({ goalId: cast.goal.id, text: "Read instead of scrolling" }),
+    expect: PAIR_ONLY,
+  },
+  "goal.setStepDone": {
+    call: (caller, cast) => caller.goal.setStepDone({ goalId: cast.goal.id, stepId: cast.goal.steps[0].id, isDone: true }),
+    expect: PAIR_ONLY,
+  },
+  "goal.removeStep": {
+    call: (caller, cast) => caller.goal.removeStep({ goalId: cast.goal.id, stepId: cast.goal.steps[0].id }),
+    expect: PAIR_ONLY,
+  },
+  "goal.reorderSteps": {
+    call: (caller, cast) =>
+      caller.goal.reorderSteps({
+        goalId: cast.goal.id,
+        version: cast.goal.version,
+        stepIds: cast.goal.steps.map((step) => step.id).reverse(),
+      }),
+    expect: PAIR_ONLY,
+  },
   // The pending engagement has no client yet, so both clients are strangers to it.
   "invitation.resend": {
     call: (caller, cast) => caller.invitation.resend({ engagementId: cast.invitation.engagement.id }),

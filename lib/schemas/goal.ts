@@ -1,0 +1,65 @@
+// Input schemas for shared goals, used by the forms and the procedures alike.
+import { z } from "zod";
+
+export const GOAL_STATUSES = ["active", "achieved", "paused", "archived"] as const;
+export const MAX_STEPS_PER_GOAL = 30;
+
+const ZGoalText = {
+  title: z.string().trim().min(1, "Give the goal a short title.").max(200, "Keep the title under 200 characters."),
+  description: z.string().trim().max(4000, "Keep this under 4,000 characters.").default(""),
+  whyItMatters: z.string().trim().max(4000, "Keep this under 4,000 characters.").default(""),
+  targetDate: z
+    .union([z.literal(""), z.iso.date("Use a date like 2026-12-31.")])
+    .optional()
+    .transform((value) => (value ? value : null)),
+};
+
+const ZStepText = z.string().trim().min(1, "Write the step in a few words.").max(500, "Keep a step under 500 characters.");
+
+export const ZGoalRefSchema = z.object({ goalId: z.uuid("That link isn't valid.") });
+
+export const ZCreateGoalSchema = z
+  .object({
+    engagementId: z.uuid(),
+    ...ZGoalText,
+    steps: z.array(ZStepText).max(MAX_STEPS_PER_GOAL, `A goal can have up to ${MAX_STEPS_PER_GOAL} steps.`).default([]),
+  })
+  .strict();
+export type TCreateGoal = z.infer<typeof ZCreateGoalSchema>;
+
+export const ZUpdateGoalSchema = ZGoalRefSchema.extend({ version: z.number().int().positive(), ...ZGoalText }).strict();
+export type TUpdateGoal = z.infer<typeof ZUpdateGoalSchema>;
+
+export const ZSetGoalStatusSchema = ZGoalRefSchema.extend({
+  version: z.number().int().positive(),
+  status: z.enum(GOAL_STATUSES, "Choose one of the statuses."),
+  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+}).strict();
+export type TSetGoalStatus = z.infer<typeof ZSetGoalStatusSchema>;
+
+export const ZRateGoalSchema = ZGoalRefSchema.extend({
+  value: z
+    .number({ error: "Choose a number from 0 to 10." })
+    .int("Choose a whole number from 0 to 10.")
+    .min(0, "Choose a number from 0 to 10.")
+    .max(10, "Choose a number from 0 to 10."),
+  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+  /** Made once per form submission, so a double click or retry records one rating. */
+  idempotencyKey: z.uuid().optional(),
+}).strict();
+export type TRateGoal = z.infer<typeof ZRateGoalSchema>;
+
+export const ZAddStepSchema = ZGoalRefSchema.extend({ text: ZStepText }).strict();
+export const ZStepRefSchema = ZGoalRefSchema.extend({ stepId: z.uuid() }).strict();
+export const ZSetStepDoneSchema = ZGoalRefSchema.extend({ stepId: z.uuid(), isDone: z.boolean() }).strict();
+export const ZReorderStepsSchema = ZGoalRefSchema.extend({
+  version: z.number().int().positive(),
+  stepIds: z.array(z.uuid()).max(MAX_STEPS_PER_GOAL),
+}).strict();
+
+export const STATUS_LABELS: Record<(typeof GOAL_STATUSES)[number], string> = {
+  active: "Working on it",
+  achieved: "Reached",
+  paused: "Paused",
+  archived: "Set aside",
+};
