@@ -7,6 +7,9 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/card";
 import { EngagementStatusBadge } from "@/components/engagements/status-badge";
+import { withTrend } from "@/lib/goals/ratings";
+import type { TCaseloadGoal } from "@/server/goals/queries";
+import { RatingSummary } from "@/components/goals/rating-summary";
 import { PendingInvitation } from "./pending-invitation";
 
 /** Above this many people, a name filter appears. */
@@ -15,6 +18,7 @@ const SEARCH_THRESHOLD = 8;
 export function CaseloadList({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const { data: engagements } = useSuspenseQuery(trpc.engagement.list.queryOptions());
+  const { data: goals } = useSuspenseQuery(trpc.goal.caseload.queryOptions());
   const [query, setQuery] = useState("");
 
   if (engagements.length === 0) {
@@ -58,14 +62,20 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
           <li key={engagement.id}>
             <Link
               href={`/clients/${engagement.id}`}
-              className="flex flex-col gap-1 rounded-xl border border-line bg-surface p-4 hover:border-brand sm:flex-row sm:items-center sm:justify-between"
+              className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-4 hover:border-brand"
             >
-              <span className="text-lg font-medium">{engagement.counterpart.name}</span>
-              <span className="text-ink-muted">
-                {engagement.nextSession
-                  ? `Next session ${formatDateTime(engagement.nextSession.startsAt, timeZone)}`
-                  : "No session scheduled"}
+              <span className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between">
+                <span className="text-lg font-medium">{engagement.counterpart.name}</span>
+                <span className="text-ink-muted">
+                  {engagement.nextSession
+                    ? `Next session ${formatDateTime(engagement.nextSession.startsAt, timeZone)}`
+                    : "No session scheduled"}
+                </span>
               </span>
+              <CaseloadGoals
+                goals={goals.filter((goal) => goal.engagementId === engagement.id)}
+                clientName={engagement.counterpart.name}
+              />
             </Link>
           </li>
         ))}
@@ -96,6 +106,33 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
         ))}
       </CaseloadSection>
     </div>
+  );
+}
+
+const GOALS_SHOWN = 3;
+
+/** Each active goal's latest ratings from both sides, at a glance. */
+function CaseloadGoals({ goals, clientName }: { goals: TCaseloadGoal[]; clientName: string }) {
+  if (goals.length === 0) return <span className="text-sm text-ink-muted">No active goals yet</span>;
+  const firstName = clientName.split(" ")[0];
+  return (
+    <span className="flex flex-col gap-0.5 text-sm">
+      {goals.slice(0, GOALS_SHOWN).map((goal) => (
+        <span key={goal.id} className="flex flex-wrap gap-x-2">
+          <span className="font-medium">{goal.title}</span>
+          <span className="text-ink-muted">
+            <RatingSummary
+              ratings={{ client: withTrend(goal.latest.client), therapist: withTrend(goal.latest.therapist) }}
+              clientLabel={firstName}
+              therapistLabel="You"
+            />
+          </span>
+        </span>
+      ))}
+      {goals.length > GOALS_SHOWN ? (
+        <span className="text-ink-muted">and {goals.length - GOALS_SHOWN} more active goals</span>
+      ) : null}
+    </span>
   );
 }
 

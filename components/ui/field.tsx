@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type TFieldChrome = { label: string; hint?: ReactNode; errors?: string[] };
 
@@ -80,6 +86,26 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  errors,
+  ...textarea
+}: TFieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      <textarea
+        id={id}
+        className={`${CONTROL} min-h-20`}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, { label, hint, errors })}
+        {...textarea}
+      />
     </FieldShell>
   );
 }

@@ -8,10 +8,8 @@ const ZGoalText = {
   title: z.string().trim().min(1, "Give the goal a short title.").max(200, "Keep the title under 200 characters."),
   description: z.string().trim().max(4000, "Keep this under 4,000 characters.").default(""),
   whyItMatters: z.string().trim().max(4000, "Keep this under 4,000 characters.").default(""),
-  targetDate: z
-    .union([z.literal(""), z.iso.date("Use a date like 2026-12-31.")])
-    .optional()
-    .transform((value) => (value ? value : null)),
+  /** "" or absent: no target date. */
+  targetDate: z.union([z.literal(""), z.iso.date("Use a date like 2026-12-31.")]).optional(),
 };
 
 const ZStepText = z.string().trim().min(1, "Write the step in a few words.").max(500, "Keep a step under 500 characters.");

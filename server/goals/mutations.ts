@@ -18,7 +18,7 @@ import type { TGoalContext } from "./access";
 const STALE =
   "Someone else changed this goal while you were editing it. The latest version is shown now; your changes weren't saved.";
 
-function toDate(day: string | null): Date | null {
+function toDate(day: string | undefined): Date | null {
   return day ? new Date(`${day}T00:00:00.000Z`) : null;
 }
 

@@ -1,6 +1,7 @@
 // Read models for goals. listGoals is three statements whatever the number
 // of goals or ratings (quality.md, item 20): the goals with their steps, and
 // one window query for each party's last two ratings per goal.
+import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { Role } from "../db/generated/enums";
 
@@ -27,9 +28,34 @@ export type TGoalSummary = {
 
 const STATUS_ORDER = { active: 0, paused: 1, achieved: 2, archived: 3 } as const;
 
+type TLatestPair = Record<Role, TLatestRating | null>;
+
+/** Each party's latest rating and the one before, per goal, for many engagements in one statement. */
+async function latestRatings(db: TDb, engagementIds: string[]): Promise<Map<string, TLatestPair>> {
+  const latest = new Map<string, TLatestPair>();
+  if (engagementIds.length === 0) return latest;
+  const rows = await db.$queryRaw<{ goal_id: string; author_role: Role; value: number; created_at: Date }[]>`
+    SELECT goal_id, author_role, value, created_at FROM (
+      SELECT r.goal_id, r.author_role, r.value, r.created_at,
+             row_number() OVER (PARTITION BY r.goal_id, r.author_role ORDER BY r.created_at DESC, r.id DESC) AS rank
+      FROM goal_ratings r JOIN goals g ON g.id = r.goal_id
+      WHERE g.engagement_id = ANY(${engagementIds}::uuid[])
+    ) ranked
+    WHERE rank <= 2
+    ORDER BY goal_id, author_role, created_at DESC`;
+  for (const row of rows) {
+    const entry = latest.get(row.goal_id) ?? { client: null, therapist: null };
+    const current = entry[row.author_role];
+    if (!current) entry[row.author_role] = { value: row.value, previous: null, at: row.created_at };
+    else current.previous ??= row.value;
+    latest.set(row.goal_id, entry);
+  }
+  return latest;
+}
+
 /** Callers have resolved `engagementId` through engagementProcedure. */
 export async function listGoals(db: TDb, engagementId: string): Promise<TGoalSummary[]> {
-  const [goals, recent] = await Promise.all([
+  const [goals, latest] = await Promise.all([
     db.goal.findMany({
       where: { engagementId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -45,26 +71,8 @@ export async function listGoals(db: TDb, engagementId: string): Promise<TGoalSum
         steps: { orderBy: { position: "asc" }, select: STEP_SELECT },
       },
     }),
-    db.$queryRaw<{ goal_id: string; author_role: Role; value: number; created_at: Date }[]>`
-      SELECT goal_id, author_role, value, created_at FROM (
-        SELECT r.goal_id, r.author_role, r.value, r.created_at,
-               row_number() OVER (PARTITION BY r.goal_id, r.author_role ORDER BY r.created_at DESC, r.id DESC) AS rank
-        FROM goal_ratings r JOIN goals g ON g.id = r.goal_id
-        WHERE g.engagement_id = ${engagementId}::uuid
-      ) ranked
-      WHERE rank <= 2
-      ORDER BY goal_id, author_role, created_at DESC`,
+    latestRatings(db, [engagementId]),
   ]);
-
-  const latest = new Map<string, Record<Role, TLatestRating | null>>();
-  for (const row of recent) {
-    const entry = latest.get(row.goal_id) ?? { client: null, therapist: null };
-    const current = entry[row.author_role];
-    if (!current) entry[row.author_role] = { value: row.value, previous: null, at: row.created_at };
-    else current.previous ??= row.value;
-    latest.set(row.goal_id, entry);
-  }
-
   return goals
     .map((goal) => ({
       ...goal,
@@ -73,6 +81,27 @@ export async function listGoals(db: TDb, engagementId: string): Promise<TGoalSum
     }))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }
+
+export type TCaseloadGoal = { id: string; engagementId: string; title: string; latest: TLatestPair };
+
+/**
+ * Active goals across a therapist's active engagements, for the caseload at a
+ * glance. Two statements whatever the caseload size. The where-clause is the
+ * engagement access rule itself.
+ */
+export async function listCaseloadGoals(db: TDb, engagementWhere: Prisma.EngagementWhereInput): Promise<TCaseloadGoal[]> {
+  const goals = await db.goal.findMany({
+    where: { status: "active", engagement: { AND: [engagementWhere, { status: "active" }] } },
+    orderBy: [{ engagementId: "asc" }, { position: "asc" }],
+    take: CASELOAD_GOAL_LIMIT,
+    select: { id: true, engagementId: true, title: true },
+  });
+  const latest = await latestRatings(db, [...new Set(goals.map((goal) => goal.engagementId))]);
+  return goals.map((goal) => ({ ...goal, latest: latest.get(goal.id) ?? { client: null, therapist: null } }));
+}
+
+/** Bounds the caseload summary: a few active goals per client for a few hundred clients. */
+export const CASELOAD_GOAL_LIMIT = 1000;
 
 /** Everything the goal page shows. Callers have resolved the goal through goalProcedure. */
 export async function getGoalDetail(db: TDb, goalId: string) {

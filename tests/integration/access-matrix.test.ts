@@ -64,6 +64,10 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller) => caller.invitation.create({ name: "New Client", email: uniqueEmail("invited") }),
     expect: { signedOut: "UNAUTHORIZED", client: "FORBIDDEN", otherClient: "FORBIDDEN", therapist: "ok", otherTherapist: "ok" },
   },
+  "goal.caseload": {
+    call: (caller) => caller.goal.caseload(),
+    expect: { signedOut: "UNAUTHORIZED", client: "FORBIDDEN", otherClient: "FORBIDDEN", therapist: "ok", otherTherapist: "ok" },
+  },
   "goal.list": { call: (caller, cast) => caller.goal.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
   "goal.byId": { call: (caller, cast) => caller.goal.byId({ goalId: cast.goal.id }), expect: PAIR_ONLY },
   "goal.create": {

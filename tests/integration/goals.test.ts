@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { callerFor, seedCast, seedGoal } from "../factories";
+import { callerFor, seedCast, seedClient, seedEngagement, seedGoal } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
 import { connectCountingDb } from "../support/statement-counter";
@@ -194,6 +194,42 @@ describe("ended engagements", () => {
       for (const attempt of attempts) expect((await rejection(attempt())).code).toBe("FORBIDDEN");
     }
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+describe("goal.caseload", () => {
+  it("shows a therapist the active goals of their active clients only, with both latest ratings", async () => {
+    const cast = await seedCast(db);
+    await db.goalRating.create({
+      data: { goalId: cast.goal.id, authorId: cast.client.id, authorRole: "client", value: 6 },
+    });
+    const paused = await seedGoal(db, cast.engagement, { title: "Paused one" });
+    await db.goal.update({ where: { id: paused.id }, data: { status: "paused" } });
+
+    const mine = await (await callerFor(db, cast.therapist)).goal.caseload();
+    expect(mine).toEqual([
+      expect.objectContaining({ id: cast.goal.id, engagementId: cast.engagement.id, latest: expect.objectContaining({ client: expect.objectContaining({ value: 6 }) }) }),
+    ]);
+    const theirs = await (await callerFor(db, cast.otherTherapist)).goal.caseload();
+    expect(theirs.map((goal) => goal.id)).not.toContain(cast.goal.id);
+  });
+
+  it("runs the same number of SQL statements for 10 clients as for 100", async () => {
+    const statementsFor = async (clients: number) => {
+      const cast = await seedCast(db);
+      for (let index = 1; index < clients; index += 1) {
+        const client = await seedClient(db);
+        const engagement = await seedEngagement(db, { therapistId: cast.therapist.id, clientId: client.id });
+        const goal = await seedGoal(db, engagement);
+        await db.goalRating.create({ data: { goalId: goal.id, authorId: client.id, authorRole: "client", value: 5 } });
+      }
+      const caller = await callerFor(counting.db, cast.therapist);
+      return counting.countStatements(async () => {
+        expect(await caller.goal.caseload()).toHaveLength(clients);
+      });
+    };
+    const forTen = await statementsFor(10);
+    expect(await statementsFor(100)).toBe(forTen);
   });
 });
 

@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: "Caseload" };
 
 export default async function CaseloadPage() {
   const user = await requireUser({ role: "therapist", returnTo: "/caseload" });
-  await getQueryClient().prefetchQuery(trpc.engagement.list.queryOptions());
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.engagement.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.goal.caseload.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <div>

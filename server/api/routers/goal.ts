@@ -10,7 +10,8 @@ import {
   ZUpdateGoalSchema,
 } from "@/lib/schemas/goal";
 import { recordAudit, type TAuditAction } from "@/server/audit/record";
-import { getGoalDetail, listGoals } from "@/server/goals/queries";
+import { getGoalDetail, listCaseloadGoals, listGoals } from "@/server/goals/queries";
+import { engagementWhereForUser } from "@/server/engagements/access";
 import {
   addStep,
   createGoal,
@@ -28,6 +29,7 @@ import {
   engagementProcedure,
   engagementWriteProcedure,
   goalProcedure,
+  therapistProcedure,
   goalWriteProcedure,
   ZEngagementRefSchema,
 } from "../trpc";
@@ -51,6 +53,13 @@ export const goalRouter = createTRPCRouter({
       engagementId: ctx.engagement.id,
       clientId: ctx.engagement.clientId,
     });
+    return goals;
+  }),
+
+  /** The therapist's caseload at a glance: every active goal with both latest ratings. */
+  caseload: therapistProcedure.query(async ({ ctx }) => {
+    const goals = await listCaseloadGoals(ctx.db, engagementWhereForUser(ctx.user));
+    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "list", recordType: "goal" });
     return goals;
   }),
 

@@ -7,15 +7,18 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { Card, EmptyState } from "@/components/ui/card";
 import { EngagementStatusBadge } from "@/components/engagements/status-badge";
 import { EndEngagementButton } from "@/components/engagements/end-engagement-button";
+import { GoalsPanel } from "@/components/goals/goals-panel";
 
 export const metadata: Metadata = { title: "Client" };
 
 export default async function ClientPage({ params }: PageProps<"/clients/[engagementId]">) {
   const { engagementId } = await params;
   const user = await requireUser({ role: "therapist", returnTo: `/clients/${encodeURIComponent(engagementId)}` });
-  const engagement = await orNotFound(
-    getQueryClient().fetchQuery(trpc.engagement.byId.queryOptions({ engagementId })),
-  );
+  const queryClient = getQueryClient();
+  const [engagement] = await Promise.all([
+    orNotFound(queryClient.fetchQuery(trpc.engagement.byId.queryOptions({ engagementId }))),
+    queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId })),
+  ]);
   return (
     <HydrateClient>
       <Link href="/caseload" className="text-brand-strong underline">
@@ -42,7 +45,15 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Goals">
-          <EmptyState>The goals you set together, with both of your ratings over time, will appear here.</EmptyState>
+          {engagement.status === "invited" ? (
+            <EmptyState>Once {engagement.counterpart.name} accepts, you can set goals together here.</EmptyState>
+          ) : (
+            <GoalsPanel
+              engagementId={engagement.id}
+              canEdit={engagement.status === "active"}
+              labels={{ client: engagement.counterpart.name, therapist: "You" }}
+            />
+          )}
         </Card>
         <Card title="Homework">
           <EmptyState>Homework you assign, and what your client did with it, will appear here.</EmptyState>

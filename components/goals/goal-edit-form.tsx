@@ -1,0 +1,103 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { ZUpdateGoalSchema } from "@/lib/schemas/goal";
+import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { useGoalRefresh } from "./use-goal-refresh";
+
+type TGoalWording = {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  whyItMatters: string;
+  targetDate: Date | null;
+};
+
+/**
+ * Edits the goal's wording from the version it was opened at. If the other
+ * person saved first, the server refuses (CONFLICT): the latest wording is
+ * shown and this person's draft stays in the form to re-apply on purpose.
+ */
+export function GoalEditForm({ goal, onDone }: { goal: TGoalWording; onDone: () => void }) {
+  const trpc = useTRPC();
+  const refresh = useGoalRefresh(goal.id);
+  const [baseVersion, setBaseVersion] = useState(goal.version);
+  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const [isConflict, setIsConflict] = useState(false);
+  const update = useMutation(trpc.goal.update.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = ZUpdateGoalSchema.safeParse({ ...form, goalId: goal.id, version: baseVersion });
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    setErrors({ fieldErrors: {} });
+    try {
+      await update.mutateAsync(parsed.data);
+      await refresh();
+      onDone();
+    } catch (error) {
+      const serverError = error as Parameters<typeof formErrorsFromServer>[0] & { data?: { code?: string } | null };
+      setErrors(formErrorsFromServer(serverError));
+      if (serverError.data?.code === "CONFLICT") {
+        setIsConflict(true);
+        await refresh();
+      }
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      {isConflict ? (
+        <div className="rounded-lg border border-line bg-canvas p-3" aria-live="polite">
+          <p className="font-medium">The latest saved version:</p>
+          <p className="mt-1">
+            <strong>{goal.title}</strong>
+          </p>
+          {goal.whyItMatters ? <p className="text-ink-muted">Why it matters: {goal.whyItMatters}</p> : null}
+          {goal.description ? <p className="text-ink-muted">{goal.description}</p> : null}
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setBaseVersion(goal.version);
+                setIsConflict(false);
+                setErrors({ fieldErrors: {} });
+              }}
+            >
+              Save mine over it anyway
+            </Button>
+            <Button variant="secondary" onClick={onDone}>
+              Keep the latest version
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <TextField label="Goal" name="title" defaultValue={goal.title} errors={errors.fieldErrors.title} />
+      <TextAreaField label="Why this matters" name="whyItMatters" rows={2} defaultValue={goal.whyItMatters} errors={errors.fieldErrors.whyItMatters} />
+      <TextAreaField label="What it looks like" name="description" rows={2} defaultValue={goal.description} errors={errors.fieldErrors.description} />
+      <TextField
+        label="Aim to reach it by (optional)"
+        name="targetDate"
+        type="date"
+        defaultValue={goal.targetDate ? goal.targetDate.toISOString().slice(0, 10) : ""}
+        errors={errors.fieldErrors.targetDate}
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={update.isPending || isConflict}>
+          {update.isPending ? "Saving…" : "Save changes"}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { GOAL_STATUSES, STATUS_LABELS } from "@/lib/schemas/goal";
+import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { useGoalRefresh } from "./use-goal-refresh";
+
+type TStatus = (typeof GOAL_STATUSES)[number];
+
+export function GoalStatusForm({ goalId, version, status }: { goalId: string; version: number; status: TStatus }) {
+  const trpc = useTRPC();
+  const refresh = useGoalRefresh(goalId);
+  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const [savedStatus, setSavedStatus] = useState<TStatus>();
+  // Follow the saved status when it changes underneath (after a save or a refetch).
+  const [selected, setSelected] = useState(status);
+  const [lastSeenStatus, setLastSeenStatus] = useState(status);
+  if (status !== lastSeenStatus) {
+    setLastSeenStatus(status);
+    setSelected(status);
+  }
+  const setStatus = useMutation(trpc.goal.setStatus.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setErrors({ fieldErrors: {} });
+    setSavedStatus(undefined);
+    const chosen = selected;
+    try {
+      await setStatus.mutateAsync({ goalId, version, status: chosen, note: String(form.get("note") ?? "") });
+      formElement.reset();
+      setSavedStatus(chosen);
+    } catch (error) {
+      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
+    } finally {
+      await refresh();
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      {savedStatus ? <Alert tone="success">Saved: “{STATUS_LABELS[savedStatus]}”.</Alert> : null}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="font-medium">Where is this goal now?</legend>
+        <div className="flex flex-wrap gap-2">
+          {GOAL_STATUSES.map((option) => (
+            <label
+              key={option}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line px-3 has-checked:border-brand has-checked:bg-brand-soft"
+            >
+              <input
+                type="radio"
+                name="status"
+                value={option}
+                checked={option === selected}
+                onChange={() => setSelected(option)}
+              />
+              {STATUS_LABELS[option]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <TextField label="What changed? (optional)" name="note" maxLength={2000} errors={errors.fieldErrors.note} />
+      <Button type="submit" variant="secondary" disabled={setStatus.isPending} className="self-start">
+        {setStatus.isPending ? "Saving…" : "Update status"}
+      </Button>
+    </form>
+  );
+}
