@@ -48,7 +48,7 @@ test("therapist and client set a goal, rate it, review it together, and a stale 
   const step = client.getByRole("checkbox", { name: /Put shoes by the door/ });
   await step.click();
   await expect(step).toBeChecked();
-  await expect(client.getByText("· done by Leo Park")).toBeVisible();
+  await expect(client.getByText("done by Leo Park")).toBeVisible();
 
   // The therapist rates too; both see both series.
   await therapist.reload();

@@ -1,15 +1,6 @@
 import type { ReactNode } from "react";
-import { auth } from "@/server/auth/session";
-import { AppShell } from "@/components/layout/app-shell";
+import { SignedInLayout } from "@/components/layout/signed-in-layout";
 
-export default async function TherapistLayout({ children }: { children: ReactNode }) {
-  // Each page checks access itself (and redirects with a return path); the
-  // layout only needs to know whose shell to draw.
-  const user = await auth();
-  if (!user) return children;
-  return (
-    <AppShell role={user.role} name={user.name}>
-      {children}
-    </AppShell>
-  );
+export default function Layout({ children }: { children: ReactNode }) {
+  return <SignedInLayout>{children}</SignedInLayout>;
 }

@@ -7,7 +7,7 @@ import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { GoalWordingFields } from "./goal-wording-fields";
 import { useGoalRefresh } from "./use-goal-refresh";
 
 type TGoalWording = {
@@ -80,15 +80,14 @@ export function GoalEditForm({ goal, onDone }: { goal: TGoalWording; onDone: () 
           </div>
         </div>
       ) : null}
-      <TextField label="Goal" name="title" defaultValue={goal.title} errors={errors.fieldErrors.title} />
-      <TextAreaField label="Why this matters" name="whyItMatters" rows={2} defaultValue={goal.whyItMatters} errors={errors.fieldErrors.whyItMatters} />
-      <TextAreaField label="What it looks like" name="description" rows={2} defaultValue={goal.description} errors={errors.fieldErrors.description} />
-      <TextField
-        label="Aim to reach it by (optional)"
-        name="targetDate"
-        type="date"
-        defaultValue={goal.targetDate ? goal.targetDate.toISOString().slice(0, 10) : ""}
-        errors={errors.fieldErrors.targetDate}
+      <GoalWordingFields
+        errors={errors.fieldErrors}
+        defaults={{
+          title: goal.title,
+          whyItMatters: goal.whyItMatters,
+          description: goal.description,
+          targetDate: goal.targetDate ? goal.targetDate.toISOString().slice(0, 10) : "",
+        }}
       />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={update.isPending || isConflict}>

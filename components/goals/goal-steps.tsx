@@ -68,7 +68,7 @@ export function GoalSteps({
       <ol className="flex flex-col gap-2" aria-label="Steps">
         {steps.map((step, index) => (
           <li key={step.id} className="flex flex-wrap items-center gap-2 rounded-lg border border-line px-3 py-2">
-            <label className="flex min-h-11 flex-1 cursor-pointer items-center gap-3">
+            <label className="flex min-h-11 flex-1 basis-full cursor-pointer items-center gap-3 sm:basis-auto">
               <input
                 type="checkbox"
                 className="size-5 accent-brand"
@@ -76,11 +76,13 @@ export function GoalSteps({
                 disabled={!canEdit}
                 onChange={(event) => setDone.mutate({ goalId, stepId: step.id, isDone: event.target.checked })}
               />
-              <span className={step.isDone ? "text-ink-muted line-through" : ""}>{step.text}</span>
-              {step.isDone && step.doneBy ? <span className="text-sm text-ink-muted">· done by {step.doneBy}</span> : null}
+              <span className="flex flex-col">
+                <span className={step.isDone ? "text-ink-muted line-through" : ""}>{step.text}</span>
+                {step.isDone && step.doneBy ? <span className="text-sm text-ink-muted">done by {step.doneBy}</span> : null}
+              </span>
             </label>
             {canEdit ? (
-              <span className="flex gap-1">
+              <span className="ml-auto flex gap-1">
                 <Button variant="quiet" aria-label={`Move "${step.text}" up`} disabled={index === 0} onClick={() => move(index, -1)}>
                   ↑
                 </Button>

@@ -7,7 +7,8 @@ import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
+import { GoalWordingFields } from "./goal-wording-fields";
 
 export function NewGoalForm({ engagementId, onDone }: { engagementId: string; onDone: () => void }) {
   const trpc = useTRPC();
@@ -40,14 +41,7 @@ export function NewGoalForm({ engagementId, onDone }: { engagementId: string; on
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <TextField label="Goal" name="title" hint="A few words, in your own language." errors={errors.fieldErrors.title} />
-      <TextAreaField label="Why this matters" name="whyItMatters" rows={2} errors={errors.fieldErrors.whyItMatters} />
-      <TextAreaField
-        label="What it looks like (optional)"
-        name="description"
-        rows={2}
-        errors={errors.fieldErrors.description}
-      />
+      <GoalWordingFields errors={errors.fieldErrors} />
       <TextAreaField
         label="First steps (optional)"
         name="steps"
@@ -55,7 +49,6 @@ export function NewGoalForm({ engagementId, onDone }: { engagementId: string; on
         hint="One small step per line."
         errors={errors.fieldErrors.steps}
       />
-      <TextField label="Aim to reach it by (optional)" name="targetDate" type="date" errors={errors.fieldErrors.targetDate} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Saving…" : "Save goal"}

@@ -12,6 +12,16 @@ export const GOAL_RATING_HISTORY_LIMIT = 300;
 
 const STEP_SELECT = { id: true, text: true, position: true, doneAt: true } as const;
 
+const GOAL_FIELDS_SELECT = {
+  id: true,
+  title: true,
+  description: true,
+  whyItMatters: true,
+  status: true,
+  targetDate: true,
+  version: true,
+} as const;
+
 export type TLatestRating = { value: number; previous: number | null; at: Date };
 
 export type TGoalSummary = {
@@ -60,16 +70,7 @@ export async function listGoals(db: TDb, engagementId: string): Promise<TGoalSum
       where: { engagementId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       take: GOAL_LIST_LIMIT,
-      select: {
-        id: true,
-        title: true,
-        description: true,
-        whyItMatters: true,
-        status: true,
-        targetDate: true,
-        version: true,
-        steps: { orderBy: { position: "asc" }, select: STEP_SELECT },
-      },
+      select: { ...GOAL_FIELDS_SELECT, steps: { orderBy: { position: "asc" }, select: STEP_SELECT } },
     }),
     latestRatings(db, [engagementId]),
   ]);
@@ -108,13 +109,7 @@ export async function getGoalDetail(db: TDb, goalId: string) {
   const goal = await db.goal.findUniqueOrThrow({
     where: { id: goalId },
     select: {
-      id: true,
-      title: true,
-      description: true,
-      whyItMatters: true,
-      status: true,
-      targetDate: true,
-      version: true,
+      ...GOAL_FIELDS_SELECT,
       createdAt: true,
       updatedAt: true,
       createdBy: { select: { name: true } },

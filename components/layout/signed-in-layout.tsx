@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { auth } from "@/server/auth/session";
+import { AppShell } from "./app-shell";
+
+/**
+ * The shell around signed-in pages. Each page checks access itself (and
+ * redirects with a return path); the layout only needs to know whose shell
+ * to draw, so a signed-out request renders the page, which redirects.
+ */
+export async function SignedInLayout({ children }: { children: ReactNode }) {
+  const user = await auth();
+  if (!user) return children;
+  return (
+    <AppShell role={user.role} name={user.name}>
+      {children}
+    </AppShell>
+  );
+}
