@@ -7,6 +7,7 @@ import { createCaller } from "@/server/api/root";
 import { loadSessionUser, type TSessionUser } from "@/server/auth/session-user";
 import type { EngagementStatus, Role } from "@/server/db/generated/enums";
 import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
+import { addDays, localDateToDb, localToday, occurrencesFor } from "@/lib/homework/schedule";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -84,6 +85,42 @@ export async function seedGoal(
   });
 }
 
+/**
+ * Daily homework starting `startOffset` days from the client's today (London
+ * in these factories): with the defaults, yesterday, today and tomorrow.
+ */
+export async function seedAssignment(
+  db: TDb,
+  engagement: { id: string; therapistId: string },
+  options: { days?: number; startOffset?: number; title?: string; timeZone?: string } = {},
+) {
+  const startsOn = addDays(localToday(options.timeZone ?? "Europe/London"), options.startOffset ?? -1);
+  const dates = occurrencesFor({ schedule: "daily", startsOn, days: options.days ?? 3 });
+  return db.homeworkAssignment.create({
+    data: {
+      engagementId: engagement.id,
+      assignedById: engagement.therapistId,
+      title: options.title ?? "Three minutes of slow breathing",
+      instructions: "Breathe in for four, out for six.",
+      kind: "practice",
+      schedule: "daily",
+      startsOn: localDateToDb(dates[0].opensOn),
+      endsOn: localDateToDb(dates[dates.length - 1].dueOn),
+      occurrences: {
+        createMany: { data: dates.map((date) => ({ opensOn: localDateToDb(date.opensOn), dueOn: localDateToDb(date.dueOn) })) },
+      },
+    },
+    select: { id: true, occurrences: { orderBy: { dueOn: "asc" }, select: { id: true, dueOn: true } } },
+  });
+}
+
+export function seedTemplate(db: TDb, ownerId: string | null, title = "Evening reflection") {
+  return db.homeworkTemplate.create({
+    data: { ownerId, title, instructions: "Write three lines about your day.", kind: "journal", schedule: "daily", durationDays: 7 },
+    select: { id: true },
+  });
+}
+
 /** A pending invitation (engagement "invited") and its raw token, as if just sent. */
 export async function seedInvitation(
   db: TDb,
@@ -124,7 +161,14 @@ export async function seedCast(db: TDb) {
   const otherEngagement = await seedEngagement(db, { therapistId: otherTherapist.id, clientId: otherClient.id });
   const invitation = await seedInvitation(db, therapist.id);
   const goal = await seedGoal(db, engagement);
-  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement, invitation, goal };
+  const assignment = await seedAssignment(db, engagement);
+  const [yesterday, today] = assignment.occurrences;
+  await db.homeworkCompletion.create({
+    data: { occurrenceId: yesterday.id, clientId: client.id, status: "done", response: "It helped a little." },
+  });
+  const template = await seedTemplate(db, therapist.id);
+  const homework = { assignment, completedOccurrence: yesterday, openOccurrence: today, template };
+  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement, invitation, goal, homework };
 }
 
 export type TCast = Awaited<ReturnType<typeof seedCast>>;

@@ -2,6 +2,8 @@ import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
 import { engagementRouter } from "./routers/engagement";
 import { goalRouter } from "./routers/goal";
+import { homeworkRouter } from "./routers/homework";
+import { homeworkTemplateRouter } from "./routers/homework-template";
 import { invitationRouter } from "./routers/invitation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   engagement: engagementRouter,
   invitation: invitationRouter,
   goal: goalRouter,
+  homework: homeworkRouter,
+  homeworkTemplate: homeworkTemplateRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,8 @@
 //                   -> engagementProcedure (+ engagementWriteProcedure,
 //                      engagementTherapistProcedure)
 //                   -> goalProcedure (+ goalWriteProcedure)
+//                   -> assignmentProcedure, occurrenceProcedure, templateProcedure
+// Role gates inside an engagement: onlyTherapist / onlyClient middlewares.
 // A procedure that touches a clinical record must sit on engagementProcedure
 // (or a domain procedure built on it); the authorization matrix test
 // (tests/integration/access-matrix.test.ts) fails otherwise.
@@ -16,6 +18,7 @@ import { AppError } from "../errors";
 import { isDatabaseUnavailable } from "../db/unavailable";
 import { assertWritable, findEngagementForUser } from "../engagements/access";
 import { findGoalForUser } from "../goals/access";
+import { findAssignmentForUser, findOccurrenceForUser, findTemplateForTherapist } from "../homework/access";
 
 export type TContext = {
   db: TDb;
@@ -124,3 +127,38 @@ export const goalWriteProcedure = goalProcedure.use(({ ctx, next }) => {
   assertWritable(ctx.goal.engagement);
   return next({ ctx });
 });
+
+/** Inside an engagement-scoped procedure: refuse (FORBIDDEN) the other role. */
+export const onlyTherapist = t.middleware(({ ctx, next }) => {
+  if (ctx.user?.role !== "therapist") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for therapists." });
+  return next();
+});
+
+export const onlyClient = t.middleware(({ ctx, next }) => {
+  if (ctx.user?.role !== "client") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for clients." });
+  return next();
+});
+
+/** Takes `assignmentId`; loads it only through an engagement the caller belongs to. */
+export const assignmentProcedure = authedProcedure
+  .input(z.object({ assignmentId: z.uuid("That link isn't valid.") }))
+  .use(async ({ ctx, input, next }) => {
+    const assignment = await findAssignmentForUser(ctx.db, ctx.user, input.assignmentId);
+    return next({ ctx: { ...ctx, assignment } });
+  });
+
+/** Takes `occurrenceId`; loads it only through an engagement the caller belongs to. */
+export const occurrenceProcedure = authedProcedure
+  .input(z.object({ occurrenceId: z.uuid("That link isn't valid.") }))
+  .use(async ({ ctx, input, next }) => {
+    const occurrence = await findOccurrenceForUser(ctx.db, ctx.user, input.occurrenceId);
+    return next({ ctx: { ...ctx, occurrence } });
+  });
+
+/** Takes `templateId`; the caller's own templates and the starter library only. */
+export const templateProcedure = therapistProcedure
+  .input(z.object({ templateId: z.uuid("That link isn't valid.") }))
+  .use(async ({ ctx, input, next }) => {
+    const template = await findTemplateForTherapist(ctx.db, ctx.user, input.templateId);
+    return next({ ctx: { ...ctx, template } });
+  });

@@ -36,6 +36,25 @@ const PAIR_ONLY = {
   otherTherapist: "NOT_FOUND",
 } as const;
 
+/** Therapist-only actions inside the pair's engagement. */
+const PAIR_THERAPIST = {
+  signedOut: "UNAUTHORIZED",
+  client: "FORBIDDEN",
+  otherClient: "NOT_FOUND",
+  therapist: "ok",
+  otherTherapist: "NOT_FOUND",
+} as const;
+
+const THERAPISTS_ONLY = {
+  signedOut: "UNAUTHORIZED",
+  client: "FORBIDDEN",
+  otherClient: "FORBIDDEN",
+  therapist: "ok",
+  otherTherapist: "ok",
+} as const;
+
+const OWN_TEMPLATE = { ...THERAPISTS_ONLY, otherTherapist: "NOT_FOUND" } as const;
+
 export const MATRIX: Record<string, TRow> = {
   "auth.signUp": {
     call: (caller) =>
@@ -62,12 +81,9 @@ export const MATRIX: Record<string, TRow> = {
   },
   "invitation.create": {
     call: (caller) => caller.invitation.create({ name: "New Client", email: uniqueEmail("invited") }),
-    expect: { signedOut: "UNAUTHORIZED", client: "FORBIDDEN", otherClient: "FORBIDDEN", therapist: "ok", otherTherapist: "ok" },
+    expect: THERAPISTS_ONLY,
   },
-  "goal.caseload": {
-    call: (caller) => caller.goal.caseload(),
-    expect: { signedOut: "UNAUTHORIZED", client: "FORBIDDEN", otherClient: "FORBIDDEN", therapist: "ok", otherTherapist: "ok" },
-  },
+  "goal.caseload": { call: (caller) => caller.goal.caseload(), expect: THERAPISTS_ONLY },
   "goal.list": { call: (caller, cast) => caller.goal.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
   "goal.byId": { call: (caller, cast) => caller.goal.byId({ goalId: cast.goal.id }), expect: PAIR_ONLY },
   "goal.create": {
@@ -103,6 +119,75 @@ export const MATRIX: Record<string, TRow> = {
         stepIds: cast.goal.steps.map((step) => step.id).reverse(),
       }),
     expect: PAIR_ONLY,
+  },
+  "homework.list": { call: (caller, cast) => caller.homework.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "homework.byId": {
+    call: (caller, cast) => caller.homework.byId({ assignmentId: cast.homework.assignment.id }),
+    expect: PAIR_ONLY,
+  },
+  "homework.due": {
+    call: (caller) => caller.homework.due(),
+    expect: { signedOut: "UNAUTHORIZED", client: "ok", otherClient: "ok", therapist: "FORBIDDEN", otherTherapist: "FORBIDDEN" },
+  },
+  "homework.caseload": {
+    call: (caller) => caller.homework.caseload(),
+    expect: THERAPISTS_ONLY,
+  },
+  "homework.assign": {
+    call: (caller, cast) =>
+      caller.homework.assign({
+        engagementId: cast.engagement.id,
+        title: "Notice one kind thing",
+        instructions: "Write it down.",
+        kind: "journal",
+        schedule: "daily",
+        days: 3,
+      }),
+    expect: PAIR_THERAPIST,
+  },
+  "homework.update": {
+    call: (caller, cast) =>
+      caller.homework.update({ assignmentId: cast.homework.assignment.id, title: "Renamed", instructions: "Same idea." }),
+    expect: PAIR_THERAPIST,
+  },
+  "homework.cancel": {
+    call: (caller, cast) => caller.homework.cancel({ assignmentId: cast.homework.assignment.id }),
+    expect: PAIR_THERAPIST,
+  },
+  "homework.complete": {
+    call: (caller, cast) =>
+      caller.homework.complete({ occurrenceId: cast.homework.openOccurrence.id, status: "done", response: "Did it." }),
+    expect: { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" },
+  },
+  "homework.reply": {
+    call: (caller, cast) => caller.homework.reply({ occurrenceId: cast.homework.completedOccurrence.id, feedback: "Well done." }),
+    expect: PAIR_THERAPIST,
+  },
+  // Templates are a therapist's own material; another therapist's are not found.
+  "homeworkTemplate.list": { call: (caller) => caller.homeworkTemplate.list(), expect: THERAPISTS_ONLY },
+  "homeworkTemplate.create": {
+    call: (caller) =>
+      caller.homeworkTemplate.create({ title: "Walk", instructions: "Ten minutes outside.", kind: "practice", schedule: "once" }),
+    expect: THERAPISTS_ONLY,
+  },
+  "homeworkTemplate.update": {
+    call: (caller, cast) =>
+      caller.homeworkTemplate.update({
+        templateId: cast.homework.template.id,
+        title: "Walk",
+        instructions: "Ten minutes outside.",
+        kind: "practice",
+        schedule: "once",
+      }),
+    expect: OWN_TEMPLATE,
+  },
+  "homeworkTemplate.duplicate": {
+    call: (caller, cast) => caller.homeworkTemplate.duplicate({ templateId: cast.homework.template.id }),
+    expect: OWN_TEMPLATE,
+  },
+  "homeworkTemplate.setArchived": {
+    call: (caller, cast) => caller.homeworkTemplate.setArchived({ templateId: cast.homework.template.id, isArchived: true }),
+    expect: OWN_TEMPLATE,
   },
   // The pending engagement has no client yet, so both clients are strangers to it.
   "invitation.resend": {

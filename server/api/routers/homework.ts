@@ -1,0 +1,127 @@
+import { z } from "zod";
+import {
+  ZAssignHomeworkSchema,
+  ZAssignmentRefSchema,
+  ZCompleteOccurrenceSchema,
+  ZReplySchema,
+  ZUpdateAssignmentSchema,
+} from "@/lib/schemas/homework";
+import { recordAudit, type TAuditAction } from "@/server/audit/record";
+import { assertWritable } from "@/server/engagements/access";
+import { assignHomework, cancelAssignment, updateAssignment } from "@/server/homework/assignments";
+import { completeOccurrence, replyToCompletion } from "@/server/homework/completions";
+import { caseloadAdherence, getAssignment, listAssignments, listDueForClient } from "@/server/homework/queries";
+import type { TAssignmentContext } from "@/server/homework/access";
+import type { TContext } from "../trpc";
+import {
+  assignmentProcedure,
+  clientProcedure,
+  createTRPCRouter,
+  engagementProcedure,
+  engagementWriteProcedure,
+  occurrenceProcedure,
+  onlyClient,
+  onlyTherapist,
+  therapistProcedure,
+  ZEngagementRefSchema,
+} from "../trpc";
+
+type TSignedIn = TContext & { user: NonNullable<TContext["user"]> };
+
+function audit(ctx: TSignedIn, assignment: TAssignmentContext, action: TAuditAction, recordType = "homework_assignment") {
+  return recordAudit(ctx.db, ctx.user, ctx.meta, {
+    action,
+    recordType,
+    recordId: assignment.id,
+    engagementId: assignment.engagement.id,
+    clientId: assignment.engagement.clientId,
+  });
+}
+
+export const homeworkRouter = createTRPCRouter({
+  list: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
+    const result = await listAssignments(ctx.db, ctx.engagement.id);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+      action: "list",
+      recordType: "homework_assignment",
+      engagementId: ctx.engagement.id,
+      clientId: ctx.engagement.clientId,
+    });
+    return result;
+  }),
+
+  byId: assignmentProcedure.input(ZAssignmentRefSchema.strict()).query(async ({ ctx }) => {
+    const assignment = await getAssignment(ctx.db, ctx.assignment.id, ctx.assignment.engagement.id);
+    await audit(ctx, ctx.assignment, "read");
+    return { ...assignment, viewerRole: ctx.user.role };
+  }),
+
+  /** The client's homework that is due now or overdue, across their active work. */
+  due: clientProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
+    const due = await listDueForClient(ctx.db, ctx.user);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "list", recordType: "homework_occurrence", clientId: ctx.user.id });
+    return due;
+  }),
+
+  /** Done vs assigned this period, per client on the caseload. */
+  caseload: therapistProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
+    const figures = await caseloadAdherence(ctx.db, ctx.user);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "list", recordType: "homework_assignment" });
+    return figures;
+  }),
+
+  assign: engagementWriteProcedure
+    .use(onlyTherapist)
+    .input(ZAssignHomeworkSchema)
+    .mutation(async ({ ctx, input }) => {
+      const assignment = await assignHomework(ctx.db, ctx.user, ctx.engagement, input);
+      await recordAudit(ctx.db, ctx.user, ctx.meta, {
+        action: "create",
+        recordType: "homework_assignment",
+        recordId: assignment.id,
+        engagementId: ctx.engagement.id,
+        clientId: ctx.engagement.clientId,
+      });
+      return assignment;
+    }),
+
+  update: assignmentProcedure
+    .use(onlyTherapist)
+    .input(ZUpdateAssignmentSchema)
+    .mutation(async ({ ctx, input }) => {
+      assertWritable(ctx.assignment.engagement);
+      await updateAssignment(ctx.db, ctx.assignment, input);
+      await audit(ctx, ctx.assignment, "update");
+      return { ok: true as const };
+    }),
+
+  cancel: assignmentProcedure
+    .use(onlyTherapist)
+    .input(ZAssignmentRefSchema.strict())
+    .mutation(async ({ ctx }) => {
+      assertWritable(ctx.assignment.engagement);
+      await cancelAssignment(ctx.db, ctx.assignment);
+      await audit(ctx, ctx.assignment, "update");
+      return { ok: true as const };
+    }),
+
+  complete: occurrenceProcedure
+    .use(onlyClient)
+    .input(ZCompleteOccurrenceSchema)
+    .mutation(async ({ ctx, input }) => {
+      assertWritable(ctx.occurrence.assignment.engagement);
+      const completion = await completeOccurrence(ctx.db, ctx.user, ctx.occurrence, input);
+      await audit(ctx, ctx.occurrence.assignment, "create", "homework_completion");
+      return completion;
+    }),
+
+  reply: occurrenceProcedure
+    .use(onlyTherapist)
+    .input(ZReplySchema)
+    .mutation(async ({ ctx, input }) => {
+      assertWritable(ctx.occurrence.assignment.engagement);
+      const completion = await replyToCompletion(ctx.db, ctx.user, ctx.occurrence, input.feedback);
+      await audit(ctx, ctx.occurrence.assignment, "update", "homework_completion");
+      return completion;
+    }),
+});

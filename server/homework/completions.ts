@@ -1,0 +1,73 @@
+// What the client did with one occurrence, and the therapist's reply.
+//
+// INVARIANTS
+// - Only the engagement's client records a completion; one per occurrence
+//   (a unique index), so a double submit or a retry records it once.
+// - Only the engagement's therapist replies, and only to something recorded.
+// - Nothing is recorded on cancelled homework or ended engagements.
+import { Prisma } from "../db/generated/client";
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import { AppError } from "../errors";
+import type { TCompleteOccurrence } from "../../lib/schemas/homework";
+import { dbToLocalDate, localToday } from "../../lib/homework/schedule";
+import type { TOccurrenceContext } from "./access";
+
+const COMPLETION_SELECT = {
+  id: true,
+  status: true,
+  response: true,
+  difficulty: true,
+  helpfulness: true,
+  obstacle: true,
+  completedAt: true,
+  feedback: true,
+  feedbackAt: true,
+} as const;
+
+function scale(value: number | "" | undefined): number | null {
+  return value === "" || value === undefined ? null : value;
+}
+
+export async function completeOccurrence(
+  db: TDb,
+  client: TSessionUser,
+  occurrence: TOccurrenceContext,
+  input: TCompleteOccurrence,
+  now = new Date(),
+) {
+  if (occurrence.assignment.status !== "active") {
+    throw new AppError("BAD_REQUEST", "This homework was cancelled, so there's nothing to record.");
+  }
+  if (dbToLocalDate(occurrence.opensOn) > localToday(client.timeZone, now)) {
+    throw new AppError("BAD_REQUEST", "This one isn't open yet. It will be ready on its day.");
+  }
+  try {
+    return await db.homeworkCompletion.create({
+      data: {
+        occurrenceId: occurrence.id,
+        clientId: client.id,
+        status: input.status,
+        response: input.response,
+        difficulty: scale(input.difficulty),
+        helpfulness: scale(input.helpfulness),
+        obstacle: input.status === "done" ? "" : input.obstacle,
+      },
+      select: COMPLETION_SELECT,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return db.homeworkCompletion.findUniqueOrThrow({ where: { occurrenceId: occurrence.id }, select: COMPLETION_SELECT });
+    }
+    throw error;
+  }
+}
+
+export async function replyToCompletion(db: TDb, therapist: TSessionUser, occurrence: TOccurrenceContext, feedback: string) {
+  if (!occurrence.completion) throw new AppError("BAD_REQUEST", "There's nothing to reply to yet.");
+  return db.homeworkCompletion.update({
+    where: { id: occurrence.completion.id },
+    data: { feedback, feedbackById: therapist.id, feedbackAt: new Date() },
+    select: COMPLETION_SELECT,
+  });
+}

@@ -1,0 +1,175 @@
+// Read models for homework. Each is a fixed number of SQL statements however
+// many assignments, occurrences or clients there are (quality.md, item 20).
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import { addDays, adherence, dbToLocalDate, localDateToDb, localToday, occurrenceState } from "../../lib/homework/schedule";
+
+export const ASSIGNMENT_LIST_LIMIT = 50;
+export const DUE_LIST_LIMIT = 50;
+/** "This period" on the caseload: the last seven days, today included. */
+export const ADHERENCE_DAYS = 7;
+
+const COMPLETION_SELECT = {
+  id: true,
+  status: true,
+  response: true,
+  difficulty: true,
+  helpfulness: true,
+  obstacle: true,
+  completedAt: true,
+  feedback: true,
+  feedbackAt: true,
+} as const;
+
+const ASSIGNMENT_SELECT = {
+  id: true,
+  title: true,
+  instructions: true,
+  kind: true,
+  schedule: true,
+  startsOn: true,
+  endsOn: true,
+  timesPerWeek: true,
+  status: true,
+  createdAt: true,
+  goal: { select: { id: true, title: true } },
+  occurrences: {
+    orderBy: { dueOn: "asc" },
+    select: { id: true, opensOn: true, dueOn: true, completion: { select: COMPLETION_SELECT } },
+  },
+} as const;
+
+type TAssignmentRow = Awaited<ReturnType<typeof loadAssignments>>[number];
+
+function loadAssignments(db: TDb, where: { engagementId: string } | { id: string }) {
+  return db.homeworkAssignment.findMany({
+    where,
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    take: ASSIGNMENT_LIST_LIMIT,
+    select: ASSIGNMENT_SELECT,
+  });
+}
+
+function shape(row: TAssignmentRow, today: string) {
+  const occurrences = row.occurrences.map((occurrence) => {
+    const opensOn = dbToLocalDate(occurrence.opensOn);
+    const dueOn = dbToLocalDate(occurrence.dueOn);
+    const state = occurrenceState({ opensOn, dueOn, completion: occurrence.completion?.status ?? null }, today);
+    return { id: occurrence.id, opensOn, dueOn, state, completion: occurrence.completion };
+  });
+  const due = occurrences.filter((occurrence) => occurrence.dueOn <= today);
+  return {
+    ...row,
+    startsOn: dbToLocalDate(row.startsOn),
+    endsOn: dbToLocalDate(row.endsOn),
+    occurrences,
+    progress: {
+      done: due.filter((occurrence) => occurrence.state === "done" || occurrence.state === "partly_done").length,
+      due: due.length,
+      total: occurrences.length,
+    },
+  };
+}
+
+export type THomeworkAssignment = ReturnType<typeof shape>;
+
+async function clientTimeZone(db: TDb, engagementId: string): Promise<string> {
+  const engagement = await db.engagement.findUniqueOrThrow({
+    where: { id: engagementId },
+    select: { client: { select: { timeZone: true } } },
+  });
+  return engagement.client?.timeZone ?? "UTC";
+}
+
+/** Callers have resolved the engagement through engagementProcedure. Dates are the client's. */
+export async function listAssignments(db: TDb, engagementId: string, now = new Date()) {
+  const [rows, timeZone] = await Promise.all([loadAssignments(db, { engagementId }), clientTimeZone(db, engagementId)]);
+  const today = localToday(timeZone, now);
+  const assignments = rows.map((row) => shape(row, today));
+  const period = { from: addDays(today, -(ADHERENCE_DAYS - 1)), to: today };
+  const recent = adherence(
+    assignments
+      .filter((assignment) => assignment.status === "active")
+      .flatMap((assignment) =>
+        assignment.occurrences.map((occurrence) => ({ dueOn: occurrence.dueOn, completion: occurrence.completion?.status ?? null })),
+      ),
+    period,
+  );
+  return { today, assignments, adherence: { ...recent, ...period } };
+}
+
+/** Callers have resolved the assignment through assignmentProcedure. */
+export async function getAssignment(db: TDb, assignmentId: string, engagementId: string, now = new Date()) {
+  const [[row], engagement] = await Promise.all([
+    loadAssignments(db, { id: assignmentId }),
+    db.engagement.findUniqueOrThrow({
+      where: { id: engagementId },
+      select: {
+        id: true,
+        status: true,
+        therapist: { select: { name: true } },
+        client: { select: { name: true, timeZone: true } },
+      },
+    }),
+  ]);
+  const today = localToday(engagement.client?.timeZone ?? "UTC", now);
+  return {
+    ...shape(row, today),
+    today,
+    engagement: { id: engagement.id, status: engagement.status },
+    people: { therapist: engagement.therapist.name, client: engagement.client?.name ?? "Client" },
+  };
+}
+
+/** The client's "to do": open occurrences that are due today or overdue, across active work. */
+export async function listDueForClient(db: TDb, client: TSessionUser, now = new Date()) {
+  const today = localToday(client.timeZone, now);
+  const rows = await db.homeworkOccurrence.findMany({
+    where: {
+      completion: null,
+      opensOn: { lte: localDateToDb(today) },
+      assignment: { status: "active", engagement: { clientId: client.id, status: "active" } },
+    },
+    orderBy: [{ dueOn: "asc" }],
+    take: DUE_LIST_LIMIT,
+    select: {
+      id: true,
+      opensOn: true,
+      dueOn: true,
+      assignment: { select: { id: true, title: true, kind: true, engagement: { select: { therapist: { select: { name: true } } } } } },
+    },
+  });
+  return rows.map((row) => {
+    const dueOn = dbToLocalDate(row.dueOn);
+    return {
+      id: row.id,
+      dueOn,
+      isOverdue: dueOn < today,
+      assignment: { id: row.assignment.id, title: row.assignment.title, kind: row.assignment.kind },
+      therapistName: row.assignment.engagement.therapist.name,
+    };
+  });
+}
+
+/**
+ * Homework done vs assigned over the last ADHERENCE_DAYS days, per active
+ * engagement of this therapist: one grouped statement for the whole caseload.
+ * Days are counted in the therapist's zone; for clients far away the window
+ * may be off by a day, which a weekly figure tolerates.
+ */
+export async function caseloadAdherence(db: TDb, therapist: TSessionUser, now = new Date()) {
+  const to = localToday(therapist.timeZone, now);
+  const from = addDays(to, -(ADHERENCE_DAYS - 1));
+  const rows = await db.$queryRaw<{ engagement_id: string; done: bigint; assigned: bigint }[]>`
+    SELECT a.engagement_id,
+           count(*) FILTER (WHERE c.status IN ('done', 'partly_done')) AS done,
+           count(*) AS assigned
+    FROM homework_occurrences o
+    JOIN homework_assignments a ON a.id = o.assignment_id
+    JOIN engagements e ON e.id = a.engagement_id
+    LEFT JOIN homework_completions c ON c.occurrence_id = o.id
+    WHERE e.therapist_id = ${therapist.id}::uuid AND e.status = 'active' AND a.status = 'active'
+      AND o.due_on BETWEEN ${from}::date AND ${to}::date
+    GROUP BY a.engagement_id`;
+  return rows.map((row) => ({ engagementId: row.engagement_id, done: Number(row.done), assigned: Number(row.assigned) }));
+}
