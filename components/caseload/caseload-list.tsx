@@ -19,6 +19,7 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const { data: engagements } = useSuspenseQuery(trpc.engagement.list.queryOptions());
   const { data: goals } = useSuspenseQuery(trpc.goal.caseload.queryOptions());
+  const { data: homework } = useSuspenseQuery(trpc.homework.caseload.queryOptions());
   const [query, setQuery] = useState("");
 
   if (engagements.length === 0) {
@@ -72,6 +73,7 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
                     : "No session scheduled"}
                 </span>
               </span>
+              <HomeworkFigure figure={homework.find((item) => item.engagementId === engagement.id)} />
               <CaseloadGoals
                 goals={goals.filter((goal) => goal.engagementId === engagement.id)}
                 clientName={engagement.counterpart.name}
@@ -106,6 +108,15 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
         ))}
       </CaseloadSection>
     </div>
+  );
+}
+
+function HomeworkFigure({ figure }: { figure?: { done: number; assigned: number } }) {
+  if (!figure || figure.assigned === 0) return <span className="text-sm text-ink-muted">No homework due this week</span>;
+  return (
+    <span className="text-sm">
+      Homework this week: <strong>{figure.done}</strong> of {figure.assigned} done
+    </span>
   );
 }
 

@@ -7,6 +7,7 @@ import { SignOutButton } from "./sign-out-button";
 const NAV: Record<Role, { href: string; label: string }[]> = {
   therapist: [
     { href: "/caseload", label: "Caseload" },
+    { href: "/templates", label: "Templates" },
     { href: "/account", label: "Account" },
   ],
   client: [

@@ -3,6 +3,7 @@ import { requireUser } from "@/server/auth/session";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { ClientRelationships } from "@/components/engagements/client-relationships";
 import { GoalsPanel } from "@/components/goals/goals-panel";
+import { DueHomework } from "@/components/homework/due-homework";
 import { Card, EmptyState } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Between sessions" };
@@ -12,9 +13,10 @@ export default async function BetweenSessionsPage() {
   const queryClient = getQueryClient();
   const engagements = await queryClient.fetchQuery(trpc.engagement.list.queryOptions());
   const active = engagements.filter((engagement) => engagement.status === "active");
-  await Promise.all(
-    active.map((engagement) => queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: engagement.id }))),
-  );
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.homework.due.queryOptions()),
+    ...active.map((engagement) => queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: engagement.id }))),
+  ]);
   const firstName = user.name.split(" ")[0];
   return (
     <HydrateClient>
@@ -25,7 +27,7 @@ export default async function BetweenSessionsPage() {
       <ClientRelationships timeZone={user.timeZone} />
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Homework">
-          <EmptyState>Anything your therapist suggests you try before next time will appear here.</EmptyState>
+          <DueHomework />
         </Card>
         {active.length === 0 ? (
           <Card title="Your goals">

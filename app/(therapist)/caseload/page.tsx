@@ -13,6 +13,7 @@ export default async function CaseloadPage() {
   await Promise.all([
     queryClient.prefetchQuery(trpc.engagement.list.queryOptions()),
     queryClient.prefetchQuery(trpc.goal.caseload.queryOptions()),
+    queryClient.prefetchQuery(trpc.homework.caseload.queryOptions()),
   ]);
   return (
     <HydrateClient>

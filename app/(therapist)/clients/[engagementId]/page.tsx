@@ -8,6 +8,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { EngagementStatusBadge } from "@/components/engagements/status-badge";
 import { EndEngagementButton } from "@/components/engagements/end-engagement-button";
 import { GoalsPanel } from "@/components/goals/goals-panel";
+import { HomeworkPanel } from "@/components/homework/homework-panel";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -18,6 +19,8 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
   const [engagement] = await Promise.all([
     orNotFound(queryClient.fetchQuery(trpc.engagement.byId.queryOptions({ engagementId }))),
     queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId })),
+    queryClient.prefetchQuery(trpc.homework.list.queryOptions({ engagementId })),
+    queryClient.prefetchQuery(trpc.homeworkTemplate.list.queryOptions()),
   ]);
   return (
     <HydrateClient>
@@ -56,7 +59,11 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           )}
         </Card>
         <Card title="Homework">
-          <EmptyState>Homework you assign, and what your client did with it, will appear here.</EmptyState>
+          {engagement.status === "invited" ? (
+            <EmptyState>Once {engagement.counterpart.name} accepts, you can suggest homework here.</EmptyState>
+          ) : (
+            <HomeworkPanel engagementId={engagement.id} canEdit={engagement.status === "active"} />
+          )}
         </Card>
         <Card title="Sessions">
           <EmptyState>Upcoming and past sessions, with their agendas and notes, will appear here.</EmptyState>

@@ -1,0 +1,153 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { HOMEWORK_KINDS, KIND_LABELS, ZAssignHomeworkSchema } from "@/lib/schemas/homework";
+import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+
+type TSchedule = "once" | "daily" | "weekly";
+type TDraft = { title: string; instructions: string; kind: (typeof HOMEWORK_KINDS)[number]; schedule: TSchedule; days: string; timesPerWeek: string };
+
+const EMPTY: TDraft = { title: "", instructions: "", kind: "practice", schedule: "once", days: "7", timesPerWeek: "3" };
+const SELECT = "min-h-11 w-full rounded-lg border border-line bg-surface px-3";
+
+/** Assign from a template (which fills the form) or from scratch. */
+export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: string; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: templates } = useSuspenseQuery(trpc.homeworkTemplate.list.queryOptions());
+  const { data: goals } = useSuspenseQuery(trpc.goal.list.queryOptions({ engagementId }));
+  const [templateId, setTemplateId] = useState("");
+  const [draft, setDraft] = useState<TDraft>(EMPTY);
+  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const assign = useMutation(
+    trpc.homework.assign.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.homework.list.queryKey({ engagementId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.homework.caseload.queryKey() }),
+        ]),
+    }),
+  );
+
+  function applyTemplate(id: string) {
+    setTemplateId(id);
+    const template = templates.find((item) => item.id === id);
+    if (!template) return setDraft(EMPTY);
+    setDraft({
+      title: template.title,
+      instructions: template.instructions,
+      kind: template.kind,
+      schedule: template.schedule,
+      days: String(template.durationDays ?? 7),
+      timesPerWeek: String(template.timesPerWeek ?? 3),
+    });
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const parsed = ZAssignHomeworkSchema.safeParse({ ...form, engagementId, templateId });
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    setErrors({ fieldErrors: {} });
+    try {
+      await assign.mutateAsync(parsed.data);
+      onDone();
+    } catch (error) {
+      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
+    }
+  }
+
+  const field = (name: keyof TDraft) => ({
+    value: draft[name],
+    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value }),
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <label className="flex flex-col gap-1.5">
+        <span className="font-medium">Start from a template</span>
+        <select className={SELECT} value={templateId} onChange={(event) => applyTemplate(event.target.value)}>
+          <option value="">From scratch</option>
+          {templates.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.title}
+              {template.ownerId ? "" : " (starter)"}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TextField label="Title" name="title" {...field("title")} errors={errors.fieldErrors.title} />
+      <TextAreaField label="Instructions" name="instructions" rows={5} {...field("instructions")} errors={errors.fieldErrors.instructions} />
+      <label className="flex flex-col gap-1.5">
+        <span className="font-medium">Kind</span>
+        <select name="kind" className={SELECT} {...field("kind")}>
+          {HOMEWORK_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {goals.length > 0 ? (
+        <label className="flex flex-col gap-1.5">
+          <span className="font-medium">Helps with goal (optional)</span>
+          <select name="goalId" className={SELECT} defaultValue="">
+            <option value="">No goal</option>
+            {goals
+              .filter((goal) => goal.status === "active")
+              .map((goal) => (
+                <option key={goal.id} value={goal.id}>
+                  {goal.title}
+                </option>
+              ))}
+          </select>
+          {errors.fieldErrors.goalId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.goalId[0]}</span> : null}
+        </label>
+      ) : null}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="font-medium">How often</legend>
+        <div className="flex flex-wrap gap-2">
+          {(["once", "daily", "weekly"] as const).map((schedule) => (
+            <label key={schedule} className="flex min-h-11 items-center gap-2 rounded-lg border border-line px-3 has-checked:border-brand has-checked:bg-brand-soft">
+              <input type="radio" name="schedule" value={schedule} checked={draft.schedule === schedule} onChange={() => setDraft({ ...draft, schedule })} />
+              {schedule === "once" ? "Once" : schedule === "daily" ? "Every day" : "Some days a week"}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {draft.schedule === "once" ? (
+        <TextField label="Due on" name="dueOn" type="date" errors={errors.fieldErrors.dueOn} />
+      ) : null}
+      {draft.schedule === "daily" ? (
+        <TextField label="For how many days" name="days" type="number" min={1} max={60} {...field("days")} errors={errors.fieldErrors.days} />
+      ) : null}
+      {draft.schedule === "weekly" ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Times a week" name="timesPerWeek" type="number" min={1} max={7} {...field("timesPerWeek")} errors={errors.fieldErrors.timesPerWeek} />
+          <TextField label="For how many weeks" name="weeks" type="number" min={1} max={12} defaultValue="2" errors={errors.fieldErrors.weeks} />
+        </div>
+      ) : null}
+      <TextField
+        label="Starts on (optional)"
+        name="startsOn"
+        type="date"
+        hint="Leave empty to start today, in your client's time zone."
+        errors={errors.fieldErrors.startsOn}
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={assign.isPending}>
+          {assign.isPending ? "Assigning…" : "Assign"}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

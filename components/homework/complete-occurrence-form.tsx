@@ -1,0 +1,103 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { COMPLETION_LABELS, COMPLETION_STATUSES, ZCompleteOccurrenceSchema } from "@/lib/schemas/homework";
+import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+
+type TStatus = (typeof COMPLETION_STATUSES)[number];
+
+const SCALE = [0, 1, 2, 3, 4] as const;
+
+function SmallScale({ name, legend, low, high }: { name: string; legend: string; low: string; high: string }) {
+  return (
+    <fieldset className="flex flex-col gap-1.5">
+      <legend className="font-medium">{legend} (optional)</legend>
+      <div className="flex items-center gap-2 text-sm text-ink-muted">
+        <span>{low}</span>
+        <span className="flex gap-1">
+          {SCALE.map((value) => (
+            <label key={value} className="flex size-11 cursor-pointer items-center justify-center rounded-lg border border-line bg-surface font-medium text-ink has-checked:border-brand has-checked:bg-brand has-checked:text-white">
+              <input type="radio" name={name} value={value} className="sr-only" aria-label={`${legend}: ${value} of 4`} />
+              {value}
+            </label>
+          ))}
+        </span>
+        <span>{high}</span>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Recording one occurrence: how it went, a reflection, and what got in the way. */
+export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurrenceId: string; assignmentId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<TStatus>("done");
+  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const complete = useMutation(
+    trpc.homework.complete.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.homework.byId.queryKey({ assignmentId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.homework.due.queryKey() }),
+        ]),
+    }),
+  );
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // The status radios only drive `status` state; their group name is not an input field.
+    const { statusChoice: _statusChoice, ...form } = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = ZCompleteOccurrenceSchema.safeParse({ ...form, occurrenceId, status });
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    setErrors({ fieldErrors: {} });
+    await complete.mutateAsync(parsed.data).catch((error) => setErrors(formErrorsFromServer(error)));
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-line p-3">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="font-medium">How did it go?</legend>
+        <div className="flex flex-wrap gap-2">
+          {COMPLETION_STATUSES.map((option) => (
+            <label key={option} className="flex min-h-11 items-center gap-2 rounded-lg border border-line px-3 has-checked:border-brand has-checked:bg-brand-soft">
+              <input type="radio" name="statusChoice" checked={status === option} onChange={() => setStatus(option)} />
+              {COMPLETION_LABELS[option]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {status !== "skipped" ? (
+        <>
+          <TextAreaField
+            label="What did you notice? (optional)"
+            name="response"
+            rows={3}
+            hint="A few words is plenty. Your therapist will see this."
+            errors={errors.fieldErrors.response}
+          />
+          <SmallScale name="difficulty" legend="How hard was it?" low="Easy" high="Very hard" />
+          <SmallScale name="helpfulness" legend="How helpful did it feel?" low="Not yet" high="Very" />
+        </>
+      ) : null}
+      {status !== "done" ? (
+        <TextAreaField
+          label="What got in the way? (optional)"
+          name="obstacle"
+          rows={2}
+          hint="That's useful to know too. It helps you both plan what's realistic."
+          errors={errors.fieldErrors.obstacle}
+        />
+      ) : null}
+      <Button type="submit" disabled={complete.isPending} className="self-start">
+        {complete.isPending ? "Saving…" : "Save"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import Link from "next/link";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { COMPLETION_LABELS, KIND_LABELS } from "@/lib/schemas/homework";
+import { formatDate } from "@/lib/format";
+import { useTRPC } from "@/components/trpc/provider";
+import { Card } from "@/components/ui/card";
+import { CancelAssignmentButton } from "./cancel-assignment-button";
+import { CompleteOccurrenceForm } from "./complete-occurrence-form";
+import { scheduleText } from "./homework-panel";
+import { OccurrenceStateBadge } from "./occurrence-state";
+import { ReplyForm } from "./reply-form";
+
+function day(value: string): string {
+  return formatDate(new Date(`${value}T12:00:00Z`), "UTC");
+}
+
+export function HomeworkView({ assignmentId }: { assignmentId: string }) {
+  const trpc = useTRPC();
+  const { data: homework } = useSuspenseQuery(trpc.homework.byId.queryOptions({ assignmentId }));
+  const isClient = homework.viewerRole === "client";
+  const isWritable = homework.engagement.status === "active" && homework.status === "active";
+  // Newest first for the therapist reading responses; in date order for the client working through them.
+  const occurrences = isClient ? homework.occurrences : [...homework.occurrences].reverse();
+
+  return (
+    <>
+      <Link href={isClient ? "/between-sessions" : `/clients/${homework.engagement.id}`} className="text-brand-strong underline">
+        ← {isClient ? "Between sessions" : homework.people.client}
+      </Link>
+      <div className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold">{homework.title}</h1>
+        <p className="text-ink-muted">
+          {KIND_LABELS[homework.kind]} · {scheduleText(homework)}
+          {homework.goal ? (
+            <>
+              {" · helps with "}
+              <Link href={`/goals/${homework.goal.id}`} className="underline">
+                {homework.goal.title}
+              </Link>
+            </>
+          ) : null}
+        </p>
+        {homework.status === "cancelled" ? (
+          <p className="rounded-lg bg-notice-soft px-4 py-3">This homework was cancelled. What was recorded is kept.</p>
+        ) : null}
+      </div>
+      <Card title="What to do">
+        <p className="whitespace-pre-line">{homework.instructions}</p>
+      </Card>
+      <Card title={isClient ? "Your days" : "Responses"}>
+        <ul className="flex flex-col gap-3" aria-label="Occurrences">
+          {occurrences.map((occurrence) => {
+            const canRecord = isClient && isWritable && !occurrence.completion && occurrence.state !== "upcoming";
+            return (
+              <li key={occurrence.id} className="flex flex-col gap-2 border-b border-line pb-3 last:border-b-0">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">
+                    {occurrence.opensOn === occurrence.dueOn ? day(occurrence.dueOn) : `${day(occurrence.opensOn)} – ${day(occurrence.dueOn)}`}
+                  </span>
+                  <OccurrenceStateBadge state={occurrence.state} />
+                </div>
+                {occurrence.completion ? (
+                  <div className="flex flex-col gap-1">
+                    <p className="text-sm text-ink-muted">
+                      {COMPLETION_LABELS[occurrence.completion.status]}
+                      {occurrence.completion.difficulty !== null ? ` · hard: ${occurrence.completion.difficulty}/4` : ""}
+                      {occurrence.completion.helpfulness !== null ? ` · helpful: ${occurrence.completion.helpfulness}/4` : ""}
+                    </p>
+                    {occurrence.completion.response ? <p className="whitespace-pre-line">{occurrence.completion.response}</p> : null}
+                    {occurrence.completion.obstacle ? (
+                      <p className="whitespace-pre-line">
+                        <span className="font-medium">What got in the way:</span> {occurrence.completion.obstacle}
+                      </p>
+                    ) : null}
+                    {occurrence.completion.feedback ? (
+                      <p className="rounded-lg bg-brand-soft px-3 py-2">
+                        <span className="font-medium">{isClient ? homework.people.therapist : "Your reply"}:</span>{" "}
+                        {occurrence.completion.feedback}
+                      </p>
+                    ) : null}
+                    {!isClient && homework.engagement.status === "active" ? (
+                      <ReplyForm occurrenceId={occurrence.id} assignmentId={homework.id} initial={occurrence.completion.feedback} />
+                    ) : null}
+                  </div>
+                ) : null}
+                {canRecord ? <CompleteOccurrenceForm occurrenceId={occurrence.id} assignmentId={homework.id} /> : null}
+              </li>
+            );
+          })}
+        </ul>
+      </Card>
+      {!isClient && isWritable ? <CancelAssignmentButton assignmentId={homework.id} engagementId={homework.engagement.id} /> : null}
+    </>
+  );
+}

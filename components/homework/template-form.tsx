@@ -1,0 +1,88 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { HOMEWORK_KINDS, KIND_LABELS, ZCreateTemplateSchema, type TCreateTemplate } from "@/lib/schemas/homework";
+import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+
+const SELECT = "min-h-11 w-full rounded-lg border border-line bg-surface px-3";
+
+export type TTemplateValues = {
+  title: string;
+  instructions: string;
+  kind: TCreateTemplate["kind"];
+  schedule: TCreateTemplate["schedule"];
+  durationDays: number | null;
+  timesPerWeek: number | null;
+};
+
+export function TemplateForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: TTemplateValues;
+  submitLabel: string;
+  onSubmit: (values: TCreateTemplate) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const [isPending, setIsPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = ZCreateTemplateSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    setErrors({ fieldErrors: {} });
+    setIsPending(true);
+    try {
+      await onSubmit(parsed.data);
+      onCancel();
+    } catch (error) {
+      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
+    } finally {
+      setIsPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <TextField label="Title" name="title" defaultValue={initial?.title} errors={errors.fieldErrors.title} />
+      <TextAreaField label="Instructions" name="instructions" rows={5} defaultValue={initial?.instructions} errors={errors.fieldErrors.instructions} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="flex flex-col gap-1.5">
+          <span className="font-medium">Kind</span>
+          <select name="kind" className={SELECT} defaultValue={initial?.kind ?? "practice"}>
+            {HOMEWORK_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1.5">
+          <span className="font-medium">Usually</span>
+          <select name="schedule" className={SELECT} defaultValue={initial?.schedule ?? "once"}>
+            <option value="once">Once</option>
+            <option value="daily">Every day</option>
+            <option value="weekly">Some days a week</option>
+          </select>
+        </label>
+        <TextField label="For how many days (daily or weekly)" name="durationDays" type="number" min={1} max={84} defaultValue={initial?.durationDays ?? ""} errors={errors.fieldErrors.durationDays} />
+        <TextField label="Times a week (weekly)" name="timesPerWeek" type="number" min={1} max={7} defaultValue={initial?.timesPerWeek ?? ""} errors={errors.fieldErrors.timesPerWeek} />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : submitLabel}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
