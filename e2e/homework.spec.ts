@@ -68,6 +68,13 @@ test("therapist assigns from a template; client records one day and skips anothe
   await recorded.getByRole("button", { name: "Send reply" }).click();
   await expect(recorded.getByText("Your reply: Lovely noticing. Try it on the train tomorrow?")).toBeVisible();
 
+  // The therapist rewords it; what was recorded stays.
+  await therapist.getByRole("button", { name: "Edit wording or goal" }).click();
+  await therapist.getByLabel("Title").fill("Slow breathing, ten minutes");
+  await therapist.getByRole("button", { name: "Save changes" }).click();
+  await expect(therapist.getByRole("heading", { name: "Slow breathing, ten minutes" })).toBeVisible();
+  await expect(responses).toContainText("My shoulders dropped after the third minute.");
+
   // The client sees the reply, and nothing is left "to do" for those two days.
   await client.reload();
   await expect(client.getByText("Dr. June Aldana: Lovely noticing. Try it on the train tomorrow?")).toBeVisible();

@@ -1,13 +1,16 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { COMPLETION_LABELS, KIND_LABELS } from "@/lib/schemas/homework";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CancelAssignmentButton } from "./cancel-assignment-button";
 import { CompleteOccurrenceForm } from "./complete-occurrence-form";
+import { EditAssignmentForm } from "./edit-assignment-form";
 import { scheduleText } from "./homework-panel";
 import { OccurrenceStateBadge } from "./occurrence-state";
 import { ReplyForm } from "./reply-form";
@@ -19,6 +22,7 @@ function day(value: string): string {
 export function HomeworkView({ assignmentId }: { assignmentId: string }) {
   const trpc = useTRPC();
   const { data: homework } = useSuspenseQuery(trpc.homework.byId.queryOptions({ assignmentId }));
+  const [isEditing, setIsEditing] = useState(false);
   const isClient = homework.viewerRole === "client";
   const isWritable = homework.engagement.status === "active" && homework.status === "active";
   // Newest first for the therapist reading responses; in date order for the client working through them.
@@ -46,9 +50,18 @@ export function HomeworkView({ assignmentId }: { assignmentId: string }) {
           <p className="rounded-lg bg-notice-soft px-4 py-3">This homework was cancelled. What was recorded is kept.</p>
         ) : null}
       </div>
-      <Card title="What to do">
-        <p className="whitespace-pre-line">{homework.instructions}</p>
-      </Card>
+      {isEditing ? (
+        <EditAssignmentForm assignment={homework} onDone={() => setIsEditing(false)} />
+      ) : (
+        <Card title="What to do">
+          <p className="whitespace-pre-line">{homework.instructions}</p>
+          {!isClient && isWritable ? (
+            <Button variant="quiet" className="mt-2 px-0" onClick={() => setIsEditing(true)}>
+              Edit wording or goal
+            </Button>
+          ) : null}
+        </Card>
+      )}
       <Card title={isClient ? "Your days" : "Responses"}>
         <ul className="flex flex-col gap-3" aria-label="Occurrences">
           {occurrences.map((occurrence) => {

@@ -1,0 +1,65 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ZUpdateAssignmentSchema } from "@/lib/schemas/homework";
+import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+
+type TAssignment = { id: string; title: string; instructions: string; goal: { id: string } | null; engagement: { id: string } };
+
+/** The therapist rewords an assignment or changes its goal; its days and what was recorded stay. */
+export function EditAssignmentForm({ assignment, onDone }: { assignment: TAssignment; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: goals = [] } = useQuery(trpc.goal.list.queryOptions({ engagementId: assignment.engagement.id }));
+  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const update = useMutation(trpc.homework.update.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = ZUpdateAssignmentSchema.safeParse({
+      ...Object.fromEntries(new FormData(event.currentTarget)),
+      assignmentId: assignment.id,
+    });
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    setErrors({ fieldErrors: {} });
+    try {
+      await update.mutateAsync(parsed.data);
+      await queryClient.invalidateQueries({ queryKey: trpc.homework.pathKey() });
+      onDone();
+    } catch (error) {
+      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <TextField label="Title" name="title" defaultValue={assignment.title} errors={errors.fieldErrors.title} />
+      <TextAreaField label="Instructions" name="instructions" rows={5} defaultValue={assignment.instructions} errors={errors.fieldErrors.instructions} />
+      <label className="flex flex-col gap-1.5">
+        <span className="font-medium">Helps with goal (optional)</span>
+        <select name="goalId" defaultValue={assignment.goal?.id ?? ""} className="min-h-11 w-full rounded-lg border border-line bg-surface px-3">
+          <option value="">No goal</option>
+          {goals.map((goal) => (
+            <option key={goal.id} value={goal.id}>
+              {goal.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save changes"}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
