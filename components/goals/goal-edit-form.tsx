@@ -6,6 +6,7 @@ import { ZUpdateGoalSchema } from "@/lib/schemas/goal";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
+import { FormActions } from "@/components/ui/form-actions";
 import { Button } from "@/components/ui/button";
 import { GoalWordingFields } from "./goal-wording-fields";
 import { useGoalRefresh } from "./use-goal-refresh";
@@ -89,14 +90,7 @@ export function GoalEditForm({ goal, onDone }: { goal: TGoalWording; onDone: () 
           targetDate: goal.targetDate ? goal.targetDate.toISOString().slice(0, 10) : "",
         }}
       />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={update.isPending || isConflict}>
-          {update.isPending ? "Saving…" : "Save changes"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Save changes" isPending={update.isPending} isDisabled={isConflict} onCancel={onDone} />
     </form>
   );
 }

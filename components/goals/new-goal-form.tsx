@@ -6,7 +6,7 @@ import { ZCreateGoalSchema } from "@/lib/schemas/goal";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { TextAreaField } from "@/components/ui/field";
 import { GoalWordingFields } from "./goal-wording-fields";
 
@@ -49,14 +49,7 @@ export function NewGoalForm({ engagementId, onDone }: { engagementId: string; on
         hint="One small step per line."
         errors={errors.fieldErrors.steps}
       />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Saving…" : "Save goal"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Save goal" isPending={create.isPending} onCancel={onDone} />
     </form>
   );
 }

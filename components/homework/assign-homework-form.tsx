@@ -2,11 +2,12 @@
 
 import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { HOMEWORK_KINDS, KIND_LABELS, ZAssignHomeworkSchema } from "@/lib/schemas/homework";
+import { HOMEWORK_KINDS, ZAssignHomeworkSchema } from "@/lib/schemas/homework";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
+import { KindSelect } from "./kind-select";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
 type TSchedule = "once" | "daily" | "weekly";
@@ -84,16 +85,7 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
       </label>
       <TextField label="Title" name="title" {...field("title")} errors={errors.fieldErrors.title} />
       <TextAreaField label="Instructions" name="instructions" rows={5} {...field("instructions")} errors={errors.fieldErrors.instructions} />
-      <label className="flex flex-col gap-1.5">
-        <span className="font-medium">Kind</span>
-        <select name="kind" className={SELECT} {...field("kind")}>
-          {HOMEWORK_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect value={draft.kind} onChange={(event) => setDraft({ ...draft, kind: event.target.value as TDraft["kind"] })} />
       {goals.length > 0 ? (
         <label className="flex flex-col gap-1.5">
           <span className="font-medium">Helps with goal (optional)</span>
@@ -140,14 +132,7 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
         hint="Leave empty to start today, in your client's time zone."
         errors={errors.fieldErrors.startsOn}
       />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={assign.isPending}>
-          {assign.isPending ? "Assigning…" : "Assign"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Assign" pendingLabel="Assigning…" isPending={assign.isPending} onCancel={onDone} />
     </form>
   );
 }

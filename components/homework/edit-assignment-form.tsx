@@ -6,7 +6,7 @@ import { ZUpdateAssignmentSchema } from "@/lib/schemas/homework";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
 type TAssignment = { id: string; title: string; instructions: string; goal: { id: string } | null; engagement: { id: string } };
@@ -52,14 +52,7 @@ export function EditAssignmentForm({ assignment, onDone }: { assignment: TAssign
           ))}
         </select>
       </label>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save changes"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel="Save changes" isPending={update.isPending} onCancel={onDone} />
     </form>
   );
 }

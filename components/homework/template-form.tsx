@@ -1,10 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { HOMEWORK_KINDS, KIND_LABELS, ZCreateTemplateSchema, type TCreateTemplate } from "@/lib/schemas/homework";
+import { ZCreateTemplateSchema, type TCreateTemplate } from "@/lib/schemas/homework";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
+import { KindSelect } from "./kind-select";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
 const SELECT = "min-h-11 w-full rounded-lg border border-line bg-surface px-3";
@@ -54,16 +55,7 @@ export function TemplateForm({
       <TextField label="Title" name="title" defaultValue={initial?.title} errors={errors.fieldErrors.title} />
       <TextAreaField label="Instructions" name="instructions" rows={5} defaultValue={initial?.instructions} errors={errors.fieldErrors.instructions} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <label className="flex flex-col gap-1.5">
-          <span className="font-medium">Kind</span>
-          <select name="kind" className={SELECT} defaultValue={initial?.kind ?? "practice"}>
-            {HOMEWORK_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect defaultValue={initial?.kind ?? "practice"} />
         <label className="flex flex-col gap-1.5">
           <span className="font-medium">Usually</span>
           <select name="schedule" className={SELECT} defaultValue={initial?.schedule ?? "once"}>
@@ -75,14 +67,7 @@ export function TemplateForm({
         <TextField label="For how many days (daily or weekly)" name="durationDays" type="number" min={1} max={84} defaultValue={initial?.durationDays ?? ""} errors={errors.fieldErrors.durationDays} />
         <TextField label="Times a week (weekly)" name="timesPerWeek" type="number" min={1} max={7} defaultValue={initial?.timesPerWeek ?? ""} errors={errors.fieldErrors.timesPerWeek} />
       </div>
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Saving…" : submitLabel}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submitLabel={submitLabel} isPending={isPending} onCancel={onCancel} />
     </form>
   );
 }

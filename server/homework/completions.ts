@@ -13,7 +13,7 @@ import type { TCompleteOccurrence } from "../../lib/schemas/homework";
 import { dbToLocalDate, localToday } from "../../lib/homework/schedule";
 import type { TOccurrenceContext } from "./access";
 
-const COMPLETION_SELECT = {
+export const COMPLETION_SELECT = {
   id: true,
   status: true,
   response: true,

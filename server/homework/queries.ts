@@ -2,6 +2,7 @@
 // many assignments, occurrences or clients there are (quality.md, item 20).
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
+import { COMPLETION_SELECT } from "./completions";
 import { addDays, adherence, dbToLocalDate, localDateToDb, localToday, occurrenceState } from "../../lib/homework/schedule";
 
 export const ASSIGNMENT_LIST_LIMIT = 50;
@@ -9,17 +10,6 @@ export const DUE_LIST_LIMIT = 50;
 /** "This period" on the caseload: the last seven days, today included. */
 export const ADHERENCE_DAYS = 7;
 
-const COMPLETION_SELECT = {
-  id: true,
-  status: true,
-  response: true,
-  difficulty: true,
-  helpfulness: true,
-  obstacle: true,
-  completedAt: true,
-  feedback: true,
-  feedbackAt: true,
-} as const;
 
 const ASSIGNMENT_SELECT = {
   id: true,
