@@ -1,0 +1,72 @@
+// One topic as a Server-Sent Events stream, for a route handler to return
+// AFTER it has checked that the caller may see the record behind the topic.
+//
+// Events carry only the topic: `change` means "refetch through the API",
+// whose procedures check access again. Nothing clinical travels here.
+import "server-only";
+import { isLiveTopic, subscribe } from "./bus";
+
+const HEARTBEAT_MS = 25_000;
+/** How long EventSource waits before reconnecting after a drop. */
+const RETRY_MS = 2_000;
+
+export function sseResponse(request: Request, topic: string): Response {
+  // Checked here too so a bad topic fails the handler, not the stream later.
+  if (!isLiveTopic(topic)) throw new Error("Invalid live topic: expected `<kind>:<uuid>`.");
+  const encoder = new TextEncoder();
+  let close = () => {};
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const send = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          // The consumer is gone; stop before the next heartbeat finds out again.
+          close();
+        }
+      };
+      const unsubscribe = subscribe(topic, () => send(`event: change\ndata: ${topic}\n\n`));
+      // Proxies and load balancers close connections that look idle.
+      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      const onAbort = () => {
+        close();
+        try {
+          controller.close();
+        } catch {
+          // Already closed or cancelled.
+        }
+      };
+      close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        request.signal.removeEventListener("abort", onAbort);
+      };
+      if (request.signal.aborted) {
+        onAbort();
+        return;
+      }
+      request.signal.addEventListener("abort", onAbort);
+      // An SSE event with no data line is never dispatched, so `ready` carries the topic too.
+      send(`retry: ${RETRY_MS}\nevent: ready\ndata: ${topic}\n\n`);
+    },
+    cancel() {
+      close();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      // no-transform: Next's built-in gzip (the `compression` package) skips
+      // such responses; gzip would otherwise hold events back in its buffer.
+      "cache-control": "no-store, no-transform",
+      // nginx and similar proxies: pass each event through at once.
+      "x-accel-buffering": "no",
+    },
+  });
+}
