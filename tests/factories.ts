@@ -121,6 +121,30 @@ export function seedTemplate(db: TDb, ownerId: string | null, title = "Evening r
   });
 }
 
+/** A session `hoursFromNow` ahead (negative: in the past), with optional agenda items by the client. */
+export async function seedSession(
+  db: TDb,
+  engagement: { id: string; therapistId: string; clientId: string | null },
+  options: { hoursFromNow?: number; status?: "scheduled" | "completed" | "cancelled"; agenda?: string[] } = {},
+) {
+  return db.therapySession.create({
+    data: {
+      engagementId: engagement.id,
+      createdById: engagement.therapistId,
+      startsAt: new Date(Date.now() + (options.hoursFromNow ?? 48) * 3_600_000),
+      status: options.status ?? "scheduled",
+      agendaItems: {
+        create: (options.agenda ?? []).map((text, position) => ({
+          text,
+          position,
+          authorId: engagement.clientId ?? engagement.therapistId,
+        })),
+      },
+    },
+    select: { id: true, agendaVersion: true, agendaItems: { orderBy: { position: "asc" }, select: { id: true } } },
+  });
+}
+
 /** A pending invitation (engagement "invited") and its raw token, as if just sent. */
 export async function seedInvitation(
   db: TDb,
@@ -168,7 +192,13 @@ export async function seedCast(db: TDb) {
   });
   const template = await seedTemplate(db, therapist.id);
   const homework = { assignment, completedOccurrence: yesterday, openOccurrence: today, template };
-  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement, invitation, goal, homework };
+  const session = await seedSession(db, engagement, { agenda: ["Work has been hard this month"] });
+  const therapistItem = await db.agendaItem.create({
+    data: { sessionId: session.id, authorId: therapist.id, text: "Review the sleep goal", position: 1 },
+    select: { id: true },
+  });
+  const agenda = { clientItem: session.agendaItems[0], therapistItem };
+  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement, invitation, goal, homework, session, agenda };
 }
 
 export type TCast = Awaited<ReturnType<typeof seedCast>>;

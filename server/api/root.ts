@@ -4,6 +4,8 @@ import { engagementRouter } from "./routers/engagement";
 import { goalRouter } from "./routers/goal";
 import { homeworkRouter } from "./routers/homework";
 import { homeworkTemplateRouter } from "./routers/homework-template";
+import { sessionRouter } from "./routers/session";
+import { agendaRouter } from "./routers/agenda";
 import { invitationRouter } from "./routers/invitation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   goal: goalRouter,
   homework: homeworkRouter,
   homeworkTemplate: homeworkTemplateRouter,
+  session: sessionRouter,
+  agenda: agendaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@
 //                      engagementTherapistProcedure)
 //                   -> goalProcedure (+ goalWriteProcedure)
 //                   -> assignmentProcedure, occurrenceProcedure, templateProcedure
+//                   -> sessionProcedure, agendaItemProcedure
 // Role gates inside an engagement: onlyTherapist / onlyClient middlewares.
 // A procedure that touches a clinical record must sit on engagementProcedure
 // (or a domain procedure built on it); the authorization matrix test
@@ -19,6 +20,7 @@ import { isDatabaseUnavailable } from "../db/unavailable";
 import { assertWritable, findEngagementForUser } from "../engagements/access";
 import { findGoalForUser } from "../goals/access";
 import { findAssignmentForUser, findOccurrenceForUser, findTemplateForTherapist } from "../homework/access";
+import { findAgendaItemForUser, findSessionForUser } from "../sessions/access";
 
 export type TContext = {
   db: TDb;
@@ -161,4 +163,20 @@ export const templateProcedure = therapistProcedure
   .use(async ({ ctx, input, next }) => {
     const template = await findTemplateForTherapist(ctx.db, ctx.user, input.templateId);
     return next({ ctx: { ...ctx, template } });
+  });
+
+/** Takes `sessionId`; loads it only through an engagement the caller belongs to. */
+export const sessionProcedure = authedProcedure
+  .input(z.object({ sessionId: z.uuid("That link isn't valid.") }))
+  .use(async ({ ctx, input, next }) => {
+    const session = await findSessionForUser(ctx.db, ctx.user, input.sessionId);
+    return next({ ctx: { ...ctx, session } });
+  });
+
+/** Takes `itemId`; loads the agenda item only through an engagement the caller belongs to. */
+export const agendaItemProcedure = authedProcedure
+  .input(z.object({ itemId: z.uuid("That link isn't valid.") }))
+  .use(async ({ ctx, input, next }) => {
+    const item = await findAgendaItemForUser(ctx.db, ctx.user, input.itemId);
+    return next({ ctx: { ...ctx, item } });
   });

@@ -189,6 +189,51 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.homeworkTemplate.setArchived({ templateId: cast.homework.template.id, isArchived: true }),
     expect: OWN_TEMPLATE,
   },
+  "session.list": { call: (caller, cast) => caller.session.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "session.byId": { call: (caller, cast) => caller.session.byId({ sessionId: cast.session.id }), expect: PAIR_ONLY },
+  "session.schedule": {
+    call: (caller, cast) =>
+      caller.session.schedule({ engagementId: cast.engagement.id, day: "2031-01-15", time: "10:00", durationMinutes: 50 }),
+    expect: PAIR_THERAPIST,
+  },
+  "session.reschedule": {
+    call: (caller, cast) =>
+      caller.session.reschedule({ sessionId: cast.session.id, day: "2031-01-16", time: "11:00", durationMinutes: 50 }),
+    expect: PAIR_THERAPIST,
+  },
+  "session.cancel": { call: (caller, cast) => caller.session.cancel({ sessionId: cast.session.id }), expect: PAIR_THERAPIST },
+  "session.complete": { call: (caller, cast) => caller.session.complete({ sessionId: cast.session.id }), expect: PAIR_THERAPIST },
+  "session.addAgendaItem": {
+    call: (caller, cast) => caller.session.addAgendaItem({ sessionId: cast.session.id, text: "Sleep", kind: "topic" }),
+    expect: PAIR_ONLY,
+  },
+  "session.reorderAgenda": {
+    call: (caller, cast) =>
+      caller.session.reorderAgenda({
+        sessionId: cast.session.id,
+        version: 1,
+        itemIds: [cast.agenda.therapistItem.id, cast.agenda.clientItem.id],
+      }),
+    expect: PAIR_ONLY,
+  },
+  // Each party writes only its own kind of note; the client never the therapist's.
+  "session.saveNote": {
+    call: (caller, cast) => caller.session.saveNote({ sessionId: cast.session.id, kind: "shared_summary", body: "We talked." }),
+    expect: PAIR_THERAPIST,
+  },
+  // Only the author may reword or withdraw (the client wrote this one).
+  "agenda.update": {
+    call: (caller, cast) => caller.agenda.update({ itemId: cast.agenda.clientItem.id, text: "Work, mostly", kind: "topic" }),
+    expect: { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" },
+  },
+  "agenda.withdraw": {
+    call: (caller, cast) => caller.agenda.withdraw({ itemId: cast.agenda.clientItem.id }),
+    expect: { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" },
+  },
+  "agenda.setStatus": {
+    call: (caller, cast) => caller.agenda.setStatus({ itemId: cast.agenda.clientItem.id, status: "discussed" }),
+    expect: PAIR_ONLY,
+  },
   // The pending engagement has no client yet, so both clients are strangers to it.
   "invitation.resend": {
     call: (caller, cast) => caller.invitation.resend({ engagementId: cast.invitation.engagement.id }),

@@ -1,0 +1,80 @@
+// Input schemas for sessions, agenda items and session notes.
+import { z } from "zod";
+
+export const AGENDA_KINDS = [
+  "topic",
+  "question",
+  "about_therapy",
+  "avoided_topic",
+  "struggling",
+  "goal_review",
+  "homework_review",
+] as const;
+export const AGENDA_STATUSES = ["open", "discussed", "deferred"] as const;
+export const NOTE_KINDS = ["shared_summary", "client_takeaway", "therapist_private"] as const;
+export const MAX_AGENDA_ITEMS = 40;
+
+export const AGENDA_KIND_LABELS: Record<(typeof AGENDA_KINDS)[number], string> = {
+  topic: "Something to talk about",
+  question: "A question",
+  about_therapy: "About our work together",
+  avoided_topic: "Something I've been avoiding",
+  struggling: "I've been struggling",
+  goal_review: "Our goals",
+  homework_review: "Homework",
+};
+
+/** One tap turns a starter into an agenda item the client can still edit. */
+export const CONVERSATION_STARTERS = [
+  { kind: "topic", text: "I feel like I'm improving in some areas but struggling in others." },
+  { kind: "avoided_topic", text: "There's a topic I've been avoiding, but I think it's important." },
+  { kind: "goal_review", text: "Can we revisit my goals to make sure they still fit?" },
+  { kind: "question", text: "I'd like more clarity on the techniques we're using." },
+  { kind: "struggling", text: "I've been struggling between sessions and need more coping strategies." },
+] as const;
+
+const ZDay = z.iso.date("Use a date like 2026-12-31.");
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 14:30.");
+const ZDuration = z.coerce.number().int("Use whole minutes.").min(10, "At least 10 minutes.").max(240, "At most 4 hours.");
+const ZLocation = z.string().trim().max(300, "Keep the place under 300 characters.").default("");
+const ZVideoUrl = z
+  .union([z.literal(""), z.url({ protocol: /^https$/, error: "Use a full https:// link." }).max(500, "That link is too long.")])
+  .default("");
+
+export const ZSessionRefSchema = z.object({ sessionId: z.uuid("That link isn't valid.") });
+
+const ZWhen = { day: ZDay, time: ZTime, durationMinutes: ZDuration, location: ZLocation, videoUrl: ZVideoUrl };
+
+export const ZScheduleSessionSchema = z.object({ engagementId: z.uuid(), ...ZWhen }).strict();
+export type TScheduleSession = z.infer<typeof ZScheduleSessionSchema>;
+export const ZRescheduleSessionSchema = ZSessionRefSchema.extend(ZWhen).strict();
+export type TRescheduleSession = z.infer<typeof ZRescheduleSessionSchema>;
+
+const ZAgendaText = z.string().trim().min(1, "Write a few words.").max(2000, "Keep it under 2,000 characters.");
+
+export const ZAddAgendaItemSchema = ZSessionRefSchema.extend({
+  text: ZAgendaText,
+  kind: z.enum(AGENDA_KINDS, "Choose what kind of item this is.").default("topic"),
+  idempotencyKey: z.uuid().optional(),
+}).strict();
+export type TAddAgendaItem = z.infer<typeof ZAddAgendaItemSchema>;
+
+export const ZAgendaItemRefSchema = z.object({ itemId: z.uuid("That link isn't valid.") });
+export const ZUpdateAgendaItemSchema = ZAgendaItemRefSchema.extend({
+  text: ZAgendaText,
+  kind: z.enum(AGENDA_KINDS, "Choose what kind of item this is."),
+}).strict();
+export const ZSetAgendaStatusSchema = ZAgendaItemRefSchema.extend({
+  status: z.enum(AGENDA_STATUSES, "Choose discussed, for later, or open."),
+}).strict();
+export const ZReorderAgendaSchema = ZSessionRefSchema.extend({
+  version: z.number().int().positive(),
+  itemIds: z.array(z.uuid()).max(MAX_AGENDA_ITEMS),
+}).strict();
+
+export const ZSaveNoteSchema = ZSessionRefSchema.extend({
+  kind: z.enum(NOTE_KINDS),
+  body: z.string().trim().max(20000, "Keep the note under 20,000 characters."),
+  isSharedWithTherapist: z.boolean().optional(),
+}).strict();
+export type TSaveNote = z.infer<typeof ZSaveNoteSchema>;

@@ -1,0 +1,107 @@
+// The agenda of one session.
+//
+// INVARIANTS
+// - Either party adds items while the session is scheduled; an item's author
+//   may edit or withdraw it until the session starts.
+// - Either party marks items discussed, for later (deferred) or open again.
+// - The order is a shared record: a reorder carries the agenda version it was
+//   made from, and a stale one is a CONFLICT (quality.md, item 15). Adding or
+//   removing items bumps the version too.
+// - An item submitted twice with the same idempotency key is added once.
+import { Prisma } from "../db/generated/client";
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import { AppError } from "../errors";
+import { MAX_AGENDA_ITEMS, type TAddAgendaItem } from "../../lib/schemas/session";
+import type { TAgendaItemContext, TSessionContext } from "./access";
+import { assertNotPast } from "./scheduling";
+
+const STALE_ORDER = "The agenda changed while you were reordering it. The latest order is shown now; please try again.";
+
+function assertOpenForAgenda(session: TSessionContext): void {
+  if (session.status !== "scheduled") {
+    throw new AppError("BAD_REQUEST", "This session is over, so its agenda is closed. Anything left open moves to the next one.");
+  }
+}
+
+export async function addAgendaItem(db: TDb, user: TSessionUser, session: TSessionContext, input: TAddAgendaItem) {
+  assertOpenForAgenda(session);
+  try {
+    return await db.$transaction(async (tx) => {
+      const items = await tx.agendaItem.findMany({ where: { sessionId: session.id }, select: { position: true } });
+      if (items.length >= MAX_AGENDA_ITEMS) {
+        throw new AppError("BAD_REQUEST", `An agenda can have up to ${MAX_AGENDA_ITEMS} items.`, {
+          text: [`An agenda can have up to ${MAX_AGENDA_ITEMS} items.`],
+        });
+      }
+      const item = await tx.agendaItem.create({
+        data: {
+          sessionId: session.id,
+          authorId: user.id,
+          text: input.text,
+          kind: input.kind,
+          position: Math.max(-1, ...items.map((entry) => entry.position)) + 1,
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
+        select: { id: true },
+      });
+      await tx.therapySession.update({ where: { id: session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });
+      return item;
+    });
+  } catch (error) {
+    if (input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return db.agendaItem.findFirstOrThrow({
+        where: { authorId: user.id, idempotencyKey: input.idempotencyKey, sessionId: session.id },
+        select: { id: true },
+      });
+    }
+    throw error;
+  }
+}
+
+function assertAuthorBeforeStart(user: TSessionUser, item: TAgendaItemContext): void {
+  if (item.authorId !== user.id) throw new AppError("FORBIDDEN", "Only the person who added an item can change or withdraw it.");
+  assertOpenForAgenda(item.session);
+  assertNotPast(item.session);
+}
+
+export async function updateAgendaItem(db: TDb, user: TSessionUser, item: TAgendaItemContext, input: { text: string; kind: TAddAgendaItem["kind"] }) {
+  assertAuthorBeforeStart(user, item);
+  await db.agendaItem.update({ where: { id: item.id }, data: { text: input.text, kind: input.kind }, select: { id: true } });
+}
+
+export async function withdrawAgendaItem(db: TDb, user: TSessionUser, item: TAgendaItemContext) {
+  assertAuthorBeforeStart(user, item);
+  await db.$transaction([
+    db.agendaItem.delete({ where: { id: item.id }, select: { id: true } }),
+    db.therapySession.update({ where: { id: item.session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } }),
+  ]);
+}
+
+export async function setAgendaItemStatus(db: TDb, item: TAgendaItemContext, status: "open" | "discussed" | "deferred") {
+  await db.agendaItem.update({
+    where: { id: item.id },
+    data: { status, statusChangedAt: new Date() },
+    select: { id: true },
+  });
+}
+
+export async function reorderAgenda(db: TDb, session: TSessionContext, input: { version: number; itemIds: string[] }) {
+  assertOpenForAgenda(session);
+  return db.$transaction(async (tx) => {
+    const bumped = await tx.therapySession.updateMany({
+      where: { id: session.id, agendaVersion: input.version },
+      data: { agendaVersion: { increment: 1 } },
+    });
+    if (bumped.count !== 1) throw new AppError("CONFLICT", STALE_ORDER);
+    const items = await tx.agendaItem.findMany({ where: { sessionId: session.id }, select: { id: true } });
+    const known = new Set(items.map((item) => item.id));
+    const isPermutation =
+      input.itemIds.length === known.size && new Set(input.itemIds).size === known.size && input.itemIds.every((id) => known.has(id));
+    if (!isPermutation) throw new AppError("CONFLICT", STALE_ORDER);
+    for (const [position, id] of input.itemIds.entries()) {
+      await tx.agendaItem.update({ where: { id }, data: { position }, select: { id: true } });
+    }
+    return { version: input.version + 1 };
+  });
+}

@@ -1,0 +1,13 @@
+// Live updates for the session view: every change to a session's agenda,
+// notes or status is announced on its topic; open pages refetch. The
+// announcement carries the topic only, never content (server/live/bus.ts).
+import type { TDb } from "../db/client";
+import { publish } from "../live/bus";
+
+export function sessionTopic(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
+export function announceSessionChange(db: TDb, sessionId: string): Promise<void> {
+  return publish(db, sessionTopic(sessionId));
+}
