@@ -71,6 +71,12 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
                   {engagement.nextSession
                     ? `Next session ${formatDateTime(engagement.nextSession.startsAt, timeZone)}`
                     : "No session scheduled"}
+                  {engagement.nextSession?.newAgendaItems ? (
+                    <strong className="ml-2 rounded-full bg-notice-soft px-2 font-medium text-ink">
+                      {engagement.nextSession.newAgendaItems} new agenda{" "}
+                      {engagement.nextSession.newAgendaItems === 1 ? "item" : "items"}
+                    </strong>
+                  ) : null}
                 </span>
               </span>
               <HomeworkFigure figure={homework.find((item) => item.engagementId === engagement.id)} />

@@ -1,8 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
+import { buttonClassName } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { EndEngagementButton } from "./end-engagement-button";
 
@@ -34,6 +36,11 @@ export function ClientRelationships({ timeZone }: { timeZone: string }) {
                 ? `Your next session is ${formatDateTime(engagement.nextSession.startsAt, timeZone)}.`
                 : "Nothing is booked yet; your therapist will schedule your next session."}
             </p>
+            {engagement.nextSession ? (
+              <Link href={`/sessions/${engagement.nextSession.id}`} className={buttonClassName("primary", "self-start")}>
+                Prepare for your next session
+              </Link>
+            ) : null}
             <div>
               <EndEngagementButton engagementId={engagement.id} otherName={engagement.counterpart.name} />
             </div>

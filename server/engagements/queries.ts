@@ -18,7 +18,8 @@ export type TEngagementSummary = {
   endedAt: Date | null;
   /** The other party as this viewer sees them. */
   counterpart: { name: string };
-  nextSession: { id: string; startsAt: Date } | null;
+  /** With the number of open items the client has put on its agenda. */
+  nextSession: { id: string; startsAt: Date; newAgendaItems: number } | null;
   /** Therapists only, while the invitation is pending. */
   invitation: { email: string; sentAt: Date; expiresAt: Date; isExpired: boolean } | null;
 };
@@ -30,17 +31,17 @@ function summarySelect(now: Date) {
     startedAt: true,
     endedAt: true,
     therapist: { select: { name: true } },
-    client: { select: { name: true } },
     invitations: {
       orderBy: { createdAt: "desc" },
       take: 1,
       select: { name: true, email: true, createdAt: true, expiresAt: true },
     },
+    client: { select: { id: true, name: true } },
     sessions: {
       where: { status: "scheduled", startsAt: { gte: now } },
       orderBy: { startsAt: "asc" },
       take: 1,
-      select: { id: true, startsAt: true },
+      select: { id: true, startsAt: true, agendaItems: { where: { status: "open" }, select: { authorId: true } } },
     },
   } satisfies Prisma.EngagementSelect;
 }
@@ -57,7 +58,13 @@ function toSummary(user: TSessionUser, row: TSummaryRow, now: Date): TEngagement
     startedAt: row.startedAt,
     endedAt: row.endedAt,
     counterpart: { name: counterpartName },
-    nextSession: row.sessions[0] ?? null,
+    nextSession: row.sessions[0]
+      ? {
+          id: row.sessions[0].id,
+          startsAt: row.sessions[0].startsAt,
+          newAgendaItems: row.sessions[0].agendaItems.filter((item) => item.authorId === row.client?.id).length,
+        }
+      : null,
     invitation:
       isTherapist && row.status === "invited" && invitation
         ? {

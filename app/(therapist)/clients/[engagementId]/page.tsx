@@ -9,6 +9,7 @@ import { EngagementStatusBadge } from "@/components/engagements/status-badge";
 import { EndEngagementButton } from "@/components/engagements/end-engagement-button";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { HomeworkPanel } from "@/components/homework/homework-panel";
+import { SessionsPanel } from "@/components/sessions/sessions-panel";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -21,6 +22,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
     queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.homework.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.homeworkTemplate.list.queryOptions()),
+    queryClient.prefetchQuery(trpc.session.list.queryOptions({ engagementId })),
   ]);
   return (
     <HydrateClient>
@@ -33,10 +35,19 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
       </div>
       <p className="text-ink-muted">
         {engagement.startedAt ? `Working together since ${formatDate(engagement.startedAt, user.timeZone)}. ` : null}
-        {engagement.nextSession
-          ? `Next session ${formatDateTime(engagement.nextSession.startsAt, user.timeZone)}.`
-          : "No session scheduled."}
+        {engagement.nextSession ? null : "No session scheduled."}
       </p>
+      {engagement.nextSession ? (
+        <Link href={`/sessions/${engagement.nextSession.id}`} className="self-start rounded-xl border border-brand bg-brand-soft px-4 py-3">
+          <span className="font-medium">Next session {formatDateTime(engagement.nextSession.startsAt, user.timeZone)}</span>
+          <span className="block text-sm">
+            {engagement.nextSession.newAgendaItems === 1
+              ? "1 new agenda item from your client"
+              : `${engagement.nextSession.newAgendaItems} new agenda items from your client`}{" "}
+            · open the brief
+          </span>
+        </Link>
+      ) : null}
       {engagement.status === "ended" ? (
         <p className="rounded-lg bg-notice-soft px-4 py-3">This work together has ended. Its records are read-only.</p>
       ) : null}
@@ -66,7 +77,11 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           )}
         </Card>
         <Card title="Sessions">
-          <EmptyState>Upcoming and past sessions, with their agendas and notes, will appear here.</EmptyState>
+          {engagement.status === "invited" ? (
+            <EmptyState>Once {engagement.counterpart.name} accepts, you can schedule sessions here.</EmptyState>
+          ) : (
+            <SessionsPanel engagementId={engagement.id} canEdit={engagement.status === "active"} timeZone={user.timeZone} />
+          )}
         </Card>
         <Card title="Feedback and check-ins">
           <EmptyState>How your client feels sessions are going will appear here, with any falling trend flagged.</EmptyState>

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/server/auth/session";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { orNotFound } from "@/server/api/load";
+import { SessionView } from "@/components/sessions/session-view";
+
+export const metadata: Metadata = { title: "Session" };
+
+export default async function SessionPage({ params }: PageProps<"/sessions/[sessionId]">) {
+  const { sessionId } = await params;
+  const user = await requireUser({ returnTo: `/sessions/${encodeURIComponent(sessionId)}` });
+  const queryClient = getQueryClient();
+  const session = await orNotFound(queryClient.fetchQuery(trpc.session.byId.queryOptions({ sessionId })));
+  await queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: session.engagement.id }));
+  return (
+    <HydrateClient>
+      <SessionView sessionId={sessionId} timeZone={user.timeZone} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,57 @@
+import { auth } from "@/server/auth/session";
+import { appUrl } from "@/server/env";
+import { getDb } from "@/server/db/client";
+import { findSessionForUser } from "@/server/sessions/access";
+import { buildIcs } from "@/lib/sessions/ics";
+
+/**
+ * The session as a calendar event, in the downloader's own time zone. It
+ * names the other person and the place, never anything from the agenda or
+ * notes: calendar files travel to other services.
+ */
+export async function GET(_request: Request, { params }: RouteContext<"/api/sessions/[sessionId]/ics">) {
+  const { sessionId } = await params;
+  const user = await auth();
+  if (!user) return new Response("Please sign in.", { status: 401 });
+  const db = getDb();
+  try {
+    await findSessionForUser(db, user, sessionId);
+  } catch {
+    return new Response("Not found.", { status: 404 });
+  }
+  const session = await db.therapySession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      startsAt: true,
+      durationMinutes: true,
+      status: true,
+      location: true,
+      videoUrl: true,
+      updatedAt: true,
+      createdAt: true,
+      engagement: { select: { therapist: { select: { name: true } }, client: { select: { name: true } } } },
+    },
+  });
+  const other = user.role === "client" ? session.engagement.therapist.name : (session.engagement.client?.name ?? "your client");
+  const ics = buildIcs({
+    uid: `${session.id}@alliance`,
+    startsAt: session.startsAt,
+    durationMinutes: session.durationMinutes,
+    timeZone: user.timeZone,
+    summary: `Therapy session with ${other}`,
+    location: session.videoUrl || session.location || undefined,
+    url: `${appUrl()}/sessions/${session.id}`,
+    status: session.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    // Seconds since creation grow with every change, so calendars take the newest.
+    sequence: Math.max(0, Math.floor((session.updatedAt.getTime() - session.createdAt.getTime()) / 1000)),
+    stampedAt: new Date(),
+  });
+  return new Response(ics, {
+    headers: {
+      "content-type": "text/calendar; charset=utf-8",
+      "content-disposition": `attachment; filename="alliance-session-${session.id.slice(0, 8)}.ics"`,
+      "cache-control": "no-store",
+    },
+  });
+}

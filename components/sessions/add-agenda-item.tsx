@@ -1,0 +1,95 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { AGENDA_KINDS, AGENDA_KIND_LABELS, CONVERSATION_STARTERS } from "@/lib/schemas/session";
+import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+
+type TKind = (typeof AGENDA_KINDS)[number];
+
+/** Add an item in your own words, or start from one of the conversation starters and edit it. */
+export function AddAgendaItem({ sessionId, showStarters }: { sessionId: string; showStarters: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState("");
+  const [kind, setKind] = useState<TKind>("topic");
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const add = useMutation(
+    trpc.session.addAgendaItem.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
+    }),
+  );
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!text.trim()) return setErrors({ fieldErrors: { text: ["Write a few words."] } });
+    setErrors({ fieldErrors: {} });
+    try {
+      await add.mutateAsync({ sessionId, text, kind, idempotencyKey });
+      setText("");
+      setKind("topic");
+      setIdempotencyKey(crypto.randomUUID());
+    } catch (error) {
+      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      {showStarters ? (
+        <div className="flex flex-col gap-2">
+          <p className="font-medium">Not sure how to put it? Start from one of these:</p>
+          <div className="flex flex-wrap gap-2">
+            {CONVERSATION_STARTERS.map((starter) => (
+              <button
+                key={starter.text}
+                type="button"
+                onClick={() => {
+                  setText(starter.text);
+                  setKind(starter.kind);
+                }}
+                className="min-h-11 rounded-lg border border-line bg-surface px-3 py-2 text-left hover:border-brand"
+              >
+                {starter.text}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+        {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+        <TextAreaField
+          label="Add to the agenda"
+          name="text"
+          rows={2}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          maxLength={2000}
+          errors={errors.fieldErrors.text}
+        />
+        <label className="flex flex-col gap-1.5">
+          <span className="font-medium">What kind of item?</span>
+          <select
+            value={kind}
+            onChange={(event) => setKind(event.target.value as TKind)}
+            className="min-h-11 w-full rounded-lg border border-line bg-surface px-3"
+          >
+            {AGENDA_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {AGENDA_KIND_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" disabled={add.isPending} className="self-start">
+          {add.isPending ? "Adding…" : "Add to agenda"}
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TSessionView } from "@/server/sessions/queries";
+import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { TextAreaField } from "@/components/ui/field";
+
+type TKind = "shared_summary" | "client_takeaway" | "therapist_private";
+
+const TITLES: Record<TKind, { title: string; who: string }> = {
+  shared_summary: { title: "Summary", who: "Written by your therapist. You both see it." },
+  client_takeaway: { title: "My takeaways", who: "Private to you unless you share them with your therapist." },
+  therapist_private: { title: "Private note", who: "Only you can see this. Your client never does." },
+};
+
+function NoteEditor({
+  sessionId,
+  kind,
+  initial,
+  isShared,
+  label,
+}: {
+  sessionId: string;
+  kind: TKind;
+  initial: string;
+  isShared: boolean;
+  label: string;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const [isSaved, setIsSaved] = useState(false);
+  const save = useMutation(
+    trpc.session.saveNote.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
+    }),
+  );
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setIsSaved(false);
+    try {
+      await save.mutateAsync({
+        sessionId,
+        kind,
+        body: String(form.get("body") ?? ""),
+        isSharedWithTherapist: kind === "client_takeaway" ? form.get("share") === "on" : undefined,
+      });
+      setErrors({ fieldErrors: {} });
+      setIsSaved(true);
+    } catch (error) {
+      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      {isSaved ? <Alert tone="success">Saved.</Alert> : null}
+      <TextAreaField label={label} name="body" rows={4} defaultValue={initial} maxLength={20000} errors={errors.fieldErrors.body} />
+      {kind === "client_takeaway" ? (
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="share" defaultChecked={isShared} className="size-5 accent-brand" />
+          Share my takeaways with my therapist
+        </label>
+      ) : null}
+      <Button type="submit" variant="secondary" disabled={save.isPending} className="self-start">
+        {save.isPending ? "Saving…" : "Save"}
+      </Button>
+    </form>
+  );
+}
+
+/** Each note says who can read it. The server decides what is sent; this only lays it out. */
+export function SessionNotes({ session, canEdit }: { session: TSessionView & { viewerRole: "client" | "therapist" }; canEdit: boolean }) {
+  const isClient = session.viewerRole === "client";
+  const note = (kind: TKind) => session.notes.find((entry) => entry.kind === kind);
+  const kinds: TKind[] = isClient ? ["shared_summary", "client_takeaway"] : ["shared_summary", "client_takeaway", "therapist_private"];
+
+  return (
+    <div className="flex flex-col gap-5">
+      {kinds.map((kind) => {
+        const current = note(kind);
+        const isWriter = kind === "client_takeaway" ? isClient : !isClient;
+        return (
+          <section key={kind} aria-labelledby={`note-${kind}`} className="flex flex-col gap-2">
+            <h3 id={`note-${kind}`} className="font-medium">
+              {kind === "client_takeaway" && !isClient ? "Client's takeaways" : TITLES[kind].title}
+            </h3>
+            <p className="text-sm text-ink-muted">
+              {kind === "client_takeaway" && !isClient ? "Shown only when your client chooses to share them." : TITLES[kind].who}
+            </p>
+            {isWriter && canEdit ? (
+              <NoteEditor
+                sessionId={session.id}
+                kind={kind}
+                initial={current?.body ?? ""}
+                isShared={current?.isSharedWithTherapist ?? false}
+                label={TITLES[kind].title}
+              />
+            ) : current ? (
+              <p className="whitespace-pre-line rounded-lg bg-canvas px-3 py-2">{current.body}</p>
+            ) : (
+              <EmptyState>Nothing here yet.</EmptyState>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import Link from "next/link";
+import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
+import { COMPLETION_LABELS } from "@/lib/schemas/homework";
+import { formatDateTime } from "@/lib/format";
+import { useTRPC } from "@/components/trpc/provider";
+import { LiveStatus } from "@/components/live/live-status";
+import { useLiveTopic } from "@/components/live/use-live-topic";
+import { Card, EmptyState } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { GoalsPanel } from "@/components/goals/goals-panel";
+import { AddAgendaItem } from "./add-agenda-item";
+import { RescheduleForm } from "./reschedule-form";
+import { AgendaList } from "./agenda-list";
+import { SessionNotes } from "./session-notes";
+
+const STATUS_TEXT = { scheduled: "Scheduled", completed: "Completed", cancelled: "Cancelled" } as const;
+
+/** The session both people share: agenda, homework since last time, goals, notes. Live for both sides. */
+export function SessionView({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: session } = useSuspenseQuery(trpc.session.byId.queryOptions({ sessionId }));
+  const { status: liveStatus } = useLiveTopic(`/api/live/sessions/${sessionId}`, () =>
+    queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
+  );
+  const complete = useMutation(trpc.session.complete.mutationOptions());
+  const cancel = useMutation(trpc.session.cancel.mutationOptions());
+  const isClient = session.viewerRole === "client";
+  const isOpen = session.engagement.status === "active" && session.status === "scheduled";
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() });
+
+  return (
+    <>
+      <Link href={isClient ? "/between-sessions" : `/clients/${session.engagement.id}`} className="text-brand-strong underline">
+        ← {isClient ? "Between sessions" : session.people.client}
+      </Link>
+      <div className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold">
+          Session with {isClient ? session.people.therapist : session.people.client}
+        </h1>
+        <p className="text-ink-muted">
+          {formatDateTime(new Date(session.startsAt), timeZone)} · {session.durationMinutes} minutes · {STATUS_TEXT[session.status]}
+        </p>
+        {session.location ? <p>Where: {session.location}</p> : null}
+        {session.videoUrl ? (
+          <p>
+            Video link:{" "}
+            <a href={session.videoUrl} className="underline" rel="noreferrer noopener" target="_blank">
+              join the call
+            </a>
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <a href={`/api/sessions/${session.id}/ics`} className="text-brand-strong underline" download>
+            Add to my calendar (.ics)
+          </a>
+          <LiveStatus status={liveStatus} />
+        </div>
+      </div>
+
+      <Card title="Agenda">
+        <div className="flex flex-col gap-4">
+          <AgendaList session={session} canEdit={isOpen} />
+          {isOpen ? <AddAgendaItem sessionId={session.id} showStarters={isClient} /> : null}
+        </div>
+      </Card>
+
+      <Card title="Homework since last session">
+        {session.homeworkSinceLastSession.length === 0 ? (
+          <EmptyState>Nothing recorded since the last session.</EmptyState>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {session.homeworkSinceLastSession.map((entry) => (
+              <li key={entry.id}>
+                <Link href={`/homework/${entry.assignment.id}`} className="font-medium underline">
+                  {entry.assignment.title}
+                </Link>{" "}
+                <span className="text-ink-muted">
+                  · {entry.dueOn} · {COMPLETION_LABELS[entry.status]}
+                </span>
+                {entry.response ? <p className="text-ink-muted">{entry.response}</p> : null}
+                {entry.obstacle ? <p className="text-ink-muted">What got in the way: {entry.obstacle}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card title="Goals to revisit">
+        <GoalsPanel
+          engagementId={session.engagement.id}
+          canEdit={false}
+          labels={isClient ? { client: "You", therapist: session.people.therapist } : { client: session.people.client, therapist: "You" }}
+        />
+      </Card>
+
+      <Card title="Notes">
+        <SessionNotes session={session} canEdit={session.engagement.status === "active"} />
+      </Card>
+
+      {!isClient && isOpen ? (
+        <div className="flex flex-wrap gap-2 border-t border-line pt-4">
+          <RescheduleForm session={session} timeZone={timeZone} />
+          <ConfirmButton
+            label="Mark session completed"
+            title="Mark this session completed?"
+            description="Agenda items left open or saved for later move to the next scheduled session."
+            confirmLabel="Yes, completed"
+            onConfirm={async () => {
+              await complete.mutateAsync({ sessionId });
+              await refresh();
+            }}
+          />
+          <ConfirmButton
+            variant="quiet"
+            label="Cancel session"
+            title="Cancel this session?"
+            description="Its agenda moves to the next scheduled session."
+            confirmLabel="Yes, cancel it"
+            onConfirm={async () => {
+              await cancel.mutateAsync({ sessionId });
+              await refresh();
+            }}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}
