@@ -10,6 +10,7 @@ import { LiveStatus } from "@/components/live/live-status";
 import { useLiveTopic } from "@/components/live/use-live-topic";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { GoalReview } from "@/components/goals/goal-review";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { AddAgendaItem } from "./add-agenda-item";
 import { RescheduleForm } from "./reschedule-form";
@@ -95,6 +96,14 @@ export function SessionView({ sessionId, timeZone }: { sessionId: string; timeZo
           canEdit={false}
           labels={isClient ? { client: "You", therapist: session.people.therapist } : { client: session.people.client, therapist: "You" }}
         />
+        {session.engagement.status === "active" ? (
+          <details className="mt-4 border-t border-line pt-3">
+            <summary className="cursor-pointer py-2 font-medium text-brand-strong">Review them one by one, here</summary>
+            <div className="mt-3">
+              <GoalReview engagementId={session.engagement.id} timeZone={timeZone} />
+            </div>
+          </details>
+        ) : null}
       </Card>
 
       <Card title="Notes">
