@@ -1,0 +1,70 @@
+// SVG geometry for the feedback and check-in trend chart. Pure and client-safe: no React, no server imports.
+
+export type TTrendPoint = { value: number; at: Date };
+export type TPlotPoint = { x: number; y: number; value: number; at: Date };
+export type TPlotBox = { left: number; right: number; top: number; bottom: number };
+
+export const DEFAULT_TREND_MAX = 10;
+
+/** A usable top of scale: a missing, zero or nonsense max falls back to 10 rather than dividing by zero. */
+export function trendMax(max: number | undefined): number {
+  return max !== undefined && Number.isFinite(max) && max > 0 ? max : DEFAULT_TREND_MAX;
+}
+
+/** Held inside 0..max, so a bad value can't draw outside the chart. Not rounded: averages may be fractional. */
+export function clampValue(value: number, max: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return Math.min(max, Math.max(0, value));
+}
+
+/** Oldest first, without undatable or non-numeric points; same-instant points keep their order (sort is stable). */
+export function sortPoints(points: TTrendPoint[]): TTrendPoint[] {
+  return points
+    .filter((point) => Number.isFinite(point.value) && !Number.isNaN(point.at.getTime()))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Gridlines at the bottom, middle and top of the scale. */
+export function gridValues(max: number): number[] {
+  return [0, max / 2, max];
+}
+
+/**
+ * Every series on one shared time axis: x spread across [left,right] from the earliest to the latest point
+ * of any series, y 0..max mapped to [bottom,top]. Series come back in the order given.
+ */
+export function trendGeometry(
+  series: TTrendPoint[][],
+  box: TPlotBox,
+  max: number,
+): { series: TPlotPoint[][]; start: Date | null; end: Date | null } {
+  const sorted = series.map(sortPoints);
+  const times = sorted.flat().map((point) => point.at.getTime());
+  if (times.length === 0) return { series: sorted.map(() => []), start: null, end: null };
+
+  const startMs = Math.min(...times);
+  const endMs = Math.max(...times);
+  const spanMs = endMs - startMs;
+  const width = box.right - box.left;
+  const height = box.bottom - box.top;
+
+  const plotted = sorted.map((points) =>
+    points.map((point) => {
+      const value = clampValue(point.value, max);
+      // With no time span (one point, or all at one instant) there is no "first" or "last": centre them.
+      const share = spanMs === 0 ? 0.5 : (point.at.getTime() - startMs) / spanMs;
+      return { x: box.left + share * width, y: box.bottom - (value / max) * height, value, at: point.at };
+    }),
+  );
+  return { series: plotted, start: new Date(startMs), end: new Date(endMs) };
+}
+
+/** An SVG path through the points in order; empty for no points. */
+export function linePath(points: { x: number; y: number }[]): string {
+  return points.map((point, index) => `${index === 0 ? "M" : "L"}${round(point.x)} ${round(point.y)}`).join(" ");
+}
+
+/** One decimal place is finer than a pixel at these sizes and keeps the markup short. */
+export function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
