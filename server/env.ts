@@ -26,6 +26,8 @@ const ZEnvSchema = z.object({
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("Alliance <no-reply@alliance.invalid>"),
   MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
+  /** Shown to a client who writes that they are struggling. Plain text; blank lines separate paragraphs. */
+  CRISIS_RESOURCES_TEXT: z.string().max(4000).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
@@ -47,6 +49,16 @@ export function getEnv(): TEnv {
 export function appUrl(): string {
   const env = getEnv();
   return (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+const DEFAULT_CRISIS_TEXT = [
+  "Alliance isn't watched in real time, so nobody will see what you write here straight away.",
+  "If you are in danger or thinking about harming yourself, call your local emergency number now, or go to the nearest emergency department.",
+  "You can also contact a crisis line in your country, or tell someone you trust how you are feeling.",
+].join("\n\n");
+
+export function crisisResourcesText(): string {
+  return getEnv().CRISIS_RESOURCES_TEXT?.trim() || DEFAULT_CRISIS_TEXT;
 }
 
 export function requireDatabaseUrl(): string {

@@ -198,7 +198,26 @@ export async function seedCast(db: TDb) {
     select: { id: true },
   });
   const agenda = { clientItem: session.agendaItems[0], therapistItem };
-  return { therapist, client, otherTherapist, otherClient, engagement, otherEngagement, invitation, goal, homework, session, agenda };
+  const completedSession = await seedSession(db, engagement, { hoursFromNow: -48, status: "completed" });
+  const privateEntry = await db.journalEntry.create({
+    data: { clientId: client.id, body: "A private thought.", mood: 6 },
+    select: { id: true },
+  });
+  return {
+    therapist,
+    client,
+    otherTherapist,
+    otherClient,
+    engagement,
+    otherEngagement,
+    invitation,
+    goal,
+    homework,
+    session,
+    agenda,
+    completedSession,
+    journal: { privateEntry },
+  };
 }
 
 export type TCast = Awaited<ReturnType<typeof seedCast>>;

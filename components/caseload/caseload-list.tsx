@@ -8,6 +8,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/card";
 import { EngagementStatusBadge } from "@/components/engagements/status-badge";
 import { withTrend } from "@/lib/goals/ratings";
+import { describeSignal, type TSignal } from "@/lib/signals/rules";
 import type { TCaseloadGoal } from "@/server/goals/queries";
 import { RatingSummary } from "@/components/goals/rating-summary";
 import { PendingInvitation } from "./pending-invitation";
@@ -20,6 +21,7 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
   const { data: engagements } = useSuspenseQuery(trpc.engagement.list.queryOptions());
   const { data: goals } = useSuspenseQuery(trpc.goal.caseload.queryOptions());
   const { data: homework } = useSuspenseQuery(trpc.homework.caseload.queryOptions());
+  const { data: signals } = useSuspenseQuery(trpc.feedback.caseloadSignals.queryOptions());
   const [query, setQuery] = useState("");
 
   if (engagements.length === 0) {
@@ -79,6 +81,7 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
                   ) : null}
                 </span>
               </span>
+              <SignalFlag signals={signals.find((item) => item.engagementId === engagement.id)?.signals ?? []} />
               <HomeworkFigure figure={homework.find((item) => item.engagementId === engagement.id)} />
               <CaseloadGoals
                 goals={goals.filter((goal) => goal.engagementId === engagement.id)}
@@ -114,6 +117,17 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
         ))}
       </CaseloadSection>
     </div>
+  );
+}
+
+/** Falling feedback or worsening check-ins, said in words (not colour alone). */
+function SignalFlag({ signals }: { signals: TSignal[] }) {
+  if (signals.length === 0) return null;
+  return (
+    <span className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-1.5 text-sm">
+      <strong className="font-semibold">Needs attention: </strong>
+      {signals.map((signal) => describeSignal(signal)).join(" · ")}
+    </span>
   );
 }
 

@@ -12,6 +12,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ],
   client: [
     { href: "/between-sessions", label: "Between sessions" },
+    { href: "/journal", label: "Journal" },
     { href: "/account", label: "Account" },
   ],
 };

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AGENDA_KINDS, AGENDA_KIND_LABELS, CONVERSATION_STARTERS } from "@/lib/schemas/session";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
+import { CrisisResources } from "@/components/feedback/crisis-resources";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
@@ -12,13 +13,22 @@ import { TextAreaField } from "@/components/ui/field";
 type TKind = (typeof AGENDA_KINDS)[number];
 
 /** Add an item in your own words, or start from one of the conversation starters and edit it. */
-export function AddAgendaItem({ sessionId, showStarters }: { sessionId: string; showStarters: boolean }) {
+export function AddAgendaItem({
+  sessionId,
+  showStarters,
+  crisisText,
+}: {
+  sessionId: string;
+  showStarters: boolean;
+  crisisText: string;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [kind, setKind] = useState<TKind>("topic");
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
+  const [hasRaisedStruggle, setHasRaisedStruggle] = useState(false);
   const add = useMutation(
     trpc.session.addAgendaItem.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
@@ -31,6 +41,7 @@ export function AddAgendaItem({ sessionId, showStarters }: { sessionId: string; 
     setErrors({ fieldErrors: {} });
     try {
       await add.mutateAsync({ sessionId, text, kind, idempotencyKey });
+      if (kind === "struggling" && showStarters) setHasRaisedStruggle(true);
       setText("");
       setKind("topic");
       setIdempotencyKey(crypto.randomUUID());
@@ -41,6 +52,7 @@ export function AddAgendaItem({ sessionId, showStarters }: { sessionId: string; 
 
   return (
     <div className="flex flex-col gap-3">
+      {hasRaisedStruggle ? <CrisisResources text={crisisText} /> : null}
       {showStarters ? (
         <div className="flex flex-col gap-2">
           <p className="font-medium">Not sure how to put it? Start from one of these:</p>

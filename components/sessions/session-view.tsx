@@ -10,6 +10,7 @@ import { LiveStatus } from "@/components/live/live-status";
 import { useLiveTopic } from "@/components/live/use-live-topic";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { SessionFeedbackForm } from "@/components/feedback/session-feedback-form";
 import { GoalReview } from "@/components/goals/goal-review";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { AddAgendaItem } from "./add-agenda-item";
@@ -20,7 +21,7 @@ import { SessionNotes } from "./session-notes";
 const STATUS_TEXT = { scheduled: "Scheduled", completed: "Completed", cancelled: "Cancelled" } as const;
 
 /** The session both people share: agenda, homework since last time, goals, notes. Live for both sides. */
-export function SessionView({ sessionId, timeZone }: { sessionId: string; timeZone: string }) {
+export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: string; timeZone: string; crisisText: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: session } = useSuspenseQuery(trpc.session.byId.queryOptions({ sessionId }));
@@ -62,10 +63,16 @@ export function SessionView({ sessionId, timeZone }: { sessionId: string; timeZo
         </div>
       </div>
 
+      {isClient && session.status === "completed" && session.engagement.status === "active" ? (
+        <Card title="How was this session for you?">
+          {session.hasFeedback ? <p>Thank you for your feedback.</p> : <SessionFeedbackForm sessionId={session.id} />}
+        </Card>
+      ) : null}
+
       <Card title="Agenda">
         <div className="flex flex-col gap-4">
           <AgendaList session={session} canEdit={isOpen} />
-          {isOpen ? <AddAgendaItem sessionId={session.id} showStarters={isClient} /> : null}
+          {isOpen ? <AddAgendaItem sessionId={session.id} showStarters={isClient} crisisText={crisisText} /> : null}
         </div>
       </Card>
 

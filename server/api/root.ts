@@ -6,6 +6,8 @@ import { homeworkRouter } from "./routers/homework";
 import { homeworkTemplateRouter } from "./routers/homework-template";
 import { sessionRouter } from "./routers/session";
 import { agendaRouter } from "./routers/agenda";
+import { journalRouter } from "./routers/journal";
+import { feedbackRouter } from "./routers/feedback";
 import { invitationRouter } from "./routers/invitation";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -19,6 +21,8 @@ export const appRouter = createTRPCRouter({
   homeworkTemplate: homeworkTemplateRouter,
   session: sessionRouter,
   agenda: agendaRouter,
+  journal: journalRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

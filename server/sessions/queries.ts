@@ -63,7 +63,7 @@ export async function getSessionView(db: TDb, user: TSessionUser, sessionId: str
       },
     },
   });
-  const [notes, previous] = await Promise.all([
+  const [notes, previous, feedback] = await Promise.all([
     db.sessionNote.findMany({
       where: { AND: [noteWhereForUser(user), { sessionId }] },
       select: { id: true, kind: true, body: true, isSharedWithTherapist: true, updatedAt: true, author: { select: { name: true } } },
@@ -73,6 +73,7 @@ export async function getSessionView(db: TDb, user: TSessionUser, sessionId: str
       orderBy: { startsAt: "desc" },
       select: { startsAt: true },
     }),
+    db.sessionFeedback.findUnique({ where: { sessionId }, select: { id: true } }),
   ]);
   const homework = await db.homeworkCompletion.findMany({
     where: {
@@ -103,6 +104,7 @@ export async function getSessionView(db: TDb, user: TSessionUser, sessionId: str
       isCarriedOver: carriedFromId !== null,
     })),
     notes,
+    hasFeedback: feedback !== null,
     homeworkSinceLastSession: homework.map((completion) => ({
       id: completion.id,
       status: completion.status,

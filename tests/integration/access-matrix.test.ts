@@ -55,6 +55,20 @@ const THERAPISTS_ONLY = {
 
 const OWN_TEMPLATE = { ...THERAPISTS_ONLY, otherTherapist: "NOT_FOUND" } as const;
 
+const CLIENTS_ONLY = {
+  signedOut: "UNAUTHORIZED",
+  client: "ok",
+  otherClient: "ok",
+  therapist: "FORBIDDEN",
+  otherTherapist: "FORBIDDEN",
+} as const;
+
+/** Client-only actions inside the pair's engagement. */
+const PAIR_CLIENT = { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" } as const;
+
+/** The client's own journal entry: the other client cannot find it. */
+const OWN_ENTRY = { ...CLIENTS_ONLY, otherClient: "NOT_FOUND" } as const;
+
 export const MATRIX: Record<string, TRow> = {
   "auth.signUp": {
     call: (caller) =>
@@ -157,7 +171,7 @@ export const MATRIX: Record<string, TRow> = {
   "homework.complete": {
     call: (caller, cast) =>
       caller.homework.complete({ occurrenceId: cast.homework.openOccurrence.id, status: "done", response: "Did it." }),
-    expect: { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" },
+    expect: PAIR_CLIENT,
   },
   "homework.reply": {
     call: (caller, cast) => caller.homework.reply({ occurrenceId: cast.homework.completedOccurrence.id, feedback: "Well done." }),
@@ -234,6 +248,26 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.agenda.setStatus({ itemId: cast.agenda.clientItem.id, status: "discussed" }),
     expect: PAIR_ONLY,
   },
+  "journal.mine": { call: (caller) => caller.journal.mine(), expect: CLIENTS_ONLY },
+  "journal.create": { call: (caller) => caller.journal.create({ body: "Today was long." }), expect: CLIENTS_ONLY },
+  "journal.setSharing": {
+    call: (caller, cast) => caller.journal.setSharing({ entryId: cast.journal.privateEntry.id, engagementId: cast.engagement.id }),
+    expect: OWN_ENTRY,
+  },
+  "journal.delete": { call: (caller, cast) => caller.journal.delete({ entryId: cast.journal.privateEntry.id }), expect: OWN_ENTRY },
+  "journal.shared": { call: (caller, cast) => caller.journal.shared({ engagementId: cast.engagement.id }), expect: PAIR_THERAPIST },
+  "feedback.submit": {
+    call: (caller, cast) =>
+      caller.feedback.submit({ sessionId: cast.completedSession.id, feltHeard: 8, workedOnWanted: 7, approachFit: 8, overall: 8 }),
+    expect: PAIR_CLIENT,
+  },
+  "feedback.checkIn": {
+    call: (caller, cast) =>
+      caller.feedback.checkIn({ engagementId: cast.engagement.id, personal: 6, relationships: 7, social: 5, overall: 6 }),
+    expect: PAIR_CLIENT,
+  },
+  "feedback.trends": { call: (caller, cast) => caller.feedback.trends({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "feedback.caseloadSignals": { call: (caller) => caller.feedback.caseloadSignals(), expect: THERAPISTS_ONLY },
   // The pending engagement has no client yet, so both clients are strangers to it.
   "invitation.resend": {
     call: (caller, cast) => caller.invitation.resend({ engagementId: cast.invitation.engagement.id }),

@@ -14,6 +14,7 @@ export default async function CaseloadPage() {
     queryClient.prefetchQuery(trpc.engagement.list.queryOptions()),
     queryClient.prefetchQuery(trpc.goal.caseload.queryOptions()),
     queryClient.prefetchQuery(trpc.homework.caseload.queryOptions()),
+    queryClient.prefetchQuery(trpc.feedback.caseloadSignals.queryOptions()),
   ]);
   return (
     <HydrateClient>

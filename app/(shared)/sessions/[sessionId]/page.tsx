@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
+import { crisisResourcesText } from "@/server/env";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { orNotFound } from "@/server/api/load";
 import { SessionView } from "@/components/sessions/session-view";
@@ -17,7 +18,7 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[sess
   if (first) await queryClient.prefetchQuery(trpc.goal.byId.queryOptions({ goalId: first.id }));
   return (
     <HydrateClient>
-      <SessionView sessionId={sessionId} timeZone={user.timeZone} />
+      <SessionView sessionId={sessionId} timeZone={user.timeZone} crisisText={crisisResourcesText()} />
     </HydrateClient>
   );
 }

@@ -10,6 +10,8 @@ import { EndEngagementButton } from "@/components/engagements/end-engagement-but
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { HomeworkPanel } from "@/components/homework/homework-panel";
 import { SessionsPanel } from "@/components/sessions/sessions-panel";
+import { FeedbackOverview } from "@/components/feedback/feedback-overview";
+import { SharedJournal } from "@/components/journal/shared-journal";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -23,6 +25,8 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
     queryClient.prefetchQuery(trpc.homework.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.homeworkTemplate.list.queryOptions()),
     queryClient.prefetchQuery(trpc.session.list.queryOptions({ engagementId })),
+    queryClient.prefetchQuery(trpc.feedback.trends.queryOptions({ engagementId })),
+    queryClient.prefetchQuery(trpc.journal.shared.queryOptions({ engagementId })),
   ]);
   return (
     <HydrateClient>
@@ -84,7 +88,10 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           )}
         </Card>
         <Card title="Feedback and check-ins">
-          <EmptyState>How your client feels sessions are going will appear here, with any falling trend flagged.</EmptyState>
+          <FeedbackOverview engagementId={engagement.id} timeZone={user.timeZone} />
+        </Card>
+        <Card title="Shared from the journal">
+          <SharedJournal engagementId={engagement.id} timeZone={user.timeZone} />
         </Card>
       </div>
       {engagement.status === "active" ? (

@@ -1,0 +1,46 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { describeSignal } from "@/lib/signals/rules";
+import { useTRPC } from "@/components/trpc/provider";
+import { TrendChart } from "./trend-chart";
+
+/** Feedback and check-in trends for one engagement, with any signal said in words first. */
+export function FeedbackOverview({ engagementId, timeZone }: { engagementId: string; timeZone: string }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.feedback.trends.queryOptions({ engagementId }));
+  return (
+    <div className="flex flex-col gap-4">
+      {data.signals.length > 0 ? (
+        <div role="status" className="rounded-lg border border-danger/40 bg-danger-soft px-4 py-3">
+          <p className="font-semibold">Worth raising in the next session</p>
+          <ul className="mt-1 list-disc pl-5">
+            {data.signals.map((signal) => (
+              <li key={signal.kind}>{describeSignal(signal)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <TrendChart
+        title="Session feedback"
+        timeZone={timeZone}
+        series={[
+          { label: "Overall", points: data.feedback.map((entry) => ({ value: entry.overall, at: entry.createdAt })) },
+          { label: "Felt heard", points: data.feedback.map((entry) => ({ value: entry.feltHeard, at: entry.createdAt })) },
+          { label: "Worked on what they wanted", points: data.feedback.map((entry) => ({ value: entry.workedOnWanted, at: entry.createdAt })) },
+          { label: "Approach fit", points: data.feedback.map((entry) => ({ value: entry.approachFit, at: entry.createdAt })) },
+        ]}
+      />
+      <TrendChart
+        title="How things have been (check-ins)"
+        timeZone={timeZone}
+        series={[
+          { label: "Overall", points: data.checkIns.map((entry) => ({ value: entry.overall, at: entry.createdAt })) },
+          { label: "Personally", points: data.checkIns.map((entry) => ({ value: entry.personal, at: entry.createdAt })) },
+          { label: "Relationships", points: data.checkIns.map((entry) => ({ value: entry.relationships, at: entry.createdAt })) },
+          { label: "Work, school, social", points: data.checkIns.map((entry) => ({ value: entry.social, at: entry.createdAt })) },
+        ]}
+      />
+    </div>
+  );
+}

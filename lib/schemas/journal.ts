@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+const ZMood = z.union([z.literal(""), z.coerce.number().int().min(0, "Choose 0 to 10.").max(10, "Choose 0 to 10.")]).optional();
+
+export const ZJournalEntryRefSchema = z.object({ entryId: z.uuid("That link isn't valid.") });
+
+export const ZCreateJournalEntrySchema = z
+  .object({
+    body: z.string().trim().min(1, "Write a few words.").max(20000, "Keep an entry under 20,000 characters."),
+    mood: ZMood,
+    /** Share with the therapist of this active engagement; absent = private. */
+    shareWithEngagementId: z.union([z.literal(""), z.uuid()]).optional(),
+  })
+  .strict();
+export type TCreateJournalEntry = z.infer<typeof ZCreateJournalEntrySchema>;
+
+export const ZSetJournalSharingSchema = ZJournalEntryRefSchema.extend({
+  /** null = make private again, at once. */
+  engagementId: z.uuid().nullable(),
+}).strict();

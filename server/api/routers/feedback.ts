@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { ZCheckInSchema, ZSessionFeedbackSchema } from "@/lib/schemas/feedback";
+import { recordAudit } from "@/server/audit/record";
+import { assertWritable } from "@/server/engagements/access";
+import { caseloadSignals, recordCheckIn, submitFeedback, trendsFor } from "@/server/feedback/feedback";
+import {
+  createTRPCRouter,
+  engagementProcedure,
+  engagementWriteProcedure,
+  onlyClient,
+  sessionProcedure,
+  therapistProcedure,
+  ZEngagementRefSchema,
+} from "../trpc";
+
+export const feedbackRouter = createTRPCRouter({
+  /** The client's ratings of a session that took place; a retry doesn't duplicate. */
+  submit: sessionProcedure
+    .use(onlyClient)
+    .input(ZSessionFeedbackSchema)
+    .mutation(async ({ ctx, input }) => {
+      assertWritable(ctx.session.engagement);
+      const feedback = await submitFeedback(ctx.db, ctx.user, ctx.session, input);
+      await recordAudit(ctx.db, ctx.user, ctx.meta, {
+        action: "create",
+        recordType: "session_feedback",
+        recordId: feedback.id,
+        engagementId: ctx.session.engagement.id,
+        clientId: ctx.user.id,
+      });
+      if (ctx.session.engagement.therapistId) {
+        await ctx.db.notification.create({
+          data: {
+            userId: ctx.session.engagement.therapistId,
+            kind: "feedback_received",
+            title: "New session feedback",
+            linkPath: `/clients/${ctx.session.engagement.id}`,
+          },
+          select: { id: true },
+        });
+      }
+      return feedback;
+    }),
+
+  checkIn: engagementWriteProcedure
+    .use(onlyClient)
+    .input(ZCheckInSchema)
+    .mutation(async ({ ctx, input }) => {
+      const checkIn = await recordCheckIn(ctx.db, ctx.user, ctx.engagement.id, input);
+      await recordAudit(ctx.db, ctx.user, ctx.meta, {
+        action: "create",
+        recordType: "check_in",
+        recordId: checkIn.id,
+        engagementId: ctx.engagement.id,
+        clientId: ctx.user.id,
+      });
+      return checkIn;
+    }),
+
+  /** Feedback and check-in trends with any signals, for both parties. */
+  trends: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
+    const trends = await trendsFor(ctx.db, ctx.engagement.id);
+    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+      action: "list",
+      recordType: "session_feedback",
+      engagementId: ctx.engagement.id,
+      clientId: ctx.engagement.clientId,
+    });
+    return trends;
+  }),
+
+  caseloadSignals: therapistProcedure.input(z.object({}).strict().optional()).query(({ ctx }) => caseloadSignals(ctx.db, ctx.user)),
+});

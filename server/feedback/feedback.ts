@@ -1,0 +1,123 @@
+// Session feedback and check-ins: how therapy is going, from the client.
+//
+// INVARIANTS
+// - Only the engagement's client gives feedback, once per completed session
+//   (a unique index; a retry returns the first answer). Check-ins only on
+//   active engagements.
+// - Both parties read them through the engagement (engagementProcedure).
+import { Prisma } from "../db/generated/client";
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import { AppError } from "../errors";
+import type { TCheckIn, TSessionFeedback } from "../../lib/schemas/feedback";
+import { signalsFor, type TSignal } from "../../lib/signals/rules";
+import type { TSessionContext } from "../sessions/access";
+
+/** Enough history for the charts and the signal rules, bounded. */
+export const TREND_LIMIT = 24;
+
+const FEEDBACK_SELECT = {
+  id: true,
+  sessionId: true,
+  feltHeard: true,
+  workedOnWanted: true,
+  approachFit: true,
+  overall: true,
+  comment: true,
+  createdAt: true,
+} as const;
+
+export async function submitFeedback(db: TDb, client: TSessionUser, session: TSessionContext, input: TSessionFeedback) {
+  if (session.status !== "completed") throw new AppError("BAD_REQUEST", "Feedback opens once the session has taken place.");
+  try {
+    return await db.sessionFeedback.create({
+      data: {
+        sessionId: session.id,
+        clientId: client.id,
+        feltHeard: input.feltHeard,
+        workedOnWanted: input.workedOnWanted,
+        approachFit: input.approachFit,
+        overall: input.overall,
+        comment: input.comment,
+      },
+      select: FEEDBACK_SELECT,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return db.sessionFeedback.findUniqueOrThrow({ where: { sessionId: session.id }, select: FEEDBACK_SELECT });
+    }
+    throw error;
+  }
+}
+
+export function recordCheckIn(db: TDb, client: TSessionUser, engagementId: string, input: TCheckIn) {
+  return db.checkIn.create({
+    data: {
+      engagementId,
+      clientId: client.id,
+      personal: input.personal,
+      relationships: input.relationships,
+      social: input.social,
+      overall: input.overall,
+    },
+    select: { id: true, personal: true, relationships: true, social: true, overall: true, createdAt: true },
+  });
+}
+
+/** Feedback and check-ins for one engagement, oldest first, with the signals they raise. */
+export async function trendsFor(db: TDb, engagementId: string) {
+  const [feedback, checkIns] = await Promise.all([
+    db.sessionFeedback.findMany({
+      where: { session: { engagementId } },
+      orderBy: { createdAt: "desc" },
+      take: TREND_LIMIT,
+      select: { ...FEEDBACK_SELECT, session: { select: { startsAt: true } } },
+    }),
+    db.checkIn.findMany({
+      where: { engagementId },
+      orderBy: { createdAt: "desc" },
+      take: TREND_LIMIT,
+      select: { id: true, personal: true, relationships: true, social: true, overall: true, createdAt: true },
+    }),
+  ]);
+  return {
+    feedback: feedback.reverse(),
+    checkIns: checkIns.reverse(),
+    signals: signalsFor({ feedback, checkIns }),
+  };
+}
+
+/**
+ * Signals across a therapist's active caseload: two statements whatever the
+ * caseload size; the where-clause is the therapist's engagement access rule.
+ */
+export async function caseloadSignals(db: TDb, therapist: TSessionUser): Promise<{ engagementId: string; signals: TSignal[] }[]> {
+  const engagementWhere = { therapistId: therapist.id, status: "active" } as const;
+  const [feedback, checkIns] = await Promise.all([
+    db.$queryRaw<{ engagement_id: string; overall: number; created_at: Date }[]>`
+      SELECT engagement_id, overall, created_at FROM (
+        SELECT s.engagement_id, f.overall, f.created_at,
+               row_number() OVER (PARTITION BY s.engagement_id ORDER BY f.created_at DESC) AS rank
+        FROM session_feedback f JOIN therapy_sessions s ON s.id = f.session_id
+        JOIN engagements e ON e.id = s.engagement_id
+        WHERE e.therapist_id = ${engagementWhere.therapistId}::uuid AND e.status = 'active'
+      ) ranked WHERE rank <= 4`,
+    db.$queryRaw<{ engagement_id: string; overall: number; created_at: Date }[]>`
+      SELECT engagement_id, overall, created_at FROM (
+        SELECT c.engagement_id, c.overall, c.created_at,
+               row_number() OVER (PARTITION BY c.engagement_id ORDER BY c.created_at DESC) AS rank
+        FROM check_ins c JOIN engagements e ON e.id = c.engagement_id
+        WHERE e.therapist_id = ${engagementWhere.therapistId}::uuid AND e.status = 'active'
+      ) ranked WHERE rank <= 4`,
+  ]);
+  const ids = new Set([...feedback, ...checkIns].map((row) => row.engagement_id));
+  return [...ids]
+    .map((engagementId) => ({
+      engagementId,
+      signals: signalsFor({
+        feedback: feedback.filter((row) => row.engagement_id === engagementId).map((row) => ({ overall: row.overall, createdAt: row.created_at })),
+        checkIns: checkIns.filter((row) => row.engagement_id === engagementId).map((row) => ({ overall: row.overall, createdAt: row.created_at })),
+      }),
+    }))
+    .filter((entry) => entry.signals.length > 0);
+}

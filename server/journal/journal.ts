@@ -1,0 +1,94 @@
+// The client's journal.
+//
+// INVARIANTS
+// - Entries belong to the client alone (clientId); private by default.
+// - A therapist reads an entry only while it is shared with an ACTIVE
+//   engagement of theirs; unsharing (or ending the engagement) removes it
+//   from their view at once, because every read goes through the where below.
+// - Only the client writes, shares, unshares or deletes their entries.
+import type { Prisma } from "../db/generated/client";
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import { fieldError, notFound } from "../errors";
+import type { TCreateJournalEntry } from "../../lib/schemas/journal";
+
+export const JOURNAL_PAGE_SIZE = 50;
+
+export function sharedJournalWhere(therapist: Pick<TSessionUser, "id">, engagementId: string): Prisma.JournalEntryWhereInput {
+  return { visibility: "shared", sharedEngagement: { id: engagementId, therapistId: therapist.id, status: "active" } };
+}
+
+const ENTRY_SELECT = {
+  id: true,
+  body: true,
+  mood: true,
+  visibility: true,
+  sharedAt: true,
+  createdAt: true,
+  sharedEngagement: { select: { id: true, therapist: { select: { name: true } } } },
+} as const;
+
+export function listOwnEntries(db: TDb, client: TSessionUser) {
+  return db.journalEntry.findMany({
+    where: { clientId: client.id },
+    orderBy: { createdAt: "desc" },
+    take: JOURNAL_PAGE_SIZE,
+    select: ENTRY_SELECT,
+  });
+}
+
+export function listSharedEntries(db: TDb, therapist: TSessionUser, engagementId: string) {
+  return db.journalEntry.findMany({
+    where: sharedJournalWhere(therapist, engagementId),
+    orderBy: { createdAt: "desc" },
+    take: JOURNAL_PAGE_SIZE,
+    select: { id: true, body: true, mood: true, sharedAt: true, createdAt: true },
+  });
+}
+
+async function assertOwnActiveEngagement(db: TDb, client: TSessionUser, engagementId: string, field: string) {
+  const engagement = await db.engagement.findFirst({
+    where: { id: engagementId, clientId: client.id, status: "active" },
+    select: { id: true },
+  });
+  if (!engagement) throw fieldError(field, "Choose a therapist you're working with now.");
+}
+
+export async function createEntry(db: TDb, client: TSessionUser, input: TCreateJournalEntry) {
+  const engagementId = input.shareWithEngagementId || null;
+  if (engagementId) await assertOwnActiveEngagement(db, client, engagementId, "shareWithEngagementId");
+  return db.journalEntry.create({
+    data: {
+      clientId: client.id,
+      body: input.body,
+      mood: input.mood === "" || input.mood === undefined ? null : input.mood,
+      visibility: engagementId ? "shared" : "private",
+      sharedEngagementId: engagementId,
+      sharedAt: engagementId ? new Date() : null,
+    },
+    select: ENTRY_SELECT,
+  });
+}
+
+async function ownEntry(db: TDb, client: TSessionUser, entryId: string) {
+  const entry = await db.journalEntry.findFirst({ where: { id: entryId, clientId: client.id }, select: { id: true } });
+  if (!entry) throw notFound("That journal entry");
+  return entry;
+}
+
+export async function setSharing(db: TDb, client: TSessionUser, entryId: string, engagementId: string | null) {
+  await ownEntry(db, client, entryId);
+  if (engagementId) await assertOwnActiveEngagement(db, client, engagementId, "engagementId");
+  return db.journalEntry.update({
+    where: { id: entryId },
+    data: engagementId
+      ? { visibility: "shared", sharedEngagementId: engagementId, sharedAt: new Date() }
+      : { visibility: "private", sharedEngagementId: null, sharedAt: null },
+    select: ENTRY_SELECT,
+  });
+}
+
+export async function deleteEntry(db: TDb, client: TSessionUser, entryId: string) {
+  await ownEntry(db, client, entryId);
+  await db.journalEntry.delete({ where: { id: entryId }, select: { id: true } });
+}
