@@ -44,14 +44,21 @@ test("private journal stays private; low feedback flags the caseload and offers 
   await expect(shared).toContainText("The walk on Sunday helped more than I expected.");
   expect(await therapist.content()).not.toContain(canary);
 
-  // Feedback after the past session, with a low overall score.
-  await client.goto(`/sessions/${past.id}`);
+  // The home invites feedback on the past session; the score is low.
+  await client.goto("/between-sessions");
+  await client.getByRole("link", { name: "Give feedback" }).click();
+  await expect(client).toHaveURL(new RegExp(`/sessions/${past.id}$`));
   await score(client, "Did you feel heard and respected?", 6);
   await score(client, "Did we work on what you wanted to work on?", 4);
   await score(client, "Did the way we worked suit you?", 4);
   await score(client, "Overall, how was this session for you?", 3);
   await client.getByRole("button", { name: "Send feedback" }).click();
   await expect(client.getByText("Thank you for your feedback.")).toBeVisible();
+  await client.goto("/between-sessions");
+  await client.getByText("Show as a table").first().click();
+  const feedbackTable = client.getByRole("table", { name: /Session feedback/ });
+  await expect(feedbackTable.getByRole("cell", { name: "3", exact: true })).toBeVisible();
+  await expect(feedbackTable.getByRole("cell", { name: "6", exact: true })).toBeVisible();
 
   // The caseload flags it, in words.
   await therapist.goto("/caseload");

@@ -6,12 +6,20 @@ import { useTRPC } from "@/components/trpc/provider";
 import { TrendChart } from "./trend-chart";
 
 /** Feedback and check-in trends for one engagement, with any signal said in words first. */
-export function FeedbackOverview({ engagementId, timeZone }: { engagementId: string; timeZone: string }) {
+export function FeedbackOverview({
+  engagementId,
+  timeZone,
+  showSignals = true,
+}: {
+  engagementId: string;
+  timeZone: string;
+  showSignals?: boolean;
+}) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.feedback.trends.queryOptions({ engagementId }));
   return (
     <div className="flex flex-col gap-4">
-      {data.signals.length > 0 ? (
+      {showSignals && data.signals.length > 0 ? (
         <div role="status" className="rounded-lg border border-danger/40 bg-danger-soft px-4 py-3">
           <p className="font-semibold">Worth raising in the next session</p>
           <ul className="mt-1 list-disc pl-5">
@@ -27,7 +35,7 @@ export function FeedbackOverview({ engagementId, timeZone }: { engagementId: str
         series={[
           { label: "Overall", points: data.feedback.map((entry) => ({ value: entry.overall, at: entry.createdAt })) },
           { label: "Felt heard", points: data.feedback.map((entry) => ({ value: entry.feltHeard, at: entry.createdAt })) },
-          { label: "Worked on what they wanted", points: data.feedback.map((entry) => ({ value: entry.workedOnWanted, at: entry.createdAt })) },
+          { label: showSignals ? "Worked on what they wanted" : "Worked on what I wanted", points: data.feedback.map((entry) => ({ value: entry.workedOnWanted, at: entry.createdAt })) },
           { label: "Approach fit", points: data.feedback.map((entry) => ({ value: entry.approachFit, at: entry.createdAt })) },
         ]}
       />

@@ -121,3 +121,18 @@ export async function caseloadSignals(db: TDb, therapist: TSessionUser): Promise
     }))
     .filter((entry) => entry.signals.length > 0);
 }
+
+/** Completed sessions of the client's active work, from the last 30 days, still without feedback. */
+export function pendingFeedback(db: TDb, client: TSessionUser, now = new Date()) {
+  return db.therapySession.findMany({
+    where: {
+      status: "completed",
+      feedback: null,
+      startsAt: { gte: new Date(now.getTime() - 30 * 86_400_000) },
+      engagement: { clientId: client.id, status: "active" },
+    },
+    orderBy: { startsAt: "desc" },
+    take: 3,
+    select: { id: true, startsAt: true, engagement: { select: { therapist: { select: { name: true } } } } },
+  });
+}

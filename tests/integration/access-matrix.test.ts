@@ -267,6 +267,7 @@ export const MATRIX: Record<string, TRow> = {
     expect: PAIR_CLIENT,
   },
   "feedback.trends": { call: (caller, cast) => caller.feedback.trends({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "feedback.pending": { call: (caller) => caller.feedback.pending(), expect: CLIENTS_ONLY },
   "feedback.caseloadSignals": { call: (caller) => caller.feedback.caseloadSignals(), expect: THERAPISTS_ONLY },
   // The pending engagement has no client yet, so both clients are strangers to it.
   "invitation.resend": {

@@ -59,10 +59,12 @@ describe("session feedback and check-ins", () => {
   it("takes one feedback per completed session, however often it is sent", async () => {
     const cast = await seedCast(db);
     const client = await callerFor(db, cast.client);
+    expect((await client.feedback.pending()).map((session) => session.id)).toEqual([cast.completedSession.id]);
     const input = { sessionId: cast.completedSession.id, feltHeard: 8, workedOnWanted: 7, approachFit: 9, overall: 8 };
     const [first, second] = await Promise.all([client.feedback.submit(input), client.feedback.submit(input)]);
     expect(second.id).toBe(first.id);
     expect(await db.sessionFeedback.count({ where: { sessionId: cast.completedSession.id } })).toBe(1);
+    expect(await client.feedback.pending()).toEqual([]);
     const upcoming = await rejection(client.feedback.submit({ ...input, sessionId: cast.session.id }));
     expect(upcoming.message).toMatch(/once the session has taken place/);
     const outOfRange = await rejection(client.feedback.submit({ ...input, overall: 11 }));

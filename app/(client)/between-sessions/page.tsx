@@ -6,6 +6,9 @@ import { GoalsPanel } from "@/components/goals/goals-panel";
 import { DueHomework } from "@/components/homework/due-homework";
 import { AboutTherapyOffer } from "@/components/feedback/about-therapy-offer";
 import { CheckInForm } from "@/components/feedback/check-in-form";
+import { FeedbackOverview } from "@/components/feedback/feedback-overview";
+import { buttonClassName } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format";
 import { JournalEntryForm } from "@/components/journal/journal-entry-form";
 import { crisisResourcesText } from "@/server/env";
 import Link from "next/link";
@@ -18,8 +21,9 @@ export default async function BetweenSessionsPage() {
   const queryClient = getQueryClient();
   const engagements = await queryClient.fetchQuery(trpc.engagement.list.queryOptions());
   const active = engagements.filter((engagement) => engagement.status === "active");
-  const [trends] = await Promise.all([
+  const [trends, pending] = await Promise.all([
     Promise.all(active.map((engagement) => queryClient.fetchQuery(trpc.feedback.trends.queryOptions({ engagementId: engagement.id })))),
+    queryClient.fetchQuery(trpc.feedback.pending.queryOptions()),
     queryClient.prefetchQuery(trpc.homework.due.queryOptions()),
     ...active.map((engagement) => queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: engagement.id }))),
   ]);
@@ -33,6 +37,17 @@ export default async function BetweenSessionsPage() {
         <p className="text-ink-muted">This is your space between sessions. Take what helps, at your own pace.</p>
       </div>
       <ClientRelationships timeZone={user.timeZone} />
+      {pending.map((session) => (
+        <Card key={session.id} title="How was your last session?">
+          <p className="mb-3">
+            A minute of honest feedback on your session with {session.engagement.therapist.name} on{" "}
+            {formatDateTime(session.startsAt, user.timeZone)} helps shape the next one.
+          </p>
+          <Link href={`/sessions/${session.id}`} className={buttonClassName("primary")}>
+            Give feedback
+          </Link>
+        </Card>
+      ))}
       {active.map((engagement, index) =>
         trends[index].signals.length > 0 && engagement.nextSession ? (
           <Card key={engagement.id} title="About your sessions">
@@ -65,6 +80,11 @@ export default async function BetweenSessionsPage() {
         {active.map((engagement) => (
           <Card key={engagement.id} title="How have things been?">
             <CheckInForm engagementId={engagement.id} crisisText={crisisText} />
+          </Card>
+        ))}
+        {active.map((engagement) => (
+          <Card key={`${engagement.id}-trends`} title="Your feedback and check-ins over time">
+            <FeedbackOverview engagementId={engagement.id} timeZone={user.timeZone} showSignals={false} />
           </Card>
         ))}
       </div>

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { ZCheckInSchema, ZSessionFeedbackSchema } from "@/lib/schemas/feedback";
 import { recordAudit } from "@/server/audit/record";
 import { assertWritable } from "@/server/engagements/access";
-import { caseloadSignals, recordCheckIn, submitFeedback, trendsFor } from "@/server/feedback/feedback";
+import { caseloadSignals, pendingFeedback, recordCheckIn, submitFeedback, trendsFor } from "@/server/feedback/feedback";
 import {
+  clientProcedure,
   createTRPCRouter,
   engagementProcedure,
   engagementWriteProcedure,
@@ -68,6 +69,9 @@ export const feedbackRouter = createTRPCRouter({
     });
     return trends;
   }),
+
+  /** Recent sessions the client hasn't given feedback on yet: the invitation to do so. */
+  pending: clientProcedure.input(z.object({}).strict().optional()).query(({ ctx }) => pendingFeedback(ctx.db, ctx.user)),
 
   caseloadSignals: therapistProcedure.input(z.object({}).strict().optional()).query(({ ctx }) => caseloadSignals(ctx.db, ctx.user)),
 });
