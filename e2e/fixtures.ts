@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
 import { createDb, type TDb } from "../server/db/client";
 import { E2E_DATABASE_URL_FILE, E2E_OUTBOX_DIR } from "./paths";
@@ -60,4 +60,12 @@ export async function signUpTherapist(page: Page, name: string): Promise<{ email
   await page.getByRole("button", { name: "Create therapist account" }).click();
   await expect(page).toHaveURL(/\/caseload$/);
   return { email, password };
+}
+
+/** A fresh browser context signed in as `email` (factory users share TEST_PASSWORD). */
+export async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, password);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return page;
 }

@@ -1,14 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { seedClient, seedEngagement, seedTherapist, TEST_PASSWORD } from "../tests/factories";
-import { e2eDb, expect, signIn, test } from "./fixtures";
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, TEST_PASSWORD);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
+import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 async function rate(page: Page, value: number) {
   const option = page.getByRole("radio", { name: String(value), exact: true });
@@ -28,8 +20,8 @@ test("therapist and client set a goal, rate it, review it together, and a stale 
   const therapistUser = await seedTherapist(db, { name: "Dr. Mira Stone" });
   const clientUser = await seedClient(db, { name: "Leo Park" });
   const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
-  const therapist = await signedInPage(browser, therapistUser.email);
-  const client = await signedInPage(browser, clientUser.email);
+  const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
+  const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
 
   // The therapist writes a goal with two steps.
   await therapist.goto(`/clients/${engagement.id}`);

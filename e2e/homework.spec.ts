@@ -1,14 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
 import { addDays, localToday } from "../lib/homework/schedule";
 import { seedClient, seedEngagement, seedGoal, seedTherapist, TEST_PASSWORD } from "../tests/factories";
-import { e2eDb, expect, signIn, test } from "./fixtures";
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, TEST_PASSWORD);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
+import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 test("therapist assigns from a template; client records one day and skips another; replies go both ways", async ({
   browser,
@@ -18,8 +10,8 @@ test("therapist assigns from a template; client records one day and skips anothe
   const clientUser = await seedClient(db, { name: "Omar Reyes", timeZone: "Europe/London" });
   const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
   await seedGoal(db, engagement, { title: "Calmer mornings" });
-  const therapist = await signedInPage(browser, therapistUser.email);
-  const client = await signedInPage(browser, clientUser.email);
+  const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
+  const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
 
   // Assign the starter breathing practice, every day, linked to the goal, starting yesterday.
   await therapist.goto(`/clients/${engagement.id}`);

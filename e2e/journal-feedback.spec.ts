@@ -1,14 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { seedClient, seedEngagement, seedSession, seedTherapist, TEST_PASSWORD } from "../tests/factories";
-import { e2eDb, expect, signIn, test } from "./fixtures";
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, TEST_PASSWORD);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
+import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 async function score(page: Page, question: string, value: number) {
   const option = page.getByRole("radio", { name: `${question} ${value} of 10` });
@@ -22,8 +15,8 @@ test("private journal stays private; low feedback flags the caseload and offers 
   const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
   const past = await seedSession(db, engagement, { hoursFromNow: -20, status: "completed" });
   const next = await seedSession(db, engagement, { hoursFromNow: 72 });
-  const client = await signedInPage(browser, clientUser.email);
-  const therapist = await signedInPage(browser, therapistUser.email);
+  const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
+  const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
   const canary = `CANARY-JOURNAL-${randomUUID()}`;
 
   // A private entry and a shared one.

@@ -1,14 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
 import { seedClient, seedEngagement, seedSession, seedTherapist, TEST_PASSWORD } from "../tests/factories";
-import { e2eDb, expect, signIn, test } from "./fixtures";
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, TEST_PASSWORD);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
+import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 test("client prepares, both run the session live, the private note stays private, nothing raised is lost", async ({
   browser,
@@ -19,8 +11,8 @@ test("client prepares, both run the session live, the private note stays private
   const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
   const current = await seedSession(db, engagement, { hoursFromNow: 2 });
   const following = await seedSession(db, engagement, { hoursFromNow: 24 * 7 });
-  const therapist = await signedInPage(browser, therapistUser.email);
-  const client = await signedInPage(browser, clientUser.email);
+  const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
+  const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
 
   // The client prepares: a conversation starter, an item of their own, and a new order.
   await client.goto("/between-sessions");

@@ -36,3 +36,23 @@ export async function recordAudit(
     select: { id: true },
   });
 }
+
+/**
+ * An event on a record that hangs off an engagement: the engagement and its
+ * client come from the record, never from input.
+ */
+export function auditOn(
+  ctx: { db: TDb; user: Pick<TSessionUser, "id" | "role">; meta: TRequestMeta },
+  engagement: { id: string; clientId: string | null },
+  action: TAuditAction,
+  recordType: string,
+  recordId?: string | null,
+): Promise<void> {
+  return recordAudit(ctx.db, ctx.user, ctx.meta, {
+    action,
+    recordType,
+    recordId,
+    engagementId: engagement.id,
+    clientId: engagement.clientId,
+  });
+}

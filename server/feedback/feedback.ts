@@ -10,7 +10,7 @@ import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
 import type { TCheckIn, TSessionFeedback } from "../../lib/schemas/feedback";
-import { signalsFor, type TSignal } from "../../lib/signals/rules";
+import { signalsFor, type TCheckInPoint, type TFeedbackPoint, type TSignal } from "../../lib/signals/rules";
 import type { TSessionContext } from "../sessions/access";
 
 /** Enough history for the charts and the signal rules, bounded. */
@@ -92,35 +92,33 @@ export async function trendsFor(db: TDb, engagementId: string) {
  * caseload size; the where-clause is the therapist's engagement access rule.
  */
 export async function caseloadSignals(db: TDb, therapist: TSessionUser): Promise<{ engagementId: string; signals: TSignal[] }[]> {
-  const engagementWhere = { therapistId: therapist.id, status: "active" } as const;
   const [feedback, checkIns] = await Promise.all([
-    db.$queryRaw<{ engagement_id: string; overall: number; created_at: Date }[]>`
+    db.$queryRaw<TRecentRow[]>`
       SELECT engagement_id, overall, created_at FROM (
         SELECT s.engagement_id, f.overall, f.created_at,
                row_number() OVER (PARTITION BY s.engagement_id ORDER BY f.created_at DESC) AS rank
         FROM session_feedback f JOIN therapy_sessions s ON s.id = f.session_id
         JOIN engagements e ON e.id = s.engagement_id
-        WHERE e.therapist_id = ${engagementWhere.therapistId}::uuid AND e.status = 'active'
+        WHERE e.therapist_id = ${therapist.id}::uuid AND e.status = 'active'
       ) ranked WHERE rank <= 4`,
-    db.$queryRaw<{ engagement_id: string; overall: number; created_at: Date }[]>`
+    db.$queryRaw<TRecentRow[]>`
       SELECT engagement_id, overall, created_at FROM (
         SELECT c.engagement_id, c.overall, c.created_at,
                row_number() OVER (PARTITION BY c.engagement_id ORDER BY c.created_at DESC) AS rank
         FROM check_ins c JOIN engagements e ON e.id = c.engagement_id
-        WHERE e.therapist_id = ${engagementWhere.therapistId}::uuid AND e.status = 'active'
+        WHERE e.therapist_id = ${therapist.id}::uuid AND e.status = 'active'
       ) ranked WHERE rank <= 4`,
   ]);
-  const ids = new Set([...feedback, ...checkIns].map((row) => row.engagement_id));
-  return [...ids]
-    .map((engagementId) => ({
-      engagementId,
-      signals: signalsFor({
-        feedback: feedback.filter((row) => row.engagement_id === engagementId).map((row) => ({ overall: row.overall, createdAt: row.created_at })),
-        checkIns: checkIns.filter((row) => row.engagement_id === engagementId).map((row) => ({ overall: row.overall, createdAt: row.created_at })),
-      }),
-    }))
+  const byEngagement = new Map<string, { feedback: TFeedbackPoint[]; checkIns: TCheckInPoint[] }>();
+  const entryFor = (id: string) => byEngagement.get(id) ?? byEngagement.set(id, { feedback: [], checkIns: [] }).get(id)!;
+  for (const row of feedback) entryFor(row.engagement_id).feedback.push({ overall: row.overall, createdAt: row.created_at });
+  for (const row of checkIns) entryFor(row.engagement_id).checkIns.push({ overall: row.overall, createdAt: row.created_at });
+  return [...byEngagement]
+    .map(([engagementId, points]) => ({ engagementId, signals: signalsFor(points) }))
     .filter((entry) => entry.signals.length > 0);
 }
+
+type TRecentRow = { engagement_id: string; overall: number; created_at: Date };
 
 /** Completed sessions of the client's active work, from the last 30 days, still without feedback. */
 export function pendingFeedback(db: TDb, client: TSessionUser, now = new Date()) {

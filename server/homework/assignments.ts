@@ -13,18 +13,14 @@ import type { TSessionUser } from "../auth/session-user";
 import { AppError, fieldError } from "../errors";
 import type { TEngagementContext } from "../engagements/access";
 import type { TAssignHomework, TUpdateAssignment } from "../../lib/schemas/homework";
-import { localDateToDb, localToday, occurrencesFor, scheduleEndsOn, type TScheduleInput } from "../../lib/homework/schedule";
+import { localDateToDb, occurrencesFor, scheduleEndsOn, type TScheduleInput } from "../../lib/homework/schedule";
+import { clientToday } from "./client-day";
 import { findTemplateForTherapist, type TAssignmentContext } from "./access";
 
 function scheduleFrom(input: TAssignHomework, startsOn: string): TScheduleInput {
   if (input.schedule === "once") return { schedule: "once", startsOn, dueOn: input.dueOn || startsOn };
   if (input.schedule === "daily") return { schedule: "daily", startsOn, days: Number(input.days) };
   return { schedule: "weekly", startsOn, weeks: Number(input.weeks), timesPerWeek: Number(input.timesPerWeek) };
-}
-
-async function clientToday(db: TDb, clientId: string | null, now: Date): Promise<string> {
-  const client = await db.user.findUniqueOrThrow({ where: { id: clientId ?? "" }, select: { timeZone: true } });
-  return localToday(client.timeZone, now);
 }
 
 async function assertGoalOfEngagement(db: TDb, engagementId: string, goalId: string | undefined): Promise<string | null> {

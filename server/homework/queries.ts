@@ -2,6 +2,7 @@
 // many assignments, occurrences or clients there are (quality.md, item 20).
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
+import { clientToday } from "./client-day";
 import { COMPLETION_SELECT } from "./completions";
 import { addDays, adherence, dbToLocalDate, localDateToDb, localToday, occurrenceState } from "../../lib/homework/schedule";
 
@@ -63,18 +64,12 @@ function shape(row: TAssignmentRow, today: string) {
 
 export type THomeworkAssignment = ReturnType<typeof shape>;
 
-async function clientTimeZone(db: TDb, engagementId: string): Promise<string> {
-  const engagement = await db.engagement.findUniqueOrThrow({
-    where: { id: engagementId },
-    select: { client: { select: { timeZone: true } } },
-  });
-  return engagement.client?.timeZone ?? "UTC";
-}
-
 /** Callers have resolved the engagement through engagementProcedure. Dates are the client's. */
-export async function listAssignments(db: TDb, engagementId: string, now = new Date()) {
-  const [rows, timeZone] = await Promise.all([loadAssignments(db, { engagementId }), clientTimeZone(db, engagementId)]);
-  const today = localToday(timeZone, now);
+export async function listAssignments(db: TDb, engagement: { id: string; clientId: string | null }, now = new Date()) {
+  const [rows, today] = await Promise.all([
+    loadAssignments(db, { engagementId: engagement.id }),
+    clientToday(db, engagement.clientId, now),
+  ]);
   const assignments = rows.map((row) => shape(row, today));
   const period = { from: addDays(today, -(ADHERENCE_DAYS - 1)), to: today };
   const recent = adherence(

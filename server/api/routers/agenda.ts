@@ -1,5 +1,5 @@
 import { ZAgendaItemRefSchema, ZSetAgendaStatusSchema, ZUpdateAgendaItemSchema } from "@/lib/schemas/session";
-import { recordAudit, type TAuditAction } from "@/server/audit/record";
+import { type TAuditAction, auditOn } from "@/server/audit/record";
 import { assertWritable } from "@/server/engagements/access";
 import { setAgendaItemStatus, updateAgendaItem, withdrawAgendaItem } from "@/server/sessions/agenda";
 import type { TAgendaItemContext } from "@/server/sessions/access";
@@ -10,13 +10,7 @@ import { agendaItemProcedure, createTRPCRouter } from "../trpc";
 type TSignedIn = TContext & { user: NonNullable<TContext["user"]> };
 
 async function after(ctx: TSignedIn, item: TAgendaItemContext, action: TAuditAction) {
-  await recordAudit(ctx.db, ctx.user, ctx.meta, {
-    action,
-    recordType: "agenda_item",
-    recordId: item.id,
-    engagementId: item.session.engagement.id,
-    clientId: item.session.engagement.clientId,
-  });
+  await auditOn(ctx, item.session.engagement, action, "agenda_item", item.id);
   await announceSessionChange(ctx.db, item.session.id);
 }
 

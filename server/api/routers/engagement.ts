@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "@/server/audit/record";
+import { auditOn, recordAudit } from "@/server/audit/record";
 import { getEngagementSummary, listEngagements } from "@/server/engagements/queries";
 import { endEngagement } from "@/server/engagements/lifecycle";
 import {
@@ -20,26 +20,14 @@ export const engagementRouter = createTRPCRouter({
 
   byId: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
     const summary = await getEngagementSummary(ctx.db, ctx.user, ctx.engagement.id);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, {
-      action: "read",
-      recordType: "engagement",
-      recordId: ctx.engagement.id,
-      engagementId: ctx.engagement.id,
-      clientId: ctx.engagement.clientId,
-    });
+    await auditOn(ctx, ctx.engagement, "read", "engagement", ctx.engagement.id);
     return summary;
   }),
 
   /** Either party ends the work together; both keep read-only access. */
   end: engagementWriteProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
     await endEngagement(ctx.db, ctx.user, ctx.engagement);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, {
-      action: "update",
-      recordType: "engagement",
-      recordId: ctx.engagement.id,
-      engagementId: ctx.engagement.id,
-      clientId: ctx.engagement.clientId,
-    });
+    await auditOn(ctx, ctx.engagement, "update", "engagement", ctx.engagement.id);
     return { ok: true as const };
   }),
 });

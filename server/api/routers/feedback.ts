@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZCheckInSchema, ZSessionFeedbackSchema } from "@/lib/schemas/feedback";
-import { recordAudit } from "@/server/audit/record";
+import { auditOn, recordAudit } from "@/server/audit/record";
 import { assertWritable } from "@/server/engagements/access";
 import { caseloadSignals, pendingFeedback, recordCheckIn, submitFeedback, trendsFor } from "@/server/feedback/feedback";
 import {
@@ -61,12 +61,7 @@ export const feedbackRouter = createTRPCRouter({
   /** Feedback and check-in trends with any signals, for both parties. */
   trends: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
     const trends = await trendsFor(ctx.db, ctx.engagement.id);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, {
-      action: "list",
-      recordType: "session_feedback",
-      engagementId: ctx.engagement.id,
-      clientId: ctx.engagement.clientId,
-    });
+    await auditOn(ctx, ctx.engagement, "list", "session_feedback");
     return trends;
   }),
 

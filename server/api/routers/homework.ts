@@ -6,13 +6,11 @@ import {
   ZReplySchema,
   ZUpdateAssignmentSchema,
 } from "@/lib/schemas/homework";
-import { recordAudit, type TAuditAction } from "@/server/audit/record";
+import { auditOn, recordAudit } from "@/server/audit/record";
 import { assertWritable } from "@/server/engagements/access";
 import { assignHomework, cancelAssignment, updateAssignment } from "@/server/homework/assignments";
 import { completeOccurrence, replyToCompletion } from "@/server/homework/completions";
 import { caseloadAdherence, getAssignment, listAssignments, listDueForClient } from "@/server/homework/queries";
-import type { TAssignmentContext } from "@/server/homework/access";
-import type { TContext } from "../trpc";
 import {
   assignmentProcedure,
   clientProcedure,
@@ -26,33 +24,17 @@ import {
   ZEngagementRefSchema,
 } from "../trpc";
 
-type TSignedIn = TContext & { user: NonNullable<TContext["user"]> };
-
-function audit(ctx: TSignedIn, assignment: TAssignmentContext, action: TAuditAction, recordType = "homework_assignment") {
-  return recordAudit(ctx.db, ctx.user, ctx.meta, {
-    action,
-    recordType,
-    recordId: assignment.id,
-    engagementId: assignment.engagement.id,
-    clientId: assignment.engagement.clientId,
-  });
-}
 
 export const homeworkRouter = createTRPCRouter({
   list: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    const result = await listAssignments(ctx.db, ctx.engagement.id);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, {
-      action: "list",
-      recordType: "homework_assignment",
-      engagementId: ctx.engagement.id,
-      clientId: ctx.engagement.clientId,
-    });
+    const result = await listAssignments(ctx.db, ctx.engagement);
+    await auditOn(ctx, ctx.engagement, "list", "homework_assignment");
     return result;
   }),
 
   byId: assignmentProcedure.input(ZAssignmentRefSchema.strict()).query(async ({ ctx }) => {
     const assignment = await getAssignment(ctx.db, ctx.assignment.id, ctx.assignment.engagement.id);
-    await audit(ctx, ctx.assignment, "read");
+    await auditOn(ctx, ctx.assignment.engagement, "read", "homework_assignment", ctx.assignment.id);
     return { ...assignment, viewerRole: ctx.user.role };
   }),
 
@@ -75,13 +57,7 @@ export const homeworkRouter = createTRPCRouter({
     .input(ZAssignHomeworkSchema)
     .mutation(async ({ ctx, input }) => {
       const assignment = await assignHomework(ctx.db, ctx.user, ctx.engagement, input);
-      await recordAudit(ctx.db, ctx.user, ctx.meta, {
-        action: "create",
-        recordType: "homework_assignment",
-        recordId: assignment.id,
-        engagementId: ctx.engagement.id,
-        clientId: ctx.engagement.clientId,
-      });
+      await auditOn(ctx, ctx.engagement, "create", "homework_assignment", assignment.id);
       return assignment;
     }),
 
@@ -91,7 +67,7 @@ export const homeworkRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       assertWritable(ctx.assignment.engagement);
       await updateAssignment(ctx.db, ctx.assignment, input);
-      await audit(ctx, ctx.assignment, "update");
+      await auditOn(ctx, ctx.assignment.engagement, "update", "homework_assignment", ctx.assignment.id);
       return { ok: true as const };
     }),
 
@@ -101,7 +77,7 @@ export const homeworkRouter = createTRPCRouter({
     .mutation(async ({ ctx }) => {
       assertWritable(ctx.assignment.engagement);
       await cancelAssignment(ctx.db, ctx.assignment);
-      await audit(ctx, ctx.assignment, "update");
+      await auditOn(ctx, ctx.assignment.engagement, "update", "homework_assignment", ctx.assignment.id);
       return { ok: true as const };
     }),
 
@@ -111,7 +87,7 @@ export const homeworkRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       assertWritable(ctx.occurrence.assignment.engagement);
       const completion = await completeOccurrence(ctx.db, ctx.user, ctx.occurrence, input);
-      await audit(ctx, ctx.occurrence.assignment, "create", "homework_completion");
+      await auditOn(ctx, ctx.occurrence.assignment.engagement, "create", "homework_completion", ctx.occurrence.assignment.id);
       return completion;
     }),
 
@@ -121,7 +97,7 @@ export const homeworkRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       assertWritable(ctx.occurrence.assignment.engagement);
       const completion = await replyToCompletion(ctx.db, ctx.user, ctx.occurrence, input.feedback);
-      await audit(ctx, ctx.occurrence.assignment, "update", "homework_completion");
+      await auditOn(ctx, ctx.occurrence.assignment.engagement, "update", "homework_completion", ctx.occurrence.assignment.id);
       return completion;
     }),
 });

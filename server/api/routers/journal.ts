@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZCreateJournalEntrySchema, ZJournalEntryRefSchema, ZSetJournalSharingSchema } from "@/lib/schemas/journal";
-import { recordAudit } from "@/server/audit/record";
+import { auditOn, recordAudit } from "@/server/audit/record";
 import { createEntry, deleteEntry, listOwnEntries, listSharedEntries, setSharing } from "@/server/journal/journal";
 import { clientProcedure, createTRPCRouter, engagementProcedure, onlyTherapist, ZEngagementRefSchema } from "../trpc";
 
@@ -31,12 +31,7 @@ export const journalRouter = createTRPCRouter({
     .input(ZEngagementRefSchema.strict())
     .query(async ({ ctx }) => {
       const entries = await listSharedEntries(ctx.db, ctx.user, ctx.engagement.id);
-      await recordAudit(ctx.db, ctx.user, ctx.meta, {
-        action: "list",
-        recordType: "journal_entry",
-        engagementId: ctx.engagement.id,
-        clientId: ctx.engagement.clientId,
-      });
+      await auditOn(ctx, ctx.engagement, "list", "journal_entry");
       return entries;
     }),
 });

@@ -1,7 +1,7 @@
 import { auth } from "@/server/auth/session";
 import { appUrl } from "@/server/env";
 import { getDb } from "@/server/db/client";
-import { findSessionForUser } from "@/server/sessions/access";
+import { sessionWhereForUser } from "@/server/sessions/access";
 import { buildIcs } from "@/lib/sessions/ics";
 
 /**
@@ -13,15 +13,11 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/sess
   const { sessionId } = await params;
   const user = await auth();
   if (!user) return new Response("Please sign in.", { status: 401 });
-  const db = getDb();
-  try {
-    await findSessionForUser(db, user, sessionId);
-  } catch {
-    return new Response("Not found.", { status: 404 });
-  }
-  const session = await db.therapySession.findUniqueOrThrow({
-    where: { id: sessionId },
-    select: {
+  // One query, through the session access rule; a malformed id is not found too.
+  const session = await getDb()
+    .therapySession.findFirst({
+      where: { AND: [{ id: sessionId }, sessionWhereForUser(user)] },
+      select: {
       id: true,
       startsAt: true,
       durationMinutes: true,
@@ -30,9 +26,11 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/sess
       videoUrl: true,
       updatedAt: true,
       createdAt: true,
-      engagement: { select: { therapist: { select: { name: true } }, client: { select: { name: true } } } },
-    },
-  });
+        engagement: { select: { therapist: { select: { name: true } }, client: { select: { name: true } } } },
+      },
+    })
+    .catch(() => null);
+  if (!session) return new Response("Not found.", { status: 404 });
   const other = user.role === "client" ? session.engagement.therapist.name : (session.engagement.client?.name ?? "your client");
   const ics = buildIcs({
     uid: `${session.id}@alliance`,
