@@ -9,6 +9,7 @@ import { dropDatabases, ensureDatabase, resolveDatabaseServer } from "../server/
 import { createDb } from "../server/db/client";
 import { seedDemo } from "../prisma/seed/demo";
 import { seedStarterTemplates } from "../prisma/seed/starter-templates";
+import { generateDataKey } from "../server/crypto/sealed-text";
 import { bin, onShutdown, startInBackground } from "./lib/process";
 
 const env = getEnv();
@@ -22,6 +23,8 @@ const server = await resolveDatabaseServer({
 });
 const prefix = `alliance_e2e_${process.pid}`;
 const databaseUrl = await ensureDatabase(server.serverUrl, prefix);
+// A throwaway key for this run; the seed seals its text like the app does.
+setEnvForChildren({ DATA_ENCRYPTION_KEY: generateDataKey(), DATA_ENCRYPTION_OLD_KEYS: "" });
 await applyMigrations(databaseUrl);
 const db = createDb(databaseUrl);
 await seedStarterTemplates(db);

@@ -4,16 +4,17 @@
 //  - Apply pending migrations; in demo mode (the default without
 //    DATABASE_URL) seed the demo practice once and print its sign-ins.
 //  - Build when the sources are newer than the last build, then `next start`.
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { getEnv, setEnvForChildren } from "../server/env";
 import { applyMigrations } from "../server/db/migrate";
 import { ensureDatabase, resolveDatabaseServer } from "../server/db/provision";
 import { createDb } from "../server/db/client";
+import { resealAll } from "../server/crypto/reseal";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../prisma/seed/demo";
 import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import { bin, onShutdown, run, startInBackground } from "./lib/process";
+import { localAuthSecret, localDataKey, localOldDataKeys } from "./lib/local-secrets";
 
 const env = getEnv();
 // Next.js telemetry would be a request to a third party (quality.md, item 12).
@@ -32,8 +33,19 @@ log(env.DATABASE_URL ? "using DATABASE_URL" : `embedded Postgres on port ${env.E
 const applied = await applyMigrations(databaseUrl, { log });
 if (applied.length === 0) log("database schema is up to date");
 
+// Secrets before anything writes: the seed seals its text like the app does.
+const isProductionDatabase = Boolean(env.DATABASE_URL) && env.NODE_ENV === "production";
+setEnvForChildren({
+  NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? localSecret("NEXTAUTH_SECRET", localAuthSecret),
+  DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY ?? localSecret("DATA_ENCRYPTION_KEY", localDataKey),
+  DATA_ENCRYPTION_OLD_KEYS: env.DATA_ENCRYPTION_OLD_KEYS ?? (env.DATA_ENCRYPTION_KEY ? "" : localOldDataKeys()),
+});
+
 const isDemo = env.DEMO_MODE ?? !env.DATABASE_URL;
 const db = createDb(databaseUrl);
+// Rows written before encryption at rest, or under a retired key, are sealed
+// under the current key (the same pass as `npm run rotate-key`).
+await resealAll(db, { log });
 await seedStarterTemplates(db);
 if (isDemo) {
   const { seeded } = await seedDemo(db);
@@ -46,7 +58,6 @@ setEnvForChildren({
   DATABASE_URL: databaseUrl,
   DEMO_MODE: String(isDemo),
   NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? localSecret(Boolean(env.DATABASE_URL)),
 });
 
 if (needsBuild()) {
@@ -73,17 +84,12 @@ next.on("exit", async (code) => {
   process.exit(code ?? 0);
 });
 
-/** A secret kept in .data so sessions survive restarts of a local install. */
-function localSecret(isExternalDatabase: boolean): string {
-  if (isExternalDatabase && env.NODE_ENV === "production") {
-    throw new Error("Set NEXTAUTH_SECRET (see .env.example) when running against your own DATABASE_URL.");
+/** A secret kept in .data for a local install; a production database needs its own. */
+function localSecret(name: string, readLocal: () => string): string {
+  if (isProductionDatabase) {
+    throw new Error(`Set ${name} (see .env.example) when running against your own DATABASE_URL.`);
   }
-  const file = path.resolve(".data/auth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
+  return readLocal();
 }
 
 function needsBuild(): boolean {

@@ -14,6 +14,10 @@ const ZEnvSchema = z.object({
   DATABASE_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** 32 random bytes, base64: seals sensitive free text at rest (server/crypto). */
+  DATA_ENCRYPTION_KEY: z.string().optional(),
+  /** Earlier keys, comma-separated: still opened, never used to seal (key rotation). */
+  DATA_ENCRYPTION_OLD_KEYS: z.string().optional(),
   DEMO_MODE: booleanFlag,
   PORT: z.coerce.number().int().positive().default(3000),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54320),

@@ -7,6 +7,7 @@ import { createCaller } from "@/server/api/root";
 import { loadSessionUser, type TSessionUser } from "@/server/auth/session-user";
 import type { EngagementStatus, Role } from "@/server/db/generated/enums";
 import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
+import { sealField } from "@/server/crypto/sealed-fields";
 import { addDays, localDateToDb, localToday, occurrencesFor } from "@/lib/homework/schedule";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -127,20 +128,26 @@ export async function seedSession(
   engagement: { id: string; therapistId: string; clientId: string | null },
   options: { hoursFromNow?: number; status?: "scheduled" | "completed" | "cancelled"; agenda?: string[] } = {},
 ) {
-  return db.therapySession.create({
+  const { id } = await db.therapySession.create({
     data: {
       engagementId: engagement.id,
       createdById: engagement.therapistId,
       startsAt: new Date(Date.now() + (options.hoursFromNow ?? 48) * 3_600_000),
       status: options.status ?? "scheduled",
-      agendaItems: {
-        create: (options.agenda ?? []).map((text, position) => ({
-          text,
-          position,
-          authorId: engagement.clientId ?? engagement.therapistId,
-        })),
-      },
     },
+    select: { id: true },
+  });
+  const authorId = engagement.clientId ?? engagement.therapistId;
+  await db.agendaItem.createMany({
+    data: (options.agenda ?? []).map((text, position) => ({
+      sessionId: id,
+      text: sealField("agendaText", { sessionId: id, authorId }, text),
+      position,
+      authorId,
+    })),
+  });
+  return db.therapySession.findUniqueOrThrow({
+    where: { id },
     select: { id: true, agendaVersion: true, agendaItems: { orderBy: { position: "asc" }, select: { id: true } } },
   });
 }
@@ -188,19 +195,29 @@ export async function seedCast(db: TDb) {
   const assignment = await seedAssignment(db, engagement);
   const [yesterday, today] = assignment.occurrences;
   await db.homeworkCompletion.create({
-    data: { occurrenceId: yesterday.id, clientId: client.id, status: "done", response: "It helped a little." },
+    data: {
+      occurrenceId: yesterday.id,
+      clientId: client.id,
+      status: "done",
+      response: sealField("completionResponse", { occurrenceId: yesterday.id }, "It helped a little."),
+    },
   });
   const template = await seedTemplate(db, therapist.id);
   const homework = { assignment, completedOccurrence: yesterday, openOccurrence: today, template };
   const session = await seedSession(db, engagement, { agenda: ["Work has been hard this month"] });
   const therapistItem = await db.agendaItem.create({
-    data: { sessionId: session.id, authorId: therapist.id, text: "Review the sleep goal", position: 1 },
+    data: {
+      sessionId: session.id,
+      authorId: therapist.id,
+      text: sealField("agendaText", { sessionId: session.id, authorId: therapist.id }, "Review the sleep goal"),
+      position: 1,
+    },
     select: { id: true },
   });
   const agenda = { clientItem: session.agendaItems[0], therapistItem };
   const completedSession = await seedSession(db, engagement, { hoursFromNow: -48, status: "completed" });
   const privateEntry = await db.journalEntry.create({
-    data: { clientId: client.id, body: "A private thought.", mood: 6 },
+    data: { clientId: client.id, body: sealField("journalBody", { clientId: client.id }, "A private thought."), mood: 6 },
     select: { id: true },
   });
   return {

@@ -3,6 +3,7 @@
 // also had an earlier therapist. Every date is relative to `now`, so the demo
 // always looks current.
 import { hashPassword } from "@/server/auth/password";
+import { sealField } from "@/server/crypto/sealed-fields";
 import type {
   AgendaItemKind,
   CompletionStatus,
@@ -793,8 +794,45 @@ function emptyRows(): TRows {
   };
 }
 
+/** Free text written as the app writes it: sealed (server/crypto/sealed-fields.ts). */
+function sealRows(rows: TRows): TRows {
+  const agenda = (item: Prisma.AgendaItemCreateManyInput) => ({
+    ...item,
+    text: sealField("agendaText", { sessionId: item.sessionId, authorId: item.authorId }, item.text),
+  });
+  const optional = <T extends string | null | undefined>(value: T, sealValue: (text: string) => string): T =>
+    (typeof value === "string" ? sealValue(value) : value) as T;
+  return {
+    ...rows,
+    agendaItems: rows.agendaItems.map(agenda),
+    carriedAgendaItems: rows.carriedAgendaItems.map(agenda),
+    sessionNotes: rows.sessionNotes.map((note) => ({
+      ...note,
+      body: sealField("sessionNoteBody", { sessionId: note.sessionId, kind: note.kind }, note.body),
+    })),
+    sessionFeedback: rows.sessionFeedback.map((feedback) => ({
+      ...feedback,
+      comment: optional(feedback.comment, (text) => sealField("feedbackComment", { sessionId: feedback.sessionId }, text)),
+    })),
+    homeworkCompletions: rows.homeworkCompletions.map((completion) => {
+      const owner = { occurrenceId: completion.occurrenceId };
+      return {
+        ...completion,
+        response: optional(completion.response, (text) => sealField("completionResponse", owner, text)),
+        obstacle: optional(completion.obstacle, (text) => sealField("completionObstacle", owner, text)),
+        feedback: optional(completion.feedback, (text) => sealField("completionFeedback", owner, text)),
+      };
+    }),
+    journalEntries: rows.journalEntries.map((entry) => ({
+      ...entry,
+      body: sealField("journalBody", { clientId: entry.clientId }, entry.body),
+    })),
+  };
+}
+
 // Parents before children; carried agenda items after the items they point at.
-async function insertRows(tx: Prisma.TransactionClient, rows: TRows): Promise<void> {
+async function insertRows(tx: Prisma.TransactionClient, plainRows: TRows): Promise<void> {
+  const rows = sealRows(plainRows);
   await tx.user.createMany({ data: rows.users });
   await tx.engagement.createMany({ data: rows.engagements });
   await tx.goal.createMany({ data: rows.goals });

@@ -47,7 +47,7 @@ export async function startEmbeddedPostgres(options: {
   if (!isInitialised) await server.initialise();
   await server.start();
   return {
-    serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    serverUrl: embeddedServerUrl(options.port),
     stop: () => server.stop(),
   };
 }
@@ -84,6 +84,11 @@ function systemUser(name: string): { uid: number; gid: number } {
   const uid = Number(execFileSync("id", ["-u", name]).toString().trim());
   const gid = Number(execFileSync("id", ["-g", name]).toString().trim());
   return { uid, gid };
+}
+
+/** Where an embedded Postgres started on `port` answers (its maintenance database). */
+export function embeddedServerUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
 
 /** Replace the database name of a connection string. */

@@ -9,6 +9,7 @@ import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
+import { openField, sealField } from "../crypto/sealed-fields";
 import type { TCheckIn, TSessionFeedback } from "../../lib/schemas/feedback";
 import { signalsFor, type TCheckInPoint, type TFeedbackPoint, type TSignal } from "../../lib/signals/rules";
 import type { TSessionContext } from "../sessions/access";
@@ -27,10 +28,14 @@ const FEEDBACK_SELECT = {
   createdAt: true,
 } as const;
 
+function openFeedback<T extends { sessionId: string; comment: string }>(row: T): T {
+  return { ...row, comment: openField("feedbackComment", { sessionId: row.sessionId }, row.comment) };
+}
+
 export async function submitFeedback(db: TDb, client: TSessionUser, session: TSessionContext, input: TSessionFeedback) {
   if (session.status !== "completed") throw new AppError("BAD_REQUEST", "Feedback opens once the session has taken place.");
   try {
-    return await db.sessionFeedback.create({
+    const created = await db.sessionFeedback.create({
       data: {
         sessionId: session.id,
         clientId: client.id,
@@ -38,13 +43,14 @@ export async function submitFeedback(db: TDb, client: TSessionUser, session: TSe
         workedOnWanted: input.workedOnWanted,
         approachFit: input.approachFit,
         overall: input.overall,
-        comment: input.comment,
+        comment: sealField("feedbackComment", { sessionId: session.id }, input.comment),
       },
       select: FEEDBACK_SELECT,
     });
+    return openFeedback(created);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return db.sessionFeedback.findUniqueOrThrow({ where: { sessionId: session.id }, select: FEEDBACK_SELECT });
+      return openFeedback(await db.sessionFeedback.findUniqueOrThrow({ where: { sessionId: session.id }, select: FEEDBACK_SELECT }));
     }
     throw error;
   }
@@ -81,7 +87,7 @@ export async function trendsFor(db: TDb, engagementId: string) {
     }),
   ]);
   return {
-    feedback: feedback.reverse(),
+    feedback: feedback.reverse().map(openFeedback),
     checkIns: checkIns.reverse(),
     signals: signalsFor({ feedback, checkIns }),
   };

@@ -9,12 +9,14 @@ import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
+import { openField, sealField } from "../crypto/sealed-fields";
 import type { TCompleteOccurrence } from "../../lib/schemas/homework";
 import { dbToLocalDate, localToday } from "../../lib/homework/schedule";
 import type { TOccurrenceContext } from "./access";
 
 export const COMPLETION_SELECT = {
   id: true,
+  occurrenceId: true,
   status: true,
   response: true,
   difficulty: true,
@@ -24,6 +26,19 @@ export const COMPLETION_SELECT = {
   feedback: true,
   feedbackAt: true,
 } as const;
+
+type TStoredCompletion = Prisma.HomeworkCompletionGetPayload<{ select: typeof COMPLETION_SELECT }>;
+
+/** A completion as people read it: the reflection, obstacle and reply opened. */
+export function openCompletion({ occurrenceId, ...row }: TStoredCompletion) {
+  const owner = { occurrenceId };
+  return {
+    ...row,
+    response: openField("completionResponse", owner, row.response),
+    obstacle: openField("completionObstacle", owner, row.obstacle),
+    feedback: openField("completionFeedback", owner, row.feedback),
+  };
+}
 
 function scale(value: number | "" | undefined): number | null {
   return value === "" || value === undefined ? null : value;
@@ -42,22 +57,24 @@ export async function completeOccurrence(
   if (dbToLocalDate(occurrence.opensOn) > localToday(client.timeZone, now)) {
     throw new AppError("BAD_REQUEST", "This one isn't open yet. It will be ready on its day.");
   }
+  const owner = { occurrenceId: occurrence.id };
   try {
-    return await db.homeworkCompletion.create({
+    const created = await db.homeworkCompletion.create({
       data: {
         occurrenceId: occurrence.id,
         clientId: client.id,
         status: input.status,
-        response: input.response,
+        response: sealField("completionResponse", owner, input.response),
         difficulty: scale(input.difficulty),
         helpfulness: scale(input.helpfulness),
-        obstacle: input.status === "done" ? "" : input.obstacle,
+        obstacle: sealField("completionObstacle", owner, input.status === "done" ? "" : input.obstacle),
       },
       select: COMPLETION_SELECT,
     });
+    return openCompletion(created);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return db.homeworkCompletion.findUniqueOrThrow({ where: { occurrenceId: occurrence.id }, select: COMPLETION_SELECT });
+      return openCompletion(await db.homeworkCompletion.findUniqueOrThrow({ where: { occurrenceId: occurrence.id }, select: COMPLETION_SELECT }));
     }
     throw error;
   }
@@ -65,9 +82,10 @@ export async function completeOccurrence(
 
 export async function replyToCompletion(db: TDb, therapist: TSessionUser, occurrence: TOccurrenceContext, feedback: string) {
   if (!occurrence.completion) throw new AppError("BAD_REQUEST", "There's nothing to reply to yet.");
-  return db.homeworkCompletion.update({
+  const updated = await db.homeworkCompletion.update({
     where: { id: occurrence.completion.id },
-    data: { feedback, feedbackById: therapist.id, feedbackAt: new Date() },
+    data: { feedback: sealField("completionFeedback", { occurrenceId: occurrence.id }, feedback), feedbackById: therapist.id, feedbackAt: new Date() },
     select: COMPLETION_SELECT,
   });
+  return openCompletion(updated);
 }

@@ -3,7 +3,7 @@
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { clientToday } from "./client-day";
-import { COMPLETION_SELECT } from "./completions";
+import { COMPLETION_SELECT, openCompletion } from "./completions";
 import { addDays, adherence, dbToLocalDate, localDateToDb, localToday, occurrenceState } from "../../lib/homework/schedule";
 
 export const ASSIGNMENT_LIST_LIMIT = 50;
@@ -46,7 +46,8 @@ function shape(row: TAssignmentRow, today: string) {
     const opensOn = dbToLocalDate(occurrence.opensOn);
     const dueOn = dbToLocalDate(occurrence.dueOn);
     const state = occurrenceState({ opensOn, dueOn, completion: occurrence.completion?.status ?? null }, today);
-    return { id: occurrence.id, opensOn, dueOn, state, completion: occurrence.completion };
+    const completion = occurrence.completion ? openCompletion(occurrence.completion) : null;
+    return { id: occurrence.id, opensOn, dueOn, state, completion };
   });
   const due = occurrences.filter((occurrence) => occurrence.dueOn <= today);
   return {

@@ -10,6 +10,7 @@ import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { fieldError, notFound } from "../errors";
+import { openField, sealField } from "../crypto/sealed-fields";
 import type { TCreateJournalEntry } from "../../lib/schemas/journal";
 
 export const JOURNAL_PAGE_SIZE = 50;
@@ -20,6 +21,7 @@ export function sharedJournalWhere(therapist: Pick<TSessionUser, "id">, engageme
 
 const ENTRY_SELECT = {
   id: true,
+  clientId: true,
   body: true,
   mood: true,
   visibility: true,
@@ -28,22 +30,29 @@ const ENTRY_SELECT = {
   sharedEngagement: { select: { id: true, therapist: { select: { name: true } } } },
 } as const;
 
-export function listOwnEntries(db: TDb, client: TSessionUser) {
-  return db.journalEntry.findMany({
+/** Entries as people read them: the body opened, the owner id dropped. */
+function openEntry<T extends { clientId: string; body: string }>({ clientId, ...row }: T) {
+  return { ...row, body: openField("journalBody", { clientId }, row.body) };
+}
+
+export async function listOwnEntries(db: TDb, client: TSessionUser) {
+  const rows = await db.journalEntry.findMany({
     where: { clientId: client.id },
     orderBy: { createdAt: "desc" },
     take: JOURNAL_PAGE_SIZE,
     select: ENTRY_SELECT,
   });
+  return rows.map(openEntry);
 }
 
-export function listSharedEntries(db: TDb, therapist: TSessionUser, engagementId: string) {
-  return db.journalEntry.findMany({
+export async function listSharedEntries(db: TDb, therapist: TSessionUser, engagementId: string) {
+  const rows = await db.journalEntry.findMany({
     where: sharedJournalWhere(therapist, engagementId),
     orderBy: { createdAt: "desc" },
     take: JOURNAL_PAGE_SIZE,
-    select: { id: true, body: true, mood: true, sharedAt: true, createdAt: true },
+    select: { id: true, clientId: true, body: true, mood: true, sharedAt: true, createdAt: true },
   });
+  return rows.map(openEntry);
 }
 
 async function assertOwnActiveEngagement(db: TDb, client: TSessionUser, engagementId: string, field: string) {
@@ -57,10 +66,10 @@ async function assertOwnActiveEngagement(db: TDb, client: TSessionUser, engageme
 export async function createEntry(db: TDb, client: TSessionUser, input: TCreateJournalEntry) {
   const engagementId = input.shareWithEngagementId || null;
   if (engagementId) await assertOwnActiveEngagement(db, client, engagementId, "shareWithEngagementId");
-  return db.journalEntry.create({
+  const entry = await db.journalEntry.create({
     data: {
       clientId: client.id,
-      body: input.body,
+      body: sealField("journalBody", { clientId: client.id }, input.body),
       mood: input.mood === "" || input.mood === undefined ? null : input.mood,
       visibility: engagementId ? "shared" : "private",
       sharedEngagementId: engagementId,
@@ -68,6 +77,7 @@ export async function createEntry(db: TDb, client: TSessionUser, input: TCreateJ
     },
     select: ENTRY_SELECT,
   });
+  return openEntry(entry);
 }
 
 async function ownEntry(db: TDb, client: TSessionUser, entryId: string) {
@@ -79,13 +89,14 @@ async function ownEntry(db: TDb, client: TSessionUser, entryId: string) {
 export async function setSharing(db: TDb, client: TSessionUser, entryId: string, engagementId: string | null) {
   await ownEntry(db, client, entryId);
   if (engagementId) await assertOwnActiveEngagement(db, client, engagementId, "engagementId");
-  return db.journalEntry.update({
+  const entry = await db.journalEntry.update({
     where: { id: entryId },
     data: engagementId
       ? { visibility: "shared", sharedEngagementId: engagementId, sharedAt: new Date() }
       : { visibility: "private", sharedEngagementId: null, sharedAt: null },
     select: ENTRY_SELECT,
   });
+  return openEntry(entry);
 }
 
 export async function deleteEntry(db: TDb, client: TSessionUser, entryId: string) {

@@ -12,6 +12,7 @@ import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
+import { sealField } from "../crypto/sealed-fields";
 import { MAX_AGENDA_ITEMS, type TAddAgendaItem } from "../../lib/schemas/session";
 import type { TAgendaItemContext, TSessionContext } from "./access";
 import { assertNotPast } from "./scheduling";
@@ -38,7 +39,7 @@ export async function addAgendaItem(db: TDb, user: TSessionUser, session: TSessi
         data: {
           sessionId: session.id,
           authorId: user.id,
-          text: input.text,
+          text: sealField("agendaText", { sessionId: session.id, authorId: user.id }, input.text),
           kind: input.kind,
           position: Math.max(-1, ...items.map((entry) => entry.position)) + 1,
           idempotencyKey: input.idempotencyKey ?? null,
@@ -67,7 +68,7 @@ function assertAuthorBeforeStart(user: TSessionUser, item: TAgendaItemContext): 
 
 export async function updateAgendaItem(db: TDb, user: TSessionUser, item: TAgendaItemContext, input: { text: string; kind: TAddAgendaItem["kind"] }) {
   assertAuthorBeforeStart(user, item);
-  await db.agendaItem.update({ where: { id: item.id }, data: { text: input.text, kind: input.kind }, select: { id: true } });
+  await db.agendaItem.update({ where: { id: item.id }, data: { text: sealField("agendaText", { sessionId: item.session.id, authorId: item.authorId }, input.text), kind: input.kind }, select: { id: true } });
 }
 
 export async function withdrawAgendaItem(db: TDb, user: TSessionUser, item: TAgendaItemContext) {

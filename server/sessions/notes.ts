@@ -4,6 +4,7 @@
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
+import { sealField } from "../crypto/sealed-fields";
 import type { TSaveNote } from "../../lib/schemas/session";
 import type { TSessionContext } from "./access";
 
@@ -14,10 +15,11 @@ export async function saveNote(db: TDb, user: TSessionUser, session: TSessionCon
     throw new AppError("FORBIDDEN", user.role === "client" ? "Only your therapist writes that note." : "Only your client writes their takeaways.");
   }
   const isShared = input.kind === "client_takeaway" ? (input.isSharedWithTherapist ?? false) : false;
+  const body = sealField("sessionNoteBody", { sessionId: session.id, kind: input.kind }, input.body);
   return db.sessionNote.upsert({
     where: { sessionId_kind: { sessionId: session.id, kind: input.kind } },
-    create: { sessionId: session.id, kind: input.kind, authorId: user.id, body: input.body, isSharedWithTherapist: isShared },
-    update: { body: input.body, isSharedWithTherapist: isShared, version: { increment: 1 } },
+    create: { sessionId: session.id, kind: input.kind, authorId: user.id, body, isSharedWithTherapist: isShared },
+    update: { body, isSharedWithTherapist: isShared, version: { increment: 1 } },
     select: { id: true },
   });
 }

@@ -4,6 +4,7 @@
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { dbToLocalDate } from "../../lib/homework/schedule";
+import { openField } from "../crypto/sealed-fields";
 import { noteWhereForUser } from "./access";
 
 export const SESSION_LIST_LIMIT = 30;
@@ -87,6 +88,7 @@ export async function getSessionView(db: TDb, user: TSessionUser, sessionId: str
       status: true,
       response: true,
       obstacle: true,
+      occurrenceId: true,
       occurrence: { select: { dueOn: true, assignment: { select: { id: true, title: true } } } },
     },
   });
@@ -96,20 +98,21 @@ export async function getSessionView(db: TDb, user: TSessionUser, sessionId: str
     ...rest,
     engagement: { id: engagement.id, status: engagement.status },
     people: { therapist: engagement.therapist.name, client: engagement.client?.name ?? "Client" },
-    agenda: agendaItems.map(({ author, authorId, carriedFromId, ...item }) => ({
+    agenda: agendaItems.map(({ author, authorId, carriedFromId, text, ...item }) => ({
       ...item,
+      text: openField("agendaText", { sessionId, authorId }, text),
       isMine: authorId === user.id,
       authorRole: author.role,
       authorName: author.name,
       isCarriedOver: carriedFromId !== null,
     })),
-    notes,
+    notes: notes.map((note) => ({ ...note, body: openField("sessionNoteBody", { sessionId, kind: note.kind }, note.body) })),
     hasFeedback: feedback !== null,
     homeworkSinceLastSession: homework.map((completion) => ({
       id: completion.id,
       status: completion.status,
-      response: completion.response,
-      obstacle: completion.obstacle,
+      response: openField("completionResponse", { occurrenceId: completion.occurrenceId }, completion.response),
+      obstacle: openField("completionObstacle", { occurrenceId: completion.occurrenceId }, completion.obstacle),
       dueOn: dbToLocalDate(completion.occurrence.dueOn),
       assignment: completion.occurrence.assignment,
     })),

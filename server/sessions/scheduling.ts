@@ -13,6 +13,7 @@ import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError, fieldError } from "../errors";
+import { openField, sealField } from "../crypto/sealed-fields";
 import type { TEngagementContext } from "../engagements/access";
 import type { TRescheduleSession, TScheduleSession } from "../../lib/schemas/session";
 import { zonedTimeToUtc } from "../../lib/sessions/time";
@@ -91,7 +92,7 @@ async function carryOver(tx: Prisma.TransactionClient, engagementId: string): Pr
       session: { engagementId, status: { in: ["completed", "cancelled"] } },
     },
     orderBy: [{ session: { startsAt: "asc" } }, { position: "asc" }],
-    select: { id: true, authorId: true, text: true, kind: true },
+    select: { id: true, sessionId: true, authorId: true, text: true, kind: true },
   });
   if (waiting.length === 0) return;
   const start = (next.agendaItems[0]?.position ?? -1) + 1;
@@ -99,7 +100,12 @@ async function carryOver(tx: Prisma.TransactionClient, engagementId: string): Pr
     data: waiting.map((item, index) => ({
       sessionId: next.id,
       authorId: item.authorId,
-      text: item.text,
+      // Re-sealed: a value is bound to the session it belongs to.
+      text: sealField(
+        "agendaText",
+        { sessionId: next.id, authorId: item.authorId },
+        openField("agendaText", { sessionId: item.sessionId, authorId: item.authorId }, item.text),
+      ),
       kind: item.kind,
       position: start + index,
       carriedFromId: item.id,

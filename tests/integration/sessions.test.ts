@@ -88,7 +88,7 @@ describe("agenda", () => {
     const input = { sessionId: cast.session.id, text: "Can we revisit my goals?", kind: "goal_review" as const, idempotencyKey: randomUUID() };
     const [first, second] = await Promise.all([client.session.addAgendaItem(input), client.session.addAgendaItem(input)]);
     expect(second.id).toBe(first.id);
-    expect(await db.agendaItem.count({ where: { sessionId: cast.session.id, text: input.text } })).toBe(1);
+    expect(await db.agendaItem.count({ where: { sessionId: cast.session.id, idempotencyKey: input.idempotencyKey } })).toBe(1);
   });
 
   it("refuses a reorder from a stale version: never a silent overwrite", async () => {

@@ -1,6 +1,7 @@
 // Each Vitest worker gets its own database, cloned from the migrated
 // template, so test files in different workers never see each other's rows.
 // Within a worker, tests create their own users and records (factories.ts).
+import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
@@ -12,6 +13,10 @@ const worker = process.env.VITEST_POOL_ID ?? "0";
 const url = await ensureDatabase(serverUrl, `${inject("databasePrefix")}w${worker}`, inject("templateDatabase"));
 setEnvForChildren({
   DATABASE_URL: url,
+  // One throwaway key per worker database, which outlives a test file (and
+  // its process): tests seal and open text like the app does.
+  DATA_ENCRYPTION_KEY: createHash("sha256").update(`alliance-test-key:${url}`).digest("base64url"),
+  DATA_ENCRYPTION_OLD_KEYS: "",
   // Captured e-mails go to a throwaway folder, not the developer's outbox.
   MAIL_OUTBOX_DIR: path.join(os.tmpdir(), `alliance-test-outbox-${inject("databasePrefix")}w${worker}`),
 });
