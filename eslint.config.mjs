@@ -12,6 +12,64 @@ const eslintConfig = defineConfig([
     },
   },
   {
+    // Forms go through components/ui/form.tsx: a raw <form> (or a submit
+    // button that is live before hydration) submits natively, and a GET puts
+    // every field in the URL (quality.md, item 12).
+    files: ["**/*.tsx", "**/*.jsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXOpeningElement[name.name='form']",
+          message: "Use <Form> from components/ui/form.tsx: a raw <form> can submit its fields in the URL before the page is interactive.",
+        },
+        {
+          selector:
+            "JSXOpeningElement[name.name=/^(button|Button|input)$/] > JSXAttribute[name.name='type'][value.value=/^(submit|image)$/]",
+          message: "Use <SubmitButton> from components/ui/form.tsx: it stays disabled until the page is interactive.",
+        },
+        {
+          selector:
+            "JSXOpeningElement[name.name=/^(button|Button|input)$/] > JSXAttribute[name.name='type'] > JSXExpressionContainer > Literal[value=/^(submit|image)$/]",
+          message: "Use <SubmitButton> from components/ui/form.tsx: it stays disabled until the page is interactive.",
+        },
+        {
+          // A <button> without a type is a submit button, live before hydration.
+          selector: "JSXOpeningElement[name.name='button']:not(:has(> JSXAttribute[name.name='type']))",
+          message: 'Give a raw <button> type="button", or use <Button> / <SubmitButton> from components/ui.',
+        },
+        {
+          selector: "JSXAttribute[name.name=/^form(Action|Method|EncType|Target|NoValidate)$/]",
+          message: "A submit button must not override its form's method or action (components/ui/form.tsx).",
+        },
+      ],
+    },
+  },
+  {
+    // The one place a raw <form> and a submit button are rendered.
+    files: ["components/ui/form.tsx"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    // One clock (server/clock.ts): server code asks it for the current
+    // instant, so tests move time instead of sleeping.
+    files: ["server/**/*.ts", "app/**/*.ts"],
+    ignores: ["server/clock.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Take the current time from now() in server/clock.ts.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Take the current time from now() in server/clock.ts.",
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ["e2e/**", "tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { TRPCReactProvider } from "@/components/trpc/provider";
 import "./globals.css";
 
@@ -15,7 +16,13 @@ export const viewport: Viewport = {
   themeColor: "#0f766e",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page is rendered per request: the proxy's CSP carries a fresh nonce,
+ * which only a rendered page can put on its scripts. A page prerendered at
+ * build time would have its scripts blocked and never become interactive.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en" className="h-full">
       <body className="min-h-full antialiased">

@@ -17,9 +17,10 @@ test("changing the password signs out other browsers but keeps this one signed i
   await expect(otherPage).toHaveURL(/\/caseload$/);
 
   await page.goto("/account");
-  await page.getByLabel("Current password").fill(oldPassword);
-  await page.getByLabel("New password").fill(newPassword);
-  await page.getByRole("button", { name: "Change password" }).click();
+  const passwordForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
+  await passwordForm.getByLabel("Current password").fill(oldPassword);
+  await passwordForm.getByLabel("New password").fill(newPassword);
+  await passwordForm.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status")).toContainText("Your password is changed");
 
   await page.goto("/caseload");
@@ -40,8 +41,9 @@ test("a wrong current password is shown on that field", async ({ page }) => {
   await expect(page).toHaveURL(/\/caseload$/);
 
   await page.goto("/account");
-  await page.getByLabel("Current password").fill("not my password");
-  await page.getByLabel("New password").fill("another long password");
-  await page.getByRole("button", { name: "Change password" }).click();
+  const passwordForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });
+  await passwordForm.getByLabel("Current password").fill("not my password");
+  await passwordForm.getByLabel("New password").fill("another long password");
+  await passwordForm.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your current password isn't right.")).toBeVisible();
 });

@@ -81,7 +81,7 @@ test("a signed-out visitor is sent to sign in, then back to where they were goin
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
 });
 
 test("pages carry a nonce-based CSP and are never cached", async ({ page }) => {

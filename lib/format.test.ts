@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, safeReturnPath } from "./format";
+import { formatDateTime, formatShortDateTime, safeReturnPath } from "./format";
 
 describe("safeReturnPath", () => {
   it("keeps on-site paths and refuses everything else", () => {
@@ -17,5 +17,14 @@ describe("formatDateTime", () => {
     expect(formatDateTime(instant, "Europe/London")).toContain("17:00");
     expect(formatDateTime(instant, "America/New_York")).toContain("12:00");
     expect(formatDateTime(instant, "Asia/Kolkata")).toContain("22:30");
+  });
+});
+
+describe("formatShortDateTime", () => {
+  it("says the day and 24-hour time in the reader's zone, without the zone's name", () => {
+    const instant = new Date("2026-03-03T10:00:00Z");
+    expect(formatShortDateTime(instant, "Europe/London")).toBe("Tue 3 Mar, 10:00");
+    expect(formatShortDateTime(instant, "Pacific/Auckland")).toBe("Tue 3 Mar, 23:00");
+    expect(formatShortDateTime(instant, "America/Los_Angeles")).toBe("Tue 3 Mar, 02:00");
   });
 });

@@ -20,3 +20,16 @@ export function safeReturnPath(value: string | null | undefined): string | null 
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
   return value;
 }
+
+/** A short day and time for notification titles, e.g. "Tue 3 Mar, 10:00", in the reader's zone. */
+export function formatShortDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  }).format(date);
+}

@@ -10,6 +10,7 @@ import { createDb } from "../server/db/client";
 import { seedDemo } from "../prisma/seed/demo";
 import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import { generateDataKey } from "../server/crypto/sealed-text";
+import { startWorker } from "../server/jobs/worker";
 import { bin, onShutdown, startInBackground } from "./lib/process";
 
 const env = getEnv();
@@ -43,8 +44,11 @@ setEnvForChildren({
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
 });
+// The background worker too, as `npm start` runs it: the UI sees reminders.
+const worker = await startWorker({ connectionString: databaseUrl });
 const next = startInBackground(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], process.env);
 onShutdown(async () => {
+  await worker.stop().catch(() => {});
   next.kill("SIGTERM");
   await dropDatabases(server.serverUrl, prefix).catch(() => {});
   await server.stop();

@@ -4,6 +4,8 @@
 //  - Apply pending migrations; in demo mode (the default without
 //    DATABASE_URL) seed the demo practice once and print its sign-ins.
 //  - Build when the sources are newer than the last build, then `next start`.
+//  - Run the background worker (reminders, e-mails) in this process, unless
+//    RUN_WORKER=false (then run `npm run worker` somewhere).
 import { existsSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { getEnv, setEnvForChildren } from "../server/env";
@@ -13,7 +15,10 @@ import { createDb } from "../server/db/client";
 import { resealAll } from "../server/crypto/reseal";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "../prisma/seed/demo";
 import { seedStarterTemplates } from "../prisma/seed/starter-templates";
-import { bin, onShutdown, run, startInBackground } from "./lib/process";
+import type { ChildProcess } from "node:child_process";
+import type { TWorker } from "../server/jobs/worker";
+import { startWorker } from "../server/jobs/worker";
+import { bin, exitOnDatabaseStartError, onShutdown, run, startInBackground } from "./lib/process";
 import { localAuthSecret, localDataKey, localOldDataKeys } from "./lib/local-secrets";
 
 const env = getEnv();
@@ -25,8 +30,19 @@ const server = await resolveDatabaseServer({
   url: env.DATABASE_URL,
   dataDir: env.EMBEDDED_PG_DIR,
   port: env.EMBEDDED_PG_PORT,
+  // Only the lines worth a person's attention (e.g. where the data lives when run as root).
+  log: (line) => {
+    if (line.startsWith("running as root")) log(line);
+  },
+}).catch(exitOnDatabaseStartError);
+// One shutdown, in order: the worker finishes its running jobs (the rest stay
+// queued), then the app stops, then the embedded Postgres.
+const running: { worker?: TWorker; next?: ChildProcess } = {};
+onShutdown(async () => {
+  await running.worker?.stop().catch((error: unknown) => console.error(error));
+  running.next?.kill("SIGTERM");
+  await server.stop();
 });
-onShutdown(() => server.stop());
 const databaseUrl = env.DATABASE_URL ?? (await ensureDatabase(server.serverUrl, "alliance"));
 log(env.DATABASE_URL ? "using DATABASE_URL" : `embedded Postgres on port ${env.EMBEDDED_PG_PORT}, data in ${env.EMBEDDED_PG_DIR}`);
 
@@ -69,17 +85,21 @@ if (needsBuild()) {
   }
 }
 
+if (env.RUN_WORKER ?? true) {
+  // Reminders and e-mails. RUN_WORKER=false when workers run apart (`npm run worker`).
+  running.worker = await startWorker({ connectionString: databaseUrl });
+  log(`background worker running in this process (${env.SMTP_URL ? "e-mail through SMTP_URL" : `e-mails written to ${env.MAIL_OUTBOX_DIR}`})`);
+}
+
 const next = startInBackground(bin("next"), ["start", "-p", String(port)], process.env);
+running.next = next;
 log(`Alliance is starting on http://localhost:${port}`);
 if (isDemo) {
   log(`demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
   for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(9)} ${account.email}`);
 }
-onShutdown(async () => {
-  next.kill("SIGTERM");
-  await server.stop();
-});
 next.on("exit", async (code) => {
+  await running.worker?.stop().catch(() => {});
   await server.stop();
   process.exit(code ?? 0);
 });

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { getEnv, setEnvForChildren } from "../server/env";
 import { resolveDatabaseServer } from "../server/db/provision";
-import { bin, onShutdown, run } from "./lib/process";
+import { bin, exitOnDatabaseStartError, onShutdown, run } from "./lib/process";
 
 const REPORTS = ".data/reports";
 const env = getEnv();
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     url: env.TEST_DATABASE_URL ?? env.DATABASE_URL,
     dataDir: ".data/test-postgres",
     port: await freePort(),
-  });
+  }).catch(exitOnDatabaseStartError);
   onShutdown(() => server.stop());
   setEnvForChildren({ TEST_DATABASE_SERVER_URL: server.serverUrl });
   try {

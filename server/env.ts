@@ -30,8 +30,26 @@ const ZEnvSchema = z.object({
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("Alliance <no-reply@alliance.invalid>"),
   MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
+  /** `npm start` runs the background worker (reminders, e-mails) in its process unless this is false. */
+  RUN_WORKER: booleanFlag,
+  /** Jobs one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** Shown to a client who writes that they are struggling. Plain text; blank lines separate paragraphs. */
   CRISIS_RESOURCES_TEXT: z.string().max(4000).optional(),
+  /**
+   * Session limits (server/auth/session-limits.ts). Idle: minutes without a
+   * request before a session ends. Therapists see many clients' records,
+   * often on a shared office computer: 30. Clients see only their own, mostly
+   * on their own phone, and writing a journal entry can mean long pauses to
+   * think; a short limit would throw away what they were writing. An hour
+   * still ends a session left open on a shared family device: 60.
+   */
+  SESSION_IDLE_MINUTES_THERAPIST: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES_CLIENT: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** Absolute lifetime of a session, however active. At most 24: the cookie lives that long. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  /** Therapists must turn on two-step sign-in (server/auth/totp.ts) before they can see anything else. */
+  REQUIRE_TWO_FACTOR_FOR_THERAPISTS: booleanFlag,
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { TDb } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { createCaller } from "@/server/api/root";
-import { loadSessionUser, type TSessionUser } from "@/server/auth/session-user";
+import { loadSessionUser, startSession, type TSessionUser } from "@/server/auth/session-user";
+import { parseSignedOutReason } from "@/lib/auth/signed-out";
 import type { EngagementStatus, Role } from "@/server/db/generated/enums";
 import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
 import { sealField } from "@/server/crypto/sealed-fields";
@@ -220,6 +221,11 @@ export async function seedCast(db: TDb) {
     data: { clientId: client.id, body: sealField("journalBody", { clientId: client.id }, "A private thought."), mood: 6 },
     select: { id: true },
   });
+  // The client's own notification: the one record nobody else may read or mark.
+  const notification = await db.notification.create({
+    data: { userId: client.id, kind: "session_scheduled", title: "New session with Tess Therapist", linkPath: `/sessions/${session.id}` },
+    select: { id: true },
+  });
   return {
     therapist,
     client,
@@ -234,6 +240,7 @@ export async function seedCast(db: TDb) {
     agenda,
     completedSession,
     journal: { privateEntry },
+    notification,
   };
 }
 
@@ -245,14 +252,18 @@ function testMeta() {
   return { ip: `10.${octet()}.${octet()}.${octet()}`, userAgent: "vitest" };
 }
 
-/** A router caller as a signed-in user (re-read like a real request) or signed out. */
+/**
+ * A router caller as a signed-in user (re-read like a real request) or signed
+ * out. Without a `sessionId`, the user signs in afresh: a new session row.
+ */
 export async function callerFor(
   db: TDb,
-  who: { id: string; sessionVersion: number } | null,
+  who: { id: string; sessionVersion: number; sessionId?: string } | null,
   meta = testMeta(),
 ) {
-  const user: TSessionUser | null = who
-    ? await loadSessionUser(db, { userId: who.id, sessionVersion: who.sessionVersion })
-    : null;
-  return createCaller({ db, user, meta });
+  if (!who) return createCaller({ db, user: null, meta });
+  const sessionId = who.sessionId ?? (await startSession(db, who.id));
+  const check = await loadSessionUser(db, { userId: who.id, sessionVersion: who.sessionVersion, sessionId });
+  const user: TSessionUser | null = check.ok ? check.user : null;
+  return createCaller({ db, user, sessionId, signedOutReason: check.ok ? null : parseSignedOutReason(check.reason), meta });
 }

@@ -1,42 +1,38 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
+import { signInPath } from "@/lib/auth/signed-out";
 import { ZChangePasswordSchema } from "@/lib/schemas/account";
-import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { NewPasswordField } from "./account-fields";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
-  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const [isChanged, setIsChanged] = useState(false);
   const change = useMutation(trpc.account.changePassword.mutationOptions());
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    setIsChanged(false);
-    const parsed = ZChangePasswordSchema.safeParse(Object.fromEntries(new FormData(formElement)));
-    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setErrors({ fieldErrors: {} });
-    try {
-      await change.mutateAsync(parsed.data);
-    } catch (error) {
-      return setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
-    }
-    // The change ended every session, this one included: sign in again quietly.
-    await signIn("credentials", { email, password: parsed.data.newPassword, redirect: false });
-    formElement.reset();
-    setIsChanged(true);
-  }
+  const { errors, onSubmit } = useFormSubmit({
+    schema: ZChangePasswordSchema,
+    onStart: () => setIsChanged(false),
+    mutate: (input) => change.mutateAsync(input),
+    onSuccess: async (_changed, input, form) => {
+      // The change ended every session, this one included: sign in again quietly.
+      const result = await signIn("credentials", { email, password: input.newPassword, redirect: false }).catch(() => null);
+      // With two-step sign-in on, that needs a code: the sign-in page asks, then comes back here.
+      if (!result || result.error) return window.location.assign(signInPath({ next: "/account" }));
+      form.reset();
+      setIsChanged(true);
+    },
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {isChanged ? (
         <Alert tone="success">Your password is changed. Anywhere else you were signed in has been signed out.</Alert>
@@ -49,9 +45,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
         errors={errors.fieldErrors.currentPassword}
       />
       <NewPasswordField label="New password" name="newPassword" errors={errors.fieldErrors.newPassword} />
-      <Button type="submit" disabled={change.isPending} className="self-start">
-        {change.isPending ? "Changing…" : "Change password"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Changing…" className="self-start">
+        Change password
+      </SubmitButton>
+    </Form>
   );
 }

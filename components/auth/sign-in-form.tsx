@@ -1,41 +1,62 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { ZSignInSchema } from "@/lib/schemas/account";
 import { formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
+import { messageForThrottledCode } from "@/lib/auth/throttled";
+import { ZSecondFactorSchema } from "@/lib/schemas/two-factor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
+import { NoScriptNotice } from "@/components/ui/noscript-notice";
 
 // One message for "no such account" and "wrong password" (quality.md, item 7).
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match. Check them and try again.",
-  TooManyAttempts: "Too many attempts. For your safety, please wait 15 minutes and try again.",
+  two_factor_throttled: "Too many wrong codes. For your safety, please wait 15 minutes and try again.",
 };
+
+// Two-step sign-in (server/auth/totp.ts): after a right password the server
+// answers "two_factor_required"; the form then asks for a code and sends all three.
+const CODE_FIELDS = {
+  app: { label: "Code from your authenticator app", hint: "The 6-digit code your app shows for Alliance.", switchTo: "Use a recovery code instead" },
+  recovery: {
+    label: "Recovery code",
+    hint: "One of the codes you saved when you turned on two-step sign-in. Each one works once.",
+    switchTo: "Use your authenticator app instead",
+  },
+} as const;
+const WRONG_CODE = "That code didn't work. Enter the newest code from your app, or use a recovery code.";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
-  const [isPending, setIsPending] = useState(false);
+  // Stays pending while the browser leaves for the signed-in page.
+  const [isLeaving, setIsLeaving] = useState(false);
+  const [codeKind, setCodeKind] = useState<keyof typeof CODE_FIELDS | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  // Not the shared submit hook: next-auth's signIn answers with an error code, not field errors.
+  async function onSubmit(form: FormData) {
     const parsed = ZSignInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setIsPending(true);
+    const code = codeKind ? ZSecondFactorSchema.safeParse(form.get("code")) : null;
+    if (code && !code.success) return setErrors({ fieldErrors: { code: [code.error.issues[0]!.message] } });
     setErrors({ fieldErrors: {} });
-    const result = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => null);
+    const result = await signIn("credentials", { ...parsed.data, code: code?.data ?? "", redirect: false }).catch(() => null);
+    if (result?.error === "two_factor_required") return setCodeKind((kind) => kind ?? "app");
+    if (result?.error === "two_factor_invalid") return setErrors({ fieldErrors: { code: [WRONG_CODE] } });
     if (!result || result.error) {
-      setIsPending(false);
-      const message = result?.error ? MESSAGES[result.error] : undefined;
+      const message = result?.error ? (MESSAGES[result.error] ?? messageForThrottledCode(result.error)) : undefined;
       return setErrors({ fieldErrors: {}, formError: message ?? "We couldn't sign you in just now. Please try again." });
     }
+    setIsLeaving(true);
     window.location.assign(returnTo);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form onSubmit={onSubmit} isPending={isLeaving} className="flex flex-col gap-4">
+      <NoScriptNotice>Alliance needs JavaScript to sign in. Turn it on in your browser&apos;s settings, then reload this page.</NoScriptNotice>
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="email" required errors={errors.fieldErrors.email} />
       <TextField
@@ -46,9 +67,25 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         required
         errors={errors.fieldErrors.password}
       />
-      <Button type="submit" disabled={isPending}>
-        {isPending ? "Signing in…" : "Sign in"}
-      </Button>
-    </form>
+      {codeKind ? (
+        <>
+          <TextField
+            key={codeKind}
+            label={CODE_FIELDS[codeKind].label}
+            hint={CODE_FIELDS[codeKind].hint}
+            name="code"
+            inputMode={codeKind === "app" ? "numeric" : "text"}
+            autoComplete="one-time-code"
+            autoFocus
+            maxLength={32}
+            errors={errors.fieldErrors.code}
+          />
+          <Button variant="quiet" className="self-start" onClick={() => setCodeKind(codeKind === "app" ? "recovery" : "app")}>
+            {CODE_FIELDS[codeKind].switchTo}
+          </Button>
+        </>
+      ) : null}
+      <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
+    </Form>
   );
 }

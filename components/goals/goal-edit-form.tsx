@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { ZUpdateGoalSchema } from "@/lib/schemas/goal";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
 import { Button } from "@/components/ui/button";
 import { GoalWordingFields } from "./goal-wording-fields";
@@ -33,9 +34,8 @@ export function GoalEditForm({ goal, onDone }: { goal: TGoalWording; onDone: () 
   const [isConflict, setIsConflict] = useState(false);
   const update = useMutation(trpc.goal.update.mutationOptions());
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget));
+  async function onSubmit(data: FormData) {
+    const form = Object.fromEntries(data);
     const parsed = ZUpdateGoalSchema.safeParse({ ...form, goalId: goal.id, version: baseVersion });
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
     setErrors({ fieldErrors: {} });
@@ -54,7 +54,7 @@ export function GoalEditForm({ goal, onDone }: { goal: TGoalWording; onDone: () 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-line p-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {isConflict ? (
         <div className="rounded-lg border border-line bg-canvas p-3" aria-live="polite">
@@ -90,7 +90,7 @@ export function GoalEditForm({ goal, onDone }: { goal: TGoalWording; onDone: () 
           targetDate: goal.targetDate ? goal.targetDate.toISOString().slice(0, 10) : "",
         }}
       />
-      <FormActions submitLabel="Save changes" isPending={update.isPending} isDisabled={isConflict} onCancel={onDone} />
-    </form>
+      <FormActions submitLabel="Save changes" isDisabled={isConflict} onCancel={onDone} />
+    </Form>
   );
 }

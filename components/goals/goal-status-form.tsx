@@ -1,13 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { GOAL_STATUSES, STATUS_LABELS } from "@/lib/schemas/goal";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
 import { useGoalRefresh } from "./use-goal-refresh";
 
 type TStatus = (typeof GOAL_STATUSES)[number];
@@ -26,10 +26,7 @@ export function GoalStatusForm({ goalId, version, status }: { goalId: string; ve
   }
   const setStatus = useMutation(trpc.goal.setStatus.mutationOptions());
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
+  async function onSubmit(form: FormData, formElement: HTMLFormElement) {
     setErrors({ fieldErrors: {} });
     setSavedStatus(undefined);
     const chosen = selected;
@@ -45,7 +42,7 @@ export function GoalStatusForm({ goalId, version, status }: { goalId: string; ve
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {savedStatus ? <Alert tone="success">Saved: “{STATUS_LABELS[savedStatus]}”.</Alert> : null}
       <fieldset className="flex flex-col gap-2">
@@ -69,9 +66,9 @@ export function GoalStatusForm({ goalId, version, status }: { goalId: string; ve
         </div>
       </fieldset>
       <TextField label="What changed? (optional)" name="note" maxLength={2000} errors={errors.fieldErrors.note} />
-      <Button type="submit" variant="secondary" disabled={setStatus.isPending} className="self-start">
-        {setStatus.isPending ? "Saving…" : "Update status"}
-      </Button>
-    </form>
+      <SubmitButton variant="secondary" pendingLabel="Saving…" className="self-start">
+        Update status
+      </SubmitButton>
+    </Form>
   );
 }

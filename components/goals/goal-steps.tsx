@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
 import { useGoalRefresh } from "./use-goal-refresh";
 
 type TStep = { id: string; text: string; isDone: boolean; doneBy: string | null };
@@ -53,10 +54,8 @@ export function GoalSteps({
     reorder.mutate({ goalId, version, stepIds: order });
   }
 
-  async function onAdd(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const text = String(new FormData(form).get("text") ?? "").trim();
+  async function onAdd(data: FormData, form: HTMLFormElement) {
+    const text = String(data.get("text") ?? "").trim();
     if (!text) return setErrors({ fieldErrors: { text: ["Write the step in a few words."] } });
     await add.mutateAsync({ goalId, text }).then(() => form.reset(), onError);
   }
@@ -107,14 +106,12 @@ export function GoalSteps({
         ))}
       </ol>
       {canEdit ? (
-        <form onSubmit={onAdd} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <Form onSubmit={onAdd} className="flex flex-col gap-2 sm:flex-row sm:items-end">
           <div className="flex-1">
             <TextField label="Add a step" name="text" maxLength={500} errors={errors.fieldErrors.text} />
           </div>
-          <Button type="submit" variant="secondary" disabled={add.isPending}>
-            Add step
-          </Button>
-        </form>
+          <SubmitButton variant="secondary">Add step</SubmitButton>
+        </Form>
       ) : null}
     </div>
   );

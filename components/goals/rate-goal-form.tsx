@@ -1,12 +1,12 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
 import { useGoalRefresh } from "./use-goal-refresh";
 
 const VALUES = Array.from({ length: 11 }, (_, value) => value);
@@ -24,8 +24,7 @@ export function RateGoalForm({ goalId, question }: { goalId: string; question: s
   const [isSaved, setIsSaved] = useState(false);
   const rate = useMutation(trpc.goal.rate.mutationOptions({ onSuccess: refresh }));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function onSubmit() {
     setIsSaved(false);
     if (value === null) return setErrors({ fieldErrors: { value: ["Choose a number from 0 to 10."] } });
     setErrors({ fieldErrors: {} });
@@ -41,7 +40,7 @@ export function RateGoalForm({ goalId, question }: { goalId: string; question: s
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {isSaved ? <Alert tone="success">Thank you. Your rating is saved.</Alert> : null}
       <fieldset aria-labelledby={legendId} className="flex flex-col gap-2">
@@ -77,9 +76,9 @@ export function RateGoalForm({ goalId, question }: { goalId: string; question: s
         maxLength={2000}
         errors={errors.fieldErrors.note}
       />
-      <Button type="submit" disabled={rate.isPending} className="self-start">
-        {rate.isPending ? "Saving…" : "Save rating"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Saving…" className="self-start">
+        Save rating
+      </SubmitButton>
+    </Form>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { HOMEWORK_KINDS, ZAssignHomeworkSchema } from "@/lib/schemas/homework";
-import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { KindSelect } from "./kind-select";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
@@ -24,7 +25,6 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
   const { data: goals } = useSuspenseQuery(trpc.goal.list.queryOptions({ engagementId }));
   const [templateId, setTemplateId] = useState("");
   const [draft, setDraft] = useState<TDraft>(EMPTY);
-  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const assign = useMutation(
     trpc.homework.assign.mutationOptions({
       onSuccess: () =>
@@ -49,19 +49,12 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
     });
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const parsed = ZAssignHomeworkSchema.safeParse({ ...form, engagementId, templateId });
-    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setErrors({ fieldErrors: {} });
-    try {
-      await assign.mutateAsync(parsed.data);
-      onDone();
-    } catch (error) {
-      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
-    }
-  }
+  const { errors, onSubmit } = useFormSubmit({
+    schema: ZAssignHomeworkSchema,
+    toInput: (data) => ({ ...Object.fromEntries(data), engagementId, templateId }),
+    mutate: (input) => assign.mutateAsync(input),
+    onSuccess: onDone,
+  });
 
   const field = (name: keyof TDraft) => ({
     value: draft[name],
@@ -69,7 +62,7 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-line p-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <label className="flex flex-col gap-1.5">
         <span className="font-medium">Start from a template</span>
@@ -132,7 +125,7 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
         hint="Leave empty to start today, in your client's time zone."
         errors={errors.fieldErrors.startsOn}
       />
-      <FormActions submitLabel="Assign" pendingLabel="Assigning…" isPending={assign.isPending} onCancel={onDone} />
-    </form>
+      <FormActions submitLabel="Assign" pendingLabel="Assigning…" onCancel={onDone} />
+    </Form>
   );
 }

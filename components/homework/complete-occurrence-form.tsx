@@ -1,13 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { COMPLETION_LABELS, COMPLETION_STATUSES, ZCompleteOccurrenceSchema } from "@/lib/schemas/homework";
-import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 type TStatus = (typeof COMPLETION_STATUSES)[number];
 
@@ -38,7 +38,6 @@ export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurre
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<TStatus>("done");
-  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const complete = useMutation(
     trpc.homework.complete.mutationOptions({
       onSuccess: () =>
@@ -49,18 +48,18 @@ export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurre
     }),
   );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // The status radios only drive `status` state; their group name is not an input field.
-    const { statusChoice: _statusChoice, ...form } = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = ZCompleteOccurrenceSchema.safeParse({ ...form, occurrenceId, status });
-    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setErrors({ fieldErrors: {} });
-    await complete.mutateAsync(parsed.data).catch((error) => setErrors(formErrorsFromServer(error)));
-  }
+  const { errors, onSubmit } = useFormSubmit({
+    schema: ZCompleteOccurrenceSchema,
+    toInput: (data) => {
+      // The status radios only drive `status` state; their group name is not an input field.
+      const { statusChoice: _statusChoice, ...form } = Object.fromEntries(data);
+      return { ...form, occurrenceId, status };
+    },
+    mutate: (input) => complete.mutateAsync(input),
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-line p-3">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-lg border border-line p-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <fieldset className="flex flex-col gap-2">
         <legend className="font-medium">How did it go?</legend>
@@ -95,9 +94,9 @@ export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurre
           errors={errors.fieldErrors.obstacle}
         />
       ) : null}
-      <Button type="submit" disabled={complete.isPending} className="self-start">
-        {complete.isPending ? "Saving…" : "Save"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Saving…" className="self-start">
+        Save
+      </SubmitButton>
+    </Form>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ZUpdateAssignmentSchema } from "@/lib/schemas/homework";
-import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
 type TAssignment = { id: string; title: string; instructions: string; goal: { id: string } | null; engagement: { id: string } };
@@ -16,28 +16,20 @@ export function EditAssignmentForm({ assignment, onDone }: { assignment: TAssign
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: goals = [] } = useQuery(trpc.goal.list.queryOptions({ engagementId: assignment.engagement.id }));
-  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const update = useMutation(trpc.homework.update.mutationOptions());
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = ZUpdateAssignmentSchema.safeParse({
-      ...Object.fromEntries(new FormData(event.currentTarget)),
-      assignmentId: assignment.id,
-    });
-    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setErrors({ fieldErrors: {} });
-    try {
-      await update.mutateAsync(parsed.data);
+  const { errors, onSubmit } = useFormSubmit({
+    schema: ZUpdateAssignmentSchema,
+    toInput: (data) => ({ ...Object.fromEntries(data), assignmentId: assignment.id }),
+    mutate: (input) => update.mutateAsync(input),
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.homework.pathKey() });
       onDone();
-    } catch (error) {
-      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
-    }
-  }
+    },
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-line p-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextField label="Title" name="title" defaultValue={assignment.title} errors={errors.fieldErrors.title} />
       <TextAreaField label="Instructions" name="instructions" rows={5} defaultValue={assignment.instructions} errors={errors.fieldErrors.instructions} />
@@ -52,7 +44,7 @@ export function EditAssignmentForm({ assignment, onDone }: { assignment: TAssign
           ))}
         </select>
       </label>
-      <FormActions submitLabel="Save changes" isPending={update.isPending} onCancel={onDone} />
-    </form>
+      <FormActions submitLabel="Save changes" onCancel={onDone} />
+    </Form>
   );
 }

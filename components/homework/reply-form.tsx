@@ -1,12 +1,12 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
 
 export function ReplyForm({ occurrenceId, assignmentId, initial }: { occurrenceId: string; assignmentId: string; initial: string | null }) {
   const trpc = useTRPC();
@@ -18,21 +18,20 @@ export function ReplyForm({ occurrenceId, assignmentId, initial }: { occurrenceI
     }),
   );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const feedback = String(new FormData(event.currentTarget).get("feedback") ?? "").trim();
+  async function onSubmit(data: FormData) {
+    const feedback = String(data.get("feedback") ?? "").trim();
     if (!feedback) return setErrors({ fieldErrors: { feedback: ["Write a short reply."] } });
     setErrors({ fieldErrors: {} });
     await reply.mutateAsync({ occurrenceId, feedback }).catch((error) => setErrors(formErrorsFromServer(error)));
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-2">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextAreaField label={initial ? "Change your reply" : "Reply"} name="feedback" rows={2} defaultValue={initial ?? ""} errors={errors.fieldErrors.feedback} />
-      <Button type="submit" variant="secondary" disabled={reply.isPending} className="self-start">
-        {reply.isPending ? "Sending…" : "Send reply"}
-      </Button>
-    </form>
+      <SubmitButton variant="secondary" pendingLabel="Sending…" className="self-start">
+        Send reply
+      </SubmitButton>
+    </Form>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { ZCreateTemplateSchema, type TCreateTemplate } from "@/lib/schemas/homework";
-import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { KindSelect } from "./kind-select";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
@@ -30,27 +30,14 @@ export function TemplateForm({
   onSubmit: (values: TCreateTemplate) => Promise<unknown>;
   onCancel: () => void;
 }) {
-  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
-  const [isPending, setIsPending] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = ZCreateTemplateSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setErrors({ fieldErrors: {} });
-    setIsPending(true);
-    try {
-      await onSubmit(parsed.data);
-      onCancel();
-    } catch (error) {
-      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
-    } finally {
-      setIsPending(false);
-    }
-  }
+  const { errors, onSubmit: submit } = useFormSubmit({
+    schema: ZCreateTemplateSchema,
+    mutate: onSubmit,
+    onSuccess: onCancel,
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+    <Form onSubmit={submit} className="flex flex-col gap-4 rounded-xl border border-line p-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <TextField label="Title" name="title" defaultValue={initial?.title} errors={errors.fieldErrors.title} />
       <TextAreaField label="Instructions" name="instructions" rows={5} defaultValue={initial?.instructions} errors={errors.fieldErrors.instructions} />
@@ -67,7 +54,7 @@ export function TemplateForm({
         <TextField label="For how many days (daily or weekly)" name="durationDays" type="number" min={1} max={84} defaultValue={initial?.durationDays ?? ""} errors={errors.fieldErrors.durationDays} />
         <TextField label="Times a week (weekly)" name="timesPerWeek" type="number" min={1} max={7} defaultValue={initial?.timesPerWeek ?? ""} errors={errors.fieldErrors.timesPerWeek} />
       </div>
-      <FormActions submitLabel={submitLabel} isPending={isPending} onCancel={onCancel} />
-    </form>
+      <FormActions submitLabel={submitLabel} onCancel={onCancel} />
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { NoScriptNotice } from "@/components/ui/noscript-notice";
 
 export function AcceptExistingButton({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -16,6 +17,9 @@ export function AcceptExistingButton({ token }: { token: string }) {
   );
   return (
     <div className="flex flex-col gap-3">
+      <NoScriptNotice>
+        Alliance needs JavaScript to accept this invitation. Turn it on in your browser&apos;s settings, then reload this page.
+      </NoScriptNotice>
       {accept.error ? <Alert tone="error">{accept.error.message}</Alert> : null}
       <Button onClick={() => accept.mutate({ token })} disabled={accept.isPending || accept.isSuccess}>
         {accept.isPending ? "Accepting…" : "Accept invitation"}

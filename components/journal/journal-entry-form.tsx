@@ -1,14 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ZCreateJournalEntrySchema } from "@/lib/schemas/journal";
-import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { CrisisResources } from "@/components/feedback/crisis-resources";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 /** A low mood gently brings up where to find help now. */
 const LOW_MOOD = 2;
@@ -17,31 +17,23 @@ const SELECT = "min-h-11 w-full rounded-lg border border-line bg-surface px-3";
 export function JournalEntryForm({ therapists, crisisText }: { therapists: { engagementId: string; name: string }[]; crisisText: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const [saved, setSaved] = useState<{ isShared: boolean; isLow: boolean }>();
   const create = useMutation(
     trpc.journal.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.journal.mine.queryKey() }) }),
   );
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setSaved(undefined);
-    const parsed = ZCreateJournalEntrySchema.safeParse(Object.fromEntries(new FormData(form)));
-    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setErrors({ fieldErrors: {} });
-    try {
-      await create.mutateAsync(parsed.data);
-      const mood = parsed.data.mood;
-      setSaved({ isShared: Boolean(parsed.data.shareWithEngagementId), isLow: typeof mood === "number" && mood <= LOW_MOOD });
+  const { errors, onSubmit } = useFormSubmit({
+    schema: ZCreateJournalEntrySchema,
+    onStart: () => setSaved(undefined),
+    mutate: (input) => create.mutateAsync(input),
+    onSuccess: (_entry, input, form) => {
+      const mood = input.mood;
+      setSaved({ isShared: Boolean(input.shareWithEngagementId), isLow: typeof mood === "number" && mood <= LOW_MOOD });
       form.reset();
-    } catch (error) {
-      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
-    }
-  }
+    },
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {saved ? <Alert tone="success">{saved.isShared ? "Saved and shared." : "Saved. Only you can see it."}</Alert> : null}
       {saved?.isLow ? <CrisisResources text={crisisText} /> : null}
@@ -71,9 +63,9 @@ export function JournalEntryForm({ therapists, crisisText }: { therapists: { eng
           <span className="text-sm font-medium text-danger">{errors.fieldErrors.shareWithEngagementId[0]}</span>
         ) : null}
       </label>
-      <Button type="submit" disabled={create.isPending} className="self-start">
-        {create.isPending ? "Saving…" : "Save entry"}
-      </Button>
-    </form>
+      <SubmitButton pendingLabel="Saving…" className="self-start">
+        Save entry
+      </SubmitButton>
+    </Form>
   );
 }

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Role } from "@/server/db/generated/enums";
+import { NoScriptNotice } from "@/components/ui/noscript-notice";
+import { Bell } from "@/components/notifications/bell";
+import { IdleWatcher } from "./idle-watcher";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -17,7 +20,23 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ],
 };
 
-export function AppShell({ role, name, children }: { role: Role; name: string; children: ReactNode }) {
+/**
+ * `idleMinutes`: the signed-in person's idle limit, from the server (server/auth/session-limits.ts).
+ * `unreadCount`: their unread notifications when the page was rendered; the bell keeps it current.
+ */
+export function AppShell({
+  role,
+  name,
+  idleMinutes,
+  unreadCount,
+  children,
+}: {
+  role: Role;
+  name: string;
+  idleMinutes: number;
+  unreadCount: number;
+  children: ReactNode;
+}) {
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -26,7 +45,7 @@ export function AppShell({ role, name, children }: { role: Role; name: string; c
       >
         Skip to content
       </a>
-      <header className="border-b border-line bg-surface">
+      <header className="border-b border-line bg-surface print:hidden">
         <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-xl font-semibold text-brand-strong">
             Alliance
@@ -35,14 +54,20 @@ export function AppShell({ role, name, children }: { role: Role; name: string; c
             <NavLinks items={NAV[role]} />
           </nav>
           <div className="order-2 flex items-center gap-2 sm:order-3">
+            <Bell initialCount={unreadCount} />
             <span className="hidden text-ink-muted sm:inline">{name}</span>
             <SignOutButton />
           </div>
         </div>
       </header>
       <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-6">
+        <NoScriptNotice>
+          Alliance needs JavaScript to save anything. You can read your pages without it, but to write, tick or send,
+          turn JavaScript on in your browser&apos;s settings, then reload this page.
+        </NoScriptNotice>
         {children}
       </main>
+      <IdleWatcher idleMinutes={idleMinutes} />
     </div>
   );
 }

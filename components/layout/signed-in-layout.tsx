@@ -1,5 +1,8 @@
 import type { ReactNode } from "react";
 import { auth } from "@/server/auth/session";
+import { sessionLimits } from "@/server/auth/session-limits";
+import { getDb } from "@/server/db/client";
+import { unreadCount } from "@/server/notifications/inbox";
 import { AppShell } from "./app-shell";
 
 /**
@@ -10,8 +13,9 @@ import { AppShell } from "./app-shell";
 export async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await auth();
   if (!user) return children;
+  const unread = await unreadCount(getDb(), user);
   return (
-    <AppShell role={user.role} name={user.name}>
+    <AppShell role={user.role} name={user.name} idleMinutes={sessionLimits().idleMinutes[user.role]} unreadCount={unread}>
       {children}
     </AppShell>
   );

@@ -1,14 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AGENDA_KINDS, AGENDA_KIND_LABELS, CONVERSATION_STARTERS } from "@/lib/schemas/session";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { CrisisResources } from "@/components/feedback/crisis-resources";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
 
 type TKind = (typeof AGENDA_KINDS)[number];
 
@@ -35,8 +35,7 @@ export function AddAgendaItem({
     }),
   );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function onSubmit() {
     if (!text.trim()) return setErrors({ fieldErrors: { text: ["Write a few words."] } });
     setErrors({ fieldErrors: {} });
     try {
@@ -73,7 +72,7 @@ export function AddAgendaItem({
           </div>
         </div>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+      <Form onSubmit={onSubmit} className="flex flex-col gap-3">
         {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
         <TextAreaField
           label="Add to the agenda"
@@ -98,10 +97,10 @@ export function AddAgendaItem({
             ))}
           </select>
         </label>
-        <Button type="submit" disabled={add.isPending} className="self-start">
-          {add.isPending ? "Adding…" : "Add to agenda"}
-        </Button>
-      </form>
+        <SubmitButton pendingLabel="Adding…" className="self-start">
+          Add to agenda
+        </SubmitButton>
+      </Form>
     </div>
   );
 }

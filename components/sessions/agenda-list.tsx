@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { TextAreaField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
 
 const STATUS_TEXT = { open: "Open", discussed: "Discussed", deferred: "For later" } as const;
@@ -51,18 +52,21 @@ export function AgendaList({ session, canEdit }: { session: TSessionView; canEdi
               </span>
             </div>
             {editingId === item.id ? (
-              <form
+              <Form
                 className="flex flex-col gap-2"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  const text = String(new FormData(event.currentTarget).get("text") ?? "").trim();
+                onSubmit={(data) => {
+                  const text = String(data.get("text") ?? "").trim();
                   if (!text) return;
-                  update.mutate({ itemId: item.id, text, kind: item.kind }, { onSuccess: () => setEditingId(null) });
+                  // A refusal shows in the alert above (update.error).
+                  return update.mutateAsync({ itemId: item.id, text, kind: item.kind }).then(
+                    () => setEditingId(null),
+                    () => {},
+                  );
                 }}
               >
                 <TextAreaField label="Edit item" name="text" rows={2} defaultValue={item.text} maxLength={2000} />
-                <FormActions submitLabel="Save" isPending={update.isPending} onCancel={() => setEditingId(null)} />
-              </form>
+                <FormActions submitLabel="Save" onCancel={() => setEditingId(null)} />
+              </Form>
             ) : (
               <p className={item.status === "discussed" ? "text-ink-muted" : ""}>{item.text}</p>
             )}

@@ -1,15 +1,16 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ZRescheduleSessionSchema } from "@/lib/schemas/session";
-import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { utcToZonedParts } from "@/lib/sessions/time";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 type TSessionWhen = { id: string; startsAt: Date; durationMinutes: number; location: string; videoUrl: string };
 
@@ -18,23 +19,18 @@ export function RescheduleForm({ session, timeZone }: { session: TSessionWhen; t
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isOpen, setIsOpen] = useState(false);
-  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const reschedule = useMutation(trpc.session.reschedule.mutationOptions());
   const current = utcToZonedParts(new Date(session.startsAt), timeZone);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = ZRescheduleSessionSchema.safeParse({ ...Object.fromEntries(new FormData(event.currentTarget)), sessionId: session.id });
-    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setErrors({ fieldErrors: {} });
-    try {
-      await reschedule.mutateAsync(parsed.data);
+  const { errors, onSubmit } = useFormSubmit({
+    schema: ZRescheduleSessionSchema,
+    toInput: (data) => ({ ...Object.fromEntries(data), sessionId: session.id }),
+    mutate: (input) => reschedule.mutateAsync(input),
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() });
       setIsOpen(false);
-    } catch (error) {
-      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
-    }
-  }
+    },
+  });
 
   if (!isOpen) {
     return (
@@ -44,7 +40,7 @@ export function RescheduleForm({ session, timeZone }: { session: TSessionWhen; t
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate className="flex w-full flex-col gap-4 rounded-xl border border-line p-4">
+    <Form onSubmit={onSubmit} className="flex w-full flex-col gap-4 rounded-xl border border-line p-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label="Date" name="day" type="date" defaultValue={current.day} errors={errors.fieldErrors.day} />
@@ -53,7 +49,7 @@ export function RescheduleForm({ session, timeZone }: { session: TSessionWhen; t
       </div>
       <TextField label="Place (optional)" name="location" defaultValue={session.location} errors={errors.fieldErrors.location} />
       <TextField label="Video link (optional)" name="videoUrl" type="url" defaultValue={session.videoUrl} errors={errors.fieldErrors.videoUrl} />
-      <FormActions submitLabel="Save new time" isPending={reschedule.isPending} onCancel={() => setIsOpen(false)} />
-    </form>
+      <FormActions submitLabel="Save new time" onCancel={() => setIsOpen(false)} />
+    </Form>
   );
 }

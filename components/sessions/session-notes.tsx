@@ -1,14 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TSessionView } from "@/server/sessions/queries";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { TextAreaField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
 
 type TKind = "shared_summary" | "client_takeaway" | "therapist_private";
 
@@ -41,9 +41,7 @@ function NoteEditor({
     }),
   );
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  async function onSubmit(form: FormData) {
     setIsSaved(false);
     try {
       await save.mutateAsync({
@@ -60,7 +58,7 @@ function NoteEditor({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-2">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {isSaved ? <Alert tone="success">Saved.</Alert> : null}
       <TextAreaField label={label} name="body" rows={4} defaultValue={initial} maxLength={20000} errors={errors.fieldErrors.body} />
@@ -70,10 +68,10 @@ function NoteEditor({
           Share my takeaways with my therapist
         </label>
       ) : null}
-      <Button type="submit" variant="secondary" disabled={save.isPending} className="self-start">
-        {save.isPending ? "Saving…" : "Save"}
-      </Button>
-    </form>
+      <SubmitButton variant="secondary" pendingLabel="Saving…" className="self-start">
+        Save
+      </SubmitButton>
+    </Form>
   );
 }
 

@@ -1,39 +1,33 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { ZScheduleSessionSchema } from "@/lib/schemas/session";
-import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 function ScheduleForm({ engagementId, onDone }: { engagementId: string; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const schedule = useMutation(trpc.session.schedule.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = ZScheduleSessionSchema.safeParse({ ...Object.fromEntries(new FormData(event.currentTarget)), engagementId });
-    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    setErrors({ fieldErrors: {} });
-    try {
-      await schedule.mutateAsync(parsed.data);
-      onDone();
-    } catch (error) {
-      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
-    }
-  }
+  const { errors, onSubmit } = useFormSubmit({
+    schema: ZScheduleSessionSchema,
+    toInput: (data) => ({ ...Object.fromEntries(data), engagementId }),
+    mutate: (input) => schedule.mutateAsync(input),
+    onSuccess: onDone,
+  });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-xl border border-line p-4">
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-line p-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField label="Date" name="day" type="date" errors={errors.fieldErrors.day} />
@@ -42,8 +36,8 @@ function ScheduleForm({ engagementId, onDone }: { engagementId: string; onDone: 
       </div>
       <TextField label="Place (optional)" name="location" maxLength={300} errors={errors.fieldErrors.location} />
       <TextField label="Video link (optional)" name="videoUrl" type="url" placeholder="https://" errors={errors.fieldErrors.videoUrl} />
-      <FormActions submitLabel="Schedule" isPending={schedule.isPending} onCancel={onDone} />
-    </form>
+      <FormActions submitLabel="Schedule" onCancel={onDone} />
+    </Form>
   );
 }
 

@@ -1,24 +1,23 @@
 import { Button } from "./button";
+import { SubmitButton } from "./form";
 
-/** The submit + cancel pair at the foot of an inline form. */
+/** The submit + cancel pair at the foot of an inline form; pending comes from the enclosing <Form>. */
 export function FormActions({
   submitLabel,
   pendingLabel = "Saving…",
-  isPending,
   isDisabled = false,
   onCancel,
 }: {
   submitLabel: string;
   pendingLabel?: string;
-  isPending: boolean;
   isDisabled?: boolean;
   onCancel: () => void;
 }) {
   return (
     <div className="flex flex-wrap gap-2">
-      <Button type="submit" disabled={isPending || isDisabled}>
-        {isPending ? pendingLabel : submitLabel}
-      </Button>
+      <SubmitButton pendingLabel={pendingLabel} disabled={isDisabled}>
+        {submitLabel}
+      </SubmitButton>
       <Button variant="secondary" onClick={onCancel}>
         Cancel
       </Button>

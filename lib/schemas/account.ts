@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isCommonPassword } from "../common-passwords";
 import { isValidTimeZone } from "../time-zones";
+import { hasNoNul, NUL_MESSAGE } from "./common";
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -19,7 +20,8 @@ export const ZNameSchema = z
   .string({ error: "Enter your name." })
   .trim()
   .min(1, "Enter your name.")
-  .max(120, "Keep your name under 120 characters.");
+  .max(120, "Keep your name under 120 characters.")
+  .refine(hasNoNul, NUL_MESSAGE);
 
 export const ZNewPasswordSchema = z
   .string({ error: "Choose a password." })

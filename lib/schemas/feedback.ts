@@ -1,6 +1,7 @@
 // Session feedback and check-ins, in the project's own wording (published
 // instruments are copyrighted; these questions are Alliance's own).
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "./common";
 
 const ZScore = z.coerce
   .number({ error: "Choose a number from 0 to 10." })
@@ -29,7 +30,7 @@ export const ZSessionFeedbackSchema = z
     workedOnWanted: ZScore,
     approachFit: ZScore,
     overall: ZScore,
-    comment: z.string().trim().max(4000, "Keep this under 4,000 characters.").default(""),
+    comment: z.string().trim().max(4000, "Keep this under 4,000 characters.").refine(hasNoNul, NUL_MESSAGE).default(""),
   })
   .strict();
 export type TSessionFeedback = z.infer<typeof ZSessionFeedbackSchema>;

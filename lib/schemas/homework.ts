@@ -1,5 +1,6 @@
 // Input schemas for homework: templates, assignments, completions, replies.
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "./common";
 
 export const HOMEWORK_KINDS = ["journal", "practice", "reading", "worksheet", "other"] as const;
 export const HOMEWORK_SCHEDULES = ["once", "daily", "weekly"] as const;
@@ -19,8 +20,18 @@ export const COMPLETION_LABELS: Record<(typeof COMPLETION_STATUSES)[number], str
   skipped: "Didn't get to it",
 };
 
-const ZTitle = z.string().trim().min(1, "Give it a short title.").max(200, "Keep the title under 200 characters.");
-const ZInstructions = z.string().trim().min(1, "Write what to do.").max(8000, "Keep the instructions under 8,000 characters.");
+const ZTitle = z
+  .string()
+  .trim()
+  .min(1, "Give it a short title.")
+  .max(200, "Keep the title under 200 characters.")
+  .refine(hasNoNul, NUL_MESSAGE);
+const ZInstructions = z
+  .string()
+  .trim()
+  .min(1, "Write what to do.")
+  .max(8000, "Keep the instructions under 8,000 characters.")
+  .refine(hasNoNul, NUL_MESSAGE);
 const ZDay = z.iso.date("Use a date like 2026-12-31.");
 const ZOptionalDay = z.union([z.literal(""), ZDay]).optional();
 /** Form fields arrive as strings; empty means "not given". */
@@ -85,13 +96,18 @@ export const ZOccurrenceRefSchema = z.object({ occurrenceId: z.uuid() });
 const ZSmallScale = z.union([z.literal(""), z.coerce.number().int().min(0, "Choose 0 to 4.").max(4, "Choose 0 to 4.")]).optional();
 export const ZCompleteOccurrenceSchema = ZOccurrenceRefSchema.extend({
   status: z.enum(COMPLETION_STATUSES, "Say how it went."),
-  response: z.string().trim().max(8000, "Keep this under 8,000 characters.").default(""),
+  response: z.string().trim().max(8000, "Keep this under 8,000 characters.").refine(hasNoNul, NUL_MESSAGE).default(""),
   difficulty: ZSmallScale,
   helpfulness: ZSmallScale,
-  obstacle: z.string().trim().max(2000, "Keep this under 2,000 characters.").default(""),
+  obstacle: z.string().trim().max(2000, "Keep this under 2,000 characters.").refine(hasNoNul, NUL_MESSAGE).default(""),
 }).strict();
 export type TCompleteOccurrence = z.infer<typeof ZCompleteOccurrenceSchema>;
 
 export const ZReplySchema = ZOccurrenceRefSchema.extend({
-  feedback: z.string().trim().min(1, "Write a short reply.").max(4000, "Keep the reply under 4,000 characters."),
+  feedback: z
+    .string()
+    .trim()
+    .min(1, "Write a short reply.")
+    .max(4000, "Keep the reply under 4,000 characters.")
+    .refine(hasNoNul, NUL_MESSAGE),
 }).strict();

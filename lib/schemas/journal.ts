@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "./common";
 
 const ZMood = z.union([z.literal(""), z.coerce.number().int().min(0, "Choose 0 to 10.").max(10, "Choose 0 to 10.")]).optional();
 
@@ -6,7 +7,12 @@ export const ZJournalEntryRefSchema = z.object({ entryId: z.uuid("That link isn'
 
 export const ZCreateJournalEntrySchema = z
   .object({
-    body: z.string().trim().min(1, "Write a few words.").max(20000, "Keep an entry under 20,000 characters."),
+    body: z
+      .string()
+      .trim()
+      .min(1, "Write a few words.")
+      .max(20000, "Keep an entry under 20,000 characters.")
+      .refine(hasNoNul, NUL_MESSAGE),
     mood: ZMood,
     /** Share with the therapist of this active engagement; absent = private. */
     shareWithEngagementId: z.union([z.literal(""), z.uuid()]).optional(),

@@ -55,6 +55,41 @@ type TObservance = { kind: "STANDARD" | "DAYLIGHT"; start: string; from: number;
 // every DST rule in use today.
 type TYearlyRule = { month: number; weekday: number; week: number; secondOfDay: number; from: number; to: number };
 
+export type TCalendarSession = {
+  id: string;
+  startsAt: Date;
+  durationMinutes: number;
+  status: string;
+  location: string | null;
+  videoUrl: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * One session as its reader's calendar event, the same wherever it is served
+ * (the download, the reminder's attachment): same uid, and a sequence that
+ * grows with every change, so calendars keep the newest.
+ */
+export function sessionIcs(
+  session: TCalendarSession,
+  reader: { timeZone: string; otherName: string },
+  links: { sessionUrl: string; stampedAt: Date },
+): string {
+  return buildIcs({
+    uid: `${session.id}@alliance`,
+    startsAt: session.startsAt,
+    durationMinutes: session.durationMinutes,
+    timeZone: reader.timeZone,
+    summary: `Therapy session with ${reader.otherName}`,
+    location: session.videoUrl || session.location || undefined,
+    url: links.sessionUrl,
+    status: session.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    sequence: Math.max(0, Math.floor((session.updatedAt.getTime() - session.createdAt.getTime()) / 1000)),
+    stampedAt: links.stampedAt,
+  });
+}
+
 /** The session as an iCalendar file (text with CRLF line ends), ready to serve as text/calendar. */
 export function buildIcs(event: TIcsEvent): string {
   const zone = resolveZone(event.timeZone);

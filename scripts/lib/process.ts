@@ -30,3 +30,15 @@ export function onShutdown(cleanup: () => Promise<void>): void {
   process.on("SIGINT", handler(130));
   process.on("SIGTERM", handler(143));
 }
+
+/**
+ * For a script's first step: a database that can't start ends the script
+ * with its one-sentence reason, not a stack trace; anything else is rethrown.
+ */
+export function exitOnDatabaseStartError(error: unknown): never {
+  if (error instanceof Error && error.name === "DatabaseStartError") {
+    console.error(`[alliance] ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -9,6 +9,10 @@ import { agendaRouter } from "./routers/agenda";
 import { journalRouter } from "./routers/journal";
 import { feedbackRouter } from "./routers/feedback";
 import { invitationRouter } from "./routers/invitation";
+import { notificationsRouter } from "./routers/notifications";
+import { twoFactorRouter } from "./routers/two-factor";
+import { dataExportRouter } from "./routers/data-export";
+import { accessLogRouter } from "./routers/access-log";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +27,10 @@ export const appRouter = createTRPCRouter({
   agenda: agendaRouter,
   journal: journalRouter,
   feedback: feedbackRouter,
+  notifications: notificationsRouter,
+  twoFactor: twoFactorRouter,
+  dataExport: dataExportRouter,
+  accessLog: accessLogRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -30,4 +38,4 @@ export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);
 
 /** Procedures a signed-out visitor may call (quality.md, item 1). */
-export const PUBLIC_PROCEDURES = ["auth.signUp", "invitation.preview", "invitation.acceptNew"] as const;
+export const PUBLIC_PROCEDURES = ["auth.signUp", "invitation.preview", "invitation.acceptNew", "auth.requestPasswordReset", "auth.checkResetToken", "auth.resetPassword", "account.confirmEmailChange"] as const;

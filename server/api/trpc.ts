@@ -15,8 +15,10 @@ import { z, ZodError } from "zod";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import type { TRequestMeta } from "../auth/request-meta";
+import type { TSignedOutReason } from "../../lib/auth/signed-out";
 import { AppError } from "../errors";
 import { isDatabaseUnavailable } from "../db/unavailable";
+import { isAllowedBeforeEnrolment, needsTwoFactorEnrolment, TWO_FACTOR_REQUIRED_MESSAGE } from "../auth/totp";
 import { assertWritable, findEngagementForUser } from "../engagements/access";
 import { findGoalForUser } from "../goals/access";
 import { findAssignmentForUser, findOccurrenceForUser, findTemplateForTherapist } from "../homework/access";
@@ -27,14 +29,32 @@ export type TContext = {
   /** Re-read from the database for this request; null when signed out. */
   user: TSessionUser | null;
   meta: TRequestMeta;
+  /** The auth_sessions row the cookie names, when signed in ("sign out everywhere else" keeps it). */
+  sessionId?: string | null;
+  /** When user is null because this browser's session lapsed: why, so the client can say so. */
+  signedOutReason?: TSignedOutReason | null;
 };
 
 const INTERNAL_MESSAGE = "Something went wrong on our side. Nothing was changed; please try again.";
 const UNAVAILABLE_MESSAGE = "Alliance can't reach its database right now. Nothing was saved; please try again in a minute.";
+const UNREADABLE_MESSAGE = "Alliance couldn't read that request. Please reload the page and try again.";
+
+/**
+ * A request tRPC refused because parsing it threw (bad JSON, superjson
+ * `meta` that doesn't fit its data, a value no parser expects): the
+ * JavaScript error's own text names our internals and echoes the input.
+ */
+function isUnreadableRequest(code: string, cause: unknown): boolean {
+  return (
+    (code === "BAD_REQUEST" || code === "PARSE_ERROR") &&
+    cause instanceof Error &&
+    !(cause instanceof TRPCError || cause instanceof AppError || cause instanceof ZodError)
+  );
+}
 
 const t = initTRPC.context<TContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const fieldErrors =
       cause instanceof ZodError
@@ -47,9 +67,17 @@ const t = initTRPC.context<TContext>().create({
         ? "Some answers need another look."
         : error.code === "INTERNAL_SERVER_ERROR"
           ? INTERNAL_MESSAGE
-          : shape.message;
+          : isUnreadableRequest(error.code, cause)
+            ? UNREADABLE_MESSAGE
+            : shape.message;
+    // The client sends the person to sign-in with this reason (components/trpc/signed-out-link.ts).
+    const signedOutReason = error.code === "UNAUTHORIZED" ? (ctx?.signedOutReason ?? null) : null;
     // Never send stacks or driver messages to the browser.
-    return { ...shape, message, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors } };
+    return {
+      ...shape,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, signedOutReason },
+    };
   },
 });
 
@@ -73,8 +101,12 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(mapErrors);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  // REQUIRE_TWO_FACTOR_FOR_THERAPISTS: a therapist without it reaches only their own account settings.
+  if (!isAllowedBeforeEnrolment(path) && (await needsTwoFactorEnrolment(ctx.db, ctx.user))) {
+    throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_REQUIRED_MESSAGE });
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 

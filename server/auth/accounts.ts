@@ -5,8 +5,13 @@ import type { TDb } from "../db/client";
 import { AppError } from "../errors";
 import type { TChangePassword, TSignUp, TUpdateProfile } from "../../lib/schemas/account";
 import { hashPassword, verifyPassword } from "./password";
-import { clearAccountFailures, isSignUpLimited, isThrottled, recordFailure, throttleKeys } from "./throttle";
-import { SESSION_USER_SELECT, type TSessionClaims, type TSessionUser } from "./session-user";
+import { requireCurrentPassword } from "./reauth";
+import { checkSignInThrottle, clearSignInFailures, isSignUpLimited, recordSignInFailure, signInKeys } from "./throttle";
+import { findKnownDevice, rememberDevice } from "./known-devices";
+import { endAllSessionsQuery } from "./other-sessions";
+import { secondStepRefusal, type TSecondStepRefusal } from "./totp";
+import { SESSION_USER_SELECT, startSession, type TSessionClaims, type TSessionUser } from "./session-user";
+import { now as clockNow } from "../clock";
 
 // Deliberately the same words whether or not the e-mail has an account.
 export const SIGN_UP_REFUSED =
@@ -32,38 +37,55 @@ export async function signUpTherapist(db: TDb, input: TSignUp, ip: string): Prom
 }
 
 export type TCredentialResult =
-  | { ok: true; claims: TSessionClaims; user: TSessionUser }
-  | { ok: false; reason: "invalid" | "throttled" };
+  | { ok: true; claims: TSessionClaims; user: TSessionUser; deviceToken: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  | { ok: false; reason: TSecondStepRefusal };
 
+/**
+ * `deviceToken`: the known-device cookie this browser sent, if any. On
+ * success, `deviceToken` is the one it should keep (server/auth/known-devices.ts).
+ * The same statements and one argon2 verification run whether or not the
+ * e-mail has an account (a dummy hash when not).
+ */
 export async function checkCredentials(
   db: TDb,
-  credentials: { email: string; password: string },
+  credentials: { email: string; password: string; code?: string },
   ip: string,
+  deviceToken: string | null = null,
 ): Promise<TCredentialResult> {
-  const keys = throttleKeys(credentials.email, ip);
-  if (await isThrottled(db, keys)) return { ok: false, reason: "throttled" };
   const user = await db.user.findFirst({
     where: { email: credentials.email, deactivatedAt: null },
     select: { ...SESSION_USER_SELECT, passwordHash: true },
   });
+  const device = await findKnownDevice(db, deviceToken, user?.id ?? null);
+  const keys = signInKeys(credentials.email, ip, device?.tokenHash ?? null);
+  const throttle = await checkSignInThrottle(db, keys);
+  if (throttle.isThrottled) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
   const isValid = await verifyPassword(user?.passwordHash ?? null, credentials.password);
   if (!user || !isValid) {
-    await recordFailure(db, keys);
+    await recordSignInFailure(db, keys);
     return { ok: false, reason: "invalid" };
   }
-  await clearAccountFailures(db, keys);
+  await clearSignInFailures(db, keys);
+  // Two-step sign-in: the code (server/auth/totp.ts) before any session exists.
+  const secondStep = await secondStepRefusal(db, user.id, credentials.code);
+  if (secondStep) return { ok: false, reason: secondStep };
   const { passwordHash: _omit, ...sessionUser } = user;
-  return { ok: true, user: sessionUser, claims: { userId: user.id, sessionVersion: user.sessionVersion } };
+  // Proving who you are opens a session: its row is what the cookie names.
+  const sessionId = await startSession(db, user.id);
+  const keptDeviceToken = await rememberDevice(db, user.id, device);
+  return {
+    ok: true,
+    user: sessionUser,
+    claims: { userId: user.id, sessionVersion: user.sessionVersion, sessionId },
+    deviceToken: keptDeviceToken,
+  };
 }
 
 /** Changing the password bumps sessionVersion: every other session ends. */
 export async function changePassword(db: TDb, user: TSessionUser, input: TChangePassword): Promise<void> {
-  const current = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
-    throw new AppError("BAD_REQUEST", "Your current password isn't right.", {
-      currentPassword: ["Your current password isn't right."],
-    });
-  }
+  await requireCurrentPassword(db, user.id, input.currentPassword, "currentPassword", "Your current password isn't right.");
   const passwordHash = await hashPassword(input.newPassword);
   const updated = await db.user.updateMany({
     where: { id: user.id, sessionVersion: user.sessionVersion },
@@ -72,6 +94,8 @@ export async function changePassword(db: TDb, user: TSessionUser, input: TChange
   if (updated.count === 0) {
     throw new AppError("CONFLICT", "Your account changed in another window. Sign in again and retry.");
   }
+  // The version bump already refuses them; ending the rows keeps "signed in elsewhere" true.
+  await endAllSessionsQuery(db, user.id);
 }
 
 export async function updateProfile(db: TDb, user: TSessionUser, input: TUpdateProfile): Promise<TSessionUser> {
@@ -81,6 +105,6 @@ export async function updateProfile(db: TDb, user: TSessionUser, input: TUpdateP
 export async function deactivateUser(db: TDb, userId: string): Promise<void> {
   await db.user.update({
     where: { id: userId },
-    data: { deactivatedAt: new Date(), sessionVersion: { increment: 1 } },
+    data: { deactivatedAt: clockNow(), sessionVersion: { increment: 1 } },
   });
 }

@@ -1,8 +1,13 @@
 // The signed-in user as every request sees it: re-read from the database on
-// each request, so a deactivated account or a changed password (which bumps
-// sessionVersion) ends other sessions on their next request (quality.md, 9).
+// each request, together with the session's own row (auth_sessions), so a
+// deactivated account, a changed password (which bumps sessionVersion), a
+// sign-out, an idle spell or the absolute lifetime ends the session on its
+// next request, whichever app instance serves it (quality.md, 9). The rules
+// are in session-limits.ts; this module reads and writes the rows.
 import type { TDb } from "../db/client";
-import type { Role } from "../db/generated/enums";
+import type { AuthSessionEndReason, Role } from "../db/generated/enums";
+import { now as clockNow } from "../clock";
+import { isTouchDue, judgeSession, sessionLimits, touchCutoff, type TSessionLimits, type TSessionRecord } from "./session-limits";
 
 export type TSessionUser = {
   id: string;
@@ -13,8 +18,10 @@ export type TSessionUser = {
   sessionVersion: number;
 };
 
-/** What the session cookie carries: identity and version, never the role. */
-export type TSessionClaims = { userId: string; sessionVersion: number };
+/** What the session cookie carries: identity, version and its auth_sessions row, never the role. */
+export type TSessionClaims = { userId: string; sessionVersion: number; sessionId: string };
+
+export type TSessionCheck = { ok: true; user: TSessionUser } | { ok: false; reason: AuthSessionEndReason };
 
 export const SESSION_USER_SELECT = {
   id: true,
@@ -25,10 +32,96 @@ export const SESSION_USER_SELECT = {
   sessionVersion: true,
 } as const;
 
-export async function loadSessionUser(db: TDb, claims: TSessionClaims): Promise<TSessionUser | null> {
-  const user = await db.user.findFirst({
-    where: { id: claims.userId, deactivatedAt: null, sessionVersion: claims.sessionVersion },
-    select: SESSION_USER_SELECT,
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Opens a session for a user who has just proved who they are; returns its id for the cookie. */
+export async function startSession(db: TDb, userId: string, now = clockNow()): Promise<string> {
+  const session = await db.authSession.create({
+    data: { userId, createdAt: now, lastSeenAt: now },
+    select: { id: true },
   });
-  return user ?? null;
+  return session.id;
+}
+
+/** Ends a session (sign-out, or a lapse noticed); a session already ended keeps its first reason. */
+export async function endSession(db: TDb, sessionId: string, reason: AuthSessionEndReason, now = clockNow()): Promise<void> {
+  if (!UUID.test(sessionId)) return;
+  await db.authSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endedReason: reason } });
+}
+
+/**
+ * The user behind a session cookie, or why there is none. One statement on
+ * the common path (the session row joined to its user), plus a conditional
+ * update at most once a minute to move lastSeenAt, and one to end the row the
+ * first time a refusal is noticed.
+ */
+export async function loadSessionUser(
+  db: TDb,
+  claims: TSessionClaims,
+  options: { now?: Date; limits?: TSessionLimits } = {},
+): Promise<TSessionCheck> {
+  // The cookie is ours (signed and encrypted), but a malformed id must not reach a uuid column.
+  if (!UUID.test(claims.sessionId) || !UUID.test(claims.userId)) return { ok: false, reason: "revoked" };
+  const now = options.now ?? clockNow();
+  const record = await findSessionRecord(db, claims);
+  if (!record) return { ok: false, reason: "revoked" };
+  const verdict = judgeSession(record, claims.sessionVersion, options.limits ?? sessionLimits(), now);
+  if (!verdict.isAlive) {
+    // Lapses are one-way (session-limits.ts), so the row can say so for good.
+    if (!record.endedAt) await endSession(db, claims.sessionId, verdict.reason, now);
+    return { ok: false, reason: verdict.reason };
+  }
+  if (isTouchDue(record.lastSeenAt, now)) {
+    // Conditional, so instances racing on the same session write once.
+    await db.authSession.updateMany({
+      where: { id: claims.sessionId, endedAt: null, lastSeenAt: { lte: touchCutoff(now) } },
+      data: { lastSeenAt: now },
+    });
+  }
+  const { deactivatedAt: _deactivatedAt, ...user } = record.user;
+  return { ok: true, user };
+}
+
+type TSessionRow = {
+  created_at: Date;
+  last_seen_at: Date;
+  ended_at: Date | null;
+  ended_reason: AuthSessionEndReason | null;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  time_zone: string;
+  session_version: number;
+  deactivated_at: Date | null;
+};
+
+/**
+ * The session row and its user in one statement. Raw SQL because Prisma
+ * (without the relationJoins preview) loads a relation with a second query,
+ * and this runs on every request. Selects exactly SESSION_USER_SELECT's
+ * columns plus what the rules need.
+ */
+async function findSessionRecord(db: TDb, claims: TSessionClaims): Promise<(TSessionRecord & { user: TSessionUser & { deactivatedAt: Date | null } }) | null> {
+  const [row] = await db.$queryRaw<TSessionRow[]>`
+    SELECT s.created_at, s.last_seen_at, s.ended_at, s.ended_reason::text AS ended_reason,
+           u.id, u.email, u.name, u.role::text AS role, u.time_zone, u.session_version, u.deactivated_at
+    FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${claims.sessionId}::uuid AND s.user_id = ${claims.userId}::uuid`;
+  if (!row) return null;
+  return {
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    endedAt: row.ended_at,
+    endedReason: row.ended_reason,
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      timeZone: row.time_zone,
+      sessionVersion: row.session_version,
+      deactivatedAt: row.deactivated_at,
+    },
+  };
 }

@@ -1,33 +1,132 @@
-// Failed sign-in throttling per account and per address (quality.md, item 7).
-// Counters live in Postgres so several app instances share them. Keys are
-// kept even for e-mails with no account, so the answer never reveals whether
-// an account exists.
+// Failed sign-in throttling (quality.md, item 7) that slows guessing without
+// letting a stranger lock a person out. Counters live in Postgres so several
+// app instances share them; time is the app's clock (server/clock.ts).
+//
+// INVARIANTS
+// - A browser that signed in to this account before (a known device,
+//   server/auth/known-devices.ts) is judged only by its own failures: no
+//   stranger's guessing, from any address, can stop it. Its cookie is set only
+//   after a correct password, so a guesser cannot mint one.
+// - Every other attempt (an unknown device) is limited three ways:
+//     per account and address  MAX_FAILURES_PER_PAIR in a window: the tight one;
+//     per address              MAX_FAILURES_PER_ADDRESS in a window, all accounts;
+//     per account              after ACCOUNT_FAILURES_BEFORE_DELAY failures in a
+//                              row, each further try waits a delay that doubles
+//                              per failure (capped), instead of a hard lock.
+// - A throttled attempt checks no password and counts nothing, so hammering
+//   cannot push the wait further out, and the answer does not depend on it.
+// - Keys are kept for e-mails with no account too, with the same rules, so
+//   neither the answers nor the waits reveal whether an account exists.
+//
+// Storage: auth_throttles(key, failures, window_start). For window keys,
+// window_start is when the window began; for the per-account key it is the
+// time of the latest failure, and the run of failures restarts after a quiet
+// THROTTLE_WINDOW_MINUTES.
+import { createHash } from "node:crypto";
 import type { TDb } from "../db/client";
+import { now as clockNow } from "../clock";
 
 export const THROTTLE_WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
+/** Wrong passwords for one account from one address (unknown devices), per window. */
+export const MAX_FAILURES_PER_PAIR = 5;
+/** Wrong passwords from one known device for its account, per window. */
+export const MAX_FAILURES_PER_DEVICE = 5;
+/** Wrong passwords from one address, whatever the account (unknown devices), per window. */
 export const MAX_FAILURES_PER_ADDRESS = 50;
+/** Failures in a row for one account (unknown devices) before each try must wait. */
+export const ACCOUNT_FAILURES_BEFORE_DELAY = 10;
+export const ACCOUNT_DELAY_MAX_SECONDS = THROTTLE_WINDOW_MINUTES * 60;
 /** Sign-ups from one address per window, to slow down probing for e-mails. */
 export const MAX_SIGN_UPS_PER_ADDRESS = 20;
+/** Password-reset requests per e-mail address, and per network address, per window. */
+export const MAX_RESET_REQUESTS_PER_EMAIL = 5;
+export const MAX_RESET_REQUESTS_PER_ADDRESS = 20;
 
-export type TThrottleKeys = { account: string; address: string };
+const WINDOW_MS = THROTTLE_WINDOW_MINUTES * 60_000;
 
-export function throttleKeys(email: string, ip: string): TThrottleKeys {
-  return { account: `account:${email}`, address: `address:${ip}` };
+export type TSignInKeys = { account: string; pair: string; address: string; device: string | null };
+
+export type TThrottleVerdict = { isThrottled: false } | { isThrottled: true; retryAfterSeconds: number };
+
+/** `deviceHash`: the known device's token hash when the browser presented a valid one for this account. */
+export function signInKeys(email: string, ip: string, deviceHash: string | null = null): TSignInKeys {
+  // The e-mail hashed in the pair key: an address and a 254-character e-mail would not fit the column.
+  const emailHash = createHash("sha256").update(email).digest("hex");
+  return {
+    account: `account:${email}`,
+    pair: `pair:${emailHash}:${ip}`,
+    address: `address:${ip}`,
+    device: deviceHash ? `device:${deviceHash}` : null,
+  };
 }
 
-export async function isThrottled(db: TDb, keys: TThrottleKeys): Promise<boolean> {
-  const rows = await db.$queryRaw<{ key: string; failures: number }[]>`
-    SELECT key, failures FROM auth_throttles
-    WHERE key IN (${keys.account}, ${keys.address})
-      AND window_start > now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})`;
-  return rows.some((row) =>
-    row.key === keys.account ? row.failures >= MAX_FAILURES_PER_ACCOUNT : row.failures >= MAX_FAILURES_PER_ADDRESS,
-  );
+/** Keys a successful password reset clears: the person proved they own the address. */
+export function accountKeyPatterns(email: string): { account: string; pairPrefix: string } {
+  const { account, pair } = signInKeys(email, "");
+  return { account, pairPrefix: pair };
 }
 
-export async function recordFailure(db: TDb, keys: TThrottleKeys): Promise<void> {
-  for (const key of [keys.account, keys.address]) await countAttempt(db, key);
+/** Seconds an unknown device waits after `failures` in a row on one account (0 below the threshold). */
+export function accountDelaySeconds(failures: number): number {
+  if (failures < ACCOUNT_FAILURES_BEFORE_DELAY) return 0;
+  return Math.min(2 ** (failures - ACCOUNT_FAILURES_BEFORE_DELAY), ACCOUNT_DELAY_MAX_SECONDS);
+}
+
+type TCounter = { key: string; failures: number; window_start: Date };
+
+export async function checkSignInThrottle(db: TDb, keys: TSignInKeys): Promise<TThrottleVerdict> {
+  const now = clockNow();
+  const wanted = keys.device ? [keys.device] : [keys.pair, keys.address, keys.account];
+  const rows = await db.$queryRaw<TCounter[]>`
+    SELECT key, failures, window_start FROM auth_throttles WHERE key = ANY(${wanted}::text[])`;
+  let waitMs = 0;
+  for (const row of rows) {
+    const since = now.getTime() - row.window_start.getTime();
+    if (since >= WINDOW_MS) continue;
+    if (row.key === keys.account) {
+      waitMs = Math.max(waitMs, accountDelaySeconds(row.failures) * 1000 - since);
+    } else {
+      const limit = row.key === keys.address ? MAX_FAILURES_PER_ADDRESS : row.key === keys.pair ? MAX_FAILURES_PER_PAIR : MAX_FAILURES_PER_DEVICE;
+      if (row.failures >= limit) waitMs = Math.max(waitMs, WINDOW_MS - since);
+    }
+  }
+  return waitMs > 0 ? { isThrottled: true, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { isThrottled: false };
+}
+
+export async function recordSignInFailure(db: TDb, keys: TSignInKeys): Promise<void> {
+  if (keys.device) {
+    await countAttempt(db, keys.device);
+    return;
+  }
+  await countAttempt(db, keys.pair);
+  await countAttempt(db, keys.address);
+  await countFailureInRow(db, keys.account);
+}
+
+/**
+ * After a correct password: this browser's own counters start again. The
+ * account-wide run is cleared only when this was an unknown device (which had
+ * to pass it); a known device signing in during an attack must not hand the
+ * guesser a fresh allowance.
+ */
+export async function clearSignInFailures(db: TDb, keys: TSignInKeys): Promise<void> {
+  const cleared = keys.device ? [keys.device, keys.pair] : [keys.pair, keys.account];
+  await db.authThrottle.deleteMany({ where: { key: { in: cleared } } });
+}
+
+/** Wrong passwords re-entered while signed in (a stolen session must not guess on). */
+export const MAX_REAUTH_FAILURES = 5;
+
+/** Whether this person has re-entered a wrong password too often in the window. */
+export async function isReauthLimited(db: TDb, userId: string): Promise<boolean> {
+  const now = clockNow();
+  const [row] = await db.$queryRaw<TCounter[]>`
+    SELECT key, failures, window_start FROM auth_throttles WHERE key = ${`reauth:${userId}`}`;
+  return Boolean(row && now.getTime() - row.window_start.getTime() < WINDOW_MS && row.failures >= MAX_REAUTH_FAILURES);
+}
+
+export async function recordReauthFailure(db: TDb, userId: string): Promise<void> {
+  await countAttempt(db, `reauth:${userId}`);
 }
 
 /** Counts every sign-up attempt from an address; true when over the limit. */
@@ -35,19 +134,34 @@ export async function isSignUpLimited(db: TDb, ip: string): Promise<boolean> {
   return (await countAttempt(db, `sign-up:${ip}`)) > MAX_SIGN_UPS_PER_ADDRESS;
 }
 
+/** Counts a password-reset request for the e-mail and for the address; true when either is over. */
+export async function isResetRequestLimited(db: TDb, email: string, ip: string): Promise<boolean> {
+  const perEmail = await countAttempt(db, `reset-email:${email}`);
+  const perAddress = await countAttempt(db, `reset-address:${ip}`);
+  return perEmail > MAX_RESET_REQUESTS_PER_EMAIL || perAddress > MAX_RESET_REQUESTS_PER_ADDRESS;
+}
+
 /** One statement per key: a fresh window starts when the old one has passed. */
 async function countAttempt(db: TDb, key: string): Promise<number> {
+  const now = clockNow();
   const [row] = await db.$queryRaw<{ failures: number }[]>`
-    INSERT INTO auth_throttles (key, failures, window_start) VALUES (${key}, 1, now())
+    INSERT INTO auth_throttles (key, failures, window_start) VALUES (${key}, 1, ${now}::timestamptz)
     ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN auth_throttles.window_start <= now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
+      failures = CASE WHEN auth_throttles.window_start <= ${now}::timestamptz - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
                       THEN 1 ELSE auth_throttles.failures + 1 END,
-      window_start = CASE WHEN auth_throttles.window_start <= now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
-                          THEN now() ELSE auth_throttles.window_start END
+      window_start = CASE WHEN auth_throttles.window_start <= ${now}::timestamptz - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
+                          THEN ${now}::timestamptz ELSE auth_throttles.window_start END
     RETURNING failures`;
   return row.failures;
 }
 
-export async function clearAccountFailures(db: TDb, keys: TThrottleKeys): Promise<void> {
-  await db.authThrottle.deleteMany({ where: { key: keys.account } });
+/** A run of failures: window_start holds the latest one; a quiet window ends the run. */
+async function countFailureInRow(db: TDb, key: string): Promise<void> {
+  const now = clockNow();
+  await db.$executeRaw`
+    INSERT INTO auth_throttles (key, failures, window_start) VALUES (${key}, 1, ${now}::timestamptz)
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN auth_throttles.window_start <= ${now}::timestamptz - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
+                      THEN 1 ELSE auth_throttles.failures + 1 END,
+      window_start = ${now}::timestamptz`;
 }

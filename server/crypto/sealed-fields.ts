@@ -22,6 +22,11 @@ export const SEALED_FIELDS = {
   completionFeedback: { table: "homework_completions", column: "feedback", owner: { occurrenceId: "occurrence_id" } },
   feedbackComment: { table: "session_feedback", column: "comment", owner: { sessionId: "session_id" } },
   agendaText: { table: "agenda_items", column: "text", owner: { sessionId: "session_id", authorId: "author_id" } },
+  // Two-factor sign-in secrets (server/auth/totp.ts): not clinical text, but a
+  // copied secret would let someone make codes, so they get the same sealing
+  // and ride along with key rotation.
+  totpSecret: { table: "users", column: "totp_secret", owner: { userId: "id" } },
+  totpPending: { table: "users", column: "totp_pending", owner: { userId: "id" } },
 } as const;
 
 export type TSealedFieldName = keyof typeof SEALED_FIELDS;

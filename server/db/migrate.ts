@@ -12,6 +12,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { migrateQueue } from "../jobs/queue";
 
 const MIGRATIONS_TABLE_DDL = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -81,6 +82,8 @@ export async function applyMigrations(
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
     await client.end();
   }
+  // The job queue's own schema (graphile_worker), versioned by the library.
+  await migrateQueue(connectionString);
   return applied;
 }
 

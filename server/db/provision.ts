@@ -48,8 +48,21 @@ export async function resolveDatabaseServer(options: {
   log?: (line: string) => void;
 }): Promise<TDatabaseServer> {
   if (options.url) return { serverUrl: options.url, stop: async () => {} };
-  const embedded: TEmbeddedServer = await startEmbeddedPostgres(options);
-  return embedded;
+  try {
+    const embedded: TEmbeddedServer = await startEmbeddedPostgres(options);
+    return embedded;
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 160);
+    throw new DatabaseStartError(
+      `The built-in database couldn't start (${reason}). Set DATABASE_URL to a PostgreSQL server you run (see .env.example), or see "Set up" in the README.`,
+      { cause: error },
+    );
+  }
+}
+
+/** The embedded Postgres could not start. The message is one sentence for a person; the cause has the details. */
+export class DatabaseStartError extends Error {
+  override name = "DatabaseStartError";
 }
 
 async function withClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -5,9 +5,10 @@ import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
 import type { TEngagementContext } from "./access";
+import { now as clockNow } from "../clock";
 
 export async function endEngagement(db: TDb, user: TSessionUser, engagement: TEngagementContext): Promise<void> {
-  const now = new Date();
+  const now = clockNow();
   const ended = await db.engagement.updateMany({
     where: { id: engagement.id, status: "active" },
     data: { status: "ended", endedAt: now, endedById: user.id },

@@ -5,6 +5,7 @@ import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { engagementWhereForUser } from "./access";
+import { now as clockNow } from "../clock";
 
 /** Caseloads are bounded; search and paging arrive with the caseload issue. */
 export const CASELOAD_LIMIT = 200;
@@ -77,7 +78,7 @@ function toSummary(user: TSessionUser, row: TSummaryRow, now: Date): TEngagement
   };
 }
 
-export async function listEngagements(db: TDb, user: TSessionUser, now = new Date()): Promise<TEngagementSummary[]> {
+export async function listEngagements(db: TDb, user: TSessionUser, now = clockNow()): Promise<TEngagementSummary[]> {
   const rows = await db.engagement.findMany({
     // Withdrawn invitations (ended before they ever started) are left out.
     where: { AND: [engagementWhereForUser(user), { NOT: { status: "ended", startedAt: null } }] },
@@ -98,7 +99,7 @@ export async function getEngagementSummary(
   db: TDb,
   user: TSessionUser,
   engagementId: string,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<TEngagementSummary> {
   const row = await db.engagement.findFirstOrThrow({
     where: { AND: [{ id: engagementId }, engagementWhereForUser(user)] },

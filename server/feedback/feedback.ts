@@ -5,6 +5,9 @@
 //   (a unique index; a retry returns the first answer). Check-ins only on
 //   active engagements.
 // - Both parties read them through the engagement (engagementProcedure).
+// - The therapist is told of new feedback, and once when a "therapy may not
+//   be helping" flag turns on (no flag before this answer, one after it), in
+//   the transaction of the write. Never the scores or the comment.
 import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -13,6 +16,8 @@ import { openField, sealField } from "../crypto/sealed-fields";
 import type { TCheckIn, TSessionFeedback } from "../../lib/schemas/feedback";
 import { signalsFor, type TCheckInPoint, type TFeedbackPoint, type TSignal } from "../../lib/signals/rules";
 import type { TSessionContext } from "../sessions/access";
+import { now as clockNow } from "../clock";
+import { notify } from "../notifications/notify";
 
 /** Enough history for the charts and the signal rules, bounded. */
 export const TREND_LIMIT = 24;
@@ -34,18 +39,30 @@ function openFeedback<T extends { sessionId: string; comment: string }>(row: T):
 
 export async function submitFeedback(db: TDb, client: TSessionUser, session: TSessionContext, input: TSessionFeedback) {
   if (session.status !== "completed") throw new AppError("BAD_REQUEST", "Feedback opens once the session has taken place.");
+  const { engagement } = session;
   try {
-    const created = await db.sessionFeedback.create({
-      data: {
-        sessionId: session.id,
-        clientId: client.id,
-        feltHeard: input.feltHeard,
-        workedOnWanted: input.workedOnWanted,
-        approachFit: input.approachFit,
-        overall: input.overall,
-        comment: sealField("feedbackComment", { sessionId: session.id }, input.comment),
-      },
-      select: FEEDBACK_SELECT,
+    const created = await db.$transaction(async (tx) => {
+      const row = await tx.sessionFeedback.create({
+        data: {
+          sessionId: session.id,
+          clientId: client.id,
+          feltHeard: input.feltHeard,
+          workedOnWanted: input.workedOnWanted,
+          approachFit: input.approachFit,
+          overall: input.overall,
+          comment: sealField("feedbackComment", { sessionId: session.id }, input.comment),
+        },
+        select: FEEDBACK_SELECT,
+      });
+      await notify(tx, {
+        userId: engagement.therapistId,
+        kind: "feedback_received",
+        title: `${client.name} rated a session`,
+        linkPath: `/clients/${engagement.id}`,
+        engagementId: engagement.id,
+      });
+      await raiseSignalIfNew(tx, client, engagement, { feedbackId: row.id });
+      return row;
     });
     return openFeedback(created);
   } catch (error) {
@@ -56,17 +73,66 @@ export async function submitFeedback(db: TDb, client: TSessionUser, session: TSe
   }
 }
 
-export function recordCheckIn(db: TDb, client: TSessionUser, engagementId: string, input: TCheckIn) {
-  return db.checkIn.create({
-    data: {
-      engagementId,
-      clientId: client.id,
-      personal: input.personal,
-      relationships: input.relationships,
-      social: input.social,
-      overall: input.overall,
-    },
-    select: { id: true, personal: true, relationships: true, social: true, overall: true, createdAt: true },
+type TSignalEngagement = { id: string; therapistId: string };
+
+export function recordCheckIn(db: TDb, client: TSessionUser, engagement: TSignalEngagement, input: TCheckIn) {
+  return db.$transaction(async (tx) => {
+    const checkIn = await tx.checkIn.create({
+      data: {
+        engagementId: engagement.id,
+        clientId: client.id,
+        personal: input.personal,
+        relationships: input.relationships,
+        social: input.social,
+        overall: input.overall,
+      },
+      select: { id: true, personal: true, relationships: true, social: true, overall: true, createdAt: true },
+    });
+    await raiseSignalIfNew(tx, client, engagement, { checkInId: checkIn.id });
+    return checkIn;
+  });
+}
+
+/** Enough recent answers for every rule in lib/signals/rules.ts, plus the one just written. */
+const SIGNAL_WINDOW = 5;
+
+/**
+ * Tells the therapist when the answer just written (`written`) turns the
+ * engagement's flag on: signals now, and none from the same data without it.
+ * A flag already up says nothing more; one that cleared and returns does.
+ */
+async function raiseSignalIfNew(
+  tx: Prisma.TransactionClient,
+  client: TSessionUser,
+  engagement: TSignalEngagement,
+  written: { feedbackId?: string; checkInId?: string },
+): Promise<void> {
+  const [feedback, checkIns] = await Promise.all([
+    tx.sessionFeedback.findMany({
+      where: { session: { engagementId: engagement.id } },
+      orderBy: { createdAt: "desc" },
+      take: SIGNAL_WINDOW,
+      select: { id: true, overall: true, createdAt: true },
+    }),
+    tx.checkIn.findMany({
+      where: { engagementId: engagement.id },
+      orderBy: { createdAt: "desc" },
+      take: SIGNAL_WINDOW,
+      select: { id: true, overall: true, createdAt: true },
+    }),
+  ]);
+  if (signalsFor({ feedback, checkIns }).length === 0) return;
+  const before = signalsFor({
+    feedback: feedback.filter((point) => point.id !== written.feedbackId),
+    checkIns: checkIns.filter((point) => point.id !== written.checkInId),
+  });
+  if (before.length > 0) return;
+  await notify(tx, {
+    userId: engagement.therapistId,
+    kind: "signal_raised",
+    title: `${client.name}'s recent answers suggest therapy may not be helping right now`,
+    linkPath: `/clients/${engagement.id}`,
+    engagementId: engagement.id,
   });
 }
 
@@ -127,7 +193,7 @@ export async function caseloadSignals(db: TDb, therapist: TSessionUser): Promise
 type TRecentRow = { engagement_id: string; overall: number; created_at: Date };
 
 /** Completed sessions of the client's active work, from the last 30 days, still without feedback. */
-export function pendingFeedback(db: TDb, client: TSessionUser, now = new Date()) {
+export function pendingFeedback(db: TDb, client: TSessionUser, now = clockNow()) {
   return db.therapySession.findMany({
     where: {
       status: "completed",

@@ -14,6 +14,7 @@ import { AppError, notFound } from "../errors";
 import type { TCreateGoal, TRateGoal, TSetGoalStatus, TUpdateGoal } from "../../lib/schemas/goal";
 import { MAX_STEPS_PER_GOAL } from "../../lib/schemas/goal";
 import type { TGoalContext } from "./access";
+import { now as clockNow } from "../clock";
 
 const STALE =
   "Someone else changed this goal while you were editing it. The latest version is shown now; your changes weren't saved.";
@@ -126,7 +127,7 @@ export async function addStep(db: TDb, user: TSessionUser, goal: TGoalContext, t
 export async function setStepDone(db: TDb, user: TSessionUser, goal: TGoalContext, stepId: string, isDone: boolean) {
   const updated = await db.goalStep.updateMany({
     where: { id: stepId, goalId: goal.id },
-    data: isDone ? { doneAt: new Date(), doneById: user.id } : { doneAt: null, doneById: null },
+    data: isDone ? { doneAt: clockNow(), doneById: user.id } : { doneAt: null, doneById: null },
   });
   if (updated.count !== 1) throw notFound("That step");
 }

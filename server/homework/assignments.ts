@@ -16,6 +16,8 @@ import type { TAssignHomework, TUpdateAssignment } from "../../lib/schemas/homew
 import { localDateToDb, occurrencesFor, scheduleEndsOn, type TScheduleInput } from "../../lib/homework/schedule";
 import { clientToday } from "./client-day";
 import { findTemplateForTherapist, type TAssignmentContext } from "./access";
+import { now as clockNow } from "../clock";
+import { notify } from "../notifications/notify";
 
 function scheduleFrom(input: TAssignHomework, startsOn: string): TScheduleInput {
   if (input.schedule === "once") return { schedule: "once", startsOn, dueOn: input.dueOn || startsOn };
@@ -35,7 +37,7 @@ export async function assignHomework(
   therapist: TSessionUser,
   engagement: TEngagementContext,
   input: TAssignHomework,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ id: string }> {
   const startsOn = input.startsOn || (await clientToday(db, engagement.clientId, now));
   const schedule = scheduleFrom(input, startsOn);
@@ -72,14 +74,12 @@ export async function assignHomework(
       select: { id: true },
     });
     if (engagement.clientId) {
-      await tx.notification.create({
-        data: {
-          userId: engagement.clientId,
-          kind: "homework_assigned",
-          title: `New homework from ${therapist.name}`,
-          linkPath: `/homework/${assignment.id}`,
-        },
-        select: { id: true },
+      await notify(tx, {
+        userId: engagement.clientId,
+        kind: "homework_assigned",
+        title: `New homework from ${therapist.name}`,
+        linkPath: `/homework/${assignment.id}`,
+        engagementId: engagement.id,
       });
     }
     return assignment;
@@ -100,7 +100,7 @@ export async function updateAssignment(db: TDb, assignment: TAssignmentContext, 
   });
 }
 
-export async function cancelAssignment(db: TDb, assignment: TAssignmentContext, now = new Date()): Promise<void> {
+export async function cancelAssignment(db: TDb, assignment: TAssignmentContext, now = clockNow()): Promise<void> {
   assertActive(assignment);
   const today = await clientToday(db, assignment.engagement.clientId, now);
   await db.$transaction([

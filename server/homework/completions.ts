@@ -5,6 +5,9 @@
 //   (a unique index), so a double submit or a retry records it once.
 // - Only the engagement's therapist replies, and only to something recorded.
 // - Nothing is recorded on cancelled homework or ended engagements.
+// - Recording (or skipping) tells the therapist, and a reply tells the
+//   client, in the same transaction as the write (server/notifications).
+//   The notice names the person, never what they wrote.
 import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -13,6 +16,8 @@ import { openField, sealField } from "../crypto/sealed-fields";
 import type { TCompleteOccurrence } from "../../lib/schemas/homework";
 import { dbToLocalDate, localToday } from "../../lib/homework/schedule";
 import type { TOccurrenceContext } from "./access";
+import { now as clockNow } from "../clock";
+import { notify } from "../notifications/notify";
 
 export const COMPLETION_SELECT = {
   id: true,
@@ -49,7 +54,7 @@ export async function completeOccurrence(
   client: TSessionUser,
   occurrence: TOccurrenceContext,
   input: TCompleteOccurrence,
-  now = new Date(),
+  now = clockNow(),
 ) {
   if (occurrence.assignment.status !== "active") {
     throw new AppError("BAD_REQUEST", "This homework was cancelled, so there's nothing to record.");
@@ -59,17 +64,30 @@ export async function completeOccurrence(
   }
   const owner = { occurrenceId: occurrence.id };
   try {
-    const created = await db.homeworkCompletion.create({
-      data: {
-        occurrenceId: occurrence.id,
-        clientId: client.id,
-        status: input.status,
-        response: sealField("completionResponse", owner, input.response),
-        difficulty: scale(input.difficulty),
-        helpfulness: scale(input.helpfulness),
-        obstacle: sealField("completionObstacle", owner, input.status === "done" ? "" : input.obstacle),
-      },
-      select: COMPLETION_SELECT,
+    const created = await db.$transaction(async (tx) => {
+      const row = await tx.homeworkCompletion.create({
+        data: {
+          occurrenceId: occurrence.id,
+          clientId: client.id,
+          status: input.status,
+          response: sealField("completionResponse", owner, input.response),
+          difficulty: scale(input.difficulty),
+          helpfulness: scale(input.helpfulness),
+          obstacle: sealField("completionObstacle", owner, input.status === "done" ? "" : input.obstacle),
+        },
+        select: COMPLETION_SELECT,
+      });
+      const { therapistId } = occurrence.assignment.engagement;
+      if (therapistId) {
+        await notify(tx, {
+          userId: therapistId,
+          kind: "homework_recorded",
+          title: input.status === "skipped" ? `${client.name} skipped a homework day` : `${client.name} recorded homework`,
+          linkPath: `/homework/${occurrence.assignment.id}`,
+          engagementId: occurrence.assignment.engagement.id,
+        });
+      }
+      return row;
     });
     return openCompletion(created);
   } catch (error) {
@@ -82,10 +100,24 @@ export async function completeOccurrence(
 
 export async function replyToCompletion(db: TDb, therapist: TSessionUser, occurrence: TOccurrenceContext, feedback: string) {
   if (!occurrence.completion) throw new AppError("BAD_REQUEST", "There's nothing to reply to yet.");
-  const updated = await db.homeworkCompletion.update({
-    where: { id: occurrence.completion.id },
-    data: { feedback: sealField("completionFeedback", { occurrenceId: occurrence.id }, feedback), feedbackById: therapist.id, feedbackAt: new Date() },
-    select: COMPLETION_SELECT,
+  const completionId = occurrence.completion.id;
+  const updated = await db.$transaction(async (tx) => {
+    const row = await tx.homeworkCompletion.update({
+      where: { id: completionId },
+      data: { feedback: sealField("completionFeedback", { occurrenceId: occurrence.id }, feedback), feedbackById: therapist.id, feedbackAt: clockNow() },
+      select: COMPLETION_SELECT,
+    });
+    const { clientId } = occurrence.assignment.engagement;
+    if (clientId) {
+      await notify(tx, {
+        userId: clientId,
+        kind: "homework_reply",
+        title: `${therapist.name} replied about your homework`,
+        linkPath: `/homework/${occurrence.assignment.id}`,
+        engagementId: occurrence.assignment.engagement.id,
+      });
+    }
+    return row;
   });
   return openCompletion(updated);
 }

@@ -5,6 +5,7 @@ import type { TSessionUser } from "../auth/session-user";
 import { clientToday } from "./client-day";
 import { COMPLETION_SELECT, openCompletion } from "./completions";
 import { addDays, adherence, dbToLocalDate, localDateToDb, localToday, occurrenceState } from "../../lib/homework/schedule";
+import { now as clockNow } from "../clock";
 
 export const ASSIGNMENT_LIST_LIMIT = 50;
 export const DUE_LIST_LIMIT = 50;
@@ -66,7 +67,7 @@ function shape(row: TAssignmentRow, today: string) {
 export type THomeworkAssignment = ReturnType<typeof shape>;
 
 /** Callers have resolved the engagement through engagementProcedure. Dates are the client's. */
-export async function listAssignments(db: TDb, engagement: { id: string; clientId: string | null }, now = new Date()) {
+export async function listAssignments(db: TDb, engagement: { id: string; clientId: string | null }, now = clockNow()) {
   const [rows, today] = await Promise.all([
     loadAssignments(db, { engagementId: engagement.id }),
     clientToday(db, engagement.clientId, now),
@@ -85,7 +86,7 @@ export async function listAssignments(db: TDb, engagement: { id: string; clientI
 }
 
 /** Callers have resolved the assignment through assignmentProcedure. */
-export async function getAssignment(db: TDb, assignmentId: string, engagementId: string, now = new Date()) {
+export async function getAssignment(db: TDb, assignmentId: string, engagementId: string, now = clockNow()) {
   const [[row], engagement] = await Promise.all([
     loadAssignments(db, { id: assignmentId }),
     db.engagement.findUniqueOrThrow({
@@ -108,7 +109,7 @@ export async function getAssignment(db: TDb, assignmentId: string, engagementId:
 }
 
 /** The client's "to do": open occurrences that are due today or overdue, across active work. */
-export async function listDueForClient(db: TDb, client: TSessionUser, now = new Date()) {
+export async function listDueForClient(db: TDb, client: TSessionUser, now = clockNow()) {
   const today = localToday(client.timeZone, now);
   const rows = await db.homeworkOccurrence.findMany({
     where: {
@@ -143,7 +144,7 @@ export async function listDueForClient(db: TDb, client: TSessionUser, now = new 
  * Days are counted in the therapist's zone; for clients far away the window
  * may be off by a day, which a weekly figure tolerates.
  */
-export async function caseloadAdherence(db: TDb, therapist: TSessionUser, now = new Date()) {
+export async function caseloadAdherence(db: TDb, therapist: TSessionUser, now = clockNow()) {
   const to = localToday(therapist.timeZone, now);
   const from = addDays(to, -(ADHERENCE_DAYS - 1));
   const rows = await db.$queryRaw<{ engagement_id: string; done: bigint; assigned: bigint }[]>`

@@ -5,6 +5,7 @@ import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
 import type { TCreateTemplate, TUpdateTemplate } from "../../lib/schemas/homework";
 import { templateWhereForTherapist, type TTemplateContext } from "./access";
+import { now as clockNow } from "../clock";
 
 export const TEMPLATE_LIST_LIMIT = 200;
 
@@ -60,7 +61,7 @@ export async function setTemplateArchived(db: TDb, user: TSessionUser, template:
   assertOwn(user, template);
   return db.homeworkTemplate.update({
     where: { id: template.id },
-    data: { archivedAt: isArchived ? new Date() : null },
+    data: { archivedAt: isArchived ? clockNow() : null },
     select: TEMPLATE_SELECT,
   });
 }

@@ -16,10 +16,13 @@ import { hashPassword } from "../auth/password";
 import { AppError } from "../errors";
 import { appUrl } from "../env";
 import { sendMail, type TMailResult } from "../mail/send";
+import { renderMail } from "../mail/layout";
 import type { TEngagementContext } from "../engagements/access";
 import type { TAcceptInvitationNew, TCreateInvitation } from "../../lib/schemas/invitation";
 import { formatDate } from "../../lib/format";
 import { hashInvitationToken, invitationExpiry, newInvitationToken } from "./tokens";
+import { now as clockNow } from "../clock";
+import { notify } from "../notifications/notify";
 
 export type TInvitationLink = {
   engagementId: string;
@@ -36,7 +39,7 @@ export async function createInvitation(
   db: TDb,
   therapist: TSessionUser,
   input: TCreateInvitation,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<TInvitationLink> {
   const existing = await db.engagement.findFirst({
     where: {
@@ -80,7 +83,7 @@ export async function resendInvitation(
   db: TDb,
   therapist: TSessionUser,
   engagement: TEngagementContext,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<TInvitationLink> {
   const invitation = await pendingInvitation(db, engagement);
   const { token, tokenHash } = newInvitationToken();
@@ -93,7 +96,7 @@ export async function resendInvitation(
 /** Withdraws a pending invitation: the link stops working, the entry leaves the caseload. */
 export async function revokeInvitation(db: TDb, therapist: TSessionUser, engagement: TEngagementContext): Promise<void> {
   const invitation = await pendingInvitation(db, engagement);
-  const now = new Date();
+  const now = clockNow();
   await db.$transaction([
     db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: now }, select: { id: true } }),
     db.engagement.update({
@@ -123,21 +126,18 @@ async function sendInvitationMail(
   token: string,
   expiresAt: Date,
 ): Promise<TMailResult> {
-  return sendMail({
-    to: invitee.email,
-    subject: `${therapist.name} invited you to Alliance`,
-    text: [
-      `Hello ${invitee.name},`,
-      "",
+  const content = renderMail({
+    greeting: `Hello ${invitee.name},`,
+    paragraphs: [
       `${therapist.name} has invited you to Alliance, a private space for the work you do together between sessions.`,
-      "",
-      "Open this link to set up your account:",
-      inviteUrl(token),
-      "",
+    ],
+    action: { label: "Open this link to set up your account", url: inviteUrl(token) },
+    footer: [
       `The link works once and until ${formatDate(expiresAt, therapist.timeZone)}.`,
       "If you weren't expecting this, you can ignore this e-mail.",
-    ].join("\n"),
+    ],
   });
+  return sendMail({ to: invitee.email, subject: `${therapist.name} invited you to Alliance`, ...content });
 }
 
 // --- The invitee's side -------------------------------------------------------
@@ -181,7 +181,7 @@ function findByToken(db: Pick<TDb, "invitation">, token: string) {
   return db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: INVITATION_SELECT });
 }
 
-export async function previewInvitation(db: TDb, token: string, now = new Date()): Promise<TInvitationPreview> {
+export async function previewInvitation(db: TDb, token: string, now = clockNow()): Promise<TInvitationPreview> {
   const invitation = await findByToken(db, token);
   if (!invitation) return { state: "invalid" };
   const account = await db.user.findUnique({ where: { email: invitation.email }, select: { role: true } });
@@ -219,14 +219,12 @@ async function claim(tx: Prisma.TransactionClient, invitation: TInvitationRow, c
     data: { clientId, status: "active", startedAt: now },
   });
   if (claimed.count !== 1 || activated.count !== 1) throw new AppError("CONFLICT", UNUSABLE.accepted);
-  await tx.notification.create({
-    data: {
-      userId: invitation.therapistId,
-      kind: "invitation_accepted",
-      title: `${invitation.name} accepted your invitation`,
-      linkPath: `/clients/${invitation.engagementId}`,
-    },
-    select: { id: true },
+  await notify(tx, {
+    userId: invitation.therapistId,
+    kind: "invitation_accepted",
+    title: `${invitation.name} accepted your invitation`,
+    linkPath: `/clients/${invitation.engagementId}`,
+    engagementId: invitation.engagementId,
   });
 }
 
@@ -236,7 +234,7 @@ const HAS_ACCOUNT = "There's already an account for this address. Sign in to acc
 export async function acceptInvitationAsNewClient(
   db: TDb,
   input: TAcceptInvitationNew,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ email: string; engagementId: string; clientId: string }> {
   const passwordHash = await hashPassword(input.password);
   try {
@@ -265,7 +263,7 @@ export async function acceptInvitationAsExistingClient(
   db: TDb,
   client: TSessionUser,
   token: string,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ engagementId: string }> {
   return db.$transaction(async (tx) => {
     const invitation = await usableInvitation(tx, token, now);

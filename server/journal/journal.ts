@@ -12,6 +12,7 @@ import type { TSessionUser } from "../auth/session-user";
 import { fieldError, notFound } from "../errors";
 import { openField, sealField } from "../crypto/sealed-fields";
 import type { TCreateJournalEntry } from "../../lib/schemas/journal";
+import { now as clockNow } from "../clock";
 
 export const JOURNAL_PAGE_SIZE = 50;
 
@@ -73,7 +74,7 @@ export async function createEntry(db: TDb, client: TSessionUser, input: TCreateJ
       mood: input.mood === "" || input.mood === undefined ? null : input.mood,
       visibility: engagementId ? "shared" : "private",
       sharedEngagementId: engagementId,
-      sharedAt: engagementId ? new Date() : null,
+      sharedAt: engagementId ? clockNow() : null,
     },
     select: ENTRY_SELECT,
   });
@@ -92,14 +93,15 @@ export async function setSharing(db: TDb, client: TSessionUser, entryId: string,
   const entry = await db.journalEntry.update({
     where: { id: entryId },
     data: engagementId
-      ? { visibility: "shared", sharedEngagementId: engagementId, sharedAt: new Date() }
+      ? { visibility: "shared", sharedEngagementId: engagementId, sharedAt: clockNow() }
       : { visibility: "private", sharedEngagementId: null, sharedAt: null },
     select: ENTRY_SELECT,
   });
   return openEntry(entry);
 }
 
+/** Scoped and by count: a second delete of the same entry (a double click) is NOT_FOUND, not a failed delete. */
 export async function deleteEntry(db: TDb, client: TSessionUser, entryId: string) {
-  await ownEntry(db, client, entryId);
-  await db.journalEntry.delete({ where: { id: entryId }, select: { id: true } });
+  const removed = await db.journalEntry.deleteMany({ where: { id: entryId, clientId: client.id } });
+  if (removed.count !== 1) throw notFound("That journal entry");
 }

@@ -8,14 +8,18 @@
 //   made from, and a stale one is a CONFLICT (quality.md, item 15). Adding or
 //   removing items bumps the version too.
 // - An item submitted twice with the same idempotency key is added once.
+// - An item the client adds tells the therapist (who, and for which
+//   session), in the same transaction; never the item's text.
 import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { sealField } from "../crypto/sealed-fields";
 import { MAX_AGENDA_ITEMS, type TAddAgendaItem } from "../../lib/schemas/session";
 import type { TAgendaItemContext, TSessionContext } from "./access";
 import { assertNotPast } from "./scheduling";
+import { tellTherapistOfAgendaItem } from "./notices";
+import { now as clockNow } from "../clock";
 
 const STALE_ORDER = "The agenda changed while you were reordering it. The latest order is shown now; please try again.";
 
@@ -47,6 +51,7 @@ export async function addAgendaItem(db: TDb, user: TSessionUser, session: TSessi
         select: { id: true },
       });
       await tx.therapySession.update({ where: { id: session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });
+      if (user.role === "client") await tellTherapistOfAgendaItem(tx, session, user.name);
       return item;
     });
   } catch (error) {
@@ -66,25 +71,29 @@ function assertAuthorBeforeStart(user: TSessionUser, item: TAgendaItemContext): 
   assertNotPast(item.session);
 }
 
+// The item was loaded (and access checked) before these writes; they go by
+// count, not `update`/`delete`, so an item withdrawn meanwhile (a double
+// click, the other tab) is NOT_FOUND rather than a failed write (a 500).
+const ITEM_GONE = "That agenda item";
+
 export async function updateAgendaItem(db: TDb, user: TSessionUser, item: TAgendaItemContext, input: { text: string; kind: TAddAgendaItem["kind"] }) {
   assertAuthorBeforeStart(user, item);
-  await db.agendaItem.update({ where: { id: item.id }, data: { text: sealField("agendaText", { sessionId: item.session.id, authorId: item.authorId }, input.text), kind: input.kind }, select: { id: true } });
+  const updated = await db.agendaItem.updateMany({ where: { id: item.id }, data: { text: sealField("agendaText", { sessionId: item.session.id, authorId: item.authorId }, input.text), kind: input.kind } });
+  if (updated.count !== 1) throw notFound(ITEM_GONE);
 }
 
 export async function withdrawAgendaItem(db: TDb, user: TSessionUser, item: TAgendaItemContext) {
   assertAuthorBeforeStart(user, item);
-  await db.$transaction([
-    db.agendaItem.delete({ where: { id: item.id }, select: { id: true } }),
-    db.therapySession.update({ where: { id: item.session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    const removed = await tx.agendaItem.deleteMany({ where: { id: item.id } });
+    if (removed.count !== 1) throw notFound(ITEM_GONE);
+    await tx.therapySession.update({ where: { id: item.session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });
+  });
 }
 
 export async function setAgendaItemStatus(db: TDb, item: TAgendaItemContext, status: "open" | "discussed" | "deferred") {
-  await db.agendaItem.update({
-    where: { id: item.id },
-    data: { status, statusChangedAt: new Date() },
-    select: { id: true },
-  });
+  const updated = await db.agendaItem.updateMany({ where: { id: item.id }, data: { status, statusChangedAt: clockNow() } });
+  if (updated.count !== 1) throw notFound(ITEM_GONE);
 }
 
 export async function reorderAgenda(db: TDb, session: TSessionContext, input: { version: number; itemIds: string[] }) {

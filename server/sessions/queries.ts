@@ -6,6 +6,7 @@ import type { TSessionUser } from "../auth/session-user";
 import { dbToLocalDate } from "../../lib/homework/schedule";
 import { openField } from "../crypto/sealed-fields";
 import { noteWhereForUser } from "./access";
+import { now as clockNow } from "../clock";
 
 export const SESSION_LIST_LIMIT = 30;
 
@@ -19,7 +20,7 @@ const SESSION_FIELDS = {
 } as const;
 
 /** Upcoming sessions first (soonest first), then past ones (latest first). */
-export async function listSessions(db: TDb, engagementId: string, now = new Date()) {
+export async function listSessions(db: TDb, engagementId: string, now = clockNow()) {
   const [upcoming, past] = await Promise.all([
     db.therapySession.findMany({
       where: { engagementId, status: "scheduled", startsAt: { gte: now } },

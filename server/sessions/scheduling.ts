@@ -9,6 +9,8 @@
 //   pointing at the item it came from (carriedFromId, unique), so nothing is
 //   carried twice. If there is no next session yet, they wait and are carried
 //   when one is scheduled.
+// - The client is told of a session booked, moved (its start changed) or
+//   cancelled, in the transaction of the change (./notices.ts).
 import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -18,6 +20,8 @@ import type { TEngagementContext } from "../engagements/access";
 import type { TRescheduleSession, TScheduleSession } from "../../lib/schemas/session";
 import { zonedTimeToUtc } from "../../lib/sessions/time";
 import type { TSessionContext } from "./access";
+import { now as clockNow } from "../clock";
+import { tellClientOfSession } from "./notices";
 
 function startsAtFrom(input: { day: string; time: string }, timeZone: string): Date {
   try {
@@ -43,6 +47,7 @@ export async function scheduleSession(db: TDb, therapist: TSessionUser, engageme
       select: { id: true },
     });
     await carryOver(tx, engagement.id);
+    await tellClientOfSession(tx, "session_scheduled", { id: session.id, startsAt, engagement }, therapist.name);
     return session;
   });
 }
@@ -53,27 +58,35 @@ function assertScheduled(session: TSessionContext): void {
 
 export async function rescheduleSession(db: TDb, therapist: TSessionUser, session: TSessionContext, input: TRescheduleSession) {
   assertScheduled(session);
-  await db.therapySession.update({
-    where: { id: session.id },
-    data: {
-      startsAt: startsAtFrom(input, therapist.timeZone),
-      durationMinutes: input.durationMinutes,
-      location: input.location,
-      videoUrl: input.videoUrl,
-    },
-    select: { id: true },
+  const startsAt = startsAtFrom(input, therapist.timeZone);
+  await db.$transaction(async (tx) => {
+    await tx.therapySession.update({
+      where: { id: session.id },
+      data: {
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        location: input.location,
+        videoUrl: input.videoUrl,
+      },
+      select: { id: true },
+    });
+    // A new place or length alone is not a move.
+    if (startsAt.getTime() !== session.startsAt.getTime()) {
+      await tellClientOfSession(tx, "session_moved", { ...session, startsAt }, therapist.name);
+    }
   });
 }
 
-export async function closeSession(db: TDb, session: TSessionContext, outcome: "completed" | "cancelled") {
+export async function closeSession(db: TDb, therapist: TSessionUser, session: TSessionContext, outcome: "completed" | "cancelled") {
   assertScheduled(session);
   await db.$transaction(async (tx) => {
     await tx.therapySession.update({
       where: { id: session.id },
-      data: { status: outcome, cancelledAt: outcome === "cancelled" ? new Date() : null },
+      data: { status: outcome, cancelledAt: outcome === "cancelled" ? clockNow() : null },
       select: { id: true },
     });
     await carryOver(tx, session.engagement.id);
+    if (outcome === "cancelled") await tellClientOfSession(tx, "session_cancelled", session, therapist.name);
   });
 }
 
@@ -114,7 +127,7 @@ async function carryOver(tx: Prisma.TransactionClient, engagementId: string): Pr
   await tx.therapySession.update({ where: { id: next.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });
 }
 
-export function assertNotPast(session: TSessionContext, now = new Date()): void {
+export function assertNotPast(session: TSessionContext, now = clockNow()): void {
   if (session.startsAt <= now) {
     throw new AppError("BAD_REQUEST", "This session has started, so its agenda items can no longer be edited or withdrawn.");
   }

@@ -10,11 +10,14 @@ import { describe, expect, it } from "vitest";
 import { appRouter, PUBLIC_PROCEDURES } from "@/server/api/root";
 import { callerFor, seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
 import { snapshotDatabase, connectTestDb } from "../support/db";
+import { newEmailChangeToken } from "@/server/account/email-change";
+import { newResetToken } from "@/server/auth/password-reset";
+import { codeFor, enrolTwoFactor } from "../support/totp";
 
 const db = connectTestDb();
 
 type TActor = "signedOut" | "client" | "otherClient" | "therapist" | "otherTherapist";
-type TOutcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN";
+type TOutcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 type TCaller = Awaited<ReturnType<typeof callerFor>>;
 type TRow = { call: (caller: TCaller, cast: TCast) => Promise<unknown>; expect: Record<TActor, TOutcome> };
 
@@ -83,6 +86,55 @@ export const MATRIX: Record<string, TRow> = {
   "account.changePassword": {
     call: (caller) => caller.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "another long password" }),
     expect: SIGNED_IN_OK,
+  },
+  "account.deletionSummary": { call: (caller) => caller.account.deletionSummary(), expect: SIGNED_IN_OK },
+  // Each person deletes only themselves; both therapists of the cast still have active work.
+  "account.deleteAccount": {
+    call: (caller) => caller.account.deleteAccount({ password: TEST_PASSWORD }),
+    expect: { signedOut: "UNAUTHORIZED", client: "ok", otherClient: "ok", therapist: "CONFLICT", otherTherapist: "CONFLICT" },
+  },
+  "account.otherSessions": { call: (caller) => caller.account.otherSessions(), expect: SIGNED_IN_OK },
+  "account.signOutOthers": { call: (caller) => caller.account.signOutOthers(), expect: SIGNED_IN_OK },
+  // Forgotten password: public, and the same answer for every address.
+  "auth.requestPasswordReset": {
+    call: (caller) => caller.auth.requestPasswordReset({ email: uniqueEmail("forgot") }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  "auth.checkResetToken": {
+    call: (caller) => caller.auth.checkResetToken({ token: newResetToken().token }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  // The link is the credential: whoever holds it may use it, signed in or not.
+  "auth.resetPassword": {
+    call: async (caller, cast) => {
+      const { token, tokenHash } = newResetToken();
+      await db.accountToken.create({
+        data: {
+          userId: cast.client.id,
+          purpose: "password_reset",
+          tokenHash,
+          newEmail: cast.client.email,
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
+      });
+      return caller.auth.resetPassword({ token, newPassword: "a reset long password", confirmPassword: "a reset long password" });
+    },
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  "account.requestEmailChange": {
+    call: (caller) => caller.account.requestEmailChange({ newEmail: uniqueEmail("moving"), currentPassword: TEST_PASSWORD }),
+    expect: SIGNED_IN_OK,
+  },
+  // Public: holding the link e-mailed to the new address is what entitles the change.
+  "account.confirmEmailChange": {
+    call: async (caller, cast) => {
+      const { token, tokenHash } = newEmailChangeToken(cast.client.sessionVersion);
+      await db.accountToken.create({
+        data: { userId: cast.client.id, purpose: "email_change", tokenHash, newEmail: uniqueEmail("moved"), expiresAt: new Date(Date.now() + 3_600_000) },
+      });
+      return caller.account.confirmEmailChange({ token });
+    },
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
   },
   "engagement.list": { call: (caller) => caller.engagement.list(), expect: SIGNED_IN_OK },
   "engagement.byId": {
@@ -269,6 +321,45 @@ export const MATRIX: Record<string, TRow> = {
   "feedback.trends": { call: (caller, cast) => caller.feedback.trends({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
   "feedback.pending": { call: (caller) => caller.feedback.pending(), expect: CLIENTS_ONLY },
   "feedback.caseloadSignals": { call: (caller) => caller.feedback.caseloadSignals(), expect: THERAPISTS_ONLY },
+  // Everyone has their own notifications; the cast's one is the client's alone.
+  "notifications.list": { call: (caller) => caller.notifications.list({}), expect: SIGNED_IN_OK },
+  "notifications.unreadCount": { call: (caller) => caller.notifications.unreadCount(), expect: SIGNED_IN_OK },
+  "notifications.markRead": {
+    call: (caller, cast) => caller.notifications.markRead({ id: cast.notification.id }),
+    expect: { signedOut: "UNAUTHORIZED", client: "ok", otherClient: "NOT_FOUND", therapist: "NOT_FOUND", otherTherapist: "NOT_FOUND" },
+  },
+  // Two-step sign-in: everyone's own account, ids from the session. Codes one
+  // step ahead, since enrolling used up the current one.
+  "twoFactor.status": { call: (caller) => caller.twoFactor.status(), expect: SIGNED_IN_OK },
+  "twoFactor.begin": { call: (caller) => caller.twoFactor.begin(), expect: SIGNED_IN_OK },
+  "twoFactor.confirm": { call: (caller) => enrolTwoFactor(caller), expect: SIGNED_IN_OK },
+  "twoFactor.regenerateRecoveryCodes": {
+    call: async (caller) => caller.twoFactor.regenerateRecoveryCodes({ code: codeFor((await enrolTwoFactor(caller)).secret, 1) }),
+    expect: SIGNED_IN_OK,
+  },
+  "twoFactor.disable": {
+    call: async (caller) =>
+      caller.twoFactor.disable({ password: TEST_PASSWORD, code: codeFor((await enrolTwoFactor(caller)).secret, 1) }),
+    expect: SIGNED_IN_OK,
+  },
+  "notifications.markAllRead": { call: (caller) => caller.notifications.markAllRead(), expect: SIGNED_IN_OK },
+  "notifications.preferences": { call: (caller) => caller.notifications.preferences(), expect: SIGNED_IN_OK },
+  "notifications.updatePreferences": {
+    call: (caller) => caller.notifications.updatePreferences({ channels: {}, hasQuietHours: false }),
+    expect: SIGNED_IN_OK,
+  },
+  // Exports and the access log: each person's own; one client's record only for their therapist.
+  "dataExport.mine": { call: (caller) => caller.dataExport.mine(), expect: CLIENTS_ONLY },
+  "dataExport.engagement": {
+    call: (caller, cast) => caller.dataExport.engagement({ engagementId: cast.engagement.id }),
+    expect: PAIR_THERAPIST,
+  },
+  "dataExport.templates": { call: (caller) => caller.dataExport.templates(), expect: THERAPISTS_ONLY },
+  "accessLog.mine": { call: (caller) => caller.accessLog.mine({}), expect: CLIENTS_ONLY },
+  "accessLog.forEngagement": {
+    call: (caller, cast) => caller.accessLog.forEngagement({ engagementId: cast.engagement.id }),
+    expect: PAIR_THERAPIST,
+  },
   // The pending engagement has no client yet, so both clients are strangers to it.
   "invitation.resend": {
     call: (caller, cast) => caller.invitation.resend({ engagementId: cast.invitation.engagement.id }),

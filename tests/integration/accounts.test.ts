@@ -1,11 +1,22 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { checkCredentials, deactivateUser, SIGN_UP_REFUSED } from "@/server/auth/accounts";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_SIGN_UPS_PER_ADDRESS } from "@/server/auth/throttle";
+import {
+  ACCOUNT_FAILURES_BEFORE_DELAY,
+  accountDelaySeconds,
+  MAX_FAILURES_PER_PAIR,
+  MAX_REAUTH_FAILURES,
+  MAX_SIGN_UPS_PER_ADDRESS,
+  THROTTLE_WINDOW_MINUTES,
+} from "@/server/auth/throttle";
+import { advanceClockForTests, freezeClockForTests, resetClock } from "@/server/clock";
+import { REAUTH_THROTTLED } from "@/server/auth/reauth";
 import { callerFor, seedTherapist, TEST_PASSWORD, uniqueEmail } from "../factories";
 import { snapshotDatabase, connectTestDb } from "../support/db";
 import { rejection } from "../support/errors";
 
 const db = connectTestDb();
+
+afterEach(resetClock);
 
 describe("auth.signUp", () => {
   it("creates a therapist with an argon2id hash at the required cost", async () => {
@@ -90,24 +101,69 @@ describe("checkCredentials", () => {
     });
   });
 
-  it("throttles an account after repeated failures, even with the right password, from any address", async () => {
+  it("throttles one address guessing one account, even with the right password, without locking the owner out elsewhere", async () => {
     const user = await seedTherapist(db);
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) {
-      await checkCredentials(db, { email: user.email, password: "wrong password" }, `10.1.0.${attempt}`);
+    freezeClockForTests();
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_PAIR; attempt += 1) {
+      await checkCredentials(db, { email: user.email, password: "wrong password" }, "10.1.0.1");
     }
-    expect(await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.2.0.1")).toEqual({
+    expect(await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.1.0.1")).toEqual({
       ok: false,
       reason: "throttled",
+      retryAfterSeconds: THROTTLE_WINDOW_MINUTES * 60,
     });
+    // Five failures are not an account-wide lock: the owner elsewhere gets in.
+    expect((await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.2.0.1")).ok).toBe(true);
+  });
+
+  it("lets the address try again once the window has passed on the app's clock", async () => {
+    const user = await seedTherapist(db);
+    freezeClockForTests();
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_PAIR; attempt += 1) {
+      await checkCredentials(db, { email: user.email, password: "wrong password" }, "10.5.0.9");
+    }
+    advanceClockForTests((THROTTLE_WINDOW_MINUTES - 1) * 60_000);
+    expect(await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.5.0.9")).toMatchObject({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 60,
+    });
+    advanceClockForTests(61_000);
+    expect((await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.5.0.9")).ok).toBe(true);
+  });
+
+  it("slows guessing from many addresses with growing waits, not a lock", async () => {
+    const user = await seedTherapist(db);
+    freezeClockForTests();
+    for (let attempt = 0; attempt < ACCOUNT_FAILURES_BEFORE_DELAY; attempt += 1) {
+      await checkCredentials(db, { email: user.email, password: "wrong password" }, `10.6.0.${attempt}`);
+    }
+    // Even the right password waits its turn from a browser the account doesn't know...
+    const waiting = await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.6.1.1");
+    expect(waiting).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: accountDelaySeconds(ACCOUNT_FAILURES_BEFORE_DELAY) });
+    // ...and each further failure doubles the wait.
+    advanceClockForTests(accountDelaySeconds(ACCOUNT_FAILURES_BEFORE_DELAY) * 1000);
+    expect(await checkCredentials(db, { email: user.email, password: "wrong again" }, "10.6.1.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.6.1.3")).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: accountDelaySeconds(ACCOUNT_FAILURES_BEFORE_DELAY + 1),
+    });
+    advanceClockForTests(accountDelaySeconds(ACCOUNT_FAILURES_BEFORE_DELAY + 1) * 1000);
+    expect((await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.6.1.4")).ok).toBe(true);
   });
 
   it("throttles an unknown e-mail the same way, so throttling reveals nothing", async () => {
     const email = uniqueEmail("ghost");
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1) {
-      await checkCredentials(db, { email, password: "wrong password" }, "10.3.0.1");
+    freezeClockForTests();
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_PAIR; attempt += 1) {
+      expect(await checkCredentials(db, { email, password: "wrong password" }, "10.3.0.1")).toEqual({ ok: false, reason: "invalid" });
     }
-    expect((await checkCredentials(db, { email, password: "wrong password" }, "10.3.0.1")).ok).toBe(false);
-    expect(await checkCredentials(db, { email, password: "x" }, "10.3.0.2")).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(db, { email, password: "x" }, "10.3.0.1")).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: THROTTLE_WINDOW_MINUTES * 60,
+    });
   });
 
   it("refuses a deactivated account", async () => {
@@ -141,6 +197,26 @@ describe("sessions end when they should", () => {
     expect(error.code).toBe("BAD_REQUEST");
     expect((error.cause as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors.currentPassword).toBeDefined();
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+  });
+
+  it("a signed-in browser can't keep guessing the password: re-entry is throttled per person, then allowed again", async () => {
+    const user = await seedTherapist(db);
+    const caller = await callerFor(db, user);
+    freezeClockForTests();
+    for (let attempt = 0; attempt < MAX_REAUTH_FAILURES; attempt += 1) {
+      const wrong = await rejection(caller.account.deleteAccount({ password: `guess number ${attempt}` }));
+      expect(wrong.code).toBe("BAD_REQUEST");
+    }
+    // The right password is not even checked now, on any of the forms that ask for it.
+    const throttled = await rejection(
+      caller.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password" }),
+    );
+    expect(throttled.code).toBe("TOO_MANY_REQUESTS");
+    expect((throttled.cause as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors.currentPassword).toEqual([REAUTH_THROTTLED]);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { deletedAt: true } })).toEqual({ deletedAt: null });
+
+    advanceClockForTests(THROTTLE_WINDOW_MINUTES * 60_000 + 1_000);
+    await caller.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password" });
   });
 
   it("deactivation ends the session on its next request", async () => {

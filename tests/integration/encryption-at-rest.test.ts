@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { callerFor, seedCast } from "../factories";
 import { connectTestDb } from "../support/db";
+import { enrolTwoFactor } from "../support/totp";
 import { dumpDatabase } from "../support/dump";
 import { getEnv, requireDatabaseUrl, setEnvForChildren } from "@/server/env";
 import { countUnsealed, resealAll } from "@/server/crypto/reseal";
@@ -57,6 +58,9 @@ async function writeCanaries() {
   await therapist.homework.reply({ occurrenceId, feedback: c.reply });
   await client.feedback.submit({ sessionId: cast.completedSession.id, feltHeard: 8, workedOnWanted: 7, approachFit: 8, overall: 8, comment: c.comment });
   await client.session.addAgendaItem({ sessionId, text: c.agenda, kind: "avoided_topic" });
+  // Two-step sign-in secrets: the therapist has it on, the client has only begun.
+  await enrolTwoFactor(therapist);
+  await client.twoFactor.begin();
   return { cast, client, therapist, canaries: c };
 }
 

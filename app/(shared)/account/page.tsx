@@ -4,22 +4,41 @@ import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { listTimeZones } from "@/lib/time-zones";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ProfileForm } from "@/components/account/profile-form";
+import { NotificationPreferencesForm } from "@/components/account/notification-preferences-form";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { DeleteAccountSection } from "@/components/account/delete-account-section";
+import { ChangeEmailForm } from "@/components/account/change-email-form";
+import { ExportSection } from "@/components/account/export-section";
+import { SessionsSection } from "@/components/account/sessions-section";
 import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const user = await requireUser({ returnTo: "/account" });
-  await getQueryClient().prefetchQuery(trpc.account.me.queryOptions());
+  const user = await requireUser({ returnTo: "/account", allowWithoutTwoFactor: true });
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(trpc.account.me.queryOptions()),
+    queryClient.prefetchQuery(trpc.account.otherSessions.queryOptions()),
+    queryClient.prefetchQuery(trpc.notifications.preferences.queryOptions()),
+  ]);
   return (
     <HydrateClient>
       <h1 className="text-2xl font-semibold">Account</h1>
       <Card title="About you">
         <ProfileForm timeZones={listTimeZones()} />
       </Card>
+      <Card title="Reminders and notifications">
+        <NotificationPreferencesForm />
+      </Card>
+      <Card title="Sign-in e-mail"><ChangeEmailForm email={user.email} /></Card>
       <Card title="Password">
         <ChangePasswordForm email={user.email} />
       </Card>
+      <Card title="Signed in elsewhere"><SessionsSection /></Card>
+      <TwoFactorSection />
+      <ExportSection role={user.role} />
+      <DeleteAccountSection />
     </HydrateClient>
   );
 }

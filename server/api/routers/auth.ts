@@ -2,6 +2,13 @@ import { ZSignUpSchema } from "@/lib/schemas/account";
 import { signUpTherapist } from "@/server/auth/accounts";
 import { recordAudit } from "@/server/audit/record";
 import { createTRPCRouter, publicProcedure } from "../trpc";
+import {
+  RESET_REQUESTED_MESSAGE,
+  ZRequestPasswordResetSchema,
+  ZResetPasswordSchema,
+  ZResetTokenRefSchema,
+} from "@/lib/schemas/password-reset";
+import { isResetTokenUsable, requestPasswordReset, resetPassword } from "@/server/auth/password-reset";
 
 export const authRouter = createTRPCRouter({
   /** Therapists sign up themselves; clients join through an invitation. */
@@ -14,4 +21,19 @@ export const authRouter = createTRPCRouter({
     });
     return { ok: true as const };
   }),
+
+  /** The same answer whether or not the address has an account (server/auth/password-reset.ts). */
+  requestPasswordReset: publicProcedure.input(ZRequestPasswordResetSchema).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(ctx.db, input.email, ctx.meta.ip);
+    return { message: RESET_REQUESTED_MESSAGE };
+  }),
+
+  /** Whether a reset link still works, so the page can say so before anything is typed. */
+  // A mutation, so the token travels in a POST body: a query would put it in the request URL.
+  checkResetToken: publicProcedure.input(ZResetTokenRefSchema).mutation(async ({ ctx, input }) => ({
+    isUsable: await isResetTokenUsable(ctx.db, input.token),
+  })),
+
+  /** Sets the new password and ends every session; the page then signs in with it. */
+  resetPassword: publicProcedure.input(ZResetPasswordSchema).mutation(({ ctx, input }) => resetPassword(ctx.db, input, ctx.meta)),
 });

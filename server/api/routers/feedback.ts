@@ -29,17 +29,6 @@ export const feedbackRouter = createTRPCRouter({
         engagementId: ctx.session.engagement.id,
         clientId: ctx.user.id,
       });
-      if (ctx.session.engagement.therapistId) {
-        await ctx.db.notification.create({
-          data: {
-            userId: ctx.session.engagement.therapistId,
-            kind: "feedback_received",
-            title: "New session feedback",
-            linkPath: `/clients/${ctx.session.engagement.id}`,
-          },
-          select: { id: true },
-        });
-      }
       return feedback;
     }),
 
@@ -47,7 +36,7 @@ export const feedbackRouter = createTRPCRouter({
     .use(onlyClient)
     .input(ZCheckInSchema)
     .mutation(async ({ ctx, input }) => {
-      const checkIn = await recordCheckIn(ctx.db, ctx.user, ctx.engagement.id, input);
+      const checkIn = await recordCheckIn(ctx.db, ctx.user, ctx.engagement, input);
       await recordAudit(ctx.db, ctx.user, ctx.meta, {
         action: "create",
         recordType: "check_in",

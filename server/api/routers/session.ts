@@ -61,7 +61,7 @@ export const sessionRouter = createTRPCRouter({
     .input(ZSessionRefSchema.strict())
     .mutation(async ({ ctx }) => {
       assertWritable(ctx.session.engagement);
-      await closeSession(ctx.db, ctx.session, "cancelled");
+      await closeSession(ctx.db, ctx.user, ctx.session, "cancelled");
       await auditOn(ctx, ctx.session.engagement, "update", "session", ctx.session.id);
       await announceSessionChange(ctx.db, ctx.session.id);
       return { ok: true as const };
@@ -72,7 +72,7 @@ export const sessionRouter = createTRPCRouter({
     .input(ZSessionRefSchema.strict())
     .mutation(async ({ ctx }) => {
       assertWritable(ctx.session.engagement);
-      await closeSession(ctx.db, ctx.session, "completed");
+      await closeSession(ctx.db, ctx.user, ctx.session, "completed");
       await auditOn(ctx, ctx.session.engagement, "update", "session", ctx.session.id);
       await announceSessionChange(ctx.db, ctx.session.id);
       return { ok: true as const };

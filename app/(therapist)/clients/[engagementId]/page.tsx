@@ -12,6 +12,7 @@ import { HomeworkPanel } from "@/components/homework/homework-panel";
 import { SessionsPanel } from "@/components/sessions/sessions-panel";
 import { FeedbackOverview } from "@/components/feedback/feedback-overview";
 import { SharedJournal } from "@/components/journal/shared-journal";
+import { RecordLinks } from "@/components/engagements/record-links";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -94,6 +95,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           <SharedJournal engagementId={engagement.id} timeZone={user.timeZone} />
         </Card>
       </div>
+      {engagement.status === "invited" ? null : <RecordLinks engagementId={engagement.id} />}
       {engagement.status === "active" ? (
         <div className="border-t border-line pt-4">
           <EndEngagementButton engagementId={engagement.id} otherName={engagement.counterpart.name} />

@@ -1,8 +1,9 @@
-import { auth } from "@/server/auth/session";
+import { routeUser } from "@/server/auth/session";
 import { appUrl } from "@/server/env";
 import { getDb } from "@/server/db/client";
 import { sessionWhereForUser } from "@/server/sessions/access";
-import { buildIcs } from "@/lib/sessions/ics";
+import { sessionIcs } from "@/lib/sessions/ics";
+import { now as clockNow } from "@/server/clock";
 
 /**
  * The session as a calendar event, in the downloader's own time zone. It
@@ -11,7 +12,7 @@ import { buildIcs } from "@/lib/sessions/ics";
  */
 export async function GET(_request: Request, { params }: RouteContext<"/api/sessions/[sessionId]/ics">) {
   const { sessionId } = await params;
-  const user = await auth();
+  const user = await routeUser();
   if (!user) return new Response("Please sign in.", { status: 401 });
   // One query, through the session access rule; a malformed id is not found too.
   const session = await getDb()
@@ -32,19 +33,11 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/sess
     .catch(() => null);
   if (!session) return new Response("Not found.", { status: 404 });
   const other = user.role === "client" ? session.engagement.therapist.name : (session.engagement.client?.name ?? "your client");
-  const ics = buildIcs({
-    uid: `${session.id}@alliance`,
-    startsAt: session.startsAt,
-    durationMinutes: session.durationMinutes,
-    timeZone: user.timeZone,
-    summary: `Therapy session with ${other}`,
-    location: session.videoUrl || session.location || undefined,
-    url: `${appUrl()}/sessions/${session.id}`,
-    status: session.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
-    // Seconds since creation grow with every change, so calendars take the newest.
-    sequence: Math.max(0, Math.floor((session.updatedAt.getTime() - session.createdAt.getTime()) / 1000)),
-    stampedAt: new Date(),
-  });
+  const ics = sessionIcs(
+    session,
+    { timeZone: user.timeZone, otherName: other },
+    { sessionUrl: `${appUrl()}/sessions/${session.id}`, stampedAt: clockNow() },
+  );
   return new Response(ics, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",

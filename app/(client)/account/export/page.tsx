@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/server/auth/session";
+import { getQueryClient, trpc } from "@/server/api/rsc";
+import { ClientExportView } from "@/components/account/export-view";
+import { PrintButton } from "@/components/account/print-button";
+
+export const metadata: Metadata = { title: "Everything about you" };
+
+/** The client's export as a page to read, print or save as PDF (the JSON download holds the same). */
+export default async function ExportPage() {
+  const user = await requireUser({ role: "client", returnTo: "/account/export" });
+  const data = await getQueryClient().fetchQuery(trpc.dataExport.mine.queryOptions());
+  return (
+    <>
+      <Link href="/account" className="text-brand-strong underline print:hidden">
+        ← Account
+      </Link>
+      <h1 className="text-2xl font-semibold">Everything Alliance holds about you</h1>
+      <p className="text-ink-muted print:hidden">
+        Your goals, homework, sessions, feedback, check-ins and your whole journal, private entries included. Keep a
+        printed or saved copy somewhere only you can reach. Your therapist&apos;s private notes are not part of it.
+      </p>
+      <div className="flex flex-wrap gap-3 print:hidden">
+        <PrintButton />
+        <a href="/api/account/export" download className="inline-flex min-h-11 items-center text-brand-strong underline">
+          Download as a file (JSON)
+        </a>
+      </div>
+      <ClientExportView data={data} timeZone={user.timeZone} />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { useMutation } from "@tanstack/react-query";
+import { signOut } from "next-auth/react";
+import { ZDeleteAccountSchema } from "@/lib/schemas/account-deletion";
+import { useTRPC } from "@/components/trpc/provider";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/field";
+import { Form, SubmitButton } from "@/components/ui/form";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
+
+export function DeleteAccountForm() {
+  const trpc = useTRPC();
+  const remove = useMutation(trpc.account.deleteAccount.mutationOptions());
+
+  const { errors, onSubmit } = useFormSubmit({
+    schema: ZDeleteAccountSchema,
+    mutate: (input) => remove.mutateAsync(input),
+    // The account is gone and its sessions with it; this clears the cookie too.
+    onSuccess: () => signOut({ callbackUrl: "/goodbye" }),
+  });
+  const openWork = errors.fieldErrors.engagements?.[0];
+
+  return (
+    <Form onSubmit={onSubmit} isPending={remove.isSuccess} className="flex flex-col gap-4">
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      {openWork ? (
+        <Alert tone="error">
+          {openWork}{" "}
+          <Link href="/caseload" className="font-medium underline">
+            Go to your caseload
+          </Link>
+        </Alert>
+      ) : null}
+      <TextField
+        label="Your password"
+        hint="To make sure it's really you."
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        errors={errors.fieldErrors.password}
+      />
+      <SubmitButton variant="danger" pendingLabel="Deleting…" className="self-start">
+        Delete my account
+      </SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,11 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+
+export function PrintButton() {
+  return (
+    <Button variant="secondary" className="self-start print:hidden" onClick={() => window.print()}>
+      Print or save as PDF
+    </Button>
+  );
+}

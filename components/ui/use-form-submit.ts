@@ -1,0 +1,57 @@
+import { useState } from "react";
+import type { z } from "zod";
+import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
+import type { TFormSubmitHandler } from "./form";
+
+const NO_ERRORS: TFormErrors = { fieldErrors: {} };
+
+type TServerError = Parameters<typeof formErrorsFromServer>[0];
+
+type TFormSubmitOptions<TSchema extends z.ZodType, TResult> = {
+  /** The same client-safe schema the procedure checks, so both paths give the same messages. */
+  schema: TSchema;
+  /** The raw object to validate; by default the form's named fields. */
+  toInput?: (data: FormData) => unknown;
+  /** Replaces the summary above the form when the check fails (e.g. for a row of radio questions). */
+  invalidMessage?: string;
+  /** Runs first on every submit, e.g. to hide the last "Saved." */
+  onStart?: () => void;
+  mutate: (input: z.output<TSchema>) => Promise<TResult>;
+  onSuccess?: (result: TResult, input: z.output<TSchema>, form: HTMLFormElement) => unknown;
+};
+
+/**
+ * The submit shape every form shares: check with the schema, mutate, show the
+ * server's field errors, then hand over to `onSuccess` (reset, close, say
+ * "Saved"). Pass `onSubmit` to <Form>, which prevents the native submit and
+ * keeps the form pending while this runs.
+ */
+export function useFormSubmit<TSchema extends z.ZodType, TResult>({
+  schema,
+  toInput = (data) => Object.fromEntries(data),
+  invalidMessage,
+  onStart,
+  mutate,
+  onSuccess,
+}: TFormSubmitOptions<TSchema, TResult>): { errors: TFormErrors; onSubmit: TFormSubmitHandler } {
+  const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
+
+  async function onSubmit(data: FormData, form: HTMLFormElement) {
+    onStart?.();
+    const parsed = schema.safeParse(toInput(data));
+    if (!parsed.success) {
+      const fromZod = formErrorsFromZod(parsed.error);
+      return setErrors(invalidMessage ? { ...fromZod, formError: invalidMessage } : fromZod);
+    }
+    setErrors(NO_ERRORS);
+    let result: TResult;
+    try {
+      result = await mutate(parsed.data);
+    } catch (error) {
+      return setErrors(formErrorsFromServer(error as TServerError));
+    }
+    await onSuccess?.(result, parsed.data, form);
+  }
+
+  return { errors, onSubmit };
+}

@@ -1,0 +1,90 @@
+// A client's export: everything Alliance holds about them, to take with them
+// (product.md, "An account is the person's"). Served as JSON by
+// GET /api/account/export and as a printable page at /account/export.
+//
+// THE SHAPE (format "alliance-client-export", version 1). Add fields freely;
+// renaming or removing one is a new version.
+//
+// {
+//   format: "alliance-client-export", version: 1,
+//   exportedAt: ISO timestamp,
+//   person: { name, email, timeZone, memberSince },
+//   engagements: [{                      // every therapist, ended ones too
+//     id, status, invitedAt, startedAt, endedAt,
+//     therapist: { name, email }, client: { name, email },
+//     goals: [{ title, description, whyItMatters, status, targetDate, createdAt, createdBy: { name, role },
+//               statusHistory: [{ from, to, note, at, by }],
+//               steps: [{ text, position, doneAt }],
+//               ratings: [{ value, note, by: { name, role }, sessionId, at }] }],   // both people's
+//     homework: [{ title, instructions, kind, schedule: { kind, startsOn, endsOn, timesPerWeek }, goal,
+//                  status, assignedAt, cancelledAt,
+//                  occurrences: [{ opensOn, dueOn, status, recordedAt, response, obstacle,
+//                                  difficulty, helpfulness, therapistReply: { text, at, by } | null }] }],
+//     sessions: [{ id, startsAt, durationMinutes, status, location, videoUrl,
+//                  agenda: [{ text, kind, status, author: { name, role }, addedAt }],
+//                  notes: [{ kind: "shared_summary" | "client_takeaway", audience: "shared" | "client",
+//                            isSharedWithTherapist?, text, author, writtenAt, updatedAt }],
+//                  feedback: { feltHeard, workedOnWanted, approachFit, overall, comment, at } | null }],
+//     checkIns: [{ personal, relationships, workSchoolSocial, overall, sessionId, at }] }],
+//   journal: [{ text, mood, visibility: "private" | "shared", sharedWith: therapist name | null,
+//               sharedAt, writtenAt, updatedAt }]                                  // private entries too
+// }
+//
+// INVARIANT: never a therapist's private note: the notes are selected by
+// audience in the query (records.ts, exportNoteWhere). Only this client's
+// records: engagements where they are the client, journal entries they own.
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import { now as clockNow } from "../clock";
+import { openField } from "../crypto/sealed-fields";
+import { exportTimestamp as iso, loadExportEngagements } from "./records";
+
+export const CLIENT_EXPORT_FORMAT = "alliance-client-export";
+export const CLIENT_EXPORT_VERSION = 1;
+
+export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id" | "role">) {
+  const [person, engagements, journal] = await Promise.all([
+    db.user.findUniqueOrThrow({
+      where: { id: client.id },
+      select: { name: true, email: true, timeZone: true, createdAt: true },
+    }),
+    loadExportEngagements(db, { clientId: client.id }, "client"),
+    db.journalEntry.findMany({
+      where: { clientId: client.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        body: true,
+        mood: true,
+        visibility: true,
+        sharedAt: true,
+        createdAt: true,
+        updatedAt: true,
+        sharedEngagement: { select: { therapist: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  return {
+    format: CLIENT_EXPORT_FORMAT,
+    version: CLIENT_EXPORT_VERSION,
+    exportedAt: clockNow().toISOString(),
+    person: { name: person.name, email: person.email, timeZone: person.timeZone, memberSince: iso(person.createdAt) },
+    engagements,
+    journal: journal.map((entry) => ({
+      text: openField("journalBody", { clientId: client.id }, entry.body),
+      mood: entry.mood,
+      visibility: entry.visibility,
+      sharedWith: entry.sharedEngagement?.therapist.name ?? null,
+      sharedAt: iso(entry.sharedAt),
+      writtenAt: iso(entry.createdAt),
+      updatedAt: iso(entry.updatedAt),
+    })),
+  };
+}
+
+export type TClientExport = Awaited<ReturnType<typeof buildClientExport>>;
+
+/** `alliance-export-YYYY-MM-DD.json`, the date on the client's own calendar. */
+export function exportFileName(prefix: string, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(clockNow());
+  return `${prefix}-${day}.json`;
+}

@@ -1,0 +1,276 @@
+// One engagement's clinical record as plain, versioned export data, shared by
+// the client's export (client-export.ts) and the therapist's export of one
+// client (therapist-export.ts).
+//
+// INVARIANTS
+// - Which session notes leave is decided HERE, in the query, by audience:
+//   a client's export never selects `therapist_private`; a therapist's never
+//   selects a client's takeaways unless the client shared them. Nothing is
+//   fetched and filtered afterwards.
+// - Callers pass a where that already limits engagements to the caller's own
+//   (engagementWhereForUser or an engagement resolved through it).
+// - A fixed number of SQL statements however many engagements, goals,
+//   homework days or sessions there are (one per relation level).
+// - Sealed text is opened with its row's owner (server/crypto/sealed-fields).
+// - Timestamps are ISO 8601 in UTC; local calendar dates are "YYYY-MM-DD".
+import type { Prisma } from "../db/generated/client";
+import type { TDb } from "../db/client";
+import type { Role, SessionNoteKind } from "../db/generated/enums";
+import { openField } from "../crypto/sealed-fields";
+import { dbToLocalDate } from "../../lib/homework/schedule";
+
+export type TExportAudience = "client" | "therapist";
+
+/** Who may read each kind of note, as the export labels it. */
+export const NOTE_AUDIENCE: Record<SessionNoteKind, string> = {
+  shared_summary: "shared",
+  client_takeaway: "client",
+  therapist_private: "therapist_private",
+};
+
+/** The notes each audience takes with them: built into the query, never filtered after. */
+export function exportNoteWhere(audience: TExportAudience): Prisma.SessionNoteWhereInput {
+  return audience === "client"
+    ? { kind: { in: ["shared_summary", "client_takeaway"] } }
+    : { OR: [{ kind: { in: ["shared_summary", "therapist_private"] } }, { kind: "client_takeaway", isSharedWithTherapist: true }] };
+}
+
+const person = { select: { name: true, role: true } } as const;
+
+function engagementSelect(audience: TExportAudience) {
+  return {
+    id: true,
+    status: true,
+    startedAt: true,
+    endedAt: true,
+    createdAt: true,
+    therapist: { select: { name: true, email: true } },
+    client: { select: { name: true, email: true, timeZone: true } },
+    goals: {
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        title: true,
+        description: true,
+        whyItMatters: true,
+        status: true,
+        targetDate: true,
+        createdAt: true,
+        createdBy: person,
+        statusChanges: {
+          orderBy: { createdAt: "asc" },
+          select: { fromStatus: true, toStatus: true, note: true, createdAt: true, changedBy: person },
+        },
+        steps: { orderBy: { position: "asc" }, select: { text: true, position: true, doneAt: true, createdAt: true } },
+        ratings: {
+          orderBy: { createdAt: "asc" },
+          select: { value: true, note: true, authorRole: true, createdAt: true, sessionId: true, author: person },
+        },
+      },
+    },
+    homeworkAssignments: {
+      orderBy: [{ startsOn: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        title: true,
+        instructions: true,
+        kind: true,
+        schedule: true,
+        startsOn: true,
+        endsOn: true,
+        timesPerWeek: true,
+        status: true,
+        cancelledAt: true,
+        createdAt: true,
+        goal: { select: { title: true } },
+        occurrences: {
+          orderBy: { dueOn: "asc" },
+          select: {
+            id: true,
+            opensOn: true,
+            dueOn: true,
+            completion: {
+              select: {
+                status: true,
+                response: true,
+                obstacle: true,
+                difficulty: true,
+                helpfulness: true,
+                completedAt: true,
+                feedback: true,
+                feedbackAt: true,
+                feedbackBy: person,
+              },
+            },
+          },
+        },
+      },
+    },
+    sessions: {
+      orderBy: { startsAt: "asc" },
+      select: {
+        id: true,
+        startsAt: true,
+        durationMinutes: true,
+        status: true,
+        location: true,
+        videoUrl: true,
+        agendaItems: {
+          orderBy: { position: "asc" },
+          select: { authorId: true, text: true, kind: true, status: true, createdAt: true, author: person },
+        },
+        notes: {
+          where: exportNoteWhere(audience),
+          orderBy: { kind: "asc" },
+          select: { kind: true, body: true, isSharedWithTherapist: true, createdAt: true, updatedAt: true, author: person },
+        },
+        feedback: {
+          select: { feltHeard: true, workedOnWanted: true, approachFit: true, overall: true, comment: true, createdAt: true },
+        },
+      },
+    },
+    checkIns: {
+      orderBy: { createdAt: "asc" },
+      select: { personal: true, relationships: true, social: true, overall: true, sessionId: true, createdAt: true },
+    },
+  } satisfies Prisma.EngagementSelect;
+}
+
+type TEngagementRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeof engagementSelect> }>;
+
+const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+const localDate = (value: Date | null): string | null => (value ? dbToLocalDate(value) : null);
+const byline = (who: { name: string; role: Role }) => ({ name: who.name, role: who.role });
+
+function shapeEngagement(row: TEngagementRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    invitedAt: iso(row.createdAt),
+    startedAt: iso(row.startedAt),
+    endedAt: iso(row.endedAt),
+    therapist: { name: row.therapist.name, email: row.therapist.email },
+    client: row.client ? { name: row.client.name, email: row.client.email } : null,
+    goals: row.goals.map((goal) => ({
+      title: goal.title,
+      description: goal.description,
+      whyItMatters: goal.whyItMatters,
+      status: goal.status,
+      targetDate: localDate(goal.targetDate),
+      createdAt: iso(goal.createdAt),
+      createdBy: byline(goal.createdBy),
+      statusHistory: goal.statusChanges.map((change) => ({
+        from: change.fromStatus,
+        to: change.toStatus,
+        note: change.note,
+        at: iso(change.createdAt),
+        by: byline(change.changedBy),
+      })),
+      steps: goal.steps.map((step) => ({ text: step.text, position: step.position, doneAt: iso(step.doneAt) })),
+      ratings: goal.ratings.map((rating) => ({
+        value: rating.value,
+        note: rating.note,
+        by: { name: rating.author.name, role: rating.authorRole },
+        sessionId: rating.sessionId,
+        at: iso(rating.createdAt),
+      })),
+    })),
+    homework: row.homeworkAssignments.map((assignment) => ({
+      title: assignment.title,
+      instructions: assignment.instructions,
+      kind: assignment.kind,
+      schedule: {
+        kind: assignment.schedule,
+        startsOn: localDate(assignment.startsOn),
+        endsOn: localDate(assignment.endsOn),
+        timesPerWeek: assignment.timesPerWeek,
+      },
+      goal: assignment.goal?.title ?? null,
+      status: assignment.status,
+      assignedAt: iso(assignment.createdAt),
+      cancelledAt: iso(assignment.cancelledAt),
+      occurrences: assignment.occurrences.map((occurrence) => {
+        const done = occurrence.completion;
+        const owner = { occurrenceId: occurrence.id };
+        return {
+          opensOn: localDate(occurrence.opensOn),
+          dueOn: localDate(occurrence.dueOn),
+          status: done?.status ?? "not_recorded",
+          recordedAt: iso(done?.completedAt ?? null),
+          response: done ? openField("completionResponse", owner, done.response) : null,
+          obstacle: done ? openField("completionObstacle", owner, done.obstacle) : null,
+          difficulty: done?.difficulty ?? null,
+          helpfulness: done?.helpfulness ?? null,
+          therapistReply:
+            done?.feedback != null
+              ? {
+                  text: openField("completionFeedback", owner, done.feedback),
+                  at: iso(done.feedbackAt),
+                  by: done.feedbackBy?.name ?? null,
+                }
+              : null,
+        };
+      }),
+    })),
+    sessions: row.sessions.map((session) => ({
+      id: session.id,
+      startsAt: iso(session.startsAt),
+      durationMinutes: session.durationMinutes,
+      status: session.status,
+      location: session.location,
+      videoUrl: session.videoUrl,
+      agenda: session.agendaItems.map((item) => ({
+        text: openField("agendaText", { sessionId: session.id, authorId: item.authorId }, item.text),
+        kind: item.kind,
+        status: item.status,
+        author: byline(item.author),
+        addedAt: iso(item.createdAt),
+      })),
+      notes: session.notes.map((note) => ({
+        kind: note.kind,
+        audience: NOTE_AUDIENCE[note.kind],
+        ...(note.kind === "client_takeaway" ? { isSharedWithTherapist: note.isSharedWithTherapist } : {}),
+        text: openField("sessionNoteBody", { sessionId: session.id, kind: note.kind }, note.body),
+        author: byline(note.author),
+        writtenAt: iso(note.createdAt),
+        updatedAt: iso(note.updatedAt),
+      })),
+      feedback: session.feedback
+        ? {
+            feltHeard: session.feedback.feltHeard,
+            workedOnWanted: session.feedback.workedOnWanted,
+            approachFit: session.feedback.approachFit,
+            overall: session.feedback.overall,
+            comment: openField("feedbackComment", { sessionId: session.id }, session.feedback.comment),
+            at: iso(session.feedback.createdAt),
+          }
+        : null,
+    })),
+    checkIns: row.checkIns.map((checkIn) => ({
+      personal: checkIn.personal,
+      relationships: checkIn.relationships,
+      workSchoolSocial: checkIn.social,
+      overall: checkIn.overall,
+      sessionId: checkIn.sessionId,
+      at: iso(checkIn.createdAt),
+    })),
+  };
+}
+
+export type TExportEngagement = ReturnType<typeof shapeEngagement>;
+
+/** The engagements matching `where` (already limited to the caller's), as export data. */
+export async function loadExportEngagements(
+  db: TDb,
+  where: Prisma.EngagementWhereInput,
+  audience: TExportAudience,
+): Promise<TExportEngagement[]> {
+  const rows = await db.engagement.findMany({
+    where,
+    orderBy: [{ startedAt: "asc" }, { createdAt: "asc" }],
+    select: engagementSelect(audience),
+  });
+  return rows.map(shapeEngagement);
+}
+
+export { iso as exportTimestamp };

@@ -1,0 +1,107 @@
+// What a therapist's daily digest says: per client, counts and a name only.
+//
+// Invariants:
+// - Counts and client names, never text: not an agenda item's words, not a
+//   reflection, not a score's comment.
+// - Set-based: one statement per figure for any number of therapists (the
+//   tick asks for every therapist whose digest is due at once).
+// - Only active engagements count; "tomorrow" is the therapist's local
+//   tomorrow; homework "recorded" means recorded or skipped in the last 24 h.
+import type { TDb } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { signalsFor, type TCheckInPoint, type TFeedbackPoint } from "../../lib/signals/rules";
+
+export type TDigestLine = {
+  engagementId: string;
+  clientName: string;
+  agendaItemsTomorrow: number;
+  homeworkRecorded: number;
+  hasFlag: boolean;
+};
+
+export type TDigestTherapist = { id: string; timeZone: string };
+
+type TReader = TDb | Prisma.TransactionClient;
+
+/** Digest lines per therapist id; a therapist with nothing to say has no entry. */
+export async function digestsFor(db: TReader, therapists: TDigestTherapist[], now: Date): Promise<Map<string, TDigestLine[]>> {
+  const result = new Map<string, TDigestLine[]>();
+  if (therapists.length === 0) return result;
+  const ids = therapists.map((therapist) => therapist.id);
+  const zones = therapists.map((therapist) => therapist.timeZone);
+  const since = new Date(now.getTime() - 24 * 3_600_000);
+
+  const [engagements, agenda, homework, feedback, checkIns] = await Promise.all([
+    db.$queryRaw<{ engagement_id: string; therapist_id: string; client_name: string }[]>`
+      SELECT e.id AS engagement_id, e.therapist_id, c.name AS client_name
+      FROM engagements e JOIN users c ON c.id = e.client_id
+      WHERE e.therapist_id = ANY(${ids}::uuid[]) AND e.status = 'active'`,
+    db.$queryRaw<{ engagement_id: string; count: number }[]>`
+      SELECT s.engagement_id, count(*)::int AS count
+      FROM unnest(${ids}::uuid[], ${zones}::text[]) AS t(id, zone)
+      JOIN engagements e ON e.therapist_id = t.id AND e.status = 'active'
+      JOIN therapy_sessions s ON s.engagement_id = e.id AND s.status = 'scheduled'
+      JOIN agenda_items a ON a.session_id = s.id AND a.author_id = e.client_id AND a.status = 'open'
+      WHERE (s.starts_at AT TIME ZONE t.zone)::date = (${now}::timestamptz AT TIME ZONE t.zone)::date + 1
+      GROUP BY s.engagement_id`,
+    db.$queryRaw<{ engagement_id: string; count: number }[]>`
+      SELECT a.engagement_id, count(*)::int AS count
+      FROM homework_completions hc
+      JOIN homework_occurrences o ON o.id = hc.occurrence_id
+      JOIN homework_assignments a ON a.id = o.assignment_id
+      JOIN engagements e ON e.id = a.engagement_id AND e.status = 'active'
+      WHERE e.therapist_id = ANY(${ids}::uuid[]) AND hc.completed_at > ${since} AND hc.completed_at <= ${now}
+      GROUP BY a.engagement_id`,
+    // The same window as caseloadSignals: the latest four points per engagement.
+    db.$queryRaw<{ engagement_id: string; overall: number; created_at: Date }[]>`
+      SELECT engagement_id, overall, created_at FROM (
+        SELECT s.engagement_id, f.overall, f.created_at,
+               row_number() OVER (PARTITION BY s.engagement_id ORDER BY f.created_at DESC) AS rank
+        FROM session_feedback f JOIN therapy_sessions s ON s.id = f.session_id
+        JOIN engagements e ON e.id = s.engagement_id
+        WHERE e.therapist_id = ANY(${ids}::uuid[]) AND e.status = 'active'
+      ) ranked WHERE rank <= 4`,
+    db.$queryRaw<{ engagement_id: string; overall: number; created_at: Date }[]>`
+      SELECT engagement_id, overall, created_at FROM (
+        SELECT c.engagement_id, c.overall, c.created_at,
+               row_number() OVER (PARTITION BY c.engagement_id ORDER BY c.created_at DESC) AS rank
+        FROM check_ins c JOIN engagements e ON e.id = c.engagement_id
+        WHERE e.therapist_id = ANY(${ids}::uuid[]) AND e.status = 'active'
+      ) ranked WHERE rank <= 4`,
+  ]);
+
+  const agendaBy = new Map(agenda.map((row) => [row.engagement_id, row.count]));
+  const homeworkBy = new Map(homework.map((row) => [row.engagement_id, row.count]));
+  const points = new Map<string, { feedback: TFeedbackPoint[]; checkIns: TCheckInPoint[] }>();
+  const pointsFor = (id: string) => points.get(id) ?? points.set(id, { feedback: [], checkIns: [] }).get(id)!;
+  for (const row of feedback) pointsFor(row.engagement_id).feedback.push({ overall: row.overall, createdAt: row.created_at });
+  for (const row of checkIns) pointsFor(row.engagement_id).checkIns.push({ overall: row.overall, createdAt: row.created_at });
+
+  for (const engagement of engagements) {
+    const line: TDigestLine = {
+      engagementId: engagement.engagement_id,
+      clientName: engagement.client_name,
+      agendaItemsTomorrow: agendaBy.get(engagement.engagement_id) ?? 0,
+      homeworkRecorded: homeworkBy.get(engagement.engagement_id) ?? 0,
+      hasFlag: signalsFor(points.get(engagement.engagement_id) ?? { feedback: [], checkIns: [] }).length > 0,
+    };
+    if (line.agendaItemsTomorrow === 0 && line.homeworkRecorded === 0 && !line.hasFlag) continue;
+    const lines = result.get(engagement.therapist_id) ?? result.set(engagement.therapist_id, []).get(engagement.therapist_id)!;
+    lines.push(line);
+  }
+  for (const lines of result.values()) lines.sort((a, b) => a.clientName.localeCompare(b.clientName));
+  return result;
+}
+
+/** "Cleo Client: 2 agenda items for tomorrow, 1 homework day recorded, a “may not be helping” flag". */
+export function describeDigestLine(line: TDigestLine): string {
+  const parts: string[] = [];
+  if (line.agendaItemsTomorrow > 0) {
+    parts.push(`${line.agendaItemsTomorrow} agenda ${line.agendaItemsTomorrow === 1 ? "item" : "items"} for tomorrow`);
+  }
+  if (line.homeworkRecorded > 0) {
+    parts.push(`${line.homeworkRecorded} homework ${line.homeworkRecorded === 1 ? "day" : "days"} recorded`);
+  }
+  if (line.hasFlag) parts.push("a “may not be helping” flag is open");
+  return `${line.clientName}: ${parts.join(", ")}`;
+}

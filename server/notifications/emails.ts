@@ -1,0 +1,279 @@
+// The e-mails behind notifications and reminders, built when the job runs.
+//
+// Invariants:
+// - Everything is re-read and re-checked at send time: a job may run long
+//   after it was queued (retries, a worker that was down). A session moved
+//   or cancelled, work ended (for a notification too: it names its
+//   engagement), homework recorded, a preference changed, a notification
+//   already read: nothing is sent.
+// - An e-mail carries a title, times, a place, names and links: never note,
+//   journal, reflection, agenda or feedback text. Every one has a one-click
+//   unsubscribe for its kind.
+// - At most one e-mail per notification or reminder: the row is claimed
+//   (emailed_at set, only if still unset) just before the mailer gets the
+//   message. A job that runs again (graphile-worker 0.18 can lose the
+//   completion of a job finished during a graceful stop, and a crashed
+//   worker's job runs again after its lock times out) finds it claimed and
+//   sends nothing. A failure to send gives the claim back and throws, so the
+//   queue retries with backoff. The price: a worker killed between the claim
+//   and SMTP's answer loses that one e-mail rather than sending it twice,
+//   which the product prefers ("at most one homework e-mail a day").
+import type { TDb } from "../db/client";
+import type { NotificationKind } from "../db/generated/enums";
+import { appUrl } from "../env";
+import { now as clockNow } from "../clock";
+import { deliverMail, type TMailAttachment } from "../mail/send";
+import { renderMail, type TMailContent } from "../mail/layout";
+import { sessionIcs } from "../../lib/sessions/ics";
+import { zonedTimeToUtc } from "../../lib/sessions/time";
+import { localToday } from "../../lib/homework/schedule";
+import { channelFor } from "./preferences";
+import { oneClickUnsubscribeUrl, unsubscribePageUrl, describeUnsubscribe } from "./unsubscribe";
+import { digestsFor, describeDigestLine } from "./digest";
+import { relativeDay, zonedTime } from "./reminder-wording";
+
+export type TEmailOutcome = "sent" | "skipped";
+
+type TRecipient = { id: string; email: string; name: string; timeZone: string; deactivatedAt: Date | null };
+
+const RECIPIENT_SELECT = { id: true, email: true, name: true, timeZone: true, deactivatedAt: true } as const;
+
+type TClaim = {
+  /** True when this run may send (nobody has yet). */
+  take: () => Promise<boolean>;
+  giveBack: () => Promise<void>;
+};
+
+function reminderClaim(db: TDb, key: string): TClaim {
+  return {
+    take: async () => (await db.reminderDelivery.updateMany({ where: { key, emailedAt: null }, data: { emailedAt: clockNow() } })).count === 1,
+    giveBack: async () => {
+      await db.reminderDelivery.updateMany({ where: { key }, data: { emailedAt: null } });
+    },
+  };
+}
+
+function notificationClaim(db: TDb, id: string): TClaim {
+  return {
+    take: async () => (await db.notification.updateMany({ where: { id, emailedAt: null }, data: { emailedAt: clockNow() } })).count === 1,
+    giveBack: async () => {
+      await db.notification.updateMany({ where: { id }, data: { emailedAt: null } });
+    },
+  };
+}
+
+/** Homework e-mails of any kind share one a day (product.md: "at most one homework e-mail a day"). */
+const HOMEWORK_EMAIL_KINDS: readonly NotificationKind[] = ["homework_due", "homework_assigned", "homework_reply"];
+
+/**
+ * Whether a homework e-mail already went to this person today, on their own
+ * calendar. What is not e-mailed stays in the app. (Two homework e-mails
+ * claimed in the same instant can both pass; the queue runs a person's jobs
+ * minutes apart in practice.)
+ */
+async function hadHomeworkEmailToday(db: TDb, recipient: TRecipient): Promise<boolean> {
+  const since = zonedTimeToUtc(localToday(recipient.timeZone, clockNow()), "00:00", recipient.timeZone);
+  const [notifications, reminders] = await Promise.all([
+    db.notification.count({
+      where: { userId: recipient.id, kind: { in: ["homework_assigned", "homework_reply"] }, emailedAt: { gte: since } },
+    }),
+    db.reminderDelivery.count({ where: { userId: recipient.id, kind: "homework_due", emailedAt: { gte: since } } }),
+  ]);
+  return notifications + reminders > 0;
+}
+
+async function send(
+  db: TDb,
+  recipient: TRecipient,
+  kind: NotificationKind,
+  mail: { subject: string; content: TMailContent; attachments?: TMailAttachment[]; idempotencyKey: string },
+  claim: TClaim,
+): Promise<TEmailOutcome> {
+  const target = { userId: recipient.id, kind };
+  const { keepsInApp } = describeUnsubscribe(kind);
+  const content = renderMail({
+    ...mail.content,
+    footer: [
+      ...(mail.content.footer ?? []),
+      "You can choose what reaches you, and when, on your account page in Alliance.",
+    ],
+    unsubscribe: {
+      label: keepsInApp ? "Stop these e-mails (you'll still see them in Alliance)" : "Stop these e-mails",
+      url: unsubscribePageUrl(target),
+    },
+  });
+  const message = {
+    to: recipient.email,
+    subject: mail.subject,
+    ...content,
+    attachments: mail.attachments,
+    unsubscribeUrl: oneClickUnsubscribeUrl(target),
+    idempotencyKey: mail.idempotencyKey,
+  };
+  if (HOMEWORK_EMAIL_KINDS.includes(kind) && (await hadHomeworkEmailToday(db, recipient))) return "skipped";
+  if (!(await claim.take())) return "skipped";
+  try {
+    await deliverMail(message);
+  } catch (error) {
+    await claim.giveBack();
+    throw error;
+  }
+  return "sent";
+}
+
+// --- notification_email ---------------------------------------------------------
+
+export async function sendNotificationEmail(db: TDb, notificationId: string): Promise<TEmailOutcome> {
+  const notification = await db.notification.findUnique({
+    where: { id: notificationId },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      linkPath: true,
+      readAt: true,
+      engagement: { select: { status: true } },
+      user: { select: RECIPIENT_SELECT },
+    },
+  });
+  if (!notification || notification.readAt || notification.user.deactivatedAt) return "skipped";
+  // Work that has ended takes what was pending for it along.
+  if (notification.engagement && notification.engagement.status !== "active") return "skipped";
+  if ((await channelFor(db, notification.user.id, notification.kind)) !== "email") return "skipped";
+  return send(db, notification.user, notification.kind, {
+    subject: notification.title,
+    content: {
+      greeting: `Hello ${notification.user.name},`,
+      paragraphs: [`${notification.title}.`],
+      action: { label: "Open it in Alliance", url: `${appUrl()}${safePath(notification.linkPath)}` },
+    },
+    idempotencyKey: `notification-email:${notification.id}`,
+  }, notificationClaim(db, notification.id));
+}
+
+function safePath(linkPath: string): string {
+  return linkPath.startsWith("/") && !linkPath.startsWith("//") ? linkPath : "/";
+}
+
+// --- reminder_email -------------------------------------------------------------
+
+export async function sendReminderEmail(db: TDb, key: string): Promise<TEmailOutcome> {
+  const delivery = await db.reminderDelivery.findUnique({
+    where: { key },
+    select: { key: true, kind: true, outcome: true, user: { select: RECIPIENT_SELECT } },
+  });
+  if (!delivery || delivery.outcome !== "sent" || delivery.user.deactivatedAt) return "skipped";
+  if ((await channelFor(db, delivery.user.id, delivery.kind)) !== "email") return "skipped";
+  const [, ...rest] = key.split(":");
+  switch (delivery.kind) {
+    case "agenda_reminder": {
+      const sessionId = rest[0];
+      const startsAtIso = rest.slice(1).join(":");
+      return sendSessionReminder(db, delivery.user, key, sessionId, startsAtIso);
+    }
+    case "homework_due":
+      return sendHomeworkReminder(db, delivery.user, key, rest[1]);
+    case "daily_digest":
+      return sendDigest(db, delivery.user, key);
+    default:
+      return "skipped";
+  }
+}
+
+async function sendSessionReminder(
+  db: TDb,
+  client: TRecipient,
+  key: string,
+  sessionId: string,
+  startsAtIso: string,
+): Promise<TEmailOutcome> {
+  const now = clockNow();
+  const startsAt = new Date(startsAtIso);
+  if (Number.isNaN(startsAt.getTime()) || startsAt.getTime() <= now.getTime()) return "skipped";
+  const session = await db.therapySession.findFirst({
+    where: {
+      id: sessionId,
+      status: "scheduled",
+      startsAt,
+      engagement: { status: "active", clientId: client.id },
+    },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      durationMinutes: true,
+      location: true,
+      videoUrl: true,
+      createdAt: true,
+      updatedAt: true,
+      engagement: { select: { therapist: { select: { name: true } } } },
+    },
+  });
+  if (!session) return "skipped";
+  const therapistName = session.engagement.therapist.name;
+  const sessionUrl = `${appUrl()}/sessions/${session.id}`;
+  const when = `${relativeDay(session.startsAt, now, client.timeZone)} at ${zonedTime(session.startsAt, client.timeZone)}`;
+  const place = session.videoUrl
+    ? `It's online: ${session.videoUrl}`
+    : session.location
+      ? `Where: ${session.location}`
+      : null;
+  const ics = sessionIcs(session, { timeZone: client.timeZone, otherName: therapistName }, { sessionUrl, stampedAt: now });
+  const time = zonedTime(session.startsAt, client.timeZone).split(" ")[0];
+  return send(db, client, "agenda_reminder", {
+    subject: `Your session with ${therapistName} is ${relativeDay(session.startsAt, now, client.timeZone)} at ${time}`,
+    content: {
+      greeting: `Hello ${client.name},`,
+      paragraphs: [
+        `A reminder that your session with ${therapistName} is ${when}.`,
+        ...(place ? [place] : []),
+        "If something is on your mind that you'd like to talk about, you can add it to the agenda beforehand.",
+      ],
+      action: { label: "Add something to the agenda", url: sessionUrl },
+      footer: ["The session is attached as a calendar event."],
+    },
+    attachments: [{ filename: "session.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }],
+    idempotencyKey: key,
+  }, reminderClaim(db, key));
+}
+
+async function sendHomeworkReminder(db: TDb, client: TRecipient, key: string, localDate: string): Promise<TEmailOutcome> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate ?? "")) return "skipped";
+  const open = await db.homeworkOccurrence.count({
+    where: {
+      dueOn: new Date(`${localDate}T00:00:00Z`),
+      completion: null,
+      assignment: { status: "active", engagement: { status: "active", clientId: client.id } },
+    },
+  });
+  if (open === 0) return "skipped";
+  return send(db, client, "homework_due", {
+    subject: "Something to try today",
+    content: {
+      greeting: `Hello ${client.name},`,
+      paragraphs: [
+        open === 1
+          ? "There's one thing from your therapist to try today."
+          : `There are ${open} things from your therapist to try today.`,
+        "Whenever you get to it, you can note how it went in Alliance. If today isn't the day, that's fine too: you can say what got in the way.",
+      ],
+      action: { label: "See today's homework", url: `${appUrl()}/between-sessions` },
+    },
+    idempotencyKey: key,
+  }, reminderClaim(db, key));
+}
+
+async function sendDigest(db: TDb, therapist: TRecipient, key: string): Promise<TEmailOutcome> {
+  const now = clockNow();
+  const lines = (await digestsFor(db, [{ id: therapist.id, timeZone: therapist.timeZone }], now)).get(therapist.id) ?? [];
+  if (lines.length === 0) return "skipped";
+  return send(db, therapist, "daily_digest", {
+    subject: `Your Alliance digest: ${lines.length === 1 ? "1 client" : `${lines.length} clients`} to look at`,
+    content: {
+      greeting: `Hello ${therapist.name},`,
+      paragraphs: ["Here is what needs you today.", lines.map(describeDigestLine).join("\n")],
+      action: { label: "Open your caseload", url: `${appUrl()}/caseload` },
+    },
+    idempotencyKey: key,
+  }, reminderClaim(db, key));
+}

@@ -1,0 +1,126 @@
+// Every kind of notification: who gets it, what it is called on the
+// preferences page, and what a person gets of it until they choose.
+// Client-safe data only (no imports from the server), so the account page
+// can render the same list.
+//
+// Gentle defaults (product.md, "Reminders are part of the product"): the
+// session reminder and the once-a-day homework reminder by e-mail for
+// clients, the daily digest by e-mail for therapists, everything else in the
+// app only. Each is the person's to change or switch off.
+import type { NotificationChannel, NotificationKind, Role } from "../db/generated/enums";
+
+export type TKindInfo = {
+  role: Role;
+  label: string;
+  /** One plain sentence under the label. */
+  hint: string;
+  defaultChannel: NotificationChannel;
+  /** Channels the person may choose from (the digest is an e-mail or nothing). */
+  channels: readonly NotificationChannel[];
+};
+
+const ALL = ["in_app", "email", "off"] as const;
+const EMAIL_OR_OFF = ["email", "off"] as const;
+
+export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
+  agenda_reminder: {
+    role: "client",
+    label: "Session reminders",
+    hint: "The day before a session, with a link to add something to talk about.",
+    defaultChannel: "email",
+    channels: ALL,
+  },
+  homework_due: {
+    role: "client",
+    label: "Homework reminders",
+    hint: "At most once a day, at the time you choose, only on days with homework still to do.",
+    defaultChannel: "email",
+    channels: ALL,
+  },
+  homework_assigned: {
+    role: "client",
+    label: "New homework",
+    hint: "When your therapist gives you something to try.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  homework_reply: {
+    role: "client",
+    label: "Replies to your homework",
+    hint: "When your therapist writes back about how it went.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  session_scheduled: {
+    role: "client",
+    label: "New sessions",
+    hint: "When a session is booked.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  session_moved: {
+    role: "client",
+    label: "Moved sessions",
+    hint: "When a session moves to another time.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  session_cancelled: {
+    role: "client",
+    label: "Cancelled sessions",
+    hint: "When a session is cancelled.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  daily_digest: {
+    role: "therapist",
+    label: "Daily digest",
+    hint: "One e-mail a day with what needs you: agenda items for tomorrow, homework recorded, flags. None on quiet days.",
+    defaultChannel: "email",
+    channels: EMAIL_OR_OFF,
+  },
+  agenda_item_added: {
+    role: "therapist",
+    label: "Agenda items",
+    hint: "When a client adds something to a session's agenda.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  homework_recorded: {
+    role: "therapist",
+    label: "Homework recorded",
+    hint: "When a client records or skips a homework day.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  feedback_received: {
+    role: "therapist",
+    label: "Session feedback",
+    hint: "When a client rates a session.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  invitation_accepted: {
+    role: "therapist",
+    label: "Invitations accepted",
+    hint: "When a client joins from your invitation.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  signal_raised: {
+    role: "therapist",
+    label: "“May not be helping” flags",
+    hint: "When a client's ratings or feedback suggest therapy may not be helping.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+};
+
+export function kindsForRole(role: Role): NotificationKind[] {
+  return (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter((kind) => NOTIFICATION_KINDS[kind].role === role);
+}
+
+/** Kinds that only ever arrive by e-mail and never make an in-app row. */
+export function isEmailOnly(kind: NotificationKind): boolean {
+  return !NOTIFICATION_KINDS[kind].channels.includes("in_app");
+}
