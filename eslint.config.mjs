@@ -70,6 +70,12 @@ const eslintConfig = defineConfig([
     },
   },
   {
+    // Server code logs through server/log.ts: JSON lines with ids, never text.
+    files: ["server/**/*.ts", "server/**/*.tsx", "app/api/**/*.ts", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ["e2e/**", "tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -39,7 +39,7 @@ export default defineConfig({
   ],
   webServer: {
     command: `npx tsx scripts/e2e-server.ts ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
+    url: `http://127.0.0.1:${PORT}/api/health/ready`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -8,13 +8,12 @@
 // - a local install (`npm start` without DATA_ENCRYPTION_KEY):
 //   `npm run rotate-key -- --new-key` makes a new key in .data/ and keeps the
 //   old one readable; restart `npm start`, which seals the rest on start.
-import pg from "pg";
 import { getEnv, setEnvForChildren } from "../server/env";
 import { createDb } from "../server/db/client";
-import { embeddedServerUrl, withDatabase } from "../server/db/embedded";
-import { resolveDatabaseServer, type TDatabaseServer } from "../server/db/provision";
 import { countUnsealed, resealAll } from "../server/crypto/reseal";
 import { localDataKey, localOldDataKeys, rotateLocalDataKey } from "./lib/local-secrets";
+import { databaseInUse } from "./lib/database";
+import { exitOnDatabaseStartError } from "./lib/process";
 
 const env = getEnv();
 const log = (line: string) => console.log(`[rotate-key] ${line}`);
@@ -33,7 +32,7 @@ if (process.argv.includes("--new-key")) {
 
 if (isLocalKey) setEnvForChildren({ DATA_ENCRYPTION_KEY: localDataKey(), DATA_ENCRYPTION_OLD_KEYS: localOldDataKeys() });
 
-const { url, server } = await localOrConfiguredDatabase();
+const { url, server } = await databaseInUse().catch(exitOnDatabaseStartError);
 const db = createDb(url);
 try {
   const report = await resealAll(db, { log });
@@ -46,19 +45,4 @@ try {
 } finally {
   await db.$disconnect();
   await server?.stop();
-}
-
-/** DATABASE_URL; else the local install's embedded Postgres, running or started for this. */
-async function localOrConfiguredDatabase(): Promise<{ url: string; server?: TDatabaseServer }> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  const running = embeddedServerUrl(env.EMBEDDED_PG_PORT);
-  const client = new pg.Client({ connectionString: running });
-  const isRunning = await client.connect().then(
-    () => true,
-    () => false,
-  );
-  await client.end().catch(() => {});
-  if (isRunning) return { url: withDatabase(running, "alliance") };
-  const server = await resolveDatabaseServer({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
-  return { url: withDatabase(server.serverUrl, "alliance"), server };
 }

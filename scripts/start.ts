@@ -18,7 +18,7 @@ import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import type { ChildProcess } from "node:child_process";
 import type { TWorker } from "../server/jobs/worker";
 import { startWorker } from "../server/jobs/worker";
-import { bin, exitOnDatabaseStartError, onShutdown, run, startInBackground } from "./lib/process";
+import { bin, exited, exitOnDatabaseStartError, onShutdown, run, shutdownStarted, startInBackground } from "./lib/process";
 import { localAuthSecret, localDataKey, localOldDataKeys } from "./lib/local-secrets";
 
 const env = getEnv();
@@ -35,18 +35,23 @@ const server = await resolveDatabaseServer({
     if (line.startsWith("running as root")) log(line);
   },
 }).catch(exitOnDatabaseStartError);
-// One shutdown, in order: the worker finishes its running jobs (the rest stay
-// queued), then the app stops, then the embedded Postgres.
+// One shutdown (SIGTERM, SIGINT): the app stops taking requests and finishes
+// the ones in flight (server/shutdown.ts) while the worker finishes its
+// running jobs (the rest stay queued); the embedded Postgres goes last.
 const running: { worker?: TWorker; next?: ChildProcess } = {};
 onShutdown(async () => {
-  await running.worker?.stop().catch((error: unknown) => console.error(error));
-  running.next?.kill("SIGTERM");
+  const next = running.next;
+  next?.kill("SIGTERM");
+  await Promise.all([running.worker?.stop().catch((error: unknown) => console.error(error)), next && exited(next)]);
   await server.stop();
 });
 const databaseUrl = env.DATABASE_URL ?? (await ensureDatabase(server.serverUrl, "alliance"));
-log(env.DATABASE_URL ? "using DATABASE_URL" : `embedded Postgres on port ${env.EMBEDDED_PG_PORT}, data in ${env.EMBEDDED_PG_DIR}`);
+// Migrations and the queue need a session of their own (LISTEN, advisory
+// locks), which a transaction-mode pooler in DATABASE_URL cannot give.
+const directUrl = (env.DATABASE_URL && env.DATABASE_DIRECT_URL) || databaseUrl;
+log(env.DATABASE_URL ? `using DATABASE_URL${env.DATABASE_DIRECT_URL ? " (and DATABASE_DIRECT_URL for the live listener, queue and migrations)" : ""}` : `embedded Postgres on port ${env.EMBEDDED_PG_PORT}, data in ${env.EMBEDDED_PG_DIR}`);
 
-const applied = await applyMigrations(databaseUrl, { log });
+const applied = await applyMigrations(directUrl, { log });
 if (applied.length === 0) log("database schema is up to date");
 
 // Secrets before anything writes: the seed seals its text like the app does.
@@ -72,6 +77,7 @@ await db.$disconnect();
 const port = env.PORT;
 setEnvForChildren({
   DATABASE_URL: databaseUrl,
+  DATABASE_DIRECT_URL: directUrl,
   DEMO_MODE: String(isDemo),
   NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 });
@@ -87,7 +93,7 @@ if (needsBuild()) {
 
 if (env.RUN_WORKER ?? true) {
   // Reminders and e-mails. RUN_WORKER=false when workers run apart (`npm run worker`).
-  running.worker = await startWorker({ connectionString: databaseUrl });
+  running.worker = await startWorker({ connectionString: directUrl });
   log(`background worker running in this process (${env.SMTP_URL ? "e-mail through SMTP_URL" : `e-mails written to ${env.MAIL_OUTBOX_DIR}`})`);
 }
 
@@ -99,6 +105,8 @@ if (isDemo) {
   for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(9)} ${account.email}`);
 }
 next.on("exit", async (code) => {
+  // A shutdown in progress finishes on its own (onShutdown above).
+  if (shutdownStarted()) return;
   await running.worker?.stop().catch(() => {});
   await server.stop();
   process.exit(code ?? 0);

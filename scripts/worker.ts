@@ -1,16 +1,18 @@
 // `npm run worker`: the background worker alone (reminders, e-mails), against
-// DATABASE_URL. Run as many as you like next to app instances started with
+// DATABASE_URL (the queue itself on DATABASE_DIRECT_URL when set). Run as many as you like next to app instances started with
 // RUN_WORKER=false; graphile-worker shares the jobs out and runs each
 // minute's reminder tick once. Stops gracefully on SIGTERM/SIGINT: jobs in
 // flight finish, jobs not started stay queued for the next worker.
-import { getEnv, requireDatabaseUrl, setEnvForChildren } from "../server/env";
+import { getEnv, requireDirectDatabaseUrl, setEnvForChildren } from "../server/env";
 import { applyMigrations } from "../server/db/migrate";
 import { startWorker } from "../server/jobs/worker";
 import { localAuthSecret } from "./lib/local-secrets";
 
 const env = getEnv();
 const log = (line: string) => console.log(`[alliance] ${line}`);
-const databaseUrl = requireDatabaseUrl();
+// The queue LISTENs and holds locks, and migrations take an advisory lock:
+// neither survives a transaction-mode pooler. Tasks' queries use Prisma on DATABASE_URL.
+const directUrl = requireDirectDatabaseUrl();
 
 // Unsubscribe links are signed with NEXTAUTH_SECRET: the worker needs the
 // same one as the app. A local install shares the one in .data/.
@@ -20,8 +22,8 @@ if (!env.NEXTAUTH_SECRET) {
 }
 
 // The queue's tables come with our migrations; a worker may start first.
-await applyMigrations(databaseUrl, { log });
-const runner = await startWorker({ connectionString: databaseUrl });
+await applyMigrations(directUrl, { log });
+const runner = await startWorker({ connectionString: directUrl });
 log(`worker running (${getEnv().SMTP_URL ? "sending through SMTP_URL" : `e-mails written to ${getEnv().MAIL_OUTBOX_DIR}`})`);
 
 let isStopping = false;

@@ -12,6 +12,13 @@ const booleanFlag = z
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url().optional(),
+  /**
+   * A direct (unpooled) connection to the same database, for what a
+   * transaction-mode pooler such as PgBouncer cannot carry: the live
+   * listener's LISTEN, the job queue's LISTEN and locks, and migrations.
+   * Unset: DATABASE_URL is used for those too.
+   */
+  DATABASE_DIRECT_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.url().optional(),
   /** 32 random bytes, base64: seals sensitive free text at rest (server/crypto). */
@@ -22,6 +29,12 @@ const ZEnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54320),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
+  /**
+   * Where `npm run backup`/`restore` look for pg_dump and pg_restore before
+   * PATH. They are used when their major version is at least the server's;
+   * otherwise the built-in format is written (server/backup/).
+   */
+  PG_BIN_DIR: z.string().optional(),
   TEST_DATABASE_URL: z.url().optional(),
   /** Set by the test runner for its children: the server tests make databases on. */
   TEST_DATABASE_SERVER_URL: z.url().optional(),
@@ -50,6 +63,8 @@ const ZEnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   /** Therapists must turn on two-step sign-in (server/auth/totp.ts) before they can see anything else. */
   REQUIRE_TWO_FACTOR_FOR_THERAPISTS: booleanFlag,
+  /** The JSON log lines on stdout (server/log.ts) at this level and above; `silent` for none. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
@@ -58,7 +73,9 @@ let cached: TEnv | undefined;
 
 export function getEnv(): TEnv {
   if (!cached) {
-    const parsed = ZEnvSchema.safeParse(process.env);
+    // `NAME=` (as in a .env copied from .env.example) means unset, not "".
+    const values = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+    const parsed = ZEnvSchema.safeParse(values);
     if (!parsed.success) {
       throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
     }
@@ -91,8 +108,18 @@ export function requireDatabaseUrl(): string {
   return url;
 }
 
+/** The unpooled connection (DATABASE_DIRECT_URL), falling back to DATABASE_URL. */
+export function requireDirectDatabaseUrl(): string {
+  return getEnv().DATABASE_DIRECT_URL ?? requireDatabaseUrl();
+}
+
 /** Scripts run outside Next (start, tests) set variables for their children. */
 export function setEnvForChildren(values: Record<string, string>): void {
   Object.assign(process.env, values);
   cached = undefined;
+}
+
+/** The environment for a tool run as a child process (pg_dump, …): this one's, plus `extra`. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }

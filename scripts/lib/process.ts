@@ -14,16 +14,28 @@ export function startInBackground(command: string, args: string[], env: NodeJS.P
   return spawn(command, args, { stdio: "inherit", env });
 }
 
+/** Settles when `child` has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
 export function bin(name: string): string {
   return `node_modules/.bin/${name}`;
 }
 
-/** Runs `cleanup` once on SIGINT/SIGTERM or normal exit, then exits. */
+let isShuttingDown = false;
+
+/** True once a SIGINT/SIGTERM has started the cleanup registered with onShutdown. */
+export function shutdownStarted(): boolean {
+  return isShuttingDown;
+}
+
+/** Runs `cleanup` once on SIGINT/SIGTERM, then exits. */
 export function onShutdown(cleanup: () => Promise<void>): void {
-  let isDone = false;
   const handler = (code: number) => async () => {
-    if (isDone) return;
-    isDone = true;
+    if (isShuttingDown) return;
+    isShuttingDown = true;
     await cleanup().catch((error) => console.error(error));
     process.exit(code);
   };

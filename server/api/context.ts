@@ -1,10 +1,17 @@
 import { authState } from "../auth/session";
 import { requestMeta } from "../auth/request-meta";
+import { TRPCError } from "@trpc/server";
 import { getDb } from "../db/client";
+import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "../db/outage";
+import { requestIdFrom } from "../log";
 import type { TContext } from "./trpc";
 
 /** The context of a real request: the signed-in user re-read from Postgres (or why there is none). */
-export async function createRequestContext(headers: Headers): Promise<TContext> {
-  const { user, sessionId, signedOutReason } = await authState();
-  return { db: getDb(), user, sessionId: sessionId ?? null, signedOutReason, meta: requestMeta(headers) };
+export async function createRequestContext(headers: Headers, requestId = requestIdFrom(headers)): Promise<TContext> {
+  const { user, sessionId, signedOutReason } = await authState().catch((error: unknown) => {
+    // Reading the session is the first query of every call: say "unreachable" here as procedures do.
+    if (noteDatabaseError(error)) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause: error });
+    throw error;
+  });
+  return { db: getDb(), user, sessionId: sessionId ?? null, signedOutReason, meta: requestMeta(headers), requestId };
 }

@@ -17,7 +17,9 @@ import type { TSessionUser } from "../auth/session-user";
 import type { TRequestMeta } from "../auth/request-meta";
 import type { TSignedOutReason } from "../../lib/auth/signed-out";
 import { AppError } from "../errors";
-import { isDatabaseUnavailable } from "../db/unavailable";
+import { requestLogger } from "../log";
+import { logCall } from "./call-log";
+import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "../db/outage";
 import { isAllowedBeforeEnrolment, needsTwoFactorEnrolment, TWO_FACTOR_REQUIRED_MESSAGE } from "../auth/totp";
 import { assertWritable, findEngagementForUser } from "../engagements/access";
 import { findGoalForUser } from "../goals/access";
@@ -33,10 +35,11 @@ export type TContext = {
   sessionId?: string | null;
   /** When user is null because this browser's session lapsed: why, so the client can say so. */
   signedOutReason?: TSignedOutReason | null;
+  /** For log lines (x-request-id); callers without one (tests, scripts) get a fresh id per call. */
+  requestId?: string;
 };
 
 const INTERNAL_MESSAGE = "Something went wrong on our side. Nothing was changed; please try again.";
-const UNAVAILABLE_MESSAGE = "Alliance can't reach its database right now. Nothing was saved; please try again in a minute.";
 const UNREADABLE_MESSAGE = "Alliance couldn't read that request. Please reload the page and try again.";
 
 /**
@@ -92,14 +95,26 @@ const mapErrors = t.middleware(async ({ next }) => {
     if (cause instanceof AppError) {
       throw new TRPCError({ code: cause.code, message: cause.message, cause });
     }
-    if (result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(cause)) {
-      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE, cause });
+    if (result.error.code === "INTERNAL_SERVER_ERROR" && noteDatabaseError(cause)) {
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause });
     }
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/**
+ * Outermost: one log line per call with the final error code, and `ctx.log`,
+ * the request's logger (requestId, userId, route), for procedures below.
+ */
+const logCalls = t.middleware(async ({ ctx, path, type, next }) => {
+  const log = requestLogger({ requestId: ctx.requestId, userId: ctx.user?.id, route: path });
+  const startedAt = performance.now();
+  const result = await next({ ctx: { log } });
+  logCall(log, { type, durationMs: performance.now() - startedAt, error: result.ok ? null : result.error });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(logCalls).use(mapErrors);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });

@@ -12,6 +12,7 @@ import { readDeviceCookie, writeDeviceCookie } from "./device-cookie";
 import { throttledCode } from "../../lib/auth/throttled";
 import { SESSION_HOURS_CEILING } from "./session-limits";
 import { endSession } from "./session-user";
+import { getLogger } from "../log";
 
 /**
  * The cookie outlives every session it can carry (SESSION_MAX_HOURS is at
@@ -93,5 +94,14 @@ export const authOptions: NextAuthOptions = {
       // The cookie is cleared by next-auth; ending the row stops a copy of it too.
       if (token?.sessionId) await endSession(getDb(), token.sessionId, "signed_out");
     },
+  },
+  // next-auth's own lines, on the process logger: its code and the error's
+  // name, code and frames (server/log.ts), never its message or metadata,
+  // which can hold the submitted credentials.
+  logger: {
+    error: (code, metadata) =>
+      getLogger().error({ component: "next-auth", authCode: code, err: metadata instanceof Error ? metadata : metadata?.error }, "auth error"),
+    warn: (code) => getLogger().warn({ component: "next-auth", authCode: code }, "auth warning"),
+    debug: () => undefined,
   },
 };

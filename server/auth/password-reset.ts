@@ -23,6 +23,7 @@
 import type { TDb } from "../db/client";
 import { AppError } from "../errors";
 import { appUrl } from "../env";
+import { getLogger } from "../log";
 import { now as clockNow } from "../clock";
 import { deliverMail } from "../mail/send";
 import { renderMail } from "../mail/layout";
@@ -56,8 +57,8 @@ export async function requestPasswordReset(db: TDb, email: string, ip: string): 
     throw new AppError("TOO_MANY_REQUESTS", `Too many requests. Please wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`);
   }
   const work = issueResetLink(db, email).catch((error: unknown) => {
-    // No address, token or message text: the error's kind is enough to look into.
-    console.error(`[password-reset] could not issue a link: ${(error as Error)?.name ?? "unknown error"}`);
+    // No address, token or message text: the error's name, code and frames are enough to look into.
+    getLogger().error({ component: "password-reset", err: error }, "could not issue a link");
   });
   pending.add(work);
   void work.finally(() => pending.delete(work));

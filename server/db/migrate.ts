@@ -49,10 +49,16 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<TMigration[]
 
 export async function applyMigrations(
   connectionString: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: {
+    dir?: string;
+    log?: (line: string) => void;
+    /** Apply only these (a restore brings the schema to its backup's point first); others stay pending. */
+    only?: readonly string[];
+  } = {},
 ): Promise<string[]> {
   const log = options.log ?? (() => {});
-  const migrations = await readMigrations(options.dir);
+  const only = options.only ? new Set(options.only) : null;
+  const migrations = (await readMigrations(options.dir)).filter((migration) => !only || only.has(migration.name));
   const client = new pg.Client({ connectionString });
   await client.connect();
   const applied: string[] = [];

@@ -29,6 +29,7 @@ import { reminderEmail } from "./tasks/reminder-email";
 import { remindersTick } from "./tasks/reminders-tick";
 import type { TJobName } from "./queue";
 import { getEnv } from "../env";
+import { getLogger } from "../log";
 
 export const TASKS = {
   notification_email: notificationEmail,
@@ -51,15 +52,42 @@ export type TWorkerOptions = {
   isSilent?: boolean;
 };
 
+type TJobMeta = { id?: unknown; task_identifier?: unknown; attempts?: unknown; max_attempts?: unknown };
+
+/**
+ * graphile-worker's log lines on the process logger. Its messages quote
+ * errors (a failed job's message and stack, which can hold a job's data), so
+ * a failure becomes fields (job id, task, attempt, the error's name, code and
+ * frames) and any other message loses the text of the error it carries.
+ * Debug lines are dropped: they can print job payloads.
+ */
 export function workerLogger(isSilent = false): Logger {
-  const factory: LogFunctionFactory = () => (level, message) => {
+  const factory: LogFunctionFactory = (scope) => (level, message, meta) => {
     if (isSilent || level === "debug") return;
-    const line = `[worker] ${message}`;
-    if (level === "error") console.error(line);
-    else if (level === "warning") console.warn(line);
-    else console.log(line);
+    const log = getLogger();
+    const method = level === "error" ? log.error.bind(log) : level === "warning" ? log.warn.bind(log) : log.info.bind(log);
+    const fields = { component: "worker", workerId: scope.workerId, task: scope.taskIdentifier, jobId: scope.jobId };
+    const error = meta?.error;
+    if (meta?.failure && meta.job) {
+      const job = meta.job as TJobMeta;
+      method(
+        { ...fields, jobId: job.id, task: job.task_identifier, attempt: job.attempts, maxAttempts: job.max_attempts, durationMs: meta.duration, err: error },
+        "job failed",
+      );
+      return;
+    }
+    method({ ...fields, err: error }, withoutErrorText(message, error));
   };
   return new Logger(factory);
+}
+
+function withoutErrorText(message: string, error: unknown): string {
+  if (typeof error !== "object" || error === null) return message;
+  let text = message;
+  for (const part of [(error as Error).stack, (error as Error).message]) {
+    if (typeof part === "string" && part) text = text.split(part).join("…");
+  }
+  return text;
 }
 
 export type TWorker = {

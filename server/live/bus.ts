@@ -17,7 +17,8 @@
 import { Client, type Notification } from "pg";
 import type { TDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { requireDatabaseUrl } from "../env";
+import { requireDirectDatabaseUrl } from "../env";
+import { getLogger } from "../log";
 
 const CHANNEL = "alliance_live";
 /** Shows up in pg_stat_activity, so operators (and tests) can find the listener. */
@@ -90,7 +91,7 @@ export function subscribe(topic: string, onEvent: () => void): () => void {
   const bus = state();
   const needsConnection = !bus.client && !bus.retryTimer;
   // Fail loudly, before registering, if there is no database to listen on.
-  if (needsConnection) requireDatabaseUrl();
+  if (needsConnection) requireDirectDatabaseUrl();
   // A wrapper per call, so subscribing the same function twice needs two unsubscribes.
   const listener: TListener = () => onEvent();
   let listeners = bus.listeners.get(topic);
@@ -128,16 +129,18 @@ function callSafely(listener: TListener): void {
   try {
     listener();
   } catch (error) {
-    // One broken subscriber must not starve the others. Error name only: a
-    // message could quote data.
-    console.error(`[live] subscriber failed: ${(error as Error)?.name ?? "unknown error"}`);
+    // One broken subscriber must not starve the others. The logger keeps the
+    // error's name, code and frames, never its message (which could quote data).
+    getLogger().error({ component: "live", err: error }, "subscriber failed");
   }
 }
 
 async function connect(): Promise<void> {
   const bus = state();
   const client = new Client({
-    connectionString: requireDatabaseUrl(),
+    // Never through a transaction-mode pooler: it would hand this LISTEN's
+    // server connection to other clients between statements.
+    connectionString: requireDirectDatabaseUrl(),
     application_name: LIVE_APPLICATION_NAME,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
@@ -165,7 +168,7 @@ async function connect(): Promise<void> {
     void client.end().catch(() => undefined);
     return;
   }
-  if (bus.failedAttempts > 0) console.info("[live] listener reconnected");
+  if (bus.failedAttempts > 0) getLogger().info({ component: "live" }, "listener reconnected");
   bus.failedAttempts = 0;
   startPinging(client);
   if (bus.needsCatchUp) {
@@ -185,7 +188,7 @@ function dropped(client: Client, error?: Error & { code?: string }): void {
   bus.needsCatchUp = true;
   const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** bus.failedAttempts);
   bus.failedAttempts += 1;
-  console.warn(`[live] listener connection lost (${error?.code ?? error?.name ?? "closed"}); retrying in ${delay} ms`);
+  getLogger().warn({ component: "live", err: error, retryInMs: delay }, "listener connection lost; retrying");
   // Jitter, so instances that lost Postgres together do not return in lockstep.
   bus.retryTimer = setTimeout(
     () => {

@@ -9,6 +9,22 @@ import { isLiveTopic, subscribe } from "./bus";
 const HEARTBEAT_MS = 25_000;
 /** How long EventSource waits before reconnecting after a drop. */
 const RETRY_MS = 2_000;
+/** When this instance shuts down: a little longer, so most reconnects land on another instance or a restarted one. */
+const SHUTDOWN_RETRY_MS = 5_000;
+
+// Every open stream's "end now" function, on globalThis: shutdown
+// (server/shutdown.ts) is bundled apart from the route handlers that open them.
+const globalForStreams = globalThis as unknown as { allianceLiveStreams?: Set<() => void> };
+
+function openStreams(): Set<() => void> {
+  globalForStreams.allianceLiveStreams ??= new Set();
+  return globalForStreams.allianceLiveStreams;
+}
+
+/** Ends every open stream with a retry hint; EventSource reconnects by itself. */
+export function closeAllLiveStreams(): void {
+  for (const end of [...openStreams()]) end();
+}
 
 export function sseResponse(request: Request, topic: string): Response {
   // Checked here too so a bad topic fails the handler, not the stream later.
@@ -39,13 +55,19 @@ export function sseResponse(request: Request, topic: string): Response {
           // Already closed or cancelled.
         }
       };
+      const endForShutdown = () => {
+        send(`retry: ${SHUTDOWN_RETRY_MS}\n\n`);
+        onAbort();
+      };
       close = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
+        openStreams().delete(endForShutdown);
         request.signal.removeEventListener("abort", onAbort);
       };
+      openStreams().add(endForShutdown);
       if (request.signal.aborted) {
         onAbort();
         return;

@@ -19,6 +19,7 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { getEnv } from "../env";
+import { getLogger } from "../log";
 import { now as clockNow } from "../clock";
 
 export type TMailAttachment = { filename: string; content: string; contentType: string };
@@ -101,7 +102,9 @@ export async function sendMail(mail: TMail): Promise<TMailResult> {
   try {
     return { delivery: await deliverMail(mail) };
   } catch (error) {
-    console.error(`[mail] delivery failed: ${(error as Error).message}`);
+    // Not the message: an SMTP server's reply can quote the recipient's address.
+    const status = (error as { responseCode?: unknown } | null)?.responseCode;
+    getLogger().error({ component: "mail", err: error, smtpStatus: typeof status === "number" ? status : undefined }, "delivery failed");
     return { delivery: "failed" };
   }
 }

@@ -19,4 +19,7 @@ setEnvForChildren({
   DATA_ENCRYPTION_OLD_KEYS: "",
   // Captured e-mails go to a throwaway folder, not the developer's outbox.
   MAIL_OUTBOX_DIR: path.join(os.tmpdir(), `alliance-test-outbox-${inject("databasePrefix")}w${worker}`),
+  // A line per procedure call would drown the test output; LOG_LEVEL=info to see them.
+  // Tests that read the logs capture them (tests/support/logs.ts).
+  LOG_LEVEL: process.env.LOG_LEVEL || "silent",
 });
