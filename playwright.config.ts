@@ -9,6 +9,8 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 
 export default defineConfig({
   testDir: "e2e",
+  // Deployment specs start their own instances and databases: playwright.deployment.config.ts.
+  testIgnore: ["deployment/**"],
   forbidOnly: isCI,
   retries: 0,
   workers: 2,

@@ -2,12 +2,12 @@
 // and no caching of pages, which may show clinical records. Access checks do
 // NOT live here: pages and procedures check for themselves.
 import { NextResponse, type NextRequest } from "next/server";
-import { isDatabaseDown } from "@/server/db/outage";
+import { isDatabaseDownNow } from "@/server/db/outage";
 
 /** Seconds a browser (and a person) should wait before trying again during a database outage. */
 const OUTAGE_RETRY_SECONDS = 10;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isDev = process.env.NODE_ENV === "development";
   const csp = [
@@ -31,7 +31,7 @@ export function proxy(request: NextRequest) {
 
   // While Postgres is unreachable every page would fail: say so plainly, and
   // let the page try again by itself (server/db/outage.ts ends the outage).
-  if (isDatabaseDown()) return unavailablePage(csp);
+  if (await isDatabaseDownNow()) return unavailablePage(csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

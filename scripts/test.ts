@@ -1,6 +1,8 @@
 // `npm test`: the whole suite, in the order a reviewer would want failures:
 // types, lint, unit + integration (Vitest, real Postgres), production build,
-// end-to-end (Playwright in Chromium against `next start`).
+// end-to-end (Playwright in Chromium against `next start`), then the
+// deployment specs (two instances and two workers on one database, a
+// Postgres stopped and started under a running app, graceful shutdown).
 //
 // Databases: on TEST_DATABASE_URL's (or DATABASE_URL's) server when set,
 // otherwise on an embedded Postgres in .data/test-postgres. Tests create and
@@ -66,8 +68,11 @@ async function main(): Promise<number> {
 
     step("end-to-end (playwright)");
     const playwright = await run(bin("playwright"), ["test"]);
+
+    step("deployment (playwright: two instances, database outage, shutdown)");
+    const deployment = await run(bin("playwright"), ["test", "-c", "playwright.deployment.config.ts"]);
     printSummary();
-    return vitest || playwright;
+    return vitest || playwright || deployment;
   } finally {
     await server.stop();
   }
@@ -86,8 +91,9 @@ function printSummary(): void {
     failed += failedTests > 0 ? failedTests : (report.numFailedTestSuites ?? 0);
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
-  if (existsSync(`${REPORTS}/playwright.json`)) {
-    const stats = JSON.parse(readFileSync(`${REPORTS}/playwright.json`, "utf8")).stats ?? {};
+  for (const report of ["playwright.json", "playwright-deployment.json"]) {
+    if (!existsSync(`${REPORTS}/${report}`)) continue;
+    const stats = JSON.parse(readFileSync(`${REPORTS}/${report}`, "utf8")).stats ?? {};
     passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
     failed += stats.unexpected ?? 0;
     skipped += stats.skipped ?? 0;

@@ -52,7 +52,7 @@ function beginShutdown(): void {
     const deadline = new Promise<void>((resolve) => {
       timeout = setTimeout(resolve, POOL_CLOSE_TIMEOUT_MS);
     });
-    void Promise.race([getDb().$disconnect(), deadline])
+    void Promise.race([getDb().$disconnect().then(() => getLogger().info({ component: "shutdown" }, "database pool closed")), deadline])
       .catch(() => undefined)
       .finally(() => {
         clearTimeout(timeout);

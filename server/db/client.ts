@@ -20,12 +20,17 @@ export function createDb(connectionString: string): PrismaClient {
 /**
  * The app's client. Its pool reports to server/db/outage.ts: errors that
  * mean "unreachable" start an outage (the proxy answers 503), and the first
- * new connection afterwards ends it.
+ * new connection afterwards ends it; every connection handed back cleanly
+ * counts as a sign the database answers.
  */
 export function getDb(): PrismaClient {
   if (!globalForDb.allianceDb) {
     const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     pool.on("connect", noteDatabaseReachable);
+    // A connection handed back without an error has just answered.
+    pool.on("release", (error: Error | undefined) => {
+      if (!error) noteDatabaseReachable();
+    });
     registerOutageProbe(() => pool.query("SELECT 1"));
     globalForDb.allianceDb = new PrismaClient({
       adapter: new PrismaPg(pool, { onPoolError: noteDatabaseError, onConnectionError: noteDatabaseError, disposeExternalPool: true }),

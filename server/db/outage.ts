@@ -11,6 +11,10 @@
 //   the probe below, a readiness check, or a new pool connection.
 // - While it lasts, the probe retries every PROBE_EVERY_MS, so the app
 //   recovers by itself without a restart and without waiting for traffic.
+// - Before it is known: a page request after CHECK_WHEN_QUIET_MS without any
+//   sign of the database (a released pool connection, a probe) runs the probe
+//   first (one at a time), so even the first page after Postgres went away
+//   while the app was quiet gets the 503 page rather than a failed render.
 // - State lives on globalThis: the proxy, route handlers and pages of one
 //   `next start` process run in one Node process but in separately bundled
 //   modules, which would otherwise each hold their own copy.
@@ -18,6 +22,7 @@ import { isDatabaseUnavailable } from "./unavailable";
 import { getLogger } from "../log";
 
 const PROBE_EVERY_MS = 2_000;
+const CHECK_WHEN_QUIET_MS = 5_000;
 
 /** What a person reads while it lasts, on pages and from procedures. */
 export const DATABASE_UNAVAILABLE_MESSAGE =
@@ -27,16 +32,37 @@ type TOutageState = {
   isDown: boolean;
   probe: (() => Promise<unknown>) | null;
   timer: ReturnType<typeof setInterval> | null;
+  /** performance.now() of the latest sign the database answered (operational timing, not the app clock). */
+  lastReachableAt: number;
+  checking: Promise<void> | null;
 };
 
 const globalForOutage = globalThis as unknown as { allianceDatabaseOutage?: TOutageState };
 
 function state(): TOutageState {
-  globalForOutage.allianceDatabaseOutage ??= { isDown: false, probe: null, timer: null };
+  globalForOutage.allianceDatabaseOutage ??= { isDown: false, probe: null, timer: null, lastReachableAt: performance.now(), checking: null };
   return globalForOutage.allianceDatabaseOutage;
 }
 
 export function isDatabaseDown(): boolean {
+  return state().isDown;
+}
+
+/**
+ * For the proxy, before a page: whether the database is down, checking first
+ * when nothing has shown it answering for a while. Never throws.
+ */
+export async function isDatabaseDownNow(): Promise<boolean> {
+  const outage = state();
+  if (outage.isDown) return true;
+  if (!outage.probe || performance.now() - outage.lastReachableAt < CHECK_WHEN_QUIET_MS) return false;
+  const probe = outage.probe;
+  outage.checking ??= probe()
+    .then(noteDatabaseReachable, (error: unknown) => void noteDatabaseError(error))
+    .finally(() => {
+      state().checking = null;
+    });
+  await outage.checking;
   return state().isDown;
 }
 
@@ -64,6 +90,7 @@ export function noteDatabaseError(error: unknown): boolean {
 
 export function noteDatabaseReachable(): void {
   const outage = state();
+  outage.lastReachableAt = performance.now();
   if (!outage.isDown) return;
   outage.isDown = false;
   if (outage.timer) clearInterval(outage.timer);

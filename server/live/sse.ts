@@ -12,23 +12,37 @@ const RETRY_MS = 2_000;
 /** When this instance shuts down: a little longer, so most reconnects land on another instance or a restarted one. */
 const SHUTDOWN_RETRY_MS = 5_000;
 
-// Every open stream's "end now" function, on globalThis: shutdown
-// (server/shutdown.ts) is bundled apart from the route handlers that open them.
-const globalForStreams = globalThis as unknown as { allianceLiveStreams?: Set<() => void> };
+// Every open stream's "end now" function, and whether this instance is
+// shutting down, on globalThis: shutdown (server/shutdown.ts) is bundled apart
+// from the route handlers that open them.
+type TStreams = { ends: Set<() => void>; isShuttingDown: boolean };
+const globalForStreams = globalThis as unknown as { allianceLiveStreams?: TStreams };
 
-function openStreams(): Set<() => void> {
-  globalForStreams.allianceLiveStreams ??= new Set();
+function streams(): TStreams {
+  globalForStreams.allianceLiveStreams ??= { ends: new Set(), isShuttingDown: false };
   return globalForStreams.allianceLiveStreams;
 }
 
-/** Ends every open stream with a retry hint; EventSource reconnects by itself. */
+/**
+ * Ends every open stream with a retry hint, and answers every later one with
+ * a 503 that closes its connection: the browser (use-live-topic.ts) comes
+ * back after a pause, to another instance or to this one restarted. Without
+ * this a reconnect on a kept-alive connection would hold the shutdown open.
+ */
 export function closeAllLiveStreams(): void {
-  for (const end of [...openStreams()]) end();
+  streams().isShuttingDown = true;
+  for (const end of [...streams().ends]) end();
 }
 
 export function sseResponse(request: Request, topic: string): Response {
   // Checked here too so a bad topic fails the handler, not the stream later.
   if (!isLiveTopic(topic)) throw new Error("Invalid live topic: expected `<kind>:<uuid>`.");
+  if (streams().isShuttingDown) {
+    return new Response(`retry: ${SHUTDOWN_RETRY_MS}\n\n`, {
+      status: 503,
+      headers: { "content-type": "text/event-stream", "cache-control": "no-store", "retry-after": String(SHUTDOWN_RETRY_MS / 1000), connection: "close" },
+    });
+  }
   const encoder = new TextEncoder();
   let close = () => {};
 
@@ -64,10 +78,10 @@ export function sseResponse(request: Request, topic: string): Response {
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
-        openStreams().delete(endForShutdown);
+        streams().ends.delete(endForShutdown);
         request.signal.removeEventListener("abort", onAbort);
       };
-      openStreams().add(endForShutdown);
+      streams().ends.add(endForShutdown);
       if (request.signal.aborted) {
         onAbort();
         return;

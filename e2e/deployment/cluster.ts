@@ -1,0 +1,194 @@
+// The pieces of a real deployment, for the deployment specs: databases on a
+// real Postgres (the test run's server, or an embedded one this spec can stop
+// and start), app instances (`next start` on the production build, each its
+// own process and port) and background workers (`npm run worker`'s script),
+// all sharing one database, one auth secret and one data key, as instances
+// behind a load balancer do.
+//
+// Every process's output is kept as lines, so a spec can read the JSON log
+// lines (server/log.ts) each one wrote.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { getEnv } from "../../server/env";
+import { applyMigrations } from "../../server/db/migrate";
+import { dropDatabases, ensureDatabase } from "../../server/db/provision";
+import { startEmbeddedPostgres, type TEmbeddedServer } from "../../server/db/embedded";
+import { createDb, type TDb } from "../../server/db/client";
+import { generateDataKey } from "../../server/crypto/sealed-text";
+
+export const DEPLOYMENT_DIR = path.resolve(".data/deployment");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** A Postgres server the spec owns, so it can stop it and start it again (same data, same port). */
+export type TOwnPostgres = { serverUrl: string; stop: () => Promise<void>; start: () => Promise<void> };
+
+export async function ownPostgres(name: string): Promise<TOwnPostgres> {
+  const dataDir = path.join(DEPLOYMENT_DIR, `${name}-postgres`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const port = await freePort();
+  let running: TEmbeddedServer | null = await startEmbeddedPostgres({ dataDir, port });
+  const serverUrl = running.serverUrl;
+  return {
+    serverUrl,
+    stop: async () => {
+      await running?.stop();
+      running = null;
+    },
+    start: async () => {
+      running ??= await startEmbeddedPostgres({ dataDir, port });
+    },
+  };
+}
+
+/** The test run's Postgres server (`npm test` sets TEST_DATABASE_SERVER_URL). */
+export function sharedServerUrl(): string {
+  const env = getEnv();
+  const url = env.TEST_DATABASE_SERVER_URL ?? env.TEST_DATABASE_URL;
+  if (!url) throw new Error("The deployment specs run from `npm test`, which names the Postgres server (TEST_DATABASE_SERVER_URL).");
+  return url;
+}
+
+export type TCluster = {
+  databaseUrl: string;
+  db: TDb;
+  /** The variables every instance and worker of this deployment shares. */
+  env: Record<string, string>;
+  outboxDir: string;
+  drop: () => Promise<void>;
+};
+
+/** A fresh, migrated database for one deployment, and the secrets its processes share. */
+export async function newCluster(serverUrl: string, name: string): Promise<TCluster> {
+  const database = `alliance_deploy_${name}_${process.pid}`;
+  await dropDatabases(serverUrl, database);
+  const databaseUrl = await ensureDatabase(serverUrl, database);
+  await applyMigrations(databaseUrl);
+  const outboxDir = path.join(DEPLOYMENT_DIR, `${name}-outbox`);
+  rmSync(outboxDir, { recursive: true, force: true });
+  mkdirSync(outboxDir, { recursive: true });
+  const env = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    DATA_ENCRYPTION_KEY: generateDataKey(),
+    DATA_ENCRYPTION_OLD_KEYS: "",
+    MAIL_OUTBOX_DIR: outboxDir,
+    DEMO_MODE: "false",
+    LOG_LEVEL: "info",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  // Factories seal text as the app does: with this deployment's key.
+  process.env.DATA_ENCRYPTION_KEY = env.DATA_ENCRYPTION_KEY;
+  process.env.DATA_ENCRYPTION_OLD_KEYS = "";
+  const db = createDb(databaseUrl);
+  return {
+    databaseUrl,
+    db,
+    env,
+    outboxDir,
+    drop: async () => {
+      await db.$disconnect();
+      await dropDatabases(serverUrl, database).catch(() => undefined);
+    },
+  };
+}
+
+export type TProcess = {
+  child: ChildProcess;
+  /** Every line it wrote to stdout and stderr so far. */
+  lines: () => string[];
+  /** Its JSON log lines (server/log.ts) so far. */
+  logs: () => Record<string, unknown>[];
+  /** Sends `signal` (SIGTERM by default) and waits for the exit; returns its exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+  exited: Promise<number | null>;
+};
+
+function track(child: ChildProcess, label: string): TProcess {
+  const lines: string[] = [];
+  let partial = "";
+  const take = (chunk: Buffer) => {
+    const text = partial + chunk.toString();
+    const parts = text.split("\n");
+    partial = parts.pop() ?? "";
+    lines.push(...parts);
+    if (process.env.DEPLOYMENT_VERBOSE) for (const line of parts) console.log(`[${label}] ${line}`);
+  };
+  child.stdout?.on("data", take);
+  child.stderr?.on("data", take);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    child,
+    lines: () => [...lines, ...(partial ? [partial] : [])],
+    logs: () =>
+      lines.flatMap((line) => {
+        if (!line.startsWith("{")) return [];
+        try {
+          return [JSON.parse(line) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      }),
+    stop: async (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+    exited,
+  };
+}
+
+export type TInstance = TProcess & { url: string; port: number };
+
+/** One app instance: `next start` on the production build, its own port. */
+export async function startInstance(cluster: TCluster, label: string): Promise<TInstance> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...cluster.env, NEXTAUTH_URL: url, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const instance = { ...track(child, label), url, port };
+  await waitUntil(async () => (await fetch(`${url}/api/health/ready`).catch(() => null))?.status === 200, 60_000, () =>
+    `${label} did not become ready:\n${instance.lines().join("\n")}`,
+  );
+  return instance;
+}
+
+/** One background worker, as `npm run worker` runs it (apart from the app). */
+export async function startWorkerProcess(cluster: TCluster, label: string): Promise<TProcess> {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+    env: { ...process.env, ...cluster.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const worker = track(child, label);
+  await waitUntil(async () => worker.lines().some((line) => line.includes("worker running")), 60_000, () =>
+    `${label} did not start:\n${worker.lines().join("\n")}`,
+  );
+  return worker;
+}
+
+export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, describe: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(describe());
+}
+
+/** The e-mails captured in `outboxDir` (one .eml file each). */
+export function outboxFiles(outboxDir: string): string[] {
+  return readdirSync(outboxDir).filter((file) => file.endsWith(".eml"));
+}
