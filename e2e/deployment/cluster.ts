@@ -7,11 +7,13 @@
 //
 // Every process's output is kept as lines, so a spec can read the JSON log
 // lines (server/log.ts) each one wrote.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { getEnv } from "../../server/env";
 import { applyMigrations } from "../../server/db/migrate";
 import { dropDatabases, ensureDatabase } from "../../server/db/provision";
@@ -152,11 +154,11 @@ function track(child: ChildProcess, label: string): TProcess {
 export type TInstance = TProcess & { url: string; port: number };
 
 /** One app instance: `next start` on the production build, its own port. */
-export async function startInstance(cluster: TCluster, label: string): Promise<TInstance> {
+export async function startInstance(cluster: TCluster, label: string, extraEnv: Record<string, string> = {}): Promise<TInstance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...cluster.env, NEXTAUTH_URL: url, PORT: String(port) },
+    env: { ...process.env, ...cluster.env, NEXTAUTH_URL: url, PORT: String(port), ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const instance = { ...track(child, label), url, port };
@@ -191,4 +193,74 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, timeout
 /** The e-mails captured in `outboxDir` (one .eml file each). */
 export function outboxFiles(outboxDir: string): string[] {
   return readdirSync(outboxDir).filter((file) => file.endsWith(".eml"));
+}
+
+/** A PgBouncer in transaction mode in front of `databaseUrl`, as most managed Postgres offers. */
+export type TPooler = { url: string; log: () => string; stop: () => Promise<void> };
+
+/** Debian's pgbouncer (`apt-get install pgbouncer`; .ci/run installs it). */
+const PGBOUNCER = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer"].find((candidate) => existsSync(candidate));
+
+export async function startPgBouncer(databaseUrl: string, label: string): Promise<TPooler> {
+  if (!PGBOUNCER) throw new Error("These specs need PgBouncer: apt-get install pgbouncer (.ci/run installs it).");
+  const target = new URL(databaseUrl);
+  const name = target.pathname.slice(1);
+  const port = await freePort();
+  // PgBouncer will not run as root; as root it runs as `postgres`, which must
+  // read its folder: one under the system temp folder, not inside a private clone.
+  const dir = mkdtempSync(path.join(os.tmpdir(), `alliance-pgbouncer-${label}-`));
+  const logFile = path.join(dir, "pgbouncer.log");
+  const server = [
+    `host=${target.hostname}`,
+    `port=${target.port || 5432}`,
+    `dbname=${name}`,
+    `user=${decodeURIComponent(target.username) || "postgres"}`,
+    ...(target.password ? [`password=${decodeURIComponent(target.password)}`] : []),
+  ].join(" ");
+  writeFileSync(
+    path.join(dir, "pgbouncer.ini"),
+    [
+      "[databases]",
+      `${name} = ${server}`,
+      "[pgbouncer]",
+      "listen_addr = 127.0.0.1",
+      `listen_port = ${port}`,
+      `unix_socket_dir = ${dir}`,
+      // Every client logs in as the one user named above.
+      "auth_type = any",
+      "pool_mode = transaction",
+      "max_client_conn = 400",
+      "default_pool_size = 20",
+      `logfile = ${logFile}`,
+      `pidfile = ${path.join(dir, "pgbouncer.pid")}`,
+      "",
+    ].join("\n"),
+  );
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) execFileSync("chown", ["-R", "postgres", dir]);
+  const child = spawn(PGBOUNCER, [...(isRoot ? ["-u", "postgres"] : []), path.join(dir, "pgbouncer.ini")], { stdio: ["ignore", "pipe", "pipe"] });
+  const bouncer = track(child, label);
+  const url = `postgresql://pooled@127.0.0.1:${port}/${name}`;
+  const readLog = () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
+  await waitUntil(
+    async () => {
+      const client = new pg.Client({ connectionString: url });
+      const isUp = await client.connect().then(
+        () => true,
+        () => false,
+      );
+      await client.end().catch(() => undefined);
+      return isUp;
+    },
+    20_000,
+    () => `PgBouncer did not start:\n${bouncer.lines().join("\n")}\n${readLog()}`,
+  );
+  return {
+    url,
+    log: readLog,
+    stop: async () => {
+      await bouncer.stop("SIGINT");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
