@@ -43,6 +43,8 @@ setEnvForChildren({
   DEMO_MODE: "true",
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  // A line per call would bury Playwright's own output; LOG_LEVEL=info to see them.
+  LOG_LEVEL: process.env.LOG_LEVEL || "warn",
 });
 // The background worker too, as `npm start` runs it: the UI sees reminders.
 const worker = await startWorker({ connectionString: databaseUrl });
