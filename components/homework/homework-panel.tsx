@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { describeSchedule } from "@/lib/homework/schedule";
 import { useTRPC } from "@/components/trpc/provider";
@@ -42,7 +42,12 @@ export function HomeworkPanel({ engagementId, canEdit }: { engagementId: string;
           ))}
         </ul>
       )}
-      {canEdit && isAssigning ? <AssignHomeworkForm engagementId={engagementId} onDone={() => setIsAssigning(false)} /> : null}
+      {canEdit && isAssigning ? (
+        // The template library loads when the form opens, not with the page.
+        <Suspense fallback={<p className="text-ink-muted">Loading your templates…</p>}>
+          <AssignHomeworkForm engagementId={engagementId} onDone={() => setIsAssigning(false)} />
+        </Suspense>
+      ) : null}
       {canEdit && !isAssigning ? (
         <Button variant="secondary" className="self-start" onClick={() => setIsAssigning(true)}>
           Assign homework

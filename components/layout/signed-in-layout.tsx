@@ -1,8 +1,6 @@
 import type { ReactNode } from "react";
-import { auth } from "@/server/auth/session";
+import { authState } from "@/server/auth/session";
 import { sessionLimits } from "@/server/auth/session-limits";
-import { getDb } from "@/server/db/client";
-import { unreadCount } from "@/server/notifications/inbox";
 import { AppShell } from "./app-shell";
 
 /**
@@ -11,11 +9,11 @@ import { AppShell } from "./app-shell";
  * to draw, so a signed-out request renders the page, which redirects.
  */
 export async function SignedInLayout({ children }: { children: ReactNode }) {
-  const user = await auth();
+  const { user, unreadNotifications } = await authState();
   if (!user) return children;
-  const unread = await unreadCount(getDb(), user);
+  // Read with the session itself (server/auth/session-user.ts): no statement of its own.
   return (
-    <AppShell role={user.role} name={user.name} idleMinutes={sessionLimits().idleMinutes[user.role]} unreadCount={unread}>
+    <AppShell role={user.role} name={user.name} idleMinutes={sessionLimits().idleMinutes[user.role]} unreadCount={unreadNotifications}>
       {children}
     </AppShell>
   );

@@ -27,7 +27,11 @@ export function RescheduleForm({ session, timeZone }: { session: TSessionWhen; t
     toInput: (data) => ({ ...Object.fromEntries(data), sessionId: session.id }),
     mutate: (input) => reschedule.mutateAsync(input),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() });
+      // The engagement's header shows the next session too (engagement-header.tsx).
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() }),
+      ]);
       setIsOpen(false);
     },
   });

@@ -32,7 +32,12 @@ export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: st
   const cancel = useMutation(trpc.session.cancel.mutationOptions());
   const isClient = session.viewerRole === "client";
   const isOpen = session.engagement.status === "active" && session.status === "scheduled";
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() });
+  // The engagement's header shows the next session too (engagement-header.tsx).
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() }),
+    ]);
 
   return (
     <>

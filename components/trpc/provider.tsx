@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchStreamLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
@@ -23,7 +23,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [signedOutLink, httpBatchStreamLink({ url: "/api/trpc", transformer: superjson })],
+      // Not streamed: a batch's answer leaves once its audit events are written (app/api/trpc/[trpc]/route.ts).
+      links: [signedOutLink, httpBatchLink({ url: "/api/trpc", transformer: superjson })],
     }),
   );
   return (

@@ -1,11 +1,23 @@
 import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
 import superjson from "superjson";
 
-/** Shared by the server (prefetch + dehydrate) and the browser (hydrate). */
+/** A refusal (not found, forbidden, bad input) answers the same the second time. */
+function isRefusal(error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: unknown } } | null)?.data?.httpStatus;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+/**
+ * Shared by the server (prefetch + dehydrate) and the browser (hydrate). The
+ * server never retries: a failed prefetch fails at once, so a not-found page
+ * answers as fast as a found one. The browser retries a failed call once,
+ * unless it was refused.
+ */
 export function makeQueryClient(): QueryClient {
+  const isServer = typeof window === "undefined";
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: 1 },
+      queries: { staleTime: 30_000, retry: isServer ? false : (failures, error) => failures < 1 && !isRefusal(error) },
       dehydrate: {
         serializeData: superjson.serialize,
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",

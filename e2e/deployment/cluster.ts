@@ -35,13 +35,21 @@ export async function freePort(): Promise<number> {
 }
 
 /** A Postgres server the spec owns, so it can stop it and start it again (same data, same port). */
-export type TOwnPostgres = { serverUrl: string; stop: () => Promise<void>; start: () => Promise<void> };
+export type TOwnPostgres = {
+  serverUrl: string;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+  /** Everything the server logged so far (with `settings` such as log_statement, every statement). */
+  log: () => string;
+};
 
-export async function ownPostgres(name: string): Promise<TOwnPostgres> {
+export async function ownPostgres(name: string, settings: Record<string, string> = {}): Promise<TOwnPostgres> {
   const dataDir = path.join(DEPLOYMENT_DIR, `${name}-postgres`);
   rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort();
-  let running: TEmbeddedServer | null = await startEmbeddedPostgres({ dataDir, port });
+  const chunks: string[] = [];
+  const start = () => startEmbeddedPostgres({ dataDir, port, settings, log: (text) => chunks.push(`${text}\n`) });
+  let running: TEmbeddedServer | null = await start();
   const serverUrl = running.serverUrl;
   return {
     serverUrl,
@@ -50,8 +58,9 @@ export async function ownPostgres(name: string): Promise<TOwnPostgres> {
       running = null;
     },
     start: async () => {
-      running ??= await startEmbeddedPostgres({ dataDir, port });
+      running ??= await start();
     },
+    log: () => chunks.join(""),
   };
 }
 

@@ -17,11 +17,16 @@ import type { TSessionUser } from "../auth/session-user";
 import type { TRequestMeta } from "../auth/request-meta";
 import type { TSignedOutReason } from "../../lib/auth/signed-out";
 import { AppError } from "../errors";
+import type { AuditBuffer } from "../audit/record";
+import { AuditBuffer as TransactionAudit } from "../audit/record";
+import { joinedTransactionClient } from "../db/transaction";
+import { memoized, prime } from "./request-memo";
+import type { TEngagementSummary } from "../engagements/header";
 import { requestLogger } from "../log";
 import { logCall } from "./call-log";
 import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "../db/outage";
 import { isAllowedBeforeEnrolment, needsTwoFactorEnrolment, TWO_FACTOR_REQUIRED_MESSAGE } from "../auth/totp";
-import { assertWritable, findEngagementForUser } from "../engagements/access";
+import { assertWritable, findEngagementWithSummary, type TEngagementContext } from "../engagements/access";
 import { findGoalForUser } from "../goals/access";
 import { findAssignmentForUser, findOccurrenceForUser, findTemplateForTherapist } from "../homework/access";
 import { findAgendaItemForUser, findSessionForUser } from "../sessions/access";
@@ -37,6 +42,12 @@ export type TContext = {
   signedOutReason?: TSignedOutReason | null;
   /** For log lines (x-request-id); callers without one (tests, scripts) get a fresh id per call. */
   requestId?: string;
+  /** The request's audit events, written together (server/audit/record.ts); absent: each is written at once. */
+  audit?: AuditBuffer;
+  /** Per request: lookups several procedures of one page or batch share (e.g. the engagement). */
+  memo?: Map<string, Promise<unknown>>;
+  /** Set inside atomicWrites: the procedure already runs in a transaction. */
+  isInTransaction?: boolean;
 };
 
 const INTERNAL_MESSAGE = "Something went wrong on our side. Nothing was changed; please try again.";
@@ -125,15 +136,49 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) =
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export const therapistProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "therapist") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for therapists." });
-  return next({ ctx });
+/** Thrown inside atomicWrites' transaction to roll it back when the procedure failed. */
+class Rollback extends Error {}
+
+/**
+ * A mutation on a record runs in one transaction with the audit events it
+ * records: both commit, or neither does (server/audit/record.ts). Domain
+ * code's own transactions join this one (server/db/transaction.ts).
+ * Account-level mutations (authedProcedure alone: password, two-step
+ * sign-in, sessions) are not wrapped: their failure counters must persist
+ * when they refuse.
+ */
+const atomicWrites = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== "mutation" || ctx.isInTransaction) return next();
+  const audit = new TransactionAudit();
+  let outcome: Awaited<ReturnType<typeof next>> | undefined;
+  try {
+    await ctx.db.$transaction(
+      async (tx) => {
+        outcome = await next({ ctx: { db: joinedTransactionClient(tx), audit, isInTransaction: true } });
+        if (!outcome.ok) throw new Rollback();
+        await audit.flush(tx);
+      },
+      { maxWait: 5_000, timeout: 20_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return outcome!;
 });
 
-export const clientProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "client") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for clients." });
-  return next({ ctx });
-});
+export const therapistProcedure = authedProcedure
+  .use(({ ctx, next }) => {
+    if (ctx.user.role !== "therapist") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for therapists." });
+    return next({ ctx });
+  })
+  .use(atomicWrites);
+
+export const clientProcedure = authedProcedure
+  .use(({ ctx, next }) => {
+    if (ctx.user.role !== "client") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for clients." });
+    return next({ ctx });
+  })
+  .use(atomicWrites);
 
 /**
  * Takes `engagementId` and loads the engagement only if the caller belongs to
@@ -143,10 +188,21 @@ export const clientProcedure = authedProcedure.use(({ ctx, next }) => {
  */
 export const ZEngagementRefSchema = z.object({ engagementId: z.uuid("That link isn't valid.") });
 
-export const engagementProcedure = authedProcedure.input(ZEngagementRefSchema).use(async ({ ctx, input, next }) => {
-  const engagement = await findEngagementForUser(ctx.db, ctx.user, input.engagementId);
-  return next({ ctx: { ...ctx, engagement } });
-});
+/** What the request memo holds per engagement; `summary` is absent when another record's access check primed it. */
+export type TLoadedEngagement = { engagement: TEngagementContext; summary?: TEngagementSummary; clientTimeZone?: string | null };
+
+export const engagementProcedure = authedProcedure
+  .input(ZEngagementRefSchema)
+  .use(async ({ ctx, input, type, next }) => {
+    // Once per request, however many of a page's procedures need it; with its header (engagement.byId).
+    const loaded = await memoized<TLoadedEngagement>(ctx, type, `engagement:${input.engagementId}`, () =>
+      findEngagementWithSummary(ctx.db, ctx.user, input.engagementId),
+    );
+    return next({
+      ctx: { ...ctx, engagement: loaded.engagement, engagementSummary: loaded.summary, engagementClientTimeZone: loaded.clientTimeZone },
+    });
+  })
+  .use(atomicWrites);
 
 /** As engagementProcedure, for actions only the engagement's therapist may take. */
 export const engagementTherapistProcedure = engagementProcedure.use(({ ctx, next }) => {
@@ -166,10 +222,11 @@ export const engagementWriteProcedure = engagementProcedure.use(({ ctx, next }) 
  */
 export const goalProcedure = authedProcedure
   .input(z.object({ goalId: z.uuid("That link isn't valid.") }))
-  .use(async ({ ctx, input, next }) => {
-    const goal = await findGoalForUser(ctx.db, ctx.user, input.goalId);
+  .use(async ({ ctx, input, type, next }) => {
+    const goal = await memoized(ctx, type, `goal:${input.goalId}`, () => findGoalForUser(ctx.db, ctx.user, input.goalId));
     return next({ ctx: { ...ctx, goal } });
-  });
+  })
+  .use(atomicWrites);
 
 /** As goalProcedure, and refuses changes once the engagement has ended. */
 export const goalWriteProcedure = goalProcedure.use(({ ctx, next }) => {
@@ -194,7 +251,8 @@ export const assignmentProcedure = authedProcedure
   .use(async ({ ctx, input, next }) => {
     const assignment = await findAssignmentForUser(ctx.db, ctx.user, input.assignmentId);
     return next({ ctx: { ...ctx, assignment } });
-  });
+  })
+  .use(atomicWrites);
 
 /** Takes `occurrenceId`; loads it only through an engagement the caller belongs to. */
 export const occurrenceProcedure = authedProcedure
@@ -202,7 +260,8 @@ export const occurrenceProcedure = authedProcedure
   .use(async ({ ctx, input, next }) => {
     const occurrence = await findOccurrenceForUser(ctx.db, ctx.user, input.occurrenceId);
     return next({ ctx: { ...ctx, occurrence } });
-  });
+  })
+  .use(atomicWrites);
 
 /** Takes `templateId`; the caller's own templates and the starter library only. */
 export const templateProcedure = therapistProcedure
@@ -215,10 +274,13 @@ export const templateProcedure = therapistProcedure
 /** Takes `sessionId`; loads it only through an engagement the caller belongs to. */
 export const sessionProcedure = authedProcedure
   .input(z.object({ sessionId: z.uuid("That link isn't valid.") }))
-  .use(async ({ ctx, input, next }) => {
-    const session = await findSessionForUser(ctx.db, ctx.user, input.sessionId);
+  .use(async ({ ctx, input, type, next }) => {
+    const session = await memoized(ctx, type, `session:${input.sessionId}`, () => findSessionForUser(ctx.db, ctx.user, input.sessionId));
+    // Its engagement passed the same access rule: the page's engagement-scoped calls need not load it again.
+    prime<TLoadedEngagement>(ctx, `engagement:${session.engagement.id}`, { engagement: session.engagement });
     return next({ ctx: { ...ctx, session } });
-  });
+  })
+  .use(atomicWrites);
 
 /** Takes `itemId`; loads the agenda item only through an engagement the caller belongs to. */
 export const agendaItemProcedure = authedProcedure
@@ -226,4 +288,5 @@ export const agendaItemProcedure = authedProcedure
   .use(async ({ ctx, input, next }) => {
     const item = await findAgendaItemForUser(ctx.db, ctx.user, input.itemId);
     return next({ ctx: { ...ctx, item } });
-  });
+  })
+  .use(atomicWrites);

@@ -1,6 +1,18 @@
 // Audit trail (quality.md, item 19): who did what to which record, when, from
 // where. Rows are append-only (a trigger refuses UPDATE and DELETE). Never
 // put note or journal text here: ids and kinds only.
+//
+// One insert per request: procedures record events into the request's
+// AuditBuffer (ctx.audit), written together with one multi-row INSERT
+// - for a page, once its prefetches are done (HydrateClient, server/api/rsc.tsx),
+//   before any of their data is sent;
+// - for an HTTP call to /api/trpc, once its batch has run, before the answer
+//   leaves (app/api/trpc/[trpc]/route.ts); a failed write answers an error;
+// - for a mutation on a record, inside the transaction of the write it
+//   records (atomicWrites, server/api/trpc.ts), so neither exists without
+//   the other.
+// Without a buffer (tests' direct callers, scripts), an event is written at once.
+import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import type { TRequestMeta } from "../auth/request-meta";
@@ -15,26 +27,69 @@ export type TAuditEvent = {
   clientId?: string | null;
 };
 
+type TAuditRow = Prisma.AuditEventCreateManyInput;
+type TWriter = Pick<TDb, "auditEvent"> | Prisma.TransactionClient;
+
+function auditRow(actor: Pick<TSessionUser, "id" | "role"> | null, meta: TRequestMeta, event: TAuditEvent): TAuditRow {
+  return {
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? null,
+    action: event.action,
+    recordType: event.recordType,
+    recordId: event.recordId ?? null,
+    engagementId: event.engagementId ?? null,
+    clientId: event.clientId ?? null,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  };
+}
+
+async function writeRows(db: TWriter, rows: TAuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.auditEvent.createMany({ data: rows });
+}
+
+/** A request's audit events, written together by flush(); after it, events are written at once. */
+export class AuditBuffer {
+  private pending: TAuditRow[] = [];
+  private isFlushed = false;
+
+  async add(db: TWriter, row: TAuditRow): Promise<void> {
+    if (this.isFlushed) await writeRows(db, [row]);
+    else this.pending.push(row);
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Writes what was recorded so far in one INSERT. */
+  async flush(db: TWriter): Promise<void> {
+    this.isFlushed = true;
+    await writeRows(db, this.pending.splice(0));
+  }
+}
+
+/** Writes one event now (domain code outside a request's buffer: resets, sign-ups, scripts). */
 export async function recordAudit(
-  db: TDb,
+  db: TWriter,
   actor: Pick<TSessionUser, "id" | "role"> | null,
   meta: TRequestMeta,
   event: TAuditEvent,
 ): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      actorId: actor?.id ?? null,
-      actorRole: actor?.role ?? null,
-      action: event.action,
-      recordType: event.recordType,
-      recordId: event.recordId ?? null,
-      engagementId: event.engagementId ?? null,
-      clientId: event.clientId ?? null,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-    },
-    select: { id: true },
-  });
+  await writeRows(db, [auditRow(actor, meta, event)]);
+}
+
+type TAuditContext = { db: TWriter; user: Pick<TSessionUser, "id" | "role">; meta: TRequestMeta; audit?: AuditBuffer };
+
+/** An event of the signed-in caller, into the request's buffer (written at once without one). */
+export function audit(
+  ctx: Omit<TAuditContext, "user"> & { user: Pick<TSessionUser, "id" | "role"> | null },
+  event: TAuditEvent,
+  actor: Pick<TSessionUser, "id" | "role"> | null = ctx.user,
+): Promise<void> {
+  const row = auditRow(actor, ctx.meta, event);
+  return ctx.audit ? ctx.audit.add(ctx.db, row) : writeRows(ctx.db, [row]);
 }
 
 /**
@@ -42,13 +97,13 @@ export async function recordAudit(
  * client come from the record, never from input.
  */
 export function auditOn(
-  ctx: { db: TDb; user: Pick<TSessionUser, "id" | "role">; meta: TRequestMeta },
+  ctx: TAuditContext,
   engagement: { id: string; clientId: string | null },
   action: TAuditAction,
   recordType: string,
   recordId?: string | null,
 ): Promise<void> {
-  return recordAudit(ctx.db, ctx.user, ctx.meta, {
+  return audit(ctx, {
     action,
     recordType,
     recordId,

@@ -21,7 +21,9 @@ export type TSessionUser = {
 /** What the session cookie carries: identity, version and its auth_sessions row, never the role. */
 export type TSessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
-export type TSessionCheck = { ok: true; user: TSessionUser } | { ok: false; reason: AuthSessionEndReason };
+export type TSessionCheck =
+  | { ok: true; user: TSessionUser; /** Their unread notifications, read with the session (the bell on every page). */ unreadNotifications: number }
+  | { ok: false; reason: AuthSessionEndReason };
 
 export const SESSION_USER_SELECT = {
   id: true,
@@ -79,7 +81,7 @@ export async function loadSessionUser(
     });
   }
   const { deactivatedAt: _deactivatedAt, ...user } = record.user;
-  return { ok: true, user };
+  return { ok: true, user, unreadNotifications: record.unreadNotifications };
 }
 
 type TSessionRow = {
@@ -94,22 +96,29 @@ type TSessionRow = {
   time_zone: string;
   session_version: number;
   deactivated_at: Date | null;
+  unread_notifications: number;
 };
 
 /**
- * The session row and its user in one statement. Raw SQL because Prisma
- * (without the relationJoins preview) loads a relation with a second query,
- * and this runs on every request. Selects exactly SESSION_USER_SELECT's
- * columns plus what the rules need.
+ * The session row and its user in one statement, with the count of the
+ * user's unread notifications (index notifications(user_id, read_at,
+ * created_at)): this runs on every request, and every page's bell shows the
+ * count. Raw SQL to keep it one plain statement. Selects exactly
+ * SESSION_USER_SELECT's columns plus what the rules need.
  */
-async function findSessionRecord(db: TDb, claims: TSessionClaims): Promise<(TSessionRecord & { user: TSessionUser & { deactivatedAt: Date | null } }) | null> {
+async function findSessionRecord(
+  db: TDb,
+  claims: TSessionClaims,
+): Promise<(TSessionRecord & { user: TSessionUser & { deactivatedAt: Date | null }; unreadNotifications: number }) | null> {
   const [row] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.created_at, s.last_seen_at, s.ended_at, s.ended_reason::text AS ended_reason,
-           u.id, u.email, u.name, u.role::text AS role, u.time_zone, u.session_version, u.deactivated_at
+           u.id, u.email, u.name, u.role::text AS role, u.time_zone, u.session_version, u.deactivated_at,
+           (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${claims.sessionId}::uuid AND s.user_id = ${claims.userId}::uuid`;
   if (!row) return null;
   return {
+    unreadNotifications: row.unread_notifications,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     endedAt: row.ended_at,

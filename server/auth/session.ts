@@ -12,8 +12,8 @@ import { loadSessionUser, type TSessionUser } from "./session-user";
 import { needsTwoFactorEnrolment, TWO_FACTOR_SETUP_PATH } from "./totp";
 
 export type TAuthState =
-  | { user: TSessionUser; sessionId: string; signedOutReason: null }
-  | { user: null; sessionId?: undefined; signedOutReason: TSignedOutReason | null };
+  | { user: TSessionUser; sessionId: string; signedOutReason: null; unreadNotifications: number }
+  | { user: null; sessionId?: undefined; signedOutReason: TSignedOutReason | null; unreadNotifications?: undefined };
 
 /**
  * Once per request (React's cache), so a page and its layout share one
@@ -29,7 +29,9 @@ export const authState = cache(async (): Promise<TAuthState> => {
     sessionVersion: session.sessionVersion,
     sessionId: session.sessionId,
   });
-  return check.ok ? { user: check.user, sessionId: session.sessionId, signedOutReason: null } : { user: null, signedOutReason: parseSignedOutReason(check.reason) };
+  return check.ok
+    ? { user: check.user, sessionId: session.sessionId, signedOutReason: null, unreadNotifications: check.unreadNotifications }
+    : { user: null, signedOutReason: parseSignedOutReason(check.reason) };
 });
 
 export async function auth(): Promise<TSessionUser | null> {

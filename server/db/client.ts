@@ -10,6 +10,9 @@ export type TDb = PrismaClient;
 
 const globalForDb = globalThis as unknown as { allianceDb?: PrismaClient };
 
+/** The app's connections in pg_stat_activity and the server's log (instances, the worker and scripts use others). */
+export const APP_APPLICATION_NAME = "alliance-app";
+
 /** A connection attempt that hangs (a host gone from the network) fails after this, rather than holding a request. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -25,7 +28,12 @@ export function createDb(connectionString: string): PrismaClient {
  */
 export function getDb(): PrismaClient {
   if (!globalForDb.allianceDb) {
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    const pool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: APP_APPLICATION_NAME,
+    });
     pool.on("connect", noteDatabaseReachable);
     // A connection handed back without an error has just answered.
     pool.on("release", (error: Error | undefined) => {

@@ -22,6 +22,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** Extra server settings (`-c name=value`), e.g. statement logging for a test that counts statements. */
+  settings?: Record<string, string>;
 }): Promise<TEmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
@@ -49,7 +51,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: false,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: serverFlags(options.settings),
     onLog: (message) => options.log?.(String(message).trim()),
     onError: (message) => options.log?.(String(message).trim()),
   });
@@ -59,6 +61,11 @@ export async function startEmbeddedPostgres(options: {
     serverUrl: embeddedServerUrl(options.port),
     stop: () => server.stop(),
   };
+}
+
+function serverFlags(settings: Record<string, string> = {}): string[] {
+  const all = { listen_addresses: "127.0.0.1", max_connections: "200", ...settings };
+  return Object.entries(all).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
 }
 
 /**
@@ -114,6 +121,7 @@ async function startRelocated(options: {
   binDir: string;
   port: number;
   log?: (line: string) => void;
+  settings?: Record<string, string>;
 }): Promise<TEmbeddedServer> {
   const { uid, gid } = systemUser("postgres");
   mkdirSync(RELOCATED_BASE, { recursive: true, mode: 0o755 });
@@ -144,9 +152,11 @@ async function startRelocated(options: {
       rmSync(passwordFile, { force: true });
     }
   }
-  const server = spawn(path.join(bin, "bin", "postgres"), [
-    "-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
-  ], { uid, gid, cwd: RELOCATED_BASE });
+  const server = spawn(path.join(bin, "bin", "postgres"), ["-D", dataDir, "-p", String(options.port), ...serverFlags(options.settings)], {
+    uid,
+    gid,
+    cwd: RELOCATED_BASE,
+  });
   server.stdout?.on("data", (chunk: Buffer) => options.log?.(chunk.toString().trim()));
   server.stderr?.on("data", (chunk: Buffer) => options.log?.(chunk.toString().trim()));
   const serverUrl = embeddedServerUrl(options.port);

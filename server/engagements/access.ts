@@ -10,6 +10,8 @@ import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError, notFound } from "../errors";
+import { now as clockNow } from "../clock";
+import { summarySelect, toSummary, type TEngagementSummary } from "./header";
 
 export function engagementWhereForUser(user: Pick<TSessionUser, "id" | "role">): Prisma.EngagementWhereInput {
   return user.role === "therapist" ? { therapistId: user.id } : { clientId: user.id };
@@ -35,6 +37,29 @@ export async function findEngagementForUser(
   });
   if (!engagement) throw notFound("That client relationship");
   return engagement;
+}
+
+/**
+ * The engagement with its header (header.ts) in one statement: what
+ * engagementProcedure loads, once per request, for every procedure scoped to it.
+ */
+export async function findEngagementWithSummary(
+  db: TDb,
+  user: Pick<TSessionUser, "id" | "role">,
+  engagementId: string,
+  now = clockNow(),
+): Promise<{ engagement: TEngagementContext; summary: TEngagementSummary; clientTimeZone: string | null }> {
+  const row = await db.engagement.findFirst({
+    where: { AND: [{ id: engagementId }, engagementWhereForUser(user)] },
+    select: summarySelect(user, now),
+  });
+  if (!row) throw notFound("That client relationship");
+  return {
+    engagement: { id: row.id, status: row.status, therapistId: row.therapistId, clientId: row.clientId },
+    summary: toSummary(user, row, now),
+    // Homework days are the client's calendar days (server/homework/client-day.ts).
+    clientTimeZone: row.client?.timeZone ?? null,
+  };
 }
 
 export function assertWritable(engagement: Pick<TEngagementContext, "status">): void {

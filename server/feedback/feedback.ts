@@ -137,21 +137,25 @@ async function raiseSignalIfNew(
 }
 
 /** Feedback and check-ins for one engagement, oldest first, with the signals they raise. */
+/** One statement: the engagement's latest feedback (by when it was given) and check-ins, each series oldest first. */
 export async function trendsFor(db: TDb, engagementId: string) {
-  const [feedback, checkIns] = await Promise.all([
-    db.sessionFeedback.findMany({
-      where: { session: { engagementId } },
-      orderBy: { createdAt: "desc" },
-      take: TREND_LIMIT,
-      select: { ...FEEDBACK_SELECT, session: { select: { startsAt: true } } },
-    }),
-    db.checkIn.findMany({
-      where: { engagementId },
-      orderBy: { createdAt: "desc" },
-      take: TREND_LIMIT,
-      select: { id: true, personal: true, relationships: true, social: true, overall: true, createdAt: true },
-    }),
-  ]);
+  const { sessions, checkIns } = await db.engagement.findUniqueOrThrow({
+    where: { id: engagementId },
+    select: {
+      sessions: {
+        where: { feedback: { isNot: null } },
+        orderBy: { feedback: { createdAt: "desc" } },
+        take: TREND_LIMIT,
+        select: { startsAt: true, feedback: { select: FEEDBACK_SELECT } },
+      },
+      checkIns: {
+        orderBy: { createdAt: "desc" },
+        take: TREND_LIMIT,
+        select: { id: true, personal: true, relationships: true, social: true, overall: true, createdAt: true },
+      },
+    },
+  });
+  const feedback = sessions.flatMap(({ startsAt, feedback: row }) => (row ? [{ ...row, session: { startsAt } }] : []));
   return {
     feedback: feedback.reverse().map(openFeedback),
     checkIns: checkIns.reverse(),
@@ -160,37 +164,37 @@ export async function trendsFor(db: TDb, engagementId: string) {
 }
 
 /**
- * Signals across a therapist's active caseload: two statements whatever the
- * caseload size; the where-clause is the therapist's engagement access rule.
+ * Signals across a therapist's active caseload: one statement whatever the
+ * caseload size (the latest four feedback scores and check-ins of each
+ * client); the where-clause is the therapist's engagement access rule.
  */
 export async function caseloadSignals(db: TDb, therapist: TSessionUser): Promise<{ engagementId: string; signals: TSignal[] }[]> {
-  const [feedback, checkIns] = await Promise.all([
-    db.$queryRaw<TRecentRow[]>`
-      SELECT engagement_id, overall, created_at FROM (
-        SELECT s.engagement_id, f.overall, f.created_at,
-               row_number() OVER (PARTITION BY s.engagement_id ORDER BY f.created_at DESC) AS rank
-        FROM session_feedback f JOIN therapy_sessions s ON s.id = f.session_id
-        JOIN engagements e ON e.id = s.engagement_id
-        WHERE e.therapist_id = ${therapist.id}::uuid AND e.status = 'active'
-      ) ranked WHERE rank <= 4`,
-    db.$queryRaw<TRecentRow[]>`
-      SELECT engagement_id, overall, created_at FROM (
-        SELECT c.engagement_id, c.overall, c.created_at,
-               row_number() OVER (PARTITION BY c.engagement_id ORDER BY c.created_at DESC) AS rank
-        FROM check_ins c JOIN engagements e ON e.id = c.engagement_id
-        WHERE e.therapist_id = ${therapist.id}::uuid AND e.status = 'active'
-      ) ranked WHERE rank <= 4`,
-  ]);
+  const rows = await db.$queryRaw<TRecentRow[]>`
+    SELECT source, engagement_id, overall, created_at FROM (
+      SELECT 'feedback' AS source, s.engagement_id, f.overall, f.created_at,
+             row_number() OVER (PARTITION BY s.engagement_id ORDER BY f.created_at DESC) AS rank
+      FROM session_feedback f JOIN therapy_sessions s ON s.id = f.session_id
+      JOIN engagements e ON e.id = s.engagement_id
+      WHERE e.therapist_id = ${therapist.id}::uuid AND e.status = 'active'
+      UNION ALL
+      SELECT 'check_in' AS source, c.engagement_id, c.overall, c.created_at,
+             row_number() OVER (PARTITION BY c.engagement_id ORDER BY c.created_at DESC) AS rank
+      FROM check_ins c JOIN engagements e ON e.id = c.engagement_id
+      WHERE e.therapist_id = ${therapist.id}::uuid AND e.status = 'active'
+    ) ranked WHERE rank <= 4
+    ORDER BY created_at DESC`;
   const byEngagement = new Map<string, { feedback: TFeedbackPoint[]; checkIns: TCheckInPoint[] }>();
   const entryFor = (id: string) => byEngagement.get(id) ?? byEngagement.set(id, { feedback: [], checkIns: [] }).get(id)!;
-  for (const row of feedback) entryFor(row.engagement_id).feedback.push({ overall: row.overall, createdAt: row.created_at });
-  for (const row of checkIns) entryFor(row.engagement_id).checkIns.push({ overall: row.overall, createdAt: row.created_at });
+  for (const row of rows) {
+    const entry = entryFor(row.engagement_id);
+    (row.source === "feedback" ? entry.feedback : entry.checkIns).push({ overall: row.overall, createdAt: row.created_at });
+  }
   return [...byEngagement]
     .map(([engagementId, points]) => ({ engagementId, signals: signalsFor(points) }))
     .filter((entry) => entry.signals.length > 0);
 }
 
-type TRecentRow = { engagement_id: string; overall: number; created_at: Date };
+type TRecentRow = { source: "feedback" | "check_in"; engagement_id: string; overall: number; created_at: Date };
 
 /** Completed sessions of the client's active work, from the last 30 days, still without feedback. */
 export function pendingFeedback(db: TDb, client: TSessionUser, now = clockNow()) {

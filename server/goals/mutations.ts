@@ -89,17 +89,20 @@ export async function setGoalStatus(
 export async function rateGoal(db: TDb, user: TSessionUser, goal: TGoalContext, input: TRateGoal) {
   const select = { id: true, value: true, note: true, authorRole: true, createdAt: true } as const;
   try {
-    return await db.goalRating.create({
-      data: {
-        goalId: goal.id,
-        authorId: user.id,
-        authorRole: user.role,
-        value: input.value,
-        note: input.note,
-        idempotencyKey: input.idempotencyKey ?? null,
-      },
-      select,
-    });
+    // A transaction of its own, so a duplicate's failure leaves an enclosing one usable (server/db/transaction.ts).
+    return await db.$transaction((tx) =>
+      tx.goalRating.create({
+        data: {
+          goalId: goal.id,
+          authorId: user.id,
+          authorRole: user.role,
+          value: input.value,
+          note: input.note,
+          idempotencyKey: input.idempotencyKey ?? null,
+        },
+        select,
+      }),
+    );
   } catch (error) {
     if (input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       return db.goalRating.findFirstOrThrow({

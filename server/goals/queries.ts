@@ -1,7 +1,9 @@
-// Read models for goals. listGoals is three statements whatever the number
-// of goals or ratings (quality.md, item 20): the goals with their steps, and
-// one window query for each party's last two ratings per goal.
-import type { Prisma } from "../db/generated/client";
+// Read models for goals. listGoals and listCaseloadGoals are one statement
+// each whatever the number of goals or ratings (quality.md, item 20): the
+// goals with their steps and each party's last two ratings per goal, the
+// latter read backwards on index goal_ratings(goal_id, author_role,
+// created_at), two rows per party however long the history.
+import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { Role } from "../db/generated/enums";
 
@@ -40,45 +42,67 @@ const STATUS_ORDER = { active: 0, paused: 1, achieved: 2, archived: 3 } as const
 
 type TLatestPair = Record<Role, TLatestRating | null>;
 
-/** Each party's latest rating and the one before, per goal, for many engagements in one statement. */
-async function latestRatings(db: TDb, engagementIds: string[]): Promise<Map<string, TLatestPair>> {
-  const latest = new Map<string, TLatestPair>();
-  if (engagementIds.length === 0) return latest;
-  const rows = await db.$queryRaw<{ goal_id: string; author_role: Role; value: number; created_at: Date }[]>`
-    SELECT goal_id, author_role, value, created_at FROM (
-      SELECT r.goal_id, r.author_role, r.value, r.created_at,
-             row_number() OVER (PARTITION BY r.goal_id, r.author_role ORDER BY r.created_at DESC, r.id DESC) AS rank
-      FROM goal_ratings r JOIN goals g ON g.id = r.goal_id
-      WHERE g.engagement_id = ANY(${engagementIds}::uuid[])
-    ) ranked
-    WHERE rank <= 2
-    ORDER BY goal_id, author_role, created_at DESC`;
-  for (const row of rows) {
-    const entry = latest.get(row.goal_id) ?? { client: null, therapist: null };
-    const current = entry[row.author_role];
-    if (!current) entry[row.author_role] = { value: row.value, previous: null, at: row.created_at };
-    else current.previous ??= row.value;
-    latest.set(row.goal_id, entry);
+/** Per goal `g`: each party's latest two ratings, newest first, as JSON [{ role, value, at }]. */
+const LATEST_RATINGS_JSON = Prisma.sql`
+  COALESCE((
+    SELECT json_agg(json_build_object('role', x.role, 'value', x.value, 'at', x.created_at) ORDER BY x.role, x.created_at DESC, x.id DESC)
+    FROM (
+      (SELECT 'client' AS role, r.value, r.created_at, r.id FROM goal_ratings r
+       WHERE r.goal_id = g.id AND r.author_role = 'client' ORDER BY r.created_at DESC, r.id DESC LIMIT 2)
+      UNION ALL
+      (SELECT 'therapist' AS role, r.value, r.created_at, r.id FROM goal_ratings r
+       WHERE r.goal_id = g.id AND r.author_role = 'therapist' ORDER BY r.created_at DESC, r.id DESC LIMIT 2)
+    ) x
+  ), '[]'::json)`;
+
+type TRatingJson = { role: Role; value: number; at: string };
+
+function latestPair(ratings: TRatingJson[]): TLatestPair {
+  const pair: TLatestPair = { client: null, therapist: null };
+  for (const rating of ratings) {
+    const current = pair[rating.role];
+    if (!current) pair[rating.role] = { value: rating.value, previous: null, at: new Date(rating.at) };
+    else current.previous ??= rating.value;
   }
-  return latest;
+  return pair;
 }
+
+type TGoalRow = {
+  id: string;
+  title: string;
+  description: string;
+  why_it_matters: string;
+  status: TGoalSummary["status"];
+  target_date: string | null;
+  version: number;
+  steps: { id: string; text: string; position: number; isDone: boolean }[];
+  ratings: TRatingJson[];
+};
 
 /** Callers have resolved `engagementId` through engagementProcedure. */
 export async function listGoals(db: TDb, engagementId: string): Promise<TGoalSummary[]> {
-  const [goals, latest] = await Promise.all([
-    db.goal.findMany({
-      where: { engagementId },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      take: GOAL_LIST_LIMIT,
-      select: { ...GOAL_FIELDS_SELECT, steps: { orderBy: { position: "asc" }, select: STEP_SELECT } },
-    }),
-    latestRatings(db, [engagementId]),
-  ]);
-  return goals
-    .map((goal) => ({
-      ...goal,
-      steps: goal.steps.map(({ doneAt, ...step }) => ({ ...step, isDone: doneAt !== null })),
-      latest: latest.get(goal.id) ?? { client: null, therapist: null },
+  const rows = await db.$queryRaw<TGoalRow[]>`
+    SELECT g.id, g.title, g.description, g.why_it_matters, g.status::text AS status, g.target_date::text AS target_date, g.version,
+           COALESCE((
+             SELECT json_agg(json_build_object('id', st.id, 'text', st.text, 'position', st.position, 'isDone', st.done_at IS NOT NULL) ORDER BY st.position)
+             FROM goal_steps st WHERE st.goal_id = g.id
+           ), '[]'::json) AS steps,
+           ${LATEST_RATINGS_JSON} AS ratings
+    FROM goals g
+    WHERE g.engagement_id = ${engagementId}::uuid
+    ORDER BY g.position, g.created_at
+    LIMIT ${GOAL_LIST_LIMIT}`;
+  return rows
+    .map((row) => ({
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      whyItMatters: row.why_it_matters,
+      status: row.status,
+      targetDate: row.target_date ? new Date(`${row.target_date}T00:00:00.000Z`) : null,
+      version: row.version,
+      steps: row.steps,
+      latest: latestPair(row.ratings),
     }))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }
@@ -87,18 +111,17 @@ export type TCaseloadGoal = { id: string; engagementId: string; title: string; l
 
 /**
  * Active goals across a therapist's active engagements, for the caseload at a
- * glance. Two statements whatever the caseload size. The where-clause is the
- * engagement access rule itself.
+ * glance, with both parties' latest ratings: one statement whatever the
+ * caseload size. `therapistId` is the engagement access rule itself.
  */
-export async function listCaseloadGoals(db: TDb, engagementWhere: Prisma.EngagementWhereInput): Promise<TCaseloadGoal[]> {
-  const goals = await db.goal.findMany({
-    where: { status: "active", engagement: { AND: [engagementWhere, { status: "active" }] } },
-    orderBy: [{ engagementId: "asc" }, { position: "asc" }],
-    take: CASELOAD_GOAL_LIMIT,
-    select: { id: true, engagementId: true, title: true },
-  });
-  const latest = await latestRatings(db, [...new Set(goals.map((goal) => goal.engagementId))]);
-  return goals.map((goal) => ({ ...goal, latest: latest.get(goal.id) ?? { client: null, therapist: null } }));
+export async function listCaseloadGoals(db: TDb, therapistId: string): Promise<TCaseloadGoal[]> {
+  const rows = await db.$queryRaw<{ id: string; engagement_id: string; title: string; ratings: TRatingJson[] }[]>`
+    SELECT g.id, g.engagement_id, g.title, ${LATEST_RATINGS_JSON} AS ratings
+    FROM goals g JOIN engagements e ON e.id = g.engagement_id
+    WHERE e.therapist_id = ${therapistId}::uuid AND e.status = 'active' AND g.status = 'active'
+    ORDER BY g.engagement_id, g.position
+    LIMIT ${CASELOAD_GOAL_LIMIT}`;
+  return rows.map((row) => ({ id: row.id, engagementId: row.engagement_id, title: row.title, latest: latestPair(row.ratings) }));
 }
 
 /** Bounds the caseload summary: a few active goals per client for a few hundred clients. */

@@ -67,10 +67,15 @@ function shape(row: TAssignmentRow, today: string) {
 export type THomeworkAssignment = ReturnType<typeof shape>;
 
 /** Callers have resolved the engagement through engagementProcedure. Dates are the client's. */
-export async function listAssignments(db: TDb, engagement: { id: string; clientId: string | null }, now = clockNow()) {
+export async function listAssignments(
+  db: TDb,
+  engagement: { id: string; clientId: string | null },
+  options: { now?: Date; clientTimeZone?: string | null } = {},
+) {
+  const now = options.now ?? clockNow();
   const [rows, today] = await Promise.all([
     loadAssignments(db, { engagementId: engagement.id }),
-    clientToday(db, engagement.clientId, now),
+    clientToday(db, engagement.clientId, now, options.clientTimeZone),
   ]);
   const assignments = rows.map((row) => shape(row, today));
   const period = { from: addDays(today, -(ADHERENCE_DAYS - 1)), to: today };

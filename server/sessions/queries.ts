@@ -3,7 +3,6 @@
 // session). Notes are selected through noteWhereForUser only.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
-import { dbToLocalDate } from "../../lib/homework/schedule";
 import { openField } from "../crypto/sealed-fields";
 import { noteWhereForUser } from "./access";
 import { now as clockNow } from "../clock";
@@ -19,82 +18,121 @@ const SESSION_FIELDS = {
   videoUrl: true,
 } as const;
 
-/** Upcoming sessions first (soonest first), then past ones (latest first). */
+type TListedSessionRow = {
+  part: "upcoming" | "past";
+  id: string;
+  starts_at: Date;
+  duration_minutes: number;
+  status: "scheduled" | "completed" | "cancelled";
+  location: string;
+  video_url: string;
+  agenda_count: number;
+};
+
+/**
+ * Upcoming sessions first (soonest first), then past ones (latest first),
+ * SESSION_LIST_LIMIT of each: one statement (index therapy_sessions(engagement_id, starts_at)).
+ */
 export async function listSessions(db: TDb, engagementId: string, now = clockNow()) {
-  const [upcoming, past] = await Promise.all([
-    db.therapySession.findMany({
-      where: { engagementId, status: "scheduled", startsAt: { gte: now } },
-      orderBy: { startsAt: "asc" },
-      take: SESSION_LIST_LIMIT,
-      select: { ...SESSION_FIELDS, _count: { select: { agendaItems: true } } },
-    }),
-    db.therapySession.findMany({
-      where: { engagementId, NOT: { status: "scheduled", startsAt: { gte: now } } },
-      orderBy: { startsAt: "desc" },
-      take: SESSION_LIST_LIMIT,
-      select: { ...SESSION_FIELDS, _count: { select: { agendaItems: true } } },
-    }),
-  ]);
-  const shape = (session: (typeof upcoming)[number]) => ({ ...session, agendaCount: session._count.agendaItems, _count: undefined });
-  return { upcoming: upcoming.map(shape), past: past.map(shape) };
+  const rows = await db.$queryRaw<TListedSessionRow[]>`
+    (SELECT 'upcoming' AS part, s.id, s.starts_at, s.duration_minutes, s.status::text AS status, s.location, s.video_url,
+            (SELECT count(*)::int FROM agenda_items a WHERE a.session_id = s.id) AS agenda_count
+     FROM therapy_sessions s
+     WHERE s.engagement_id = ${engagementId}::uuid AND s.status = 'scheduled' AND s.starts_at >= ${now}
+     ORDER BY s.starts_at ASC LIMIT ${SESSION_LIST_LIMIT})
+    UNION ALL
+    (SELECT 'past' AS part, s.id, s.starts_at, s.duration_minutes, s.status::text AS status, s.location, s.video_url,
+            (SELECT count(*)::int FROM agenda_items a WHERE a.session_id = s.id) AS agenda_count
+     FROM therapy_sessions s
+     WHERE s.engagement_id = ${engagementId}::uuid AND NOT (s.status = 'scheduled' AND s.starts_at >= ${now})
+     ORDER BY s.starts_at DESC LIMIT ${SESSION_LIST_LIMIT})`;
+  const shape = (row: TListedSessionRow) => ({
+    id: row.id,
+    startsAt: row.starts_at,
+    durationMinutes: row.duration_minutes,
+    status: row.status,
+    location: row.location,
+    videoUrl: row.video_url,
+    agendaCount: row.agenda_count,
+  });
+  const byStart = (direction: 1 | -1) => (a: TListedSessionRow, b: TListedSessionRow) => direction * (a.starts_at.getTime() - b.starts_at.getTime());
+  return {
+    upcoming: rows.filter((row) => row.part === "upcoming").sort(byStart(1)).map(shape),
+    past: rows.filter((row) => row.part === "past").sort(byStart(-1)).map(shape),
+  };
 }
 
-/** Callers have resolved the session through sessionProcedure. */
-export async function getSessionView(db: TDb, user: TSessionUser, sessionId: string) {
-  const session = await db.therapySession.findUniqueOrThrow({
-    where: { id: sessionId },
-    select: {
-      ...SESSION_FIELDS,
-      agendaVersion: true,
-      engagement: {
-        select: { id: true, status: true, therapist: { select: { name: true } }, client: { select: { name: true } } },
-      },
-      agendaItems: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          text: true,
-          kind: true,
-          status: true,
-          position: true,
-          authorId: true,
-          createdAt: true,
-          carriedFromId: true,
-          author: { select: { role: true, name: true } },
-        },
-      },
-    },
-  });
-  const [notes, previous, feedback] = await Promise.all([
-    db.sessionNote.findMany({
-      where: { AND: [noteWhereForUser(user), { sessionId }] },
-      select: { id: true, kind: true, body: true, isSharedWithTherapist: true, updatedAt: true, author: { select: { name: true } } },
-    }),
-    db.therapySession.findFirst({
-      where: { engagementId: session.engagement.id, status: "completed", startsAt: { lt: session.startsAt } },
-      orderBy: { startsAt: "desc" },
-      select: { startsAt: true },
-    }),
-    db.sessionFeedback.findUnique({ where: { sessionId }, select: { id: true } }),
-  ]);
-  const homework = await db.homeworkCompletion.findMany({
-    where: {
-      occurrence: { assignment: { engagementId: session.engagement.id } },
-      completedAt: { gt: previous?.startsAt ?? new Date(0), lte: session.startsAt },
-    },
-    orderBy: { completedAt: "asc" },
-    take: 50,
-    select: {
-      id: true,
-      status: true,
-      response: true,
-      obstacle: true,
-      occurrenceId: true,
-      occurrence: { select: { dueOn: true, assignment: { select: { id: true, title: true } } } },
-    },
-  });
+type THomeworkSinceRow = {
+  id: string;
+  status: "done" | "partly_done" | "skipped";
+  response: string;
+  obstacle: string;
+  occurrence_id: string;
+  due_on: string;
+  assignment_id: string;
+  assignment_title: string;
+};
 
-  const { engagement, agendaItems, ...rest } = session;
+/**
+ * Callers have resolved the session through sessionProcedure (its context
+ * carries its start and engagement). Two statements, run together: the
+ * session with its people, agenda, the notes this viewer may read and
+ * whether feedback exists; and the homework days recorded between the
+ * previous completed session and this one.
+ */
+export async function getSessionView(
+  db: TDb,
+  user: TSessionUser,
+  context: { id: string; startsAt: Date; engagement: { id: string } },
+) {
+  const sessionId = context.id;
+  const [session, homework] = await Promise.all([
+    db.therapySession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: {
+        ...SESSION_FIELDS,
+        agendaVersion: true,
+        engagement: {
+          select: { id: true, status: true, therapist: { select: { name: true } }, client: { select: { name: true } } },
+        },
+        agendaItems: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            text: true,
+            kind: true,
+            status: true,
+            position: true,
+            authorId: true,
+            createdAt: true,
+            carriedFromId: true,
+            author: { select: { role: true, name: true } },
+          },
+        },
+        notes: {
+          where: noteWhereForUser(user),
+          select: { id: true, kind: true, body: true, isSharedWithTherapist: true, updatedAt: true, author: { select: { name: true } } },
+        },
+        feedback: { select: { id: true } },
+      },
+    }),
+    db.$queryRaw<THomeworkSinceRow[]>`
+      SELECT c.id, c.status::text AS status, c.response, c.obstacle, c.occurrence_id, o.due_on::text AS due_on,
+             a.id AS assignment_id, a.title AS assignment_title
+      FROM homework_completions c
+      JOIN homework_occurrences o ON o.id = c.occurrence_id
+      JOIN homework_assignments a ON a.id = o.assignment_id
+      WHERE a.engagement_id = ${context.engagement.id}::uuid
+        AND c.completed_at > COALESCE((
+          SELECT max(p.starts_at) FROM therapy_sessions p
+          WHERE p.engagement_id = ${context.engagement.id}::uuid AND p.status = 'completed' AND p.starts_at < ${context.startsAt}
+        ), 'epoch'::timestamptz)
+        AND c.completed_at <= ${context.startsAt}
+      ORDER BY c.completed_at ASC
+      LIMIT 50`,
+  ]);
+
+  const { engagement, agendaItems, notes, feedback, ...rest } = session;
   return {
     ...rest,
     engagement: { id: engagement.id, status: engagement.status },
@@ -112,10 +150,10 @@ export async function getSessionView(db: TDb, user: TSessionUser, sessionId: str
     homeworkSinceLastSession: homework.map((completion) => ({
       id: completion.id,
       status: completion.status,
-      response: openField("completionResponse", { occurrenceId: completion.occurrenceId }, completion.response),
-      obstacle: openField("completionObstacle", { occurrenceId: completion.occurrenceId }, completion.obstacle),
-      dueOn: dbToLocalDate(completion.occurrence.dueOn),
-      assignment: completion.occurrence.assignment,
+      response: openField("completionResponse", { occurrenceId: completion.occurrence_id }, completion.response),
+      obstacle: openField("completionObstacle", { occurrenceId: completion.occurrence_id }, completion.obstacle),
+      dueOn: completion.due_on,
+      assignment: { id: completion.assignment_id, title: completion.assignment_title },
     })),
   };
 }

@@ -1,6 +1,6 @@
 import { ZChangePasswordSchema, ZUpdateProfileSchema } from "@/lib/schemas/account";
 import { changePassword, updateProfile } from "@/server/auth/accounts";
-import { recordAudit } from "@/server/audit/record";
+import { audit } from "@/server/audit/record";
 import { countOtherSessions, endOtherSessions, requireCurrentSession } from "@/server/auth/other-sessions";
 import { ZDeleteAccountSchema } from "@/lib/schemas/account-deletion";
 import { deleteAccount, getDeletionSummary } from "@/server/account/deletion";
@@ -22,7 +22,7 @@ export const accountRouter = createTRPCRouter({
   /** Ends every other session; the form signs this browser in again. */
   changePassword: authedProcedure.input(ZChangePasswordSchema).mutation(async ({ ctx, input }) => {
     await changePassword(ctx.db, ctx.user, input);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+    await audit(ctx, {
       action: "change_password",
       recordType: "user",
       recordId: ctx.user.id,
@@ -38,7 +38,7 @@ export const accountRouter = createTRPCRouter({
   /** Ends every other session of this account; this one carries on. */
   signOutOthers: authedProcedure.mutation(async ({ ctx }) => {
     const ended = await endOtherSessions(ctx.db, ctx.user, requireCurrentSession(ctx.sessionId));
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "end_other_sessions", recordType: "user", recordId: ctx.user.id });
+    await audit(ctx, { action: "end_other_sessions", recordType: "user", recordId: ctx.user.id });
     return { ended };
   }),
 

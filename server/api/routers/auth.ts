@@ -1,6 +1,6 @@
 import { ZSignUpSchema } from "@/lib/schemas/account";
 import { signUpTherapist } from "@/server/auth/accounts";
-import { recordAudit } from "@/server/audit/record";
+import { audit } from "@/server/audit/record";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 import {
   RESET_REQUESTED_MESSAGE,
@@ -14,11 +14,11 @@ export const authRouter = createTRPCRouter({
   /** Therapists sign up themselves; clients join through an invitation. */
   signUp: publicProcedure.input(ZSignUpSchema).mutation(async ({ ctx, input }) => {
     const { userId } = await signUpTherapist(ctx.db, input, ctx.meta.ip);
-    await recordAudit(ctx.db, { id: userId, role: "therapist" }, ctx.meta, {
+    await audit(ctx, {
       action: "sign_up",
       recordType: "user",
       recordId: userId,
-    });
+    }, { id: userId, role: "therapist" });
     return { ok: true as const };
   }),
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditOn, recordAudit } from "@/server/audit/record";
+import { audit, auditOn } from "@/server/audit/record";
 import { buildClientExport } from "@/server/export/client-export";
 import { buildEngagementExport, buildTemplateExport } from "@/server/export/therapist-export";
 import { clientProcedure, createTRPCRouter, engagementProcedure, onlyTherapist, therapistProcedure, ZEngagementRefSchema } from "../trpc";
@@ -13,7 +13,7 @@ export const dataExportRouter = createTRPCRouter({
   /** Everything about the signed-in client; never a therapist's private note. */
   mine: clientProcedure.input(ZNoInput).query(async ({ ctx }) => {
     const data = await buildClientExport(ctx.db, ctx.user);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "export", recordType: "client_export", clientId: ctx.user.id });
+    await audit(ctx, { action: "export", recordType: "client_export", clientId: ctx.user.id });
     return data;
   }),
 
@@ -30,7 +30,7 @@ export const dataExportRouter = createTRPCRouter({
   /** The therapist's own template library. */
   templates: therapistProcedure.input(ZNoInput).query(async ({ ctx }) => {
     const data = await buildTemplateExport(ctx.db, ctx.user);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "export", recordType: "template_library" });
+    await audit(ctx, { action: "export", recordType: "template_library" });
     return data;
   }),
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { auditOn, recordAudit } from "@/server/audit/record";
-import { getEngagementSummary, listEngagements } from "@/server/engagements/queries";
+import { audit, auditOn } from "@/server/audit/record";
+import { listEngagements } from "@/server/engagements/queries";
+import { findEngagementWithSummary } from "@/server/engagements/access";
+import { prime } from "../request-memo";
 import { endEngagement } from "@/server/engagements/lifecycle";
 import {
   authedProcedure,
@@ -8,18 +10,24 @@ import {
   engagementProcedure,
   engagementWriteProcedure,
   ZEngagementRefSchema,
+  type TLoadedEngagement,
 } from "../trpc";
 
 export const engagementRouter = createTRPCRouter({
   /** The therapist's caseload, or the client's therapists (current and past). */
   list: authedProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
-    const engagements = await listEngagements(ctx.db, ctx.user);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "list", recordType: "engagement" });
-    return engagements;
+    const rows = await listEngagements(ctx.db, ctx.user);
+    // Each passed the access rule: the page's engagement-scoped calls need not load them again.
+    for (const { engagement, summary, clientTimeZone } of rows) {
+      prime<TLoadedEngagement>(ctx, `engagement:${engagement.id}`, { engagement, summary, clientTimeZone });
+    }
+    await audit(ctx, { action: "list", recordType: "engagement" });
+    return rows.map((row) => row.summary);
   }),
 
   byId: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    const summary = await getEngagementSummary(ctx.db, ctx.user, ctx.engagement.id);
+    // Loaded with the access check (engagementProcedure): no statement of its own.
+    const summary = ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary;
     await auditOn(ctx, ctx.engagement, "read", "engagement", ctx.engagement.id);
     return summary;
   }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZCheckInSchema, ZSessionFeedbackSchema } from "@/lib/schemas/feedback";
-import { auditOn, recordAudit } from "@/server/audit/record";
+import { audit, auditOn } from "@/server/audit/record";
 import { assertWritable } from "@/server/engagements/access";
 import { caseloadSignals, pendingFeedback, recordCheckIn, submitFeedback, trendsFor } from "@/server/feedback/feedback";
 import {
@@ -22,7 +22,7 @@ export const feedbackRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       assertWritable(ctx.session.engagement);
       const feedback = await submitFeedback(ctx.db, ctx.user, ctx.session, input);
-      await recordAudit(ctx.db, ctx.user, ctx.meta, {
+      await audit(ctx, {
         action: "create",
         recordType: "session_feedback",
         recordId: feedback.id,
@@ -37,7 +37,7 @@ export const feedbackRouter = createTRPCRouter({
     .input(ZCheckInSchema)
     .mutation(async ({ ctx, input }) => {
       const checkIn = await recordCheckIn(ctx.db, ctx.user, ctx.engagement, input);
-      await recordAudit(ctx.db, ctx.user, ctx.meta, {
+      await audit(ctx, {
         action: "create",
         recordType: "check_in",
         recordId: checkIn.id,

@@ -9,9 +9,8 @@ import {
   ZStepRefSchema,
   ZUpdateGoalSchema,
 } from "@/lib/schemas/goal";
-import { auditOn, recordAudit } from "@/server/audit/record";
+import { audit, auditOn } from "@/server/audit/record";
 import { getGoalDetail, listCaseloadGoals, listGoals } from "@/server/goals/queries";
-import { engagementWhereForUser } from "@/server/engagements/access";
 import {
   addStep,
   createGoal,
@@ -31,18 +30,22 @@ import {
   goalWriteProcedure,
   ZEngagementRefSchema,
 } from "../trpc";
+import { prime } from "../request-memo";
+import type { TGoalContext } from "@/server/goals/access";
 
 export const goalRouter = createTRPCRouter({
   list: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
     const goals = await listGoals(ctx.db, ctx.engagement.id);
+    // Each is reachable through this engagement: a goal the page opens next need not be looked up again.
+    for (const goal of goals) prime<TGoalContext>(ctx, `goal:${goal.id}`, { id: goal.id, version: goal.version, status: goal.status, engagement: ctx.engagement });
     await auditOn(ctx, ctx.engagement, "list", "goal");
     return goals;
   }),
 
   /** The therapist's caseload at a glance: every active goal with both latest ratings. */
   caseload: therapistProcedure.query(async ({ ctx }) => {
-    const goals = await listCaseloadGoals(ctx.db, engagementWhereForUser(ctx.user));
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "list", recordType: "goal" });
+    const goals = await listCaseloadGoals(ctx.db, ctx.user.id);
+    await audit(ctx, { action: "list", recordType: "goal" });
     return goals;
   }),
 

@@ -6,7 +6,7 @@ import {
   ZReplySchema,
   ZUpdateAssignmentSchema,
 } from "@/lib/schemas/homework";
-import { auditOn, recordAudit } from "@/server/audit/record";
+import { audit, auditOn } from "@/server/audit/record";
 import { assertWritable } from "@/server/engagements/access";
 import { assignHomework, cancelAssignment, updateAssignment } from "@/server/homework/assignments";
 import { completeOccurrence, replyToCompletion } from "@/server/homework/completions";
@@ -27,7 +27,7 @@ import {
 
 export const homeworkRouter = createTRPCRouter({
   list: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    const result = await listAssignments(ctx.db, ctx.engagement);
+    const result = await listAssignments(ctx.db, ctx.engagement, { clientTimeZone: ctx.engagementClientTimeZone });
     await auditOn(ctx, ctx.engagement, "list", "homework_assignment");
     return result;
   }),
@@ -41,14 +41,14 @@ export const homeworkRouter = createTRPCRouter({
   /** The client's homework that is due now or overdue, across their active work. */
   due: clientProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
     const due = await listDueForClient(ctx.db, ctx.user);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "list", recordType: "homework_occurrence", clientId: ctx.user.id });
+    await audit(ctx, { action: "list", recordType: "homework_occurrence", clientId: ctx.user.id });
     return due;
   }),
 
   /** Done vs assigned this period, per client on the caseload. */
   caseload: therapistProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
     const figures = await caseloadAdherence(ctx.db, ctx.user);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "list", recordType: "homework_assignment" });
+    await audit(ctx, { action: "list", recordType: "homework_assignment" });
     return figures;
   }),
 

@@ -1,5 +1,5 @@
 import { ZAcceptInvitationNewSchema, ZCreateInvitationSchema, ZInvitationRefSchema } from "@/lib/schemas/invitation";
-import { recordAudit } from "@/server/audit/record";
+import { audit } from "@/server/audit/record";
 import {
   acceptInvitationAsExistingClient,
   acceptInvitationAsNewClient,
@@ -20,7 +20,7 @@ import {
 export const invitationRouter = createTRPCRouter({
   create: therapistProcedure.input(ZCreateInvitationSchema).mutation(async ({ ctx, input }) => {
     const link = await createInvitation(ctx.db, ctx.user, input);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+    await audit(ctx, {
       action: "create",
       recordType: "invitation",
       engagementId: link.engagementId,
@@ -30,13 +30,13 @@ export const invitationRouter = createTRPCRouter({
 
   resend: engagementTherapistProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
     const link = await resendInvitation(ctx.db, ctx.user, ctx.engagement);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "update", recordType: "invitation", engagementId: ctx.engagement.id });
+    await audit(ctx, { action: "update", recordType: "invitation", engagementId: ctx.engagement.id });
     return link;
   }),
 
   revoke: engagementTherapistProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
     await revokeInvitation(ctx.db, ctx.user, ctx.engagement);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "delete", recordType: "invitation", engagementId: ctx.engagement.id });
+    await audit(ctx, { action: "delete", recordType: "invitation", engagementId: ctx.engagement.id });
     return { ok: true as const };
   }),
 
@@ -46,19 +46,19 @@ export const invitationRouter = createTRPCRouter({
   /** Public: sets up a new client account from the invitation. */
   acceptNew: publicProcedure.input(ZAcceptInvitationNewSchema).mutation(async ({ ctx, input }) => {
     const accepted = await acceptInvitationAsNewClient(ctx.db, input);
-    await recordAudit(ctx.db, { id: accepted.clientId, role: "client" }, ctx.meta, {
+    await audit(ctx, {
       action: "create",
       recordType: "engagement",
       recordId: accepted.engagementId,
       engagementId: accepted.engagementId,
       clientId: accepted.clientId,
-    });
+    }, { id: accepted.clientId, role: "client" });
     return { email: accepted.email };
   }),
 
   acceptExisting: clientProcedure.input(ZInvitationRefSchema).mutation(async ({ ctx, input }) => {
     const accepted = await acceptInvitationAsExistingClient(ctx.db, ctx.user, input.token);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, {
+    await audit(ctx, {
       action: "update",
       recordType: "engagement",
       recordId: accepted.engagementId,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZCreateJournalEntrySchema, ZJournalEntryRefSchema, ZSetJournalSharingSchema } from "@/lib/schemas/journal";
-import { auditOn, recordAudit } from "@/server/audit/record";
+import { audit, auditOn } from "@/server/audit/record";
 import { createEntry, deleteEntry, listOwnEntries, listSharedEntries, setSharing } from "@/server/journal/journal";
 import { clientProcedure, createTRPCRouter, engagementProcedure, onlyTherapist, ZEngagementRefSchema } from "../trpc";
 
@@ -9,19 +9,19 @@ export const journalRouter = createTRPCRouter({
 
   create: clientProcedure.input(ZCreateJournalEntrySchema).mutation(async ({ ctx, input }) => {
     const entry = await createEntry(ctx.db, ctx.user, input);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "create", recordType: "journal_entry", recordId: entry.id, clientId: ctx.user.id });
+    await audit(ctx, { action: "create", recordType: "journal_entry", recordId: entry.id, clientId: ctx.user.id });
     return entry;
   }),
 
   setSharing: clientProcedure.input(ZSetJournalSharingSchema).mutation(async ({ ctx, input }) => {
     const entry = await setSharing(ctx.db, ctx.user, input.entryId, input.engagementId);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "update", recordType: "journal_entry", recordId: entry.id, clientId: ctx.user.id });
+    await audit(ctx, { action: "update", recordType: "journal_entry", recordId: entry.id, clientId: ctx.user.id });
     return entry;
   }),
 
   delete: clientProcedure.input(ZJournalEntryRefSchema.strict()).mutation(async ({ ctx, input }) => {
     await deleteEntry(ctx.db, ctx.user, input.entryId);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { action: "delete", recordType: "journal_entry", recordId: input.entryId, clientId: ctx.user.id });
+    await audit(ctx, { action: "delete", recordType: "journal_entry", recordId: input.entryId, clientId: ctx.user.id });
     return { ok: true as const };
   }),
 

@@ -31,7 +31,7 @@ export const sessionRouter = createTRPCRouter({
   }),
 
   byId: sessionProcedure.input(ZSessionRefSchema.strict()).query(async ({ ctx }) => {
-    const view = await getSessionView(ctx.db, ctx.user, ctx.session.id);
+    const view = await getSessionView(ctx.db, ctx.user, ctx.session);
     await auditOn(ctx, ctx.session.engagement, "read", "session", ctx.session.id);
     return { ...view, viewerRole: ctx.user.role };
   }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZConfirmTwoFactorSchema, ZDisableTwoFactorSchema, ZRegenerateRecoveryCodesSchema } from "@/lib/schemas/two-factor";
-import { recordAudit } from "@/server/audit/record";
+import { audit } from "@/server/audit/record";
 import {
   beginEnrolment,
   confirmEnrolment,
@@ -23,19 +23,19 @@ export const twoFactorRouter = createTRPCRouter({
   /** Turns it on; the recovery codes in the answer are never shown again. */
   confirm: authedProcedure.input(ZConfirmTwoFactorSchema).mutation(async ({ ctx, input }) => {
     const result = await confirmEnrolment(ctx.db, ctx.user, input);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { ...AUDIT, action: "create", recordId: ctx.user.id });
+    await audit(ctx, { ...AUDIT, action: "create", recordId: ctx.user.id });
     return result;
   }),
 
   regenerateRecoveryCodes: authedProcedure.input(ZRegenerateRecoveryCodesSchema).mutation(async ({ ctx, input }) => {
     const result = await regenerateRecoveryCodes(ctx.db, ctx.user, input);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { ...AUDIT, action: "update", recordId: ctx.user.id });
+    await audit(ctx, { ...AUDIT, action: "update", recordId: ctx.user.id });
     return result;
   }),
 
   disable: authedProcedure.input(ZDisableTwoFactorSchema).mutation(async ({ ctx, input }) => {
     await disableTwoFactor(ctx.db, ctx.user, input);
-    await recordAudit(ctx.db, ctx.user, ctx.meta, { ...AUDIT, action: "delete", recordId: ctx.user.id });
+    await audit(ctx, { ...AUDIT, action: "delete", recordId: ctx.user.id });
     return { ok: true as const };
   }),
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
-import { getQueryClient, trpc } from "@/server/api/rsc";
+import { flushPageAudit, getQueryClient, trpc } from "@/server/api/rsc";
 import { ClientExportView } from "@/components/account/export-view";
 import { PrintButton } from "@/components/account/print-button";
 
@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Everything about you" };
 export default async function ExportPage() {
   const user = await requireUser({ role: "client", returnTo: "/account/export" });
   const data = await getQueryClient().fetchQuery(trpc.dataExport.mine.queryOptions());
+  await flushPageAudit();
   return (
     <>
       <Link href="/account" className="text-brand-strong underline print:hidden">

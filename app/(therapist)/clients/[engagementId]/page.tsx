@@ -3,9 +3,8 @@ import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { orNotFound } from "@/server/api/load";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { Card, EmptyState } from "@/components/ui/card";
-import { EngagementStatusBadge } from "@/components/engagements/status-badge";
+import { EngagementHeader } from "@/components/engagements/engagement-header";
 import { EndEngagementButton } from "@/components/engagements/end-engagement-button";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { HomeworkPanel } from "@/components/homework/homework-panel";
@@ -24,7 +23,6 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
     orNotFound(queryClient.fetchQuery(trpc.engagement.byId.queryOptions({ engagementId }))),
     queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.homework.list.queryOptions({ engagementId })),
-    queryClient.prefetchQuery(trpc.homeworkTemplate.list.queryOptions()),
     queryClient.prefetchQuery(trpc.session.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.feedback.trends.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.journal.shared.queryOptions({ engagementId })),
@@ -34,25 +32,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
       <Link href="/caseload" className="text-brand-strong underline">
         ← Caseload
       </Link>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{engagement.counterpart.name}</h1>
-        <EngagementStatusBadge status={engagement.status} />
-      </div>
-      <p className="text-ink-muted">
-        {engagement.startedAt ? `Working together since ${formatDate(engagement.startedAt, user.timeZone)}. ` : null}
-        {engagement.nextSession ? null : "No session scheduled."}
-      </p>
-      {engagement.nextSession ? (
-        <Link href={`/sessions/${engagement.nextSession.id}`} className="self-start rounded-xl border border-brand bg-brand-soft px-4 py-3">
-          <span className="font-medium">Next session {formatDateTime(engagement.nextSession.startsAt, user.timeZone)}</span>
-          <span className="block text-sm">
-            {engagement.nextSession.newAgendaItems === 1
-              ? "1 new agenda item from your client"
-              : `${engagement.nextSession.newAgendaItems} new agenda items from your client`}{" "}
-            · open the brief
-          </span>
-        </Link>
-      ) : null}
+      <EngagementHeader engagementId={engagement.id} timeZone={user.timeZone} />
       {engagement.status === "ended" ? (
         <p className="rounded-lg bg-notice-soft px-4 py-3">This work together has ended. Its records are read-only.</p>
       ) : null}

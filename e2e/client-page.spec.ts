@@ -1,0 +1,26 @@
+import { seedClient, seedEngagement, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { addDays, localToday } from "../lib/homework/schedule";
+import { e2eDb, expect, signedInPage, test } from "./fixtures";
+
+test("scheduling a session updates the client page's header at once, and a not-found client answers at once", async ({ browser }) => {
+  const db = e2eDb();
+  const therapistUser = await seedTherapist(db, { name: "Dr. Iris Lane" });
+  const clientUser = await seedClient(db, { name: "Noah Fern" });
+  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
+
+  await therapist.goto(`/clients/${engagement.id}`);
+  await expect(therapist.getByText("No session scheduled.")).toBeVisible();
+  await therapist.getByRole("button", { name: "Schedule a session" }).click();
+  await therapist.getByLabel("Date").fill(addDays(localToday("Europe/London"), 3));
+  await therapist.getByLabel("Time (your time zone)").fill("14:30");
+  await therapist.getByRole("button", { name: "Schedule" }).click();
+
+  // The header above, rendered with the page, follows without a reload.
+  await expect(therapist.getByRole("link", { name: /Next session .* 0 new agenda items from your client · open the brief/ })).toBeVisible();
+  await expect(therapist.getByText("No session scheduled.")).toHaveCount(0);
+
+  // Not found: answered without a retry on the server.
+  const response = await therapist.goto("/clients/00000000-0000-4000-8000-000000000000");
+  expect(response?.status()).toBe(404);
+});

@@ -1,0 +1,138 @@
+// The statement budget (README, "Performance"): the caseload, a client page,
+// a session page and the client's home each load with at most
+// PAGE_STATEMENT_BUDGET SQL statements, the same with 10 and with 1,000
+// records (clients, goals, homework days, agenda items, journal entries),
+// with one audit insert per page. Counted where it is true: every statement
+// Postgres receives from the app's connections (log_statement = all), for
+// one page load on the production build.
+import { expect, test } from "@playwright/test";
+import { seedScale, scaleClientEmail, scaleTherapistEmail, type TScaleShape } from "../../prisma/seed/scale";
+import { APP_APPLICATION_NAME } from "../../server/db/client";
+import { TOUCH_INTERVAL_MS } from "../../server/auth/session-limits";
+import { signInOverHttp } from "../../tests/support/http-session";
+import { newCluster, ownPostgres, startInstance, waitUntil, type TCluster, type TInstance, type TOwnPostgres } from "./cluster";
+import pg from "pg";
+
+const PAGE_STATEMENT_BUDGET = 8;
+const PASSWORD = "a statement budget password";
+
+function shape(prefix: string, size: number): TScaleShape {
+  return {
+    prefix,
+    therapists: 1,
+    clientsPerTherapist: size,
+    goalsPerEngagement: 2,
+    ratingsPerGoal: 4,
+    assignmentsPerEngagement: 1,
+    daysPerAssignment: 7,
+    sessionsPerEngagement: 3,
+    agendaItemsPerSession: 2,
+    journalEntriesPerClient: 2,
+    focus: { goals: size, homeworkDays: size, agendaItems: size, journalEntries: size },
+  };
+}
+
+const SIZES = [10, 1000] as const;
+
+let postgres: TOwnPostgres;
+let cluster: TCluster;
+let app: TInstance;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  postgres = await ownPostgres("budget", { log_statement: "all", log_line_prefix: "%a|" });
+  cluster = await newCluster(postgres.serverUrl, "budget");
+  const client = new pg.Client({ connectionString: cluster.databaseUrl });
+  await client.connect();
+  try {
+    for (const size of SIZES) await seedScale(client, shape(`budget${size}`, size), { now: new Date(), password: PASSWORD });
+  } finally {
+    await client.end();
+  }
+  app = await startInstance(cluster, "app");
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await cluster?.drop();
+  await postgres?.stop();
+});
+
+type TLoad = { status: number; statements: string[] };
+
+/** One page load: the app's statements Postgres logged between the request and a quiet log. */
+async function load(path: string, cookie: string): Promise<TLoad> {
+  const before = postgres.log().length;
+  const response = await fetch(`${app.url}${path}`, { headers: { cookie } });
+  await response.text();
+  // The log is written asynchronously; wait until it stops growing.
+  let seen = -1;
+  await waitUntil(
+    () => {
+      const now = postgres.log().length;
+      const isQuiet = now === seen;
+      seen = now;
+      return isQuiet;
+    },
+    10_000,
+    () => "the server log never went quiet",
+  );
+  const statements = postgres
+    .log()
+    .slice(before)
+    .split("\n")
+    .filter((line) => line.startsWith(`${APP_APPLICATION_NAME}|`) && /LOG: {2}(statement|execute [^:]*):/.test(line));
+  return { status: response.status, statements };
+}
+
+type TPages = Record<"caseload" | "client page" | "session page" | "client home", { path: string; cookie: string }>;
+
+async function pagesFor(size: number): Promise<TPages> {
+  const prefix = `budget${size}`;
+  const therapist = await signInOverHttp(app.url, scaleTherapistEmail(prefix, 1), PASSWORD);
+  const client = await signInOverHttp(app.url, scaleClientEmail(prefix, 1), PASSWORD);
+  const engagement = await cluster.db.engagement.findFirstOrThrow({ where: { client: { email: scaleClientEmail(prefix, 1) } }, select: { id: true } });
+  const session = await cluster.db.therapySession.findFirstOrThrow({
+    where: { engagementId: engagement.id, status: "scheduled" },
+    select: { id: true, _count: { select: { agendaItems: true } } },
+  });
+  expect(session._count.agendaItems).toBe(size);
+  return {
+    caseload: { path: "/caseload", cookie: therapist },
+    "client page": { path: `/clients/${engagement.id}`, cookie: therapist },
+    "session page": { path: `/sessions/${session.id}`, cookie: therapist },
+    "client home": { path: "/between-sessions", cookie: client },
+  };
+}
+
+test("each dashboard page loads within the statement budget, the same with 10 and with 1,000 records, with one audit insert", async () => {
+  test.setTimeout(180_000);
+  const counts: Record<string, number[]> = {};
+  for (const size of SIZES) {
+    const pages = await pagesFor(size);
+    for (const [name, page] of Object.entries(pages)) {
+      // The first load after signing in moves the session's last-seen time (once a minute); the next is the steady state.
+      await load(page.path, page.cookie);
+      const { status, statements } = await load(page.path, page.cookie);
+      expect(status, `${name} at ${size}`).toBe(200);
+      const audits = statements.filter((line) => line.includes('INSERT INTO "public"."audit_events"'));
+      expect(audits, `${name} at ${size}: one audit insert for the whole page`).toHaveLength(1);
+      expect(statements.length, `${name} at ${size}:\n${statements.map((line) => line.slice(0, 160)).join("\n")}`).toBeLessThanOrEqual(PAGE_STATEMENT_BUDGET);
+      (counts[name] ??= []).push(statements.length);
+    }
+  }
+  console.log(Object.entries(counts).map(([name, [small, large]]) => `${name}: ${small} statements with 10 records, ${large} with 1,000`).join("\n"));
+  for (const [name, [small, large]] of Object.entries(counts)) expect(large, name).toBe(small);
+});
+
+test("a load that also moves the session's last-seen time adds exactly that one update", async () => {
+  const pages = await pagesFor(10);
+  const { path, cookie } = pages["client page"];
+  const steady = await load(path, cookie);
+  // As if a minute had passed since the last request: the next load moves last_seen_at.
+  await cluster.db.authSession.updateMany({ data: { lastSeenAt: new Date(Date.now() - TOUCH_INTERVAL_MS - 1_000) } });
+  const touched = await load(path, cookie);
+  const updates = touched.statements.filter((line) => line.includes('UPDATE "public"."auth_sessions"'));
+  expect(updates).toHaveLength(1);
+  expect(touched.statements.length).toBe(steady.statements.length + 1);
+});

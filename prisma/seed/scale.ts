@@ -1,0 +1,263 @@
+// A large practice, built quickly with set-based SQL (generate_series into
+// temporary tables, then one INSERT … SELECT per table), for the bench and
+// the statement budget (`npm run seed:scale`, scripts/bench.ts,
+// e2e/deployment/statement-budget.spec.ts). The text people write is sealed
+// as the app seals it (server/crypto/sealed-fields.ts): row-bound, so it is
+// sealed here in Node and sent in batches of arrays (unnest).
+//
+// Shape: `therapists` therapists with `clientsPerTherapist` active clients
+// each; per engagement goals with rating histories and a step, homework
+// (daily assignments whose past days are mostly recorded), sessions (the last
+// upcoming, the rest completed, with feedback) with agenda items, check-ins;
+// per client journal entries. `focus` makes the first engagement larger
+// still, for a page measured at two sizes.
+//
+// Times are spread over the weeks before `now`; every person's password is
+// `password` (hashed once). Names and e-mails start with `prefix`, so a
+// database can hold several practices and a run can find its own.
+import type pg from "pg";
+import { hashPassword } from "../../server/auth/password";
+import { sealField } from "../../server/crypto/sealed-fields";
+import { MAX_DAYS } from "../../lib/homework/schedule";
+
+export type TScaleShape = {
+  prefix: string;
+  therapists: number;
+  clientsPerTherapist: number;
+  goalsPerEngagement: number;
+  ratingsPerGoal: number;
+  assignmentsPerEngagement: number;
+  daysPerAssignment: number;
+  sessionsPerEngagement: number;
+  agendaItemsPerSession: number;
+  journalEntriesPerClient: number;
+  /** The first therapist's first engagement gets these instead. */
+  focus?: { goals: number; homeworkDays: number; agendaItems: number; journalEntries: number };
+};
+
+/** `npm run seed:scale`: 1,000 therapists, 20,000 clients, ~1,000,000 homework days. */
+export const FULL_PRACTICE: TScaleShape = {
+  prefix: "scale",
+  therapists: 1000,
+  clientsPerTherapist: 20,
+  goalsPerEngagement: 3,
+  ratingsPerGoal: 12,
+  assignmentsPerEngagement: 2,
+  daysPerAssignment: 25,
+  sessionsPerEngagement: 6,
+  agendaItemsPerSession: 2,
+  journalEntriesPerClient: 5,
+};
+
+export type TScaleReport = { rows: Record<string, number>; seconds: number };
+
+const EMAIL_DOMAIN = "scale.alliance.test";
+/** Within the longest assignment the app allows (MAX_DAYS). */
+const MAX_ASSIGNMENT_DAYS = Math.min(50, MAX_DAYS);
+
+export function scaleTherapistEmail(prefix: string, index: number): string {
+  return `${prefix}-t${index}@${EMAIL_DOMAIN}`;
+}
+
+export function scaleClientEmail(prefix: string, index: number): string {
+  return `${prefix}-c${index}@${EMAIL_DOMAIN}`;
+}
+
+/** Builds the practice on `client` in one transaction; returns rows per table. */
+export async function seedScale(client: pg.Client, shape: TScaleShape, options: { now: Date; password: string }): Promise<TScaleReport> {
+  const started = performance.now();
+  const hash = await hashPassword(options.password);
+  const rows: Record<string, number> = {};
+  const run = async (table: string, sql: string, params: unknown[] = []) => {
+    const result = await client.query(sql, params);
+    rows[table] = (rows[table] ?? 0) + (result.rowCount ?? 0);
+  };
+  const focus = shape.focus;
+  const now = options.now.toISOString();
+
+  await client.query("BEGIN");
+  try {
+    // People and engagements. Client i belongs to therapist ceil(i / clientsPerTherapist).
+    await client.query(`
+      CREATE TEMP TABLE scale_therapists ON COMMIT DROP AS
+      SELECT gen_random_uuid() AS id, i FROM generate_series(1, $1::int) i`, [shape.therapists]);
+    await client.query(`
+      CREATE TEMP TABLE scale_engagements ON COMMIT DROP AS
+      SELECT gen_random_uuid() AS id, gen_random_uuid() AS client_id, t.id AS therapist_id, c.i AS client_index,
+             (t.i = 1 AND c.i = 1) AS is_focus
+      FROM scale_therapists t
+      CROSS JOIN LATERAL generate_series((t.i - 1) * $1::int + 1, t.i * $1::int) c(i)`, [shape.clientsPerTherapist]);
+    await run("users", `
+      INSERT INTO users (id, email, name, role, password_hash, time_zone, created_at, updated_at)
+      SELECT id, $1 || '-t' || i || '@${EMAIL_DOMAIN}', 'Therapist ' || i, 'therapist', $2, 'Europe/London', $3::timestamptz - interval '200 days', $3::timestamptz
+      FROM scale_therapists`, [shape.prefix, hash, now]);
+    await run("users", `
+      INSERT INTO users (id, email, name, role, password_hash, time_zone, created_at, updated_at)
+      SELECT client_id, $1 || '-c' || client_index || '@${EMAIL_DOMAIN}', 'Client ' || client_index, 'client', $2, 'Europe/London',
+             $3::timestamptz - interval '100 days', $3::timestamptz
+      FROM scale_engagements`, [shape.prefix, hash, now]);
+    await run("engagements", `
+      INSERT INTO engagements (id, therapist_id, client_id, status, started_at, created_at, updated_at)
+      SELECT id, therapist_id, client_id, 'active', $1::timestamptz - interval '90 days', $1::timestamptz - interval '91 days', $1::timestamptz
+      FROM scale_engagements`, [now]);
+
+    // Goals, each with a step and a rating history alternating between the two.
+    await client.query(`
+      CREATE TEMP TABLE scale_goals ON COMMIT DROP AS
+      SELECT gen_random_uuid() AS id, e.id AS engagement_id, e.therapist_id, e.client_id, g.n
+      FROM scale_engagements e
+      CROSS JOIN LATERAL generate_series(1, CASE WHEN e.is_focus THEN $1::int ELSE $2::int END) g(n)`, [
+      focus?.goals ?? shape.goalsPerEngagement,
+      shape.goalsPerEngagement,
+    ]);
+    await run("goals", `
+      INSERT INTO goals (id, engagement_id, title, description, status, position, created_by_id, created_at, updated_at)
+      SELECT id, engagement_id, 'Goal ' || n, 'A goal set together.', 'active', n, therapist_id,
+             $1::timestamptz - interval '80 days', $1::timestamptz
+      FROM scale_goals`, [now]);
+    await run("goal_steps", `
+      INSERT INTO goal_steps (id, goal_id, text, position, created_by_id, created_at)
+      SELECT gen_random_uuid(), id, 'A first small step', 0, therapist_id, $1::timestamptz - interval '80 days' FROM scale_goals`, [now]);
+    await run("goal_ratings", `
+      INSERT INTO goal_ratings (id, goal_id, author_id, author_role, value, created_at)
+      SELECT gen_random_uuid(), g.id,
+             CASE WHEN r % 2 = 0 THEN g.client_id ELSE g.therapist_id END,
+             (CASE WHEN r % 2 = 0 THEN 'client' ELSE 'therapist' END)::"Role",
+             (3 + (r * 7 + g.n) % 8)::smallint,
+             $2::timestamptz - make_interval(days => ($1::int - r) * 5)
+      FROM scale_goals g CROSS JOIN generate_series(1, $1::int) r`, [shape.ratingsPerGoal, now]);
+
+    // Homework: daily assignments of at most MAX_ASSIGNMENT_DAYS, the latest around today (a quarter of it ahead),
+    // earlier ones (the focus engagement's) one after another before it; past days mostly recorded.
+    await client.query(`
+      CREATE TEMP TABLE scale_assignments ON COMMIT DROP AS
+      SELECT gen_random_uuid() AS id, e.id AS engagement_id, e.therapist_id, e.client_id, a.n,
+             CASE WHEN e.is_focus AND $4::boolean THEN least($5::int, $1::int - (a.n - 1) * $5::int) ELSE $2::int END AS days,
+             CASE WHEN e.is_focus AND $4::boolean THEN (a.n - 1) * $5::int ELSE 0 END AS earlier_by
+      FROM scale_engagements e
+      CROSS JOIN LATERAL generate_series(1, CASE WHEN e.is_focus AND $4::boolean THEN ceil($1::numeric / $5::int)::int ELSE $3::int END) a(n)`, [
+      focus?.homeworkDays ?? shape.daysPerAssignment,
+      shape.daysPerAssignment,
+      shape.assignmentsPerEngagement,
+      Boolean(focus),
+      MAX_ASSIGNMENT_DAYS,
+    ]);
+    await run("homework_assignments", `
+      INSERT INTO homework_assignments (id, engagement_id, assigned_by_id, title, instructions, kind, schedule, starts_on, ends_on, status, created_at, updated_at)
+      SELECT id, engagement_id, therapist_id, 'Practice ' || n, 'A few minutes a day.', 'practice', 'daily',
+             ($1::timestamptz)::date - (days - days / 4) - earlier_by, ($1::timestamptz)::date - (days - days / 4) - earlier_by + days - 1, 'active',
+             $1::timestamptz - make_interval(days => days + earlier_by), $1::timestamptz
+      FROM scale_assignments`, [now]);
+    await client.query(`
+      CREATE TEMP TABLE scale_occurrences ON COMMIT DROP AS
+      SELECT gen_random_uuid() AS id, a.id AS assignment_id, a.client_id, (($1::timestamptz)::date - (a.days - a.days / 4) - a.earlier_by + d) AS day
+      FROM scale_assignments a CROSS JOIN LATERAL generate_series(0, a.days - 1) d`, [now]);
+    await run("homework_occurrences", `
+      INSERT INTO homework_occurrences (id, assignment_id, opens_on, due_on) SELECT id, assignment_id, day, day FROM scale_occurrences`);
+    await run("homework_completions", `
+      INSERT INTO homework_completions (id, occurrence_id, client_id, status, difficulty, helpfulness, completed_at)
+      SELECT gen_random_uuid(), id, client_id,
+             (CASE WHEN abs(hashtext(id::text)) % 10 < 2 THEN 'skipped' WHEN abs(hashtext(id::text)) % 10 < 4 THEN 'partly_done' ELSE 'done' END)::"CompletionStatus",
+             2, 3, day + time '19:00'
+      FROM scale_occurrences
+      WHERE day < ($1::timestamptz)::date AND abs(hashtext(id::text || 'x')) % 10 < 8`, [now]);
+
+    // Sessions, weekly; the last one upcoming. Completed ones have feedback.
+    await client.query(`
+      CREATE TEMP TABLE scale_sessions ON COMMIT DROP AS
+      SELECT gen_random_uuid() AS id, e.id AS engagement_id, e.therapist_id, e.client_id, e.is_focus, s.n,
+             (s.n = $1::int) AS is_upcoming,
+             $2::timestamptz + make_interval(days => 2 - ($1::int - s.n) * 7) AS starts_at
+      FROM scale_engagements e CROSS JOIN generate_series(1, $1::int) s(n)`, [shape.sessionsPerEngagement, now]);
+    await run("therapy_sessions", `
+      INSERT INTO therapy_sessions (id, engagement_id, starts_at, status, created_by_id, created_at, updated_at)
+      SELECT id, engagement_id, starts_at, (CASE WHEN is_upcoming THEN 'scheduled' ELSE 'completed' END)::"SessionStatus", therapist_id,
+             starts_at - interval '14 days', $1::timestamptz
+      FROM scale_sessions`, [now]);
+    await run("session_feedback", `
+      INSERT INTO session_feedback (id, session_id, client_id, felt_heard, worked_on_wanted, approach_fit, overall, created_at)
+      SELECT gen_random_uuid(), id, client_id, 8, 7, 8, (6 + n % 4)::smallint, starts_at + interval '3 hours'
+      FROM scale_sessions WHERE NOT is_upcoming`);
+    await run("check_ins", `
+      INSERT INTO check_ins (id, engagement_id, client_id, session_id, personal, relationships, social, overall, created_at)
+      SELECT gen_random_uuid(), engagement_id, client_id, id, 6, 7, 6, (5 + n % 4)::smallint, starts_at - interval '1 hour'
+      FROM scale_sessions WHERE NOT is_upcoming`);
+
+    // Agenda items and journal entries: sealed here, bound to their rows.
+    const sessions = await client.query<{ id: string; client_id: string; therapist_id: string; is_focus: boolean; is_upcoming: boolean }>(
+      "SELECT id, client_id, therapist_id, is_focus, is_upcoming FROM scale_sessions",
+    );
+    const agenda: { session: string[]; author: string[]; text: string[]; position: number[]; status: string[]; createdAt: string[] } = {
+      session: [],
+      author: [],
+      text: [],
+      position: [],
+      status: [],
+      createdAt: [],
+    };
+    for (const session of sessions.rows) {
+      const count = session.is_focus && session.is_upcoming && focus ? focus.agendaItems : shape.agendaItemsPerSession;
+      for (let position = 0; position < count; position += 1) {
+        const authorId = position % 3 === 2 ? session.therapist_id : session.client_id;
+        agenda.session.push(session.id);
+        agenda.author.push(authorId);
+        agenda.text.push(sealField("agendaText", { sessionId: session.id, authorId }, `Something to talk about (${position + 1})`));
+        agenda.position.push(position);
+        agenda.status.push(session.is_upcoming ? "open" : "discussed");
+        agenda.createdAt.push(now);
+      }
+    }
+    await insertInBatches(agenda.session.length, async (from, to) =>
+      run("agenda_items", `
+        INSERT INTO agenda_items (id, session_id, author_id, text, position, status, created_at, updated_at)
+        SELECT gen_random_uuid(), s, a, t, p, st::"AgendaItemStatus", c::timestamptz, c::timestamptz
+        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[]) AS x(s, a, t, p, st, c)`, [
+        agenda.session.slice(from, to),
+        agenda.author.slice(from, to),
+        agenda.text.slice(from, to),
+        agenda.position.slice(from, to),
+        agenda.status.slice(from, to),
+        agenda.createdAt.slice(from, to),
+      ]),
+    );
+
+    const clients = await client.query<{ client_id: string; id: string; is_focus: boolean }>("SELECT client_id, id, is_focus FROM scale_engagements");
+    const journal: { client: string[]; body: string[]; shared: (string | null)[]; createdAt: string[] } = { client: [], body: [], shared: [], createdAt: [] };
+    for (const row of clients.rows) {
+      const count = row.is_focus && focus ? focus.journalEntries : shape.journalEntriesPerClient;
+      for (let entry = 0; entry < count; entry += 1) {
+        journal.client.push(row.client_id);
+        journal.body.push(sealField("journalBody", { clientId: row.client_id }, `A few lines about my week (${entry + 1}).`));
+        // Every other entry is shared with the therapist.
+        journal.shared.push(entry % 2 === 0 ? row.id : null);
+        journal.createdAt.push(new Date(options.now.getTime() - (entry + 1) * 36 * 3_600_000).toISOString());
+      }
+    }
+    await insertInBatches(journal.client.length, async (from, to) =>
+      run("journal_entries", `
+        INSERT INTO journal_entries (id, client_id, body, mood, visibility, shared_engagement_id, shared_at, created_at, updated_at)
+        SELECT gen_random_uuid(), cl, b, 6, (CASE WHEN sh IS NULL THEN 'private' ELSE 'shared' END)::"JournalVisibility", sh,
+               CASE WHEN sh IS NULL THEN NULL ELSE c::timestamptz END, c::timestamptz, c::timestamptz
+        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[]) AS x(cl, b, sh, c)`, [
+        journal.client.slice(from, to),
+        journal.body.slice(from, to),
+        journal.shared.slice(from, to),
+        journal.createdAt.slice(from, to),
+      ]),
+    );
+
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+  // Fresh statistics, so the planner sees the tables' real sizes at once.
+  await client.query("ANALYZE");
+  return { rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+const BATCH = 20_000;
+
+async function insertInBatches(total: number, insert: (from: number, to: number) => Promise<void>): Promise<void> {
+  for (let from = 0; from < total; from += BATCH) await insert(from, Math.min(total, from + BATCH));
+}

@@ -1,0 +1,79 @@
+// One engagement's header as its viewer sees it (the other party's name, the
+// next session and what the client has put on its agenda, a pending
+// invitation): loaded with the access check itself (access.ts), so a page
+// that shows the header and prefetches records loads the engagement once,
+// and by the caseload for every row.
+import type { Prisma } from "../db/generated/client";
+import type { TSessionUser } from "../auth/session-user";
+
+export type TEngagementSummary = {
+  id: string;
+  status: "invited" | "active" | "ended";
+  startedAt: Date | null;
+  endedAt: Date | null;
+  /** The other party as this viewer sees them. */
+  counterpart: { name: string };
+  /** With the number of open items the client has put on its agenda. */
+  nextSession: { id: string; startsAt: Date; newAgendaItems: number } | null;
+  /** Therapists only, while the invitation is pending. */
+  invitation: { email: string; sentAt: Date; expiresAt: Date; isExpired: boolean } | null;
+};
+
+/** The columns and relations of a header; one statement with the relation joins. */
+export function summarySelect(viewer: Pick<TSessionUser, "id" | "role">, now: Date) {
+  // The client's own open items: by the client when they are viewing, by anyone but the therapist otherwise.
+  const clientAuthored = viewer.role === "client" ? { authorId: viewer.id } : { authorId: { not: viewer.id } };
+  return {
+    id: true,
+    status: true,
+    therapistId: true,
+    clientId: true,
+    startedAt: true,
+    endedAt: true,
+    therapist: { select: { name: true } },
+    invitations: {
+      orderBy: { createdAt: "desc" },
+      take: 1,
+      select: { name: true, email: true, createdAt: true, expiresAt: true },
+    },
+    client: { select: { id: true, name: true, timeZone: true } },
+    sessions: {
+      where: { status: "scheduled", startsAt: { gte: now } },
+      orderBy: { startsAt: "asc" },
+      take: 1,
+      select: { id: true, startsAt: true, _count: { select: { agendaItems: { where: { status: "open", ...clientAuthored } } } } },
+    },
+  } satisfies Prisma.EngagementSelect;
+}
+
+export type TSummaryRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeof summarySelect> }>;
+
+export function toSummary(user: Pick<TSessionUser, "role">, row: TSummaryRow, now: Date): TEngagementSummary {
+  const isTherapist = user.role === "therapist";
+  const invitation = row.invitations[0];
+  const counterpartName = isTherapist ? (row.client?.name ?? invitation?.name ?? "Invited client") : row.therapist.name;
+  return {
+    id: row.id,
+    status: row.status,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    counterpart: { name: counterpartName },
+    nextSession: row.sessions[0]
+      ? {
+          id: row.sessions[0].id,
+          startsAt: row.sessions[0].startsAt,
+          newAgendaItems: row.sessions[0]._count.agendaItems,
+        }
+      : null,
+    invitation:
+      isTherapist && row.status === "invited" && invitation
+        ? {
+            email: invitation.email,
+            sentAt: invitation.createdAt,
+            expiresAt: invitation.expiresAt,
+            isExpired: invitation.expiresAt <= now,
+          }
+        : null,
+  };
+}
+
