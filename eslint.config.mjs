@@ -76,6 +76,30 @@ const eslintConfig = defineConfig([
     rules: { "no-console": "error" },
   },
   {
+    // Page weight (README, "Performance"): zod and the input schemas load when
+    // a form is first used (components/ui/use-form-submit.ts), never with a
+    // page; superjson stays on the server (lib/wire.ts reads its answers).
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", message: "Load schemas on first use: schema: () => import(\"@/lib/schemas/…\").then(…).", allowTypeImports: true },
+            { name: "superjson", message: "The browser reads the server's superjson with lib/wire.ts.", allowTypeImports: true },
+          ],
+          patterns: [
+            {
+              group: ["@/lib/schemas/*"],
+              message: "Load schemas on first use: schema: () => import(\"@/lib/schemas/…\").then(…); shared values are in @/lib/constants/.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ["e2e/**", "tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/account";
+import { PASSWORD_MIN_LENGTH } from "@/lib/constants/account";
 import { SelectField, TextField } from "@/components/ui/field";
 
 export function NewPasswordField({ label, name, errors }: { label: string; name: string; errors?: string[] }) {

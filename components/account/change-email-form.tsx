@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { ZRequestEmailChangeSchema } from "@/lib/schemas/email-change";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -16,7 +15,7 @@ export function ChangeEmailForm({ email }: { email: string }) {
   const request = useMutation(trpc.account.requestEmailChange.mutationOptions());
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZRequestEmailChangeSchema,
+    schema: () => import("@/lib/schemas/email-change").then((schemas) => schemas.ZRequestEmailChangeSchema),
     onStart: () => setSentTo(null),
     mutate: (input) => request.mutateAsync(input),
     onSuccess: (_sent, input, form) => {

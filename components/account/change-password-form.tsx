@@ -2,9 +2,8 @@
 
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
+import { signInWithPassword } from "@/components/auth/auth-client";
 import { signInPath } from "@/lib/auth/signed-out";
-import { ZChangePasswordSchema } from "@/lib/schemas/account";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -18,12 +17,12 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const change = useMutation(trpc.account.changePassword.mutationOptions());
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZChangePasswordSchema,
+    schema: () => import("@/lib/schemas/account").then((schemas) => schemas.ZChangePasswordSchema),
     onStart: () => setIsChanged(false),
     mutate: (input) => change.mutateAsync(input),
     onSuccess: async (_changed, input, form) => {
       // The change ended every session, this one included: sign in again quietly.
-      const result = await signIn("credentials", { email, password: input.newPassword, redirect: false }).catch(() => null);
+      const result = await signInWithPassword({ email, password: input.newPassword }).catch(() => null);
       // With two-step sign-in on, that needs a code: the sign-in page asks, then comes back here.
       if (!result || result.error) return window.location.assign(signInPath({ next: "/account" }));
       form.reset();

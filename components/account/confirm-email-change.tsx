@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { ZConfirmEmailChangeSchema } from "@/lib/schemas/email-change";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Form, SubmitButton } from "@/components/ui/form";
@@ -31,7 +30,7 @@ export function ConfirmEmailChange() {
   }, []);
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZConfirmEmailChangeSchema,
+    schema: () => import("@/lib/schemas/email-change").then((schemas) => schemas.ZConfirmEmailChangeSchema),
     toInput: () => ({ token: token ?? "" }),
     mutate: (input) => confirm.mutateAsync(input),
     onSuccess: (result) => setChangedTo(result.email),

@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
-import { signOut } from "next-auth/react";
-import { ZDeleteAccountSchema } from "@/lib/schemas/account-deletion";
+import { signOut } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -15,7 +14,7 @@ export function DeleteAccountForm() {
   const remove = useMutation(trpc.account.deleteAccount.mutationOptions());
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZDeleteAccountSchema,
+    schema: () => import("@/lib/schemas/account-deletion").then((schemas) => schemas.ZDeleteAccountSchema),
     mutate: (input) => remove.mutateAsync(input),
     // The account is gone and its sessions with it; this clears the cookie too.
     onSuccess: () => signOut({ callbackUrl: "/goodbye" }),

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getQueryClient, trpc } from "@/server/api/rsc";
-import { FORMER_CLIENT_NAME, FORMER_THERAPIST_NAME } from "@/lib/schemas/account-deletion";
+import { FORMER_CLIENT_NAME, FORMER_THERAPIST_NAME } from "@/lib/constants/account-deletion";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DeleteAccountForm } from "./delete-account-form";

@@ -6,7 +6,7 @@
 // easy as switching it on, and nothing here nags.
 import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { CHANNEL_LABELS, ZUpdateNotificationPreferencesSchema } from "@/lib/schemas/notification";
+import { CHANNEL_LABELS } from "@/lib/constants/notification";
 import type { NotificationChannel } from "@/server/db/generated/enums";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
@@ -65,7 +65,7 @@ export function NotificationPreferencesForm() {
   const reminderField = preferences.reminder.field;
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZUpdateNotificationPreferencesSchema,
+    schema: () => import("@/lib/schemas/notification").then((schemas) => schemas.ZUpdateNotificationPreferencesSchema),
     toInput: (data) => toInput(data, reminderField),
     onStart: () => setIsSaved(false),
     mutate: (input) => update.mutateAsync(input),

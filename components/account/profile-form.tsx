@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { ZUpdateProfileSchema } from "@/lib/schemas/account";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -22,7 +21,7 @@ export function ProfileForm({ timeZones }: { timeZones: string[] }) {
   );
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZUpdateProfileSchema,
+    schema: () => import("@/lib/schemas/account").then((schemas) => schemas.ZUpdateProfileSchema),
     onStart: () => setIsSaved(false),
     mutate: (input) => update.mutateAsync(input),
     onSuccess: () => setIsSaved(true),

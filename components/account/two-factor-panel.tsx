@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { ZConfirmTwoFactorSchema, ZDisableTwoFactorSchema, ZRegenerateRecoveryCodesSchema } from "@/lib/schemas/two-factor";
 import { formErrorsFromServer } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
@@ -68,7 +67,7 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const begin = useMutation(trpc.twoFactor.begin.mutationOptions());
   const confirm = useMutation(trpc.twoFactor.confirm.mutationOptions());
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZConfirmTwoFactorSchema,
+    schema: () => import("@/lib/schemas/two-factor").then((schemas) => schemas.ZConfirmTwoFactorSchema),
     mutate: (input) => confirm.mutateAsync(input),
     onSuccess: (result) => onEnabled(result.recoveryCodes),
   });
@@ -118,12 +117,12 @@ function Manage({ onNewCodes }: { onNewCodes: (codes: string[]) => void }) {
   const regenerate = useMutation(trpc.twoFactor.regenerateRecoveryCodes.mutationOptions());
   const disable = useMutation(trpc.twoFactor.disable.mutationOptions());
   const regenerateForm = useFormSubmit({
-    schema: ZRegenerateRecoveryCodesSchema,
+    schema: () => import("@/lib/schemas/two-factor").then((schemas) => schemas.ZRegenerateRecoveryCodesSchema),
     mutate: (input) => regenerate.mutateAsync(input),
     onSuccess: (result) => onNewCodes(result.recoveryCodes),
   });
   const disableForm = useFormSubmit({
-    schema: ZDisableTwoFactorSchema,
+    schema: () => import("@/lib/schemas/two-factor").then((schemas) => schemas.ZDisableTwoFactorSchema),
     mutate: (input) => disable.mutateAsync(input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.twoFactor.status.queryKey() }),
   });

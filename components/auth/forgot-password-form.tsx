@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { ZRequestPasswordResetSchema } from "@/lib/schemas/password-reset";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -17,7 +16,7 @@ export function ForgotPasswordForm() {
   const [sent, setSent] = useState<string | null>(null);
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZRequestPasswordResetSchema,
+    schema: () => import("@/lib/schemas/password-reset").then((schemas) => schemas.ZRequestPasswordResetSchema),
     onStart: () => setSent(null),
     mutate: (input) => request.mutateAsync(input),
     onSuccess: (answer) => setSent(answer.message),

@@ -1,11 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { signIn } from "next-auth/react";
-import { ZSignInSchema } from "@/lib/schemas/account";
+import { signInWithPassword } from "@/components/auth/auth-client";
 import { formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { messageForThrottledCode } from "@/lib/auth/throttled";
-import { ZSecondFactorSchema } from "@/lib/schemas/two-factor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -30,6 +28,11 @@ const CODE_FIELDS = {
 } as const;
 const WRONG_CODE = "That code didn't work. Enter the newest code from your app, or use a recovery code.";
 
+async function loadSchemas() {
+  const [{ ZSignInSchema }, { ZSecondFactorSchema }] = await Promise.all([import("@/lib/schemas/account"), import("@/lib/schemas/two-factor")]);
+  return { ZSignInSchema, ZSecondFactorSchema };
+}
+
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   // Stays pending while the browser leaves for the signed-in page.
@@ -38,12 +41,15 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
 
   // Not the shared submit hook: next-auth's signIn answers with an error code, not field errors.
   async function onSubmit(form: FormData) {
-    const parsed = ZSignInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    // Loaded on the first submit, not with the page (components/ui/use-form-submit.ts).
+    const schemas = await loadSchemas().catch(() => null);
+    if (!schemas) return setErrors({ fieldErrors: {}, formError: "This form couldn't load. Please check your connection and try again." });
+    const parsed = schemas.ZSignInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    const code = codeKind ? ZSecondFactorSchema.safeParse(form.get("code")) : null;
+    const code = codeKind ? schemas.ZSecondFactorSchema.safeParse(form.get("code")) : null;
     if (code && !code.success) return setErrors({ fieldErrors: { code: [code.error.issues[0]!.message] } });
     setErrors({ fieldErrors: {} });
-    const result = await signIn("credentials", { ...parsed.data, code: code?.data ?? "", redirect: false }).catch(() => null);
+    const result = await signInWithPassword({ ...parsed.data, code: code?.data ?? "" }).catch(() => null);
     if (result?.error === "two_factor_required") return setCodeKind((kind) => kind ?? "app");
     if (result?.error === "two_factor_invalid") return setErrors({ fieldErrors: { code: [WRONG_CODE] } });
     if (!result || result.error) {

@@ -1,8 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
-import { ZSignUpSchema } from "@/lib/schemas/account";
+import { signInWithPassword } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -15,10 +14,10 @@ export function SignUpForm({ timeZones }: { timeZones: string[] }) {
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZSignUpSchema,
+    schema: () => import("@/lib/schemas/account").then((schemas) => schemas.ZSignUpSchema),
     mutate: (input) => signUp.mutateAsync(input),
     onSuccess: async (_created, input) => {
-      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      const result = await signInWithPassword({ email: input.email, password: input.password });
       window.location.assign(result?.error ? "/sign-in" : "/caseload");
     },
   });

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CHECK_IN_QUESTIONS, ZCheckInSchema } from "@/lib/schemas/feedback";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { CHECK_IN_QUESTIONS } from "@/lib/constants/feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Form, SubmitButton } from "@/components/ui/form";
@@ -14,12 +15,13 @@ const LOW_OVERALL = 2;
 
 export function CheckInForm({ engagementId, crisisText }: { engagementId: string; crisisText: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const router = useRouter();
   const [saved, setSaved] = useState<{ isLow: boolean }>();
-  const checkIn = useMutation(trpc.feedback.checkIn.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.feedback.trends.queryKey() }) }));
+  // The trend charts are drawn on the server (feedback-overview.tsx): a refresh redraws them with this check-in.
+  const checkIn = useMutation(trpc.feedback.checkIn.mutationOptions({ onSuccess: () => router.refresh() }));
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZCheckInSchema,
+    schema: () => import("@/lib/schemas/feedback").then((schemas) => schemas.ZCheckInSchema),
     toInput: (data) => ({ ...Object.fromEntries(data), engagementId }),
     invalidMessage: "Choose a number for each line.",
     mutate: (input) => checkIn.mutateAsync(input),

@@ -1,22 +1,22 @@
-"use client";
-
-import { useSuspenseQuery } from "@tanstack/react-query";
 import { describeSignal } from "@/lib/signals/rules";
-import { useTRPC } from "@/components/trpc/provider";
+import type { trendsFor } from "@/server/feedback/feedback";
 import { TrendChart } from "./trend-chart";
 
-/** Feedback and check-in trends for one engagement, with any signal said in words first. */
+/**
+ * Feedback and check-in trends for one engagement, with any signal said in
+ * words first. A server component: the charts are SVG drawn on the server
+ * and ship no JavaScript; the page fetches `feedback.trends` and passes it,
+ * and a form that adds to them refreshes the page (check-in-form.tsx).
+ */
 export function FeedbackOverview({
-  engagementId,
+  trends: data,
   timeZone,
   showSignals = true,
 }: {
-  engagementId: string;
+  trends: Awaited<ReturnType<typeof trendsFor>>;
   timeZone: string;
   showSignals?: boolean;
 }) {
-  const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.feedback.trends.queryOptions({ engagementId }));
   return (
     <div className="flex flex-col gap-4">
       {showSignals && data.signals.length > 0 ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { FEEDBACK_QUESTIONS, ZSessionFeedbackSchema } from "@/lib/schemas/feedback";
+import { FEEDBACK_QUESTIONS } from "@/lib/constants/feedback";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextAreaField } from "@/components/ui/field";
@@ -18,7 +18,7 @@ export function SessionFeedbackForm({ sessionId }: { sessionId: string }) {
   );
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZSessionFeedbackSchema,
+    schema: () => import("@/lib/schemas/feedback").then((schemas) => schemas.ZSessionFeedbackSchema),
     toInput: (data) => ({ ...Object.fromEntries(data), sessionId }),
     invalidMessage: "Choose a number for each question.",
     mutate: (input) => submit.mutateAsync(input),

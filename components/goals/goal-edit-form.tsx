@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { ZUpdateGoalSchema } from "@/lib/schemas/goal";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
@@ -36,7 +35,10 @@ export function GoalEditForm({ goal, onDone }: { goal: TGoalWording; onDone: () 
 
   async function onSubmit(data: FormData) {
     const form = Object.fromEntries(data);
-    const parsed = ZUpdateGoalSchema.safeParse({ ...form, goalId: goal.id, version: baseVersion });
+    // Loaded on the first submit, not with the page (components/ui/use-form-submit.ts).
+    const schemas = await import("@/lib/schemas/goal").catch(() => null);
+    if (!schemas) return setErrors({ fieldErrors: {}, formError: "This form couldn't load. Please check your connection and try again." });
+    const parsed = schemas.ZUpdateGoalSchema.safeParse({ ...form, goalId: goal.id, version: baseVersion });
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
     setErrors({ fieldErrors: {} });
     try {

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { GOAL_STATUSES, STATUS_LABELS } from "@/lib/schemas/goal";
+import { GOAL_STATUSES, STATUS_LABELS } from "@/lib/constants/goal";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";

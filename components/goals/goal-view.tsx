@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { formatDate } from "@/lib/format";
-import { STATUS_LABELS } from "@/lib/schemas/goal";
+import { STATUS_LABELS } from "@/lib/constants/goal";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

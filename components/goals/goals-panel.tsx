@@ -1,15 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { withTrend, type TLatestByParty } from "@/lib/goals/ratings";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { NewGoalForm } from "./new-goal-form";
 import { RatingSummary } from "./rating-summary";
 import { GoalStatusBadge } from "./status-badge";
+
+// Loaded when "Add a goal" is chosen, not with the page.
+const NewGoalForm = lazy(() => import("./new-goal-form").then((module) => ({ default: module.NewGoalForm })));
 
 /** The goals of one engagement at a glance: status, steps done, both latest ratings. */
 export function GoalsPanel({
@@ -55,7 +57,11 @@ export function GoalsPanel({
           })}
         </ul>
       )}
-      {canEdit && isAdding ? <NewGoalForm engagementId={engagementId} onDone={() => setIsAdding(false)} /> : null}
+      {canEdit && isAdding ? (
+        <Suspense fallback={<p className="text-ink-muted">Loading…</p>}>
+          <NewGoalForm engagementId={engagementId} onDone={() => setIsAdding(false)} />
+        </Suspense>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {canEdit && !isAdding ? (
           <Button variant="secondary" onClick={() => setIsAdding(true)}>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ZCreateGoalSchema } from "@/lib/schemas/goal";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Form } from "@/components/ui/form";
@@ -20,7 +19,7 @@ export function NewGoalForm({ engagementId, onDone }: { engagementId: string; on
   );
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZCreateGoalSchema,
+    schema: () => import("@/lib/schemas/goal").then((schemas) => schemas.ZCreateGoalSchema),
     toInput: (data) => {
       const form = Object.fromEntries(data) as Record<string, string>;
       const steps = (form.steps ?? "")

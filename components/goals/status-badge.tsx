@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from "@/lib/schemas/goal";
+import { STATUS_LABELS } from "@/lib/constants/goal";
 
 const TONES = {
   active: "bg-brand-soft text-brand-strong",

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { HOMEWORK_KINDS, ZAssignHomeworkSchema } from "@/lib/schemas/homework";
+import { HOMEWORK_KINDS } from "@/lib/constants/homework";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Form } from "@/components/ui/form";
@@ -50,7 +50,7 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
   }
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZAssignHomeworkSchema,
+    schema: () => import("@/lib/schemas/homework").then((schemas) => schemas.ZAssignHomeworkSchema),
     toInput: (data) => ({ ...Object.fromEntries(data), engagementId, templateId }),
     mutate: (input) => assign.mutateAsync(input),
     onSuccess: onDone,

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { COMPLETION_LABELS, COMPLETION_STATUSES, ZCompleteOccurrenceSchema } from "@/lib/schemas/homework";
+import { COMPLETION_LABELS, COMPLETION_STATUSES } from "@/lib/constants/homework";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextAreaField } from "@/components/ui/field";
@@ -49,7 +49,7 @@ export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurre
   );
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZCompleteOccurrenceSchema,
+    schema: () => import("@/lib/schemas/homework").then((schemas) => schemas.ZCompleteOccurrenceSchema),
     toInput: (data) => {
       // The status radios only drive `status` state; their group name is not an input field.
       const { statusChoice: _statusChoice, ...form } = Object.fromEntries(data);

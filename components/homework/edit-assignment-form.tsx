@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ZUpdateAssignmentSchema } from "@/lib/schemas/homework";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Form } from "@/components/ui/form";
@@ -19,7 +18,7 @@ export function EditAssignmentForm({ assignment, onDone }: { assignment: TAssign
   const update = useMutation(trpc.homework.update.mutationOptions());
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZUpdateAssignmentSchema,
+    schema: () => import("@/lib/schemas/homework").then((schemas) => schemas.ZUpdateAssignmentSchema),
     toInput: (data) => ({ ...Object.fromEntries(data), assignmentId: assignment.id }),
     mutate: (input) => update.mutateAsync(input),
     onSuccess: async () => {

@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { Suspense, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { describeSchedule } from "@/lib/homework/schedule";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { AssignHomeworkForm } from "./assign-homework-form";
+
+// Loaded, with the template library, when "Assign homework" is chosen, not with the page.
+const AssignHomeworkForm = lazy(() => import("./assign-homework-form").then((module) => ({ default: module.AssignHomeworkForm })));
 
 /** The therapist's view of one client's homework: this week's figure, each assignment's progress. */
 export function HomeworkPanel({ engagementId, canEdit }: { engagementId: string; canEdit: boolean }) {
@@ -43,7 +45,6 @@ export function HomeworkPanel({ engagementId, canEdit }: { engagementId: string;
         </ul>
       )}
       {canEdit && isAssigning ? (
-        // The template library loads when the form opens, not with the page.
         <Suspense fallback={<p className="text-ink-muted">Loading your templates…</p>}>
           <AssignHomeworkForm engagementId={engagementId} onDone={() => setIsAssigning(false)} />
         </Suspense>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { COMPLETION_LABELS, KIND_LABELS } from "@/lib/schemas/homework";
+import { COMPLETION_LABELS, KIND_LABELS } from "@/lib/constants/homework";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";

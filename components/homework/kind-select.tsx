@@ -1,5 +1,5 @@
 import type { ChangeEvent } from "react";
-import { HOMEWORK_KINDS, KIND_LABELS } from "@/lib/schemas/homework";
+import { HOMEWORK_KINDS, KIND_LABELS } from "@/lib/constants/homework";
 
 type TKind = (typeof HOMEWORK_KINDS)[number];
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { ZCreateTemplateSchema, type TCreateTemplate } from "@/lib/schemas/homework";
+import type { TCreateTemplate } from "@/lib/schemas/homework";
 import { Alert } from "@/components/ui/alert";
 import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
@@ -31,7 +31,7 @@ export function TemplateForm({
   onCancel: () => void;
 }) {
   const { errors, onSubmit: submit } = useFormSubmit({
-    schema: ZCreateTemplateSchema,
+    schema: () => import("@/lib/schemas/homework").then((schemas) => schemas.ZCreateTemplateSchema),
     mutate: onSubmit,
     onSuccess: onCancel,
   });

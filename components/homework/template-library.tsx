@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { KIND_LABELS } from "@/lib/schemas/homework";
+import { KIND_LABELS } from "@/lib/constants/homework";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

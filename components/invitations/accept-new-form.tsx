@@ -1,8 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
-import { ZAcceptInvitationNewSchema } from "@/lib/schemas/invitation";
+import { signInWithPassword } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -25,11 +24,11 @@ export function AcceptNewForm({
   const trpc = useTRPC();
   const accept = useMutation(trpc.invitation.acceptNew.mutationOptions());
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZAcceptInvitationNewSchema,
+    schema: () => import("@/lib/schemas/invitation").then((schemas) => schemas.ZAcceptInvitationNewSchema),
     toInput: (data) => ({ token, ...Object.fromEntries(data) }),
     mutate: (input) => accept.mutateAsync(input),
     onSuccess: async (_accepted, input) => {
-      const result = await signIn("credentials", { email, password: input.password, redirect: false });
+      const result = await signInWithPassword({ email, password: input.password });
       window.location.assign(result?.error ? "/sign-in" : "/between-sessions");
     },
   });

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ZCreateInvitationSchema } from "@/lib/schemas/invitation";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -21,7 +20,7 @@ export function InviteClientForm({ timeZone }: { timeZone: string }) {
   );
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZCreateInvitationSchema,
+    schema: () => import("@/lib/schemas/invitation").then((schemas) => schemas.ZCreateInvitationSchema),
     mutate: (input) => invite.mutateAsync(input),
     onSuccess: (link, input, form) => {
       setCreated({ link, name: input.name });

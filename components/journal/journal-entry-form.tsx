@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ZCreateJournalEntrySchema } from "@/lib/schemas/journal";
 import { useTRPC } from "@/components/trpc/provider";
 import { CrisisResources } from "@/components/feedback/crisis-resources";
 import { Alert } from "@/components/ui/alert";
@@ -22,7 +21,7 @@ export function JournalEntryForm({ therapists, crisisText }: { therapists: { eng
     trpc.journal.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.journal.mine.queryKey() }) }),
   );
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZCreateJournalEntrySchema,
+    schema: () => import("@/lib/schemas/journal").then((schemas) => schemas.ZCreateJournalEntrySchema),
     onStart: () => setSaved(undefined),
     mutate: (input) => create.mutateAsync(input),
     onSuccess: (_entry, input, form) => {

@@ -15,7 +15,7 @@
 //   earliest, and warns a minute before that: "Stay signed in" always reaches
 //   a live session.
 import { useEffect, useRef, useState } from "react";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/components/auth/auth-client";
 import { signInPath } from "@/lib/auth/signed-out";
 import { useTRPCClient } from "@/components/trpc/provider";
 import { claimLeaving } from "@/components/trpc/signed-out-link";

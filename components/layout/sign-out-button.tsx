@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/components/auth/auth-client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {

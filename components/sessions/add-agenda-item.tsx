@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { AGENDA_KINDS, AGENDA_KIND_LABELS, CONVERSATION_STARTERS } from "@/lib/schemas/session";
+import { AGENDA_KINDS, AGENDA_KIND_LABELS, CONVERSATION_STARTERS } from "@/lib/constants/session";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { CrisisResources } from "@/components/feedback/crisis-resources";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { AGENDA_KIND_LABELS } from "@/lib/schemas/session";
+import { AGENDA_KIND_LABELS } from "@/lib/constants/session";
 import type { TSessionView } from "@/server/sessions/queries";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";

@@ -1,12 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ZRescheduleSessionSchema } from "@/lib/schemas/session";
 import { utcToZonedParts } from "@/lib/sessions/time";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
@@ -14,16 +11,15 @@ import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 type TSessionWhen = { id: string; startsAt: Date; durationMinutes: number; location: string; videoUrl: string };
 
-/** The therapist moves a session; times are read on their own clock. */
-export function RescheduleForm({ session, timeZone }: { session: TSessionWhen; timeZone: string }) {
+/** The therapist moves a session; times are read on their own clock. Opened from RescheduleButton. */
+export function RescheduleForm({ session, timeZone, onClose }: { session: TSessionWhen; timeZone: string; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [isOpen, setIsOpen] = useState(false);
   const reschedule = useMutation(trpc.session.reschedule.mutationOptions());
   const current = utcToZonedParts(new Date(session.startsAt), timeZone);
 
   const { errors, onSubmit } = useFormSubmit({
-    schema: ZRescheduleSessionSchema,
+    schema: () => import("@/lib/schemas/session").then((schemas) => schemas.ZRescheduleSessionSchema),
     toInput: (data) => ({ ...Object.fromEntries(data), sessionId: session.id }),
     mutate: (input) => reschedule.mutateAsync(input),
     onSuccess: async () => {
@@ -32,17 +28,10 @@ export function RescheduleForm({ session, timeZone }: { session: TSessionWhen; t
         queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() }),
       ]);
-      setIsOpen(false);
+      onClose();
     },
   });
 
-  if (!isOpen) {
-    return (
-      <Button variant="secondary" onClick={() => setIsOpen(true)}>
-        Reschedule
-      </Button>
-    );
-  }
   return (
     <Form onSubmit={onSubmit} className="flex w-full flex-col gap-4 rounded-xl border border-line p-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
@@ -53,7 +42,7 @@ export function RescheduleForm({ session, timeZone }: { session: TSessionWhen; t
       </div>
       <TextField label="Place (optional)" name="location" defaultValue={session.location} errors={errors.fieldErrors.location} />
       <TextField label="Video link (optional)" name="videoUrl" type="url" defaultValue={session.videoUrl} errors={errors.fieldErrors.videoUrl} />
-      <FormActions submitLabel="Save new time" onCancel={() => setIsOpen(false)} />
+      <FormActions submitLabel="Save new time" onCancel={onClose} />
     </Form>
   );
 }

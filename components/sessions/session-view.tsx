@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { lazy, Suspense, useState } from "react";
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useMutation } from "@tanstack/react-query";
-import { COMPLETION_LABELS } from "@/lib/schemas/homework";
+import { COMPLETION_LABELS } from "@/lib/constants/homework";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { LiveStatus } from "@/components/live/live-status";
@@ -11,20 +12,23 @@ import { useLiveTopic } from "@/components/live/use-live-topic";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SessionFeedbackForm } from "@/components/feedback/session-feedback-form";
-import { GoalReview } from "@/components/goals/goal-review";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { AddAgendaItem } from "./add-agenda-item";
-import { RescheduleForm } from "./reschedule-form";
+import { RescheduleButton } from "./reschedule-button";
 import { AgendaList } from "./agenda-list";
 import { SessionNotes } from "./session-notes";
 
 const STATUS_TEXT = { scheduled: "Scheduled", completed: "Completed", cancelled: "Cancelled" } as const;
+
+// The one-by-one review (its rating forms and chart) loads when it is opened, not with the page.
+const GoalReview = lazy(() => import("@/components/goals/goal-review").then((module) => ({ default: module.GoalReview })));
 
 /** The session both people share: agenda, homework since last time, goals, notes. Live for both sides. */
 export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: string; timeZone: string; crisisText: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: session } = useSuspenseQuery(trpc.session.byId.queryOptions({ sessionId }));
+  const [isReviewOpen, setIsReviewOpen] = useState(false);
   const { status: liveStatus } = useLiveTopic(`/api/live/sessions/${sessionId}`, () =>
     queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
   );
@@ -109,10 +113,14 @@ export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: st
           labels={isClient ? { client: "You", therapist: session.people.therapist } : { client: session.people.client, therapist: "You" }}
         />
         {session.engagement.status === "active" ? (
-          <details className="mt-4 border-t border-line pt-3">
+          <details className="mt-4 border-t border-line pt-3" onToggle={(event) => setIsReviewOpen(event.currentTarget.open)}>
             <summary className="cursor-pointer py-2 font-medium text-brand-strong">Review them one by one, here</summary>
             <div className="mt-3">
-              <GoalReview engagementId={session.engagement.id} timeZone={timeZone} />
+              {isReviewOpen ? (
+                <Suspense fallback={<p className="text-ink-muted">Loading…</p>}>
+                  <GoalReview engagementId={session.engagement.id} timeZone={timeZone} />
+                </Suspense>
+              ) : null}
             </div>
           </details>
         ) : null}
@@ -124,7 +132,7 @@ export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: st
 
       {!isClient && isOpen ? (
         <div className="flex flex-wrap gap-2 border-t border-line pt-4">
-          <RescheduleForm session={session} timeZone={timeZone} />
+          <RescheduleButton session={session} timeZone={timeZone} />
           <ConfirmButton
             label="Mark session completed"
             title="Mark this session completed?"

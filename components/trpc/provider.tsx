@@ -4,7 +4,7 @@ import { useState, type ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import superjson from "superjson";
+import { browserTransformer, readWire } from "@/lib/wire";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
 import { signedOutLink } from "./signed-out-link";
@@ -14,8 +14,10 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 let browserQueryClient: QueryClient | undefined;
 
 function getQueryClient(): QueryClient {
-  if (typeof window === "undefined") return makeQueryClient();
-  browserQueryClient ??= makeQueryClient();
+  // Hydrates what the server prefetched (superjson's format, read by lib/wire.ts).
+  const wire = { deserializeData: readWire };
+  if (typeof window === "undefined") return makeQueryClient(wire);
+  browserQueryClient ??= makeQueryClient(wire);
   return browserQueryClient;
 }
 
@@ -24,7 +26,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       // Not streamed: a batch's answer leaves once its audit events are written (app/api/trpc/[trpc]/route.ts).
-      links: [signedOutLink, httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      links: [signedOutLink, httpBatchLink({ url: "/api/trpc", transformer: browserTransformer })],
     }),
   );
   return (

@@ -47,8 +47,12 @@ function useIsHydrated(): boolean {
   );
 }
 
-/** Gets the fields and the form element; the event's default is already prevented. */
-export type TFormSubmitHandler = (data: FormData, form: HTMLFormElement) => unknown;
+/**
+ * Gets the fields and the form element; the event's default is already
+ * prevented. `prepare`, when present, runs the first time the person moves
+ * into the form, e.g. to start loading the form's schema (use-form-submit.ts).
+ */
+export type TFormSubmitHandler = ((data: FormData, form: HTMLFormElement) => unknown) & { prepare?: () => void };
 
 type TFormProps = Omit<
   FormHTMLAttributes<HTMLFormElement>,
@@ -87,7 +91,17 @@ export function Form({ onSubmit, isPending: isPendingElsewhere = false, children
 
   return (
     <FormContext value={{ isHydrated, isPending: isSubmitting || isPendingElsewhere }}>
-      <form {...props} method="post" action={FORM_FALLBACK_PATH} noValidate onSubmit={handleSubmit}>
+      <form
+        {...props}
+        method="post"
+        action={FORM_FALLBACK_PATH}
+        noValidate
+        onSubmit={handleSubmit}
+        onFocus={(event) => {
+          onSubmit.prepare?.();
+          props.onFocus?.(event);
+        }}
+      >
         {children}
       </form>
     </FormContext>

@@ -7,9 +7,16 @@ const NO_ERRORS: TFormErrors = { fieldErrors: {} };
 
 type TServerError = Parameters<typeof formErrorsFromServer>[0];
 
+/**
+ * Loads a form's schema when the form is first used, so zod and the
+ * schemas stay out of the page's first download, e.g.
+ * `() => import("@/lib/schemas/goal").then((schemas) => schemas.ZCreateGoalSchema)`.
+ */
+export type TSchemaLoader<TSchema extends z.ZodType> = () => Promise<TSchema>;
+
 type TFormSubmitOptions<TSchema extends z.ZodType, TResult> = {
-  /** The same client-safe schema the procedure checks, so both paths give the same messages. */
-  schema: TSchema;
+  /** The same client-safe schema the procedure checks, so both paths give the same messages; loaded on first use. */
+  schema: TSchemaLoader<TSchema>;
   /** The raw object to validate; by default the form's named fields. */
   toInput?: (data: FormData) => unknown;
   /** Replaces the summary above the form when the check fails (e.g. for a row of radio questions). */
@@ -27,7 +34,7 @@ type TFormSubmitOptions<TSchema extends z.ZodType, TResult> = {
  * keeps the form pending while this runs.
  */
 export function useFormSubmit<TSchema extends z.ZodType, TResult>({
-  schema,
+  schema: loadSchema,
   toInput = (data) => Object.fromEntries(data),
   invalidMessage,
   onStart,
@@ -35,10 +42,28 @@ export function useFormSubmit<TSchema extends z.ZodType, TResult>({
   onSuccess,
 }: TFormSubmitOptions<TSchema, TResult>): { errors: TFormErrors; onSubmit: TFormSubmitHandler } {
   const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
+  // One load per form; it starts when the person moves into the form (Form's `prepare`).
+  const [schema] = useState(() => {
+    let loading: Promise<TSchema> | undefined;
+    return () => {
+      // A failed load (offline) is tried again on the next submit.
+      loading ??= loadSchema().catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      });
+      return loading;
+    };
+  });
 
-  async function onSubmit(data: FormData, form: HTMLFormElement) {
+  async function submit(data: FormData, form: HTMLFormElement) {
     onStart?.();
-    const parsed = schema.safeParse(toInput(data));
+    let parsed: z.ZodSafeParseResult<z.output<TSchema>>;
+    try {
+      parsed = (await schema()).safeParse(toInput(data));
+    } catch {
+      // Offline, or a new version was deployed meanwhile: the form can't check itself.
+      return setErrors({ fieldErrors: {}, formError: "This form couldn't load. Please check your connection and try again." });
+    }
     if (!parsed.success) {
       const fromZod = formErrorsFromZod(parsed.error);
       return setErrors(invalidMessage ? { ...fromZod, formError: invalidMessage } : fromZod);
@@ -53,5 +78,6 @@ export function useFormSubmit<TSchema extends z.ZodType, TResult>({
     await onSuccess?.(result, parsed.data, form);
   }
 
+  const onSubmit: TFormSubmitHandler = Object.assign(submit, { prepare: () => void schema().catch(() => undefined) });
   return { errors, onSubmit };
 }

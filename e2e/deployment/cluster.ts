@@ -14,7 +14,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { getEnv } from "../../server/env";
+import { getEnv, setEnvForChildren } from "../../server/env";
 import { applyMigrations } from "../../server/db/migrate";
 import { dropDatabases, ensureDatabase } from "../../server/db/provision";
 import { startEmbeddedPostgres, type TEmbeddedServer } from "../../server/db/embedded";
@@ -100,9 +100,8 @@ export async function newCluster(serverUrl: string, name: string): Promise<TClus
     LOG_LEVEL: "info",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  // Factories seal text as the app does: with this deployment's key.
-  process.env.DATA_ENCRYPTION_KEY = env.DATA_ENCRYPTION_KEY;
-  process.env.DATA_ENCRYPTION_OLD_KEYS = "";
+  // Factories and seeds seal text as the app does: with this deployment's key.
+  setEnvForChildren({ DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY, DATA_ENCRYPTION_OLD_KEYS: "" });
   const db = createDb(databaseUrl);
   return {
     databaseUrl,

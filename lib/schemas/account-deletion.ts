@@ -2,6 +2,7 @@
 // procedure check the same object.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "./account";
+export { FORMER_CLIENT_NAME, FORMER_THERAPIST_NAME } from "../constants/account-deletion";
 
 export const ZDeleteAccountSchema = z
   .object({
@@ -13,6 +14,3 @@ export const ZDeleteAccountSchema = z
   .strict();
 export type TDeleteAccount = z.infer<typeof ZDeleteAccountSchema>;
 
-/** What a deleted person is called wherever their shared work is still shown. */
-export const FORMER_CLIENT_NAME = "Former client";
-export const FORMER_THERAPIST_NAME = "Former therapist";

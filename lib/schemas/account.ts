@@ -4,9 +4,8 @@ import { z } from "zod";
 import { isCommonPassword } from "../common-passwords";
 import { isValidTimeZone } from "../time-zones";
 import { hasNoNul, NUL_MESSAGE } from "./common";
-
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../constants/account";
+export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../constants/account";
 
 export const ZEmailSchema = z
   .string({ error: "Enter your email address." })

@@ -1,8 +1,9 @@
 // Input schemas for shared goals, used by the forms and the procedures alike.
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE, ZVersionSchema } from "./common";
+import { GOAL_STATUSES } from "../constants/goal";
+export { GOAL_STATUSES, STATUS_LABELS } from "../constants/goal";
 
-export const GOAL_STATUSES = ["active", "achieved", "paused", "archived"] as const;
 export const MAX_STEPS_PER_GOAL = 30;
 
 const ZGoalText = {
@@ -61,9 +62,3 @@ export const ZReorderStepsSchema = ZGoalRefSchema.extend({
   stepIds: z.array(z.uuid()).max(MAX_STEPS_PER_GOAL),
 }).strict();
 
-export const STATUS_LABELS: Record<(typeof GOAL_STATUSES)[number], string> = {
-  active: "Working on it",
-  achieved: "Reached",
-  paused: "Paused",
-  archived: "Set aside",
-};

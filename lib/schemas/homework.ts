@@ -1,24 +1,8 @@
 // Input schemas for homework: templates, assignments, completions, replies.
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE } from "./common";
-
-export const HOMEWORK_KINDS = ["journal", "practice", "reading", "worksheet", "other"] as const;
-export const HOMEWORK_SCHEDULES = ["once", "daily", "weekly"] as const;
-export const COMPLETION_STATUSES = ["done", "partly_done", "skipped"] as const;
-
-export const KIND_LABELS: Record<(typeof HOMEWORK_KINDS)[number], string> = {
-  journal: "Journaling",
-  practice: "Practising a skill",
-  reading: "Reading",
-  worksheet: "Worksheet",
-  other: "Something else",
-};
-
-export const COMPLETION_LABELS: Record<(typeof COMPLETION_STATUSES)[number], string> = {
-  done: "Done",
-  partly_done: "Partly done",
-  skipped: "Didn't get to it",
-};
+import { HOMEWORK_KINDS, HOMEWORK_SCHEDULES, COMPLETION_STATUSES } from "../constants/homework";
+export { HOMEWORK_KINDS, HOMEWORK_SCHEDULES, COMPLETION_STATUSES, KIND_LABELS, COMPLETION_LABELS } from "../constants/homework";
 
 const ZTitle = z
   .string()

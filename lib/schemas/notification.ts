@@ -7,6 +7,8 @@ import { NOTIFICATION_KINDS } from "../../server/notifications/kinds";
 import { isQuietTime } from "../notifications/quiet-hours";
 import type { NotificationChannel, NotificationKind } from "../../server/db/generated/enums";
 
+export { CHANNEL_LABELS } from "../constants/notification";
+
 export const NOTIFICATION_PAGE_SIZE = 20;
 
 const KINDS = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
@@ -95,12 +97,6 @@ export const ZUpdateNotificationPreferencesSchema = z
   });
 export type TUpdateNotificationPreferences = z.infer<typeof ZUpdateNotificationPreferencesSchema>;
 
-/** Plain words for a channel, as the form shows them. */
-export const CHANNEL_LABELS: Record<NotificationChannel, string> = {
-  in_app: "In Alliance",
-  email: "In Alliance and by e-mail",
-  off: "Off",
-};
 
 function channelWords(channel: NotificationChannel): string {
   return channel === "in_app" ? "in Alliance" : channel === "email" ? "by e-mail" : "off";

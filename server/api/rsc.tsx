@@ -14,6 +14,7 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import superjson from "superjson";
 import { makeQueryClient } from "@/components/trpc/query-client";
 import { AuditBuffer } from "@/server/audit/record";
 import { getDb } from "@/server/db/client";
@@ -21,7 +22,8 @@ import { getLogger } from "@/server/log";
 import { appRouter } from "./root";
 import { createRequestContext } from "./context";
 
-export const getQueryClient = cache(makeQueryClient);
+/** One per request; hands its data to the browser in superjson's format (read there by lib/wire.ts). */
+export const getQueryClient = cache(() => makeQueryClient({ serializeData: superjson.serialize }));
 
 const requestAudit = cache(() => {
   const buffer = new AuditBuffer();

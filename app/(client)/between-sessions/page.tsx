@@ -82,9 +82,9 @@ export default async function BetweenSessionsPage() {
             <CheckInForm engagementId={engagement.id} crisisText={crisisText} />
           </Card>
         ))}
-        {active.map((engagement) => (
+        {active.map((engagement, index) => (
           <Card key={`${engagement.id}-trends`} title="Your feedback and check-ins over time">
-            <FeedbackOverview engagementId={engagement.id} timeZone={user.timeZone} showSignals={false} />
+            <FeedbackOverview trends={trends[index]} timeZone={user.timeZone} showSignals={false} />
           </Card>
         ))}
       </div>

@@ -12,10 +12,8 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[sess
   const user = await requireUser({ returnTo: `/sessions/${encodeURIComponent(sessionId)}` });
   const queryClient = getQueryClient();
   const session = await orNotFound(queryClient.fetchQuery(trpc.session.byId.queryOptions({ sessionId })));
-  const goals = await queryClient.fetchQuery(trpc.goal.list.queryOptions({ engagementId: session.engagement.id }));
-  // The embedded review opens on the first active goal: send it with the page.
-  const first = goals.find((goal) => goal.status === "active");
-  if (first) await queryClient.prefetchQuery(trpc.goal.byId.queryOptions({ goalId: first.id }));
+  // The goals panel; the one-by-one review loads its goal when it is opened (session-view.tsx).
+  await queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: session.engagement.id }));
   return (
     <HydrateClient>
       <SessionView sessionId={sessionId} timeZone={user.timeZone} crisisText={crisisResourcesText()} />

@@ -19,12 +19,13 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
   const { engagementId } = await params;
   const user = await requireUser({ role: "therapist", returnTo: `/clients/${encodeURIComponent(engagementId)}` });
   const queryClient = getQueryClient();
-  const [engagement] = await Promise.all([
+  const [engagement, trends] = await Promise.all([
     orNotFound(queryClient.fetchQuery(trpc.engagement.byId.queryOptions({ engagementId }))),
+    // Drawn on the server (FeedbackOverview); fetched with the rest.
+    queryClient.fetchQuery(trpc.feedback.trends.queryOptions({ engagementId })).catch(() => null),
     queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.homework.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.session.list.queryOptions({ engagementId })),
-    queryClient.prefetchQuery(trpc.feedback.trends.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.journal.shared.queryOptions({ engagementId })),
   ]);
   return (
@@ -69,7 +70,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           )}
         </Card>
         <Card title="Feedback and check-ins">
-          <FeedbackOverview engagementId={engagement.id} timeZone={user.timeZone} />
+          {trends ? <FeedbackOverview trends={trends} timeZone={user.timeZone} /> : <EmptyState>The feedback couldn&apos;t be loaded just now. Please reload the page.</EmptyState>}
         </Card>
         <Card title="Shared from the journal">
           <SharedJournal engagementId={engagement.id} timeZone={user.timeZone} />

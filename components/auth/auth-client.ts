@@ -1,0 +1,46 @@
+"use client";
+
+// Signing in and out from the browser, as next-auth's own client does it
+// (its CSRF token, then the credentials callback or the sign-out endpoint),
+// without loading next-auth/react on every page: nothing here keeps a
+// session in the browser; pages re-read it on the server (server/auth/session.ts).
+
+const AUTH_BASE = "/api/auth";
+const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
+
+async function csrfToken(): Promise<string> {
+  const response = await fetch(`${AUTH_BASE}/csrf`);
+  const { csrfToken: token } = (await response.json()) as { csrfToken: string };
+  return token;
+}
+
+export type TSignInResult = { ok: boolean; status: number; error: string | null; url: string | null };
+
+/**
+ * The credentials sign-in (email, password and, when asked for, a two-step
+ * code). Resolves with next-auth's error code (e.g. "CredentialsSignin",
+ * "two_factor_required", "TooManyAttempts-15") or none; the session cookie is set on success.
+ */
+export async function signInWithPassword(fields: Record<string, string>): Promise<TSignInResult> {
+  const response = await fetch(`${AUTH_BASE}/callback/credentials`, {
+    method: "post",
+    headers: FORM,
+    body: new URLSearchParams({ ...fields, csrfToken: await csrfToken(), callbackUrl: window.location.href, json: "true" }),
+  });
+  const { url } = (await response.json()) as { url?: string };
+  const error = url ? new URL(url, window.location.origin).searchParams.get("error") : "unknown";
+  return { ok: response.ok, status: response.status, error, url: error ? null : (url ?? null) };
+}
+
+/** Ends the session (its row too: next-auth's signOut event); then goes to `callbackUrl` unless `redirect` is false. */
+export async function signOut(options: { callbackUrl?: string; redirect?: boolean } = {}): Promise<void> {
+  const callbackUrl = options.callbackUrl ?? window.location.href;
+  const response = await fetch(`${AUTH_BASE}/signout`, {
+    method: "post",
+    headers: FORM,
+    body: new URLSearchParams({ csrfToken: await csrfToken(), callbackUrl, json: "true" }),
+  });
+  const { url } = (await response.json()) as { url?: string };
+  if (options.redirect === false) return;
+  window.location.href = url ?? callbackUrl;
+}

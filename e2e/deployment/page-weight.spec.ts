@@ -1,0 +1,89 @@
+// Every page ships at most PAGE_SCRIPT_BUDGET_BYTES of JavaScript (gzip), as a
+// real browser downloads it from the production build (scripts/lib/page-weight.ts),
+// signed in as the demo therapist or client where the page needs it.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo";
+import { seedDemo } from "../../prisma/seed/demo";
+import { seedStarterTemplates } from "../../prisma/seed/starter-templates";
+import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight } from "../../scripts/lib/page-weight";
+import { newCluster, sharedServerUrl, startInstance, type TCluster, type TInstance } from "./cluster";
+
+let cluster: TCluster;
+let app: TInstance;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  cluster = await newCluster(sharedServerUrl(), "weight");
+  await seedStarterTemplates(cluster.db);
+  await seedDemo(cluster.db);
+  app = await startInstance(cluster, "app");
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await cluster?.drop();
+});
+
+type TStorage = Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>;
+
+/** A signed-in browser's cookies, for fresh contexts (empty caches) that need not sign in again. */
+async function signedInState(browser: Browser, email: string): Promise<TStorage> {
+  const context = await browser.newContext({ baseURL: app.url });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/** A first visit: a new context, so every script is downloaded. */
+async function freshPage(browser: Browser, state: TStorage | undefined): Promise<Page> {
+  return (await browser.newContext({ baseURL: app.url, storageState: state })).newPage();
+}
+
+test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const therapistEmail = DEMO_ACCOUNTS.find((account) => account.role === "therapist")!.email;
+  const clientEmail = "maya@demo.alliance.test";
+  const engagement = await cluster.db.engagement.findFirstOrThrow({ where: { client: { email: clientEmail }, status: "active" }, select: { id: true } });
+  const session = await cluster.db.therapySession.findFirstOrThrow({ where: { engagementId: engagement.id, status: "scheduled" }, select: { id: true } });
+  const goal = await cluster.db.goal.findFirstOrThrow({ where: { engagementId: engagement.id }, select: { id: true } });
+  const assignment = await cluster.db.homeworkAssignment.findFirstOrThrow({ where: { engagementId: engagement.id }, select: { id: true } });
+
+  const pages: Record<"visitor" | "therapist" | "client", string[]> = {
+    visitor: ["/sign-in", "/sign-up", "/forgot-password"],
+    therapist: [
+      "/caseload",
+      `/clients/${engagement.id}`,
+      `/clients/${engagement.id}/activity`,
+      `/sessions/${session.id}`,
+      `/goals/${goal.id}`,
+      `/homework/${assignment.id}`,
+      `/engagements/${engagement.id}/review`,
+      "/templates",
+      "/notifications",
+      "/account",
+    ],
+    client: ["/between-sessions", `/sessions/${session.id}`, `/goals/${goal.id}`, `/homework/${assignment.id}`, "/journal", "/access-log", "/account/export", "/account"],
+  };
+  const rows: string[] = [];
+  const over: string[] = [];
+  const states = { visitor: undefined, therapist: await signedInState(browser, therapistEmail), client: await signedInState(browser, clientEmail) };
+  for (const [who, paths] of Object.entries(pages) as [keyof typeof states, string[]][]) {
+    for (const path of paths) {
+      const page = await freshPage(browser, states[who]);
+      const weight = await pageScriptWeight(page, path);
+      await page.context().close();
+      expect(weight.status, `${who} ${path}`).toBe(200);
+      const label = `${who.padEnd(9)} ${path.replace(/[0-9a-f-]{36}/g, ":id").padEnd(34)}`;
+      rows.push(`${label} ${formatKb(weight.bytes).padStart(9)} in ${weight.scripts} scripts`);
+      if (weight.bytes > PAGE_SCRIPT_BUDGET_BYTES) over.push(`${label} ${formatKb(weight.bytes)}`);
+    }
+  }
+  console.log(`script per page (gzip, budget ${formatKb(PAGE_SCRIPT_BUDGET_BYTES)}):\n${rows.join("\n")}`);
+  expect(over, "pages over the budget").toEqual([]);
+});

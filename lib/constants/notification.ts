@@ -1,0 +1,10 @@
+// Words for notification channels, for the preferences form (no validation
+// code here: lib/schemas/notification.ts checks the choices).
+import type { NotificationChannel } from "../../server/db/generated/enums";
+
+/** Plain words for a channel, as the form shows them. */
+export const CHANNEL_LABELS: Record<NotificationChannel, string> = {
+  in_app: "In Alliance",
+  email: "In Alliance and by e-mail",
+  off: "Off",
+};
