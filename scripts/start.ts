@@ -6,8 +6,6 @@
 //  - Build when the sources are newer than the last build, then `next start`.
 //  - Run the background worker (reminders, e-mails) in this process, unless
 //    RUN_WORKER=false (then run `npm run worker` somewhere).
-import { existsSync, statSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { getEnv, setEnvForChildren } from "../server/env";
 import { applyMigrations } from "../server/db/migrate";
 import { ensureDatabase, resolveDatabaseServer } from "../server/db/provision";
@@ -20,6 +18,7 @@ import type { TWorker } from "../server/jobs/worker";
 import { startWorker } from "../server/jobs/worker";
 import { bin, exited, exitOnDatabaseStartError, onShutdown, run, shutdownStarted, startInBackground } from "./lib/process";
 import { localAuthSecret, localDataKey, localOldDataKeys } from "./lib/local-secrets";
+import { needsBuild } from "./lib/build";
 
 const env = getEnv();
 // Next.js telemetry would be a request to a third party (quality.md, item 12).
@@ -118,24 +117,4 @@ function localSecret(name: string, readLocal: () => string): string {
     throw new Error(`Set ${name} (see .env.example) when running against your own DATABASE_URL.`);
   }
   return readLocal();
-}
-
-function needsBuild(): boolean {
-  const buildId = path.resolve(".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "server", "lib", "prisma/seed", "proxy.ts", "next.config.ts", "package-lock.json"];
-  return sources.some((source) => newestMtime(path.resolve(source)) > builtAt);
-}
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    stat.mtimeMs,
-    ...readdirSync(target)
-      .filter((entry) => entry !== "generated")
-      .map((entry) => newestMtime(path.join(target, entry))),
-  );
 }

@@ -63,6 +63,10 @@ const ZEnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   /** Therapists must turn on two-step sign-in (server/auth/totp.ts) before they can see anything else. */
   REQUIRE_TWO_FACTOR_FOR_THERAPISTS: booleanFlag,
+  /** Audit events older than this many months leave the database for files (`npm run audit:archive`). */
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(12).max(600).default(72),
+  /** `npm run bench` only: serves /api/bench/raw, its raw-pg baseline. Never on in a real installation. */
+  BENCH_ROUTES: booleanFlag,
   /** The JSON log lines on stdout (server/log.ts) at this level and above; `silent` for none. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -2,7 +2,7 @@
 // Colours are SVG attributes, not `style`, because the CSP forbids inline styles.
 import { useId } from "react";
 import { EmptyState } from "@/components/ui/card";
-import { formatDate } from "@/lib/format";
+import { dateTimeFormat, formatDate } from "@/lib/format";
 import {
   gridValues,
   linePath,
@@ -260,7 +260,7 @@ function tableRows(series: TTrendSeries[], timeZone: string): { date: string; ce
 /** First and last day under the axis, or one centred label when everything happened on one day. */
 function axisDateLabels(start: Date, end: Date, timeZone: string) {
   const sameYear = yearIn(start, timeZone) === yearIn(end, timeZone);
-  const format = new Intl.DateTimeFormat("en-GB", {
+  const format = dateTimeFormat("en-GB", {
     day: "numeric",
     month: "short",
     year: sameYear ? undefined : "numeric",
@@ -276,7 +276,7 @@ function axisDateLabels(start: Date, end: Date, timeZone: string) {
 }
 
 function yearIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { year: "numeric", timeZone }).format(date);
+  return dateTimeFormat("en-GB", { year: "numeric", timeZone }).format(date);
 }
 
 /** The chart in words, e.g. "6 entries from 3 March 2026 to 14 April 2026. Latest: Overall 6 out of 10 (up from 4), …" */

@@ -2,7 +2,7 @@
 // Colours are SVG attributes, not `style`, because the CSP forbids inline styles.
 import { useId } from "react";
 import { EmptyState } from "@/components/ui/card";
-import { formatDate } from "@/lib/format";
+import { dateTimeFormat, formatDate } from "@/lib/format";
 import {
   chartGeometry,
   clampRating,
@@ -198,7 +198,7 @@ function round(value: number): number {
 /** First and last day under the axis, or one centred label when everything happened on one day. */
 function axisDateLabels(start: Date, end: Date, timeZone: string) {
   const sameYear = yearIn(start, timeZone) === yearIn(end, timeZone);
-  const format = new Intl.DateTimeFormat("en-GB", {
+  const format = dateTimeFormat("en-GB", {
     day: "numeric",
     month: "short",
     year: sameYear ? undefined : "numeric",
@@ -214,7 +214,7 @@ function axisDateLabels(start: Date, end: Date, timeZone: string) {
 }
 
 function yearIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { year: "numeric", timeZone }).format(date);
+  return dateTimeFormat("en-GB", { year: "numeric", timeZone }).format(date);
 }
 
 /** The chart in words, e.g. "8 ratings from 3 March 2026 to 14 April 2026. Latest: Maya 6 (up from 4), …" */

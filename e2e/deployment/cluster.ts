@@ -7,10 +7,9 @@
 //
 // Every process's output is kept as lines, so a spec can read the JSON log
 // lines (server/log.ts) each one wrote.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -20,19 +19,11 @@ import { dropDatabases, ensureDatabase } from "../../server/db/provision";
 import { startEmbeddedPostgres, type TEmbeddedServer } from "../../server/db/embedded";
 import { createDb, type TDb } from "../../server/db/client";
 import { generateDataKey } from "../../server/crypto/sealed-text";
+import { freePort, startNextInstance, track, waitUntil, type TInstance, type TProcess } from "../../scripts/lib/instance";
+
+export { freePort, waitUntil, type TInstance, type TProcess };
 
 export const DEPLOYMENT_DIR = path.resolve(".data/deployment");
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A Postgres server the spec owns, so it can stop it and start it again (same data, same port). */
 export type TOwnPostgres = {
@@ -115,65 +106,9 @@ export async function newCluster(serverUrl: string, name: string): Promise<TClus
   };
 }
 
-export type TProcess = {
-  child: ChildProcess;
-  /** Every line it wrote to stdout and stderr so far. */
-  lines: () => string[];
-  /** Its JSON log lines (server/log.ts) so far. */
-  logs: () => Record<string, unknown>[];
-  /** Sends `signal` (SIGTERM by default) and waits for the exit; returns its exit code. */
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
-  exited: Promise<number | null>;
-};
-
-function track(child: ChildProcess, label: string): TProcess {
-  const lines: string[] = [];
-  let partial = "";
-  const take = (chunk: Buffer) => {
-    const text = partial + chunk.toString();
-    const parts = text.split("\n");
-    partial = parts.pop() ?? "";
-    lines.push(...parts);
-    if (process.env.DEPLOYMENT_VERBOSE) for (const line of parts) console.log(`[${label}] ${line}`);
-  };
-  child.stdout?.on("data", take);
-  child.stderr?.on("data", take);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    child,
-    lines: () => [...lines, ...(partial ? [partial] : [])],
-    logs: () =>
-      lines.flatMap((line) => {
-        if (!line.startsWith("{")) return [];
-        try {
-          return [JSON.parse(line) as Record<string, unknown>];
-        } catch {
-          return [];
-        }
-      }),
-    stop: async (signal = "SIGTERM") => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-    exited,
-  };
-}
-
-export type TInstance = TProcess & { url: string; port: number };
-
-/** One app instance: `next start` on the production build, its own port. */
-export async function startInstance(cluster: TCluster, label: string, extraEnv: Record<string, string> = {}): Promise<TInstance> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...cluster.env, NEXTAUTH_URL: url, PORT: String(port), ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const instance = { ...track(child, label), url, port };
-  await waitUntil(async () => (await fetch(`${url}/api/health/ready`).catch(() => null))?.status === 200, 60_000, () =>
-    `${label} did not become ready:\n${instance.lines().join("\n")}`,
-  );
-  return instance;
+/** One app instance of this deployment (its own NEXTAUTH_URL). */
+export function startInstance(cluster: TCluster, label: string, extraEnv: Record<string, string> = {}): Promise<TInstance> {
+  return startNextInstance({ ...cluster.env, ...extraEnv }, label);
 }
 
 /** One background worker, as `npm run worker` runs it (apart from the app). */
@@ -187,15 +122,6 @@ export async function startWorkerProcess(cluster: TCluster, label: string): Prom
     `${label} did not start:\n${worker.lines().join("\n")}`,
   );
   return worker;
-}
-
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, describe: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(describe());
 }
 
 /** The e-mails captured in `outboxDir` (one .eml file each). */

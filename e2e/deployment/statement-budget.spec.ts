@@ -9,7 +9,7 @@ import { expect, test } from "@playwright/test";
 import { seedScale, scaleClientEmail, scaleTherapistEmail, type TScaleShape } from "../../prisma/seed/scale";
 import { APP_APPLICATION_NAME } from "../../server/db/client";
 import { TOUCH_INTERVAL_MS } from "../../server/auth/session-limits";
-import { signInOverHttp } from "../../tests/support/http-session";
+import { signInOverHttp } from "../../scripts/lib/http-session";
 import { newCluster, ownPostgres, startInstance, waitUntil, type TCluster, type TInstance, type TOwnPostgres } from "./cluster";
 import pg from "pg";
 

@@ -1,5 +1,7 @@
 // Converting a wall-clock time in an IANA zone to a UTC instant, with Intl
 // only. Sessions are scheduled in the scheduler's zone and stored in UTC.
+import { dateTimeFormat } from "../format";
+
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The zone's UTC offset at `instant`, in minutes (e.g. +60 for London in summer). */
@@ -33,7 +35,7 @@ export function zonedTimeToUtc(day: string, time: string, timeZone: string): Dat
 
 /** The wall-clock date and time of `instant` in `timeZone`, for prefilling forms. */
 export function utcToZonedParts(instant: Date, timeZone: string): { day: string; time: string } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = dateTimeFormat("en-CA", {
     timeZone,
     year: "numeric",
     month: "2-digit",

@@ -19,7 +19,7 @@ import { makeQueryClient } from "@/components/trpc/query-client";
 import { AuditBuffer } from "@/server/audit/record";
 import { getDb } from "@/server/db/client";
 import { getLogger } from "@/server/log";
-import { appRouter } from "./root";
+import { appRouter, createCaller } from "./root";
 import { createRequestContext } from "./context";
 
 /** One per request; hands its data to the browser in superjson's format (read there by lib/wire.ts). */
@@ -42,6 +42,13 @@ const requestContext = cache(async () => {
   const incoming = await headers();
   return createRequestContext(incoming, undefined, requestAudit());
 });
+
+/**
+ * Calls procedures for data the server renders by itself (a chart drawn on
+ * the server): same context, memo and audit as the prefetches, but nothing
+ * is put in the query cache, so none of it is sent to the browser again.
+ */
+export const serverCaller = cache(async () => createCaller(await requestContext()));
 
 export const trpc = createTRPCOptionsProxy({
   ctx: requestContext,

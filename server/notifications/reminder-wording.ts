@@ -2,6 +2,7 @@
 // text. Times are in the reader's own zone.
 import { addDays } from "../../lib/homework/schedule";
 import { utcToZonedParts } from "../../lib/sessions/time";
+import { dateTimeFormat } from "../../lib/format";
 
 /** "today", "tomorrow" or "on Tue 3 Mar", relative to `now` on the reader's calendar. */
 export function relativeDay(instant: Date, now: Date, timeZone: string): string {
@@ -9,7 +10,7 @@ export function relativeDay(instant: Date, now: Date, timeZone: string): string 
   const today = utcToZonedParts(now, timeZone).day;
   if (day === today) return "today";
   if (day === addDays(today, 1)) return "tomorrow";
-  const parts = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone }).formatToParts(instant);
+  const parts = dateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone }).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `on ${part("weekday")} ${part("day")} ${part("month")}`;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
 import { ClientRelationships } from "@/components/engagements/client-relationships";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { DueHomework } from "@/components/homework/due-homework";
@@ -22,7 +22,8 @@ export default async function BetweenSessionsPage() {
   const engagements = await queryClient.fetchQuery(trpc.engagement.list.queryOptions());
   const active = engagements.filter((engagement) => engagement.status === "active");
   const [trends, pending] = await Promise.all([
-    Promise.all(active.map((engagement) => queryClient.fetchQuery(trpc.feedback.trends.queryOptions({ engagementId: engagement.id })))),
+    // Drawn on the server (FeedbackOverview): not sent to the browser.
+    serverCaller().then((caller) => Promise.all(active.map((engagement) => caller.feedback.trends({ engagementId: engagement.id })))),
     queryClient.fetchQuery(trpc.feedback.pending.queryOptions()),
     queryClient.prefetchQuery(trpc.homework.due.queryOptions()),
     ...active.map((engagement) => queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: engagement.id }))),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { listTimeZones } from "@/lib/time-zones";
@@ -25,6 +26,11 @@ export default async function AccountPage() {
   return (
     <HydrateClient>
       <h1 className="text-2xl font-semibold">Account</h1>
+      <p>
+        <Link href="/privacy" className="text-brand-strong underline">
+          How your information is kept
+        </Link>
+      </p>
       <Card title="About you">
         <ProfileForm timeZones={listTimeZones()} />
       </Card>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
 import { orNotFound } from "@/server/api/load";
 import { Card, EmptyState } from "@/components/ui/card";
 import { EngagementHeader } from "@/components/engagements/engagement-header";
@@ -21,8 +21,8 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
   const queryClient = getQueryClient();
   const [engagement, trends] = await Promise.all([
     orNotFound(queryClient.fetchQuery(trpc.engagement.byId.queryOptions({ engagementId }))),
-    // Drawn on the server (FeedbackOverview); fetched with the rest.
-    queryClient.fetchQuery(trpc.feedback.trends.queryOptions({ engagementId })).catch(() => null),
+    // Drawn on the server (FeedbackOverview): fetched with the rest, not sent to the browser.
+    serverCaller().then((caller) => caller.feedback.trends({ engagementId })).catch(() => null),
     queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.homework.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.session.list.queryOptions({ engagementId })),
