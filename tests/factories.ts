@@ -153,6 +153,39 @@ export async function seedSession(
   });
 }
 
+/**
+ * A running PHQ-9 (once) and, from an earlier stopped one, a completed
+ * response that raised an urgent flag (item 9 answered "Several days").
+ */
+export async function seedMeasures(db: TDb, engagement: { id: string; therapistId: string; clientId: string | null }) {
+  const running = await db.measureAssignment.create({
+    data: { engagementId: engagement.id, kind: "phq9", schedule: "once", assignedById: engagement.therapistId },
+    select: { id: true },
+  });
+  const earlier = await db.measureAssignment.create({
+    data: { engagementId: engagement.id, kind: "phq9", schedule: "once", assignedById: engagement.therapistId, stoppedAt: new Date() },
+    select: { id: true },
+  });
+  const answers = [1, 1, 2, 1, 0, 1, 0, 0, 1];
+  const response = await db.measureResponse.create({
+    data: {
+      assignmentId: earlier.id,
+      engagementId: engagement.id,
+      clientId: engagement.clientId!,
+      kind: "phq9",
+      periodKey: "once",
+      answers,
+      difficulty: 1,
+      total: answers.reduce((sum, answer) => sum + answer, 0),
+      // Earlier than any test's clock, so it is always the first point of a series.
+      completedAt: new Date("2026-01-05T09:00:00Z"),
+    },
+    select: { id: true },
+  });
+  const flag = await db.measureFlag.create({ data: { responseId: response.id, engagementId: engagement.id }, select: { id: true } });
+  return { running, flag };
+}
+
 /** A pending invitation (engagement "invited") and its raw token, as if just sent. */
 export async function seedInvitation(
   db: TDb,
@@ -226,6 +259,7 @@ export async function seedCast(db: TDb) {
     data: { userId: client.id, kind: "session_scheduled", title: "New session with Tess Therapist", linkPath: `/sessions/${session.id}` },
     select: { id: true },
   });
+  const measures = await seedMeasures(db, engagement);
   return {
     therapist,
     client,
@@ -241,6 +275,7 @@ export async function seedCast(db: TDb) {
     completedSession,
     journal: { privateEntry },
     notification,
+    measures,
   };
 }
 

@@ -39,8 +39,8 @@ function ClientExplanation({ therapistNames }: { therapistNames: string[] }) {
       <ul className="flex list-disc flex-col gap-2 pl-5">
         <li>You won&apos;t be able to sign in again. This can&apos;t be undone.</li>
         <li>
-          <strong>Deleted:</strong> your private journal entries, the takeaways you kept to yourself, and your
-          check-ins. They&apos;re removed for good.
+          <strong>Deleted:</strong> your private journal entries, the takeaways you kept to yourself, your
+          check-ins and your questionnaire answers. They&apos;re removed for good.
         </li>
         <li>
           <strong>Kept:</strong> what you shared in your work with {therapists}: goals and ratings, homework

@@ -184,6 +184,29 @@ function CheckIns({ engagement, timeZone }: { engagement: TEngagement; timeZone:
   );
 }
 
+function Questionnaires({ engagement, timeZone }: { engagement: TEngagement; timeZone: string }) {
+  if (engagement.questionnaires.length === 0) return <p className="text-ink-muted">No questionnaires.</p>;
+  return (
+    <ul className="flex flex-col gap-2 pl-6">
+      {engagement.questionnaires.map((questionnaire, index) => (
+        <li key={index}>
+          <span className="font-medium">{questionnaire.name}</span>, {questionnaire.schedule}, from{" "}
+          <When iso={questionnaire.assignedAt} timeZone={timeZone} dateOnly />
+          {questionnaire.responses.length === 0 ? " · not filled in" : null}
+          <ul className="pl-6">
+            {questionnaire.responses.map((response, responseIndex) => (
+              <li key={responseIndex}>
+                <When iso={response.at} timeZone={timeZone} dateOnly />: total {response.total} ({response.severity}); answers{" "}
+                {response.answers.join(", ")}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ClientExportView({ data, timeZone }: { data: TClientExport; timeZone: string }) {
   return (
     <div className="flex flex-col gap-6">
@@ -220,6 +243,9 @@ export function ClientExportView({ data, timeZone }: { data: TClientExport; time
           </Section>
           <Section title="Check-ins">
             <CheckIns engagement={engagement} timeZone={timeZone} />
+          </Section>
+          <Section title="Questionnaires">
+            <Questionnaires engagement={engagement} timeZone={timeZone} />
           </Section>
         </article>
       ))}

@@ -10,6 +10,7 @@ import { EngagementStatusBadge } from "@/components/engagements/status-badge";
 import { withTrend } from "@/lib/goals/ratings";
 import { describeSignal, type TSignal } from "@/lib/signals/rules";
 import type { TCaseloadGoal } from "@/server/goals/queries";
+import type { TCaseloadMeasure } from "@/server/measures/measures";
 import { RatingSummary } from "@/components/goals/rating-summary";
 import { PendingInvitation } from "./pending-invitation";
 
@@ -22,6 +23,7 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
   const { data: goals } = useSuspenseQuery(trpc.goal.caseload.queryOptions());
   const { data: homework } = useSuspenseQuery(trpc.homework.caseload.queryOptions());
   const { data: signals } = useSuspenseQuery(trpc.feedback.caseloadSignals.queryOptions());
+  const { data: measures } = useSuspenseQuery(trpc.measure.caseload.queryOptions());
   const [query, setQuery] = useState("");
 
   if (engagements.length === 0) {
@@ -37,7 +39,11 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
   const shown = needle
     ? engagements.filter((engagement) => engagement.counterpart.name.toLocaleLowerCase().includes(needle))
     : engagements;
-  const active = shown.filter((engagement) => engagement.status === "active");
+  const measuresOf = (engagementId: string) => measures.find((item) => item.engagementId === engagementId);
+  // Urgent questionnaire answers first: "what needs me?" at a glance.
+  const active = shown
+    .filter((engagement) => engagement.status === "active")
+    .sort((a, b) => Number((measuresOf(b.id)?.urgentFlags ?? 0) > 0) - Number((measuresOf(a.id)?.urgentFlags ?? 0) > 0));
   const invited = shown.filter((engagement) => engagement.status === "invited");
   const ended = shown.filter((engagement) => engagement.status === "ended");
 
@@ -81,7 +87,9 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
                   ) : null}
                 </span>
               </span>
+              <UrgentBadge count={measuresOf(engagement.id)?.urgentFlags ?? 0} />
               <SignalFlag signals={signals.find((item) => item.engagementId === engagement.id)?.signals ?? []} />
+              <LatestMeasures measures={measuresOf(engagement.id)} timeZone={timeZone} />
               <HomeworkFigure figure={homework.find((item) => item.engagementId === engagement.id)} />
               <CaseloadGoals
                 goals={goals.filter((goal) => goal.engagementId === engagement.id)}
@@ -117,6 +125,30 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
         ))}
       </CaseloadSection>
     </div>
+  );
+}
+
+/** PHQ-9 item 9 above 0, until acknowledged on the client page; in words, not colour alone. */
+function UrgentBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="rounded-lg border-2 border-danger bg-danger-soft px-3 py-1.5 font-medium text-danger" data-testid="urgent-badge">
+      Urgent: {count === 1 ? "a questionnaire answer needs" : `${count} questionnaire answers need`} your follow-up
+    </span>
+  );
+}
+
+function LatestMeasures({ measures, timeZone }: { measures?: TCaseloadMeasure; timeZone: string }) {
+  if (!measures || measures.latest.length === 0) return null;
+  return (
+    <span className="flex flex-wrap gap-x-4 text-sm">
+      {measures.latest.map((latest) => (
+        <span key={latest.kind}>
+          <span className="font-medium">{latest.name}</span> {latest.total} · {latest.band.label}
+          <span className="text-ink-muted"> ({formatDate(latest.completedAt, timeZone)})</span>
+        </span>
+      ))}
+    </span>
   );
 }
 

@@ -1,11 +1,11 @@
 import { describeSignal } from "@/lib/signals/rules";
-import type { trendsFor } from "@/server/feedback/feedback";
+import type { TTrends } from "@/server/feedback/feedback";
 import { TrendChart } from "./trend-chart";
 
 /**
  * Feedback and check-in trends for one engagement, with any signal said in
  * words first. A server component: the charts are SVG drawn on the server
- * and ship no JavaScript; the page fetches `feedback.trends` and passes it,
+ * and ship no JavaScript; the page fetches `engagement.progress` and passes its `feedback`,
  * and a form that adds to them refreshes the page (check-in-form.tsx).
  */
 export function FeedbackOverview({
@@ -13,7 +13,7 @@ export function FeedbackOverview({
   timeZone,
   showSignals = true,
 }: {
-  trends: Awaited<ReturnType<typeof trendsFor>>;
+  trends: TTrends;
   timeZone: string;
   showSignals?: boolean;
 }) {

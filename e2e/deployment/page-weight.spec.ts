@@ -53,6 +53,7 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
   const session = await cluster.db.therapySession.findFirstOrThrow({ where: { engagementId: engagement.id, status: "scheduled" }, select: { id: true } });
   const goal = await cluster.db.goal.findFirstOrThrow({ where: { engagementId: engagement.id }, select: { id: true } });
   const assignment = await cluster.db.homeworkAssignment.findFirstOrThrow({ where: { engagementId: engagement.id }, select: { id: true } });
+  const measure = await cluster.db.measureAssignment.findFirstOrThrow({ where: { engagementId: engagement.id, stoppedAt: null }, select: { id: true } });
 
   const pages: Record<"visitor" | "therapist" | "client", string[]> = {
     visitor: ["/sign-in", "/sign-up", "/forgot-password"],
@@ -64,12 +65,13 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       `/goals/${goal.id}`,
       `/homework/${assignment.id}`,
       `/engagements/${engagement.id}/review`,
+      `/engagements/${engagement.id}/questionnaires`,
       "/templates",
       "/notifications",
       "/account",
       "/privacy",
     ],
-    client: ["/between-sessions", `/sessions/${session.id}`, `/goals/${goal.id}`, `/homework/${assignment.id}`, "/journal", "/access-log", "/account/export", "/account", "/privacy"],
+    client: ["/between-sessions", `/sessions/${session.id}`, `/goals/${goal.id}`, `/homework/${assignment.id}`, "/journal", `/questionnaires/${measure.id}`, `/engagements/${engagement.id}/questionnaires`, "/access-log", "/account/export", "/account", "/privacy"],
   };
   const rows: string[] = [];
   const over: string[] = [];

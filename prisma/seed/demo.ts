@@ -164,6 +164,15 @@ type TClientStory = {
   nextSession: { agenda: TAgendaSeed[]; checkIn?: TScores };
   homework: THomeworkSeed[];
   journal: TJournalSeed[];
+  /** Standard measures the therapist asked for; answers are for the latest completed sessions, oldest first. */
+  measures?: TMeasureSeed[];
+};
+
+type TMeasureSeed = {
+  kind: "phq9" | "gad7";
+  schedule: "before_each_session" | "every_n_weeks";
+  intervalWeeks?: number;
+  answers: { items: number[]; difficulty: number }[];
 };
 
 // ---------------------------------------------------------------- stories
@@ -178,6 +187,18 @@ const MAYA_STORY: TClientStory = {
   sessionHour: 9,
   nextSessionInDays: 2,
   videoRoom: "demo-maya-lindqvist",
+  measures: [
+    {
+      kind: "phq9",
+      schedule: "before_each_session",
+      answers: [
+        { items: [2, 2, 2, 2, 1, 2, 2, 1, 0], difficulty: 2 },
+        { items: [2, 2, 2, 1, 1, 1, 2, 0, 0], difficulty: 1 },
+        { items: [1, 1, 2, 1, 1, 1, 1, 0, 0], difficulty: 1 },
+        { items: [1, 1, 1, 1, 0, 1, 1, 0, 0], difficulty: 1 },
+      ],
+    },
+  ],
   goals: [
     {
       by: "client",
@@ -399,6 +420,17 @@ const SAM_STORY: TClientStory = {
   startedDaysAgo: 46,
   sessionHour: 15,
   nextSessionInDays: 3,
+  measures: [
+    {
+      kind: "gad7",
+      schedule: "every_n_weeks",
+      intervalWeeks: 2,
+      answers: [
+        { items: [1, 2, 1, 2, 1, 1, 1], difficulty: 1 },
+        { items: [2, 2, 2, 2, 1, 2, 1], difficulty: 2 },
+      ],
+    },
+  ],
   videoRoom: "demo-sam-torres",
   goals: [
     {
@@ -770,6 +802,8 @@ type TRows = {
   homeworkCompletions: Prisma.HomeworkCompletionCreateManyInput[];
   journalEntries: Prisma.JournalEntryCreateManyInput[];
   notifications: Prisma.NotificationCreateManyInput[];
+  measureAssignments: Prisma.MeasureAssignmentCreateManyInput[];
+  measureResponses: Prisma.MeasureResponseCreateManyInput[];
 };
 
 function emptyRows(): TRows {
@@ -791,6 +825,8 @@ function emptyRows(): TRows {
     homeworkCompletions: [],
     journalEntries: [],
     notifications: [],
+    measureAssignments: [],
+    measureResponses: [],
   };
 }
 
@@ -850,6 +886,8 @@ async function insertRows(tx: Prisma.TransactionClient, plainRows: TRows): Promi
   await tx.homeworkCompletion.createMany({ data: rows.homeworkCompletions });
   await tx.journalEntry.createMany({ data: rows.journalEntries });
   await tx.notification.createMany({ data: rows.notifications });
+  await tx.measureAssignment.createMany({ data: rows.measureAssignments });
+  await tx.measureResponse.createMany({ data: rows.measureResponses });
 }
 
 type TContext = {
@@ -1289,8 +1327,52 @@ function addClientStory(ctx: TContext, story: TClientStory): TClientRefs {
   const goalIds = addGoals(ctx, people, engagementId, story, plan.completed);
   const homework = addHomework(ctx, people, engagementId, story, goalIds, plan.completed);
   addJournal(ctx, people, engagementId, story);
+  addMeasures(ctx, people, engagementId, story, plan.completed);
 
   return { story, clientId, startedAt, nextSession: plan.next, lastCompleted: plan.lastCompleted, newAgendaItemCount, homework };
+}
+
+/**
+ * Each measure asked for from the start of the work; its answers were given
+ * the day before each of the latest sessions (before every session) or every
+ * N weeks back from today; either way the next one is open now.
+ */
+function addMeasures(ctx: TContext, people: TPeople, engagementId: string, story: TClientStory, completed: TPlannedSession[]): void {
+  for (const measure of story.measures ?? []) {
+    const assignmentId = crypto.randomUUID();
+    const count = measure.answers.length;
+    const weeks = measure.intervalWeeks ?? 1;
+    const sessions = completed.slice(-count);
+    const isBeforeSessions = measure.schedule === "before_each_session";
+    const createdAt = isBeforeSessions ? plusDays(sessions[0]!.startsAt, -3) : plusDays(ctx.now, -7 * weeks * count - 1);
+    ctx.rows.measureAssignments.push({
+      id: assignmentId,
+      engagementId,
+      kind: measure.kind,
+      schedule: measure.schedule,
+      intervalWeeks: measure.schedule === "every_n_weeks" ? weeks : null,
+      assignedById: people.therapistId,
+      createdAt,
+    });
+    measure.answers.forEach((answer, index) => {
+      const session = isBeforeSessions ? sessions[index]! : null;
+      const completedAt = session ? plusHours(session.startsAt, -20) : plusDays(createdAt, 7 * weeks * index + 1);
+      ctx.rows.measureResponses.push({
+        id: crypto.randomUUID(),
+        assignmentId,
+        engagementId,
+        clientId: people.clientId,
+        kind: measure.kind,
+        periodKey: session ? `session:${session.id}` : `every:${index}`,
+        answers: answer.items,
+        difficulty: answer.difficulty,
+        total: answer.items.reduce((sum, value) => sum + value, 0),
+        completedAt,
+        createdAt: completedAt,
+        updatedAt: completedAt,
+      });
+    });
+  }
 }
 
 // Priya's earlier work with Dr. Moreau: ended, read-only, one goal achieved.

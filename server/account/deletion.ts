@@ -14,10 +14,10 @@
 //   hash, no two-factor secret, deactivated, session version bumped, every
 //   session row removed) and no name.
 // - Gone for a client: private journal entries, takeaways not shared with
-//   the therapist, check-ins. Stays: goals, ratings, homework responses,
-//   agenda items, feedback, shared takeaways and shared journal entries,
-//   the therapist's notes. Each of their engagements ends, so nothing new
-//   is added to it.
+//   the therapist, check-ins, questionnaire answers (with their flags).
+//   Stays: goals, ratings, homework responses, agenda items, feedback,
+//   shared takeaways and shared journal entries, the therapist's notes.
+//   Each of their engagements ends, so nothing new is added to it.
 // - A therapist with active or invited work is refused: their clients would
 //   lose a working relationship without warning. Once it has all ended, their
 //   templates and private notes go too (nobody else can ever read them; the
@@ -169,6 +169,8 @@ async function removeClientData(tx: TTx, client: TSessionUser, now: Date): Promi
     where: { authorId: client.id, kind: "client_takeaway", isSharedWithTherapist: false },
   });
   await tx.checkIn.deleteMany({ where: { clientId: client.id } });
+  // Self-reports like the check-ins; their urgent flags go with them (cascade).
+  await tx.measureResponse.deleteMany({ where: { clientId: client.id } });
 }
 
 /**

@@ -8,6 +8,7 @@ import { sessionRouter } from "./routers/session";
 import { agendaRouter } from "./routers/agenda";
 import { journalRouter } from "./routers/journal";
 import { feedbackRouter } from "./routers/feedback";
+import { measureRouter } from "./routers/measure";
 import { invitationRouter } from "./routers/invitation";
 import { notificationsRouter } from "./routers/notifications";
 import { twoFactorRouter } from "./routers/two-factor";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   agenda: agendaRouter,
   journal: journalRouter,
   feedback: feedbackRouter,
+  measure: measureRouter,
   notifications: notificationsRouter,
   twoFactor: twoFactorRouter,
   dataExport: dataExportRouter,

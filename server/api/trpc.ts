@@ -30,6 +30,8 @@ import { assertWritable, findEngagementWithSummary, type TEngagementContext } fr
 import { findGoalForUser } from "../goals/access";
 import { findAssignmentForUser, findOccurrenceForUser, findTemplateForTherapist } from "../homework/access";
 import { findAgendaItemForUser, findSessionForUser } from "../sessions/access";
+import { findMeasureForUser } from "../measures/access";
+import { ZMeasureRefSchema } from "../../lib/schemas/measure";
 
 export type TContext = {
   db: TDb;
@@ -251,6 +253,15 @@ export const assignmentProcedure = authedProcedure
   .use(async ({ ctx, input, next }) => {
     const assignment = await findAssignmentForUser(ctx.db, ctx.user, input.assignmentId);
     return next({ ctx: { ...ctx, assignment } });
+  })
+  .use(atomicWrites);
+
+/** Takes `measureId` (an assignment); loads it only through an engagement the caller belongs to. */
+export const measureProcedure = authedProcedure
+  .input(ZMeasureRefSchema)
+  .use(async ({ ctx, input, next }) => {
+    const measure = await findMeasureForUser(ctx.db, ctx.user, input.measureId);
+    return next({ ctx: { ...ctx, measure } });
   })
   .use(atomicWrites);
 

@@ -40,6 +40,9 @@ const RECORD_WORDS: Record<string, TWords> = {
   journal_entry: { one: "{your} journal entry", many: "the journal entries {you} shared" },
   session_feedback: { one: "{your} feedback on a session", many: "{your} feedback on sessions" },
   check_in: { one: "a check-in", many: "{your} check-ins" },
+  measure_assignment: { one: "a questionnaire request", many: "{your} questionnaires" },
+  measure_response: { one: "{your} questionnaire answers", many: "{your} questionnaire answers" },
+  measure_flag: { one: "an urgent answer on {your} questionnaire", many: "urgent answers on {your} questionnaires" },
   invitation: { one: "{your} invitation", many: "{your} invitation" },
   engagement_export: { one: "a copy of {your} whole record", many: "a copy of {your} whole record" },
 };
@@ -53,6 +56,7 @@ const ACTION_WORDS: Record<string, string> = {
   update: "Changed",
   delete: "Removed",
   export: "Downloaded",
+  acknowledge: "Acknowledged",
 };
 
 export type TAccessPerspective = "client" | "therapist";

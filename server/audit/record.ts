@@ -17,7 +17,7 @@ import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import type { TRequestMeta } from "../auth/request-meta";
 
-export type TAuditAction = "read" | "list" | "create" | "update" | "delete" | "sign_up" | "change_password" | "export" | "reset_password" | "end_other_sessions";
+export type TAuditAction = "read" | "list" | "create" | "update" | "delete" | "sign_up" | "change_password" | "export" | "reset_password" | "end_other_sessions" | "acknowledge";
 
 export type TAuditEvent = {
   action: TAuditAction;

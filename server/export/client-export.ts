@@ -25,7 +25,9 @@
 //                  notes: [{ kind: "shared_summary" | "client_takeaway", audience: "shared" | "client",
 //                            isSharedWithTherapist?, text, author, writtenAt, updatedAt }],
 //                  feedback: { feltHeard, workedOnWanted, approachFit, overall, comment, at } | null }],
-//     checkIns: [{ personal, relationships, workSchoolSocial, overall, sessionId, at }] }],
+//     checkIns: [{ personal, relationships, workSchoolSocial, overall, sessionId, at }],
+//     questionnaires: [{ name: "PHQ-9" | "GAD-7", schedule, assignedAt, stoppedAt,
+//                        responses: [{ answers: [0–3 per item], difficulty, total, severity, at }] }] }],
 //   journal: [{ text, mood, visibility: "private" | "shared", sharedWith: therapist name | null,
 //               sharedAt, writtenAt, updatedAt }]                                  // private entries too
 // }

@@ -18,6 +18,8 @@ import type { TDb } from "../db/client";
 import type { Role, SessionNoteKind } from "../db/generated/enums";
 import { openField } from "../crypto/sealed-fields";
 import { dbToLocalDate } from "../../lib/homework/schedule";
+import { bandFor, INSTRUMENTS } from "../../lib/measures/instruments";
+import { describeSchedule } from "../../lib/measures/schedule";
 
 export type TExportAudience = "client" | "therapist";
 
@@ -132,6 +134,21 @@ function engagementSelect(audience: TExportAudience) {
     checkIns: {
       orderBy: { createdAt: "asc" },
       select: { personal: true, relationships: true, social: true, overall: true, sessionId: true, createdAt: true },
+    },
+    measureAssignments: {
+      orderBy: { createdAt: "asc" },
+      select: {
+        kind: true,
+        schedule: true,
+        intervalWeeks: true,
+        createdAt: true,
+        stoppedAt: true,
+        responses: {
+          where: { completedAt: { not: null } },
+          orderBy: { completedAt: "asc" },
+          select: { answers: true, difficulty: true, total: true, completedAt: true },
+        },
+      },
     },
   } satisfies Prisma.EngagementSelect;
 }
@@ -253,6 +270,19 @@ function shapeEngagement(row: TEngagementRow) {
       overall: checkIn.overall,
       sessionId: checkIn.sessionId,
       at: iso(checkIn.createdAt),
+    })),
+    questionnaires: row.measureAssignments.map((assignment) => ({
+      name: INSTRUMENTS[assignment.kind].name,
+      schedule: describeSchedule(assignment),
+      assignedAt: iso(assignment.createdAt),
+      stoppedAt: iso(assignment.stoppedAt),
+      responses: assignment.responses.map((response) => ({
+        answers: response.answers as number[],
+        difficulty: response.difficulty,
+        total: response.total,
+        severity: response.total === null ? null : bandFor(assignment.kind, response.total).label,
+        at: iso(response.completedAt),
+      })),
     })),
   };
 }

@@ -136,25 +136,25 @@ async function raiseSignalIfNew(
   });
 }
 
-/** Feedback and check-ins for one engagement, oldest first, with the signals they raise. */
-/** One statement: the engagement's latest feedback (by when it was given) and check-ins, each series oldest first. */
-export async function trendsFor(db: TDb, engagementId: string) {
-  const { sessions, checkIns } = await db.engagement.findUniqueOrThrow({
-    where: { id: engagementId },
-    select: {
-      sessions: {
-        where: { feedback: { isNot: null } },
-        orderBy: { feedback: { createdAt: "desc" } },
-        take: TREND_LIMIT,
-        select: { startsAt: true, feedback: { select: FEEDBACK_SELECT } },
-      },
-      checkIns: {
-        orderBy: { createdAt: "desc" },
-        take: TREND_LIMIT,
-        select: { id: true, personal: true, relationships: true, social: true, overall: true, createdAt: true },
-      },
-    },
-  });
+/** The engagement's latest feedback (by when it was given) and check-ins: part of an engagement select. */
+export const TRENDS_SELECT = {
+  sessions: {
+    where: { feedback: { isNot: null } },
+    orderBy: { feedback: { createdAt: "desc" } },
+    take: TREND_LIMIT,
+    select: { startsAt: true, feedback: { select: FEEDBACK_SELECT } },
+  },
+  checkIns: {
+    orderBy: { createdAt: "desc" },
+    take: TREND_LIMIT,
+    select: { id: true, personal: true, relationships: true, social: true, overall: true, createdAt: true },
+  },
+} satisfies Prisma.EngagementSelect;
+
+type TTrendsRow = Prisma.EngagementGetPayload<{ select: typeof TRENDS_SELECT }>;
+
+/** Each series oldest first, with the signals they raise. */
+export function toTrends({ sessions, checkIns }: TTrendsRow) {
   const feedback = sessions.flatMap(({ startsAt, feedback: row }) => (row ? [{ ...row, session: { startsAt } }] : []));
   return {
     feedback: feedback.reverse().map(openFeedback),
@@ -162,6 +162,8 @@ export async function trendsFor(db: TDb, engagementId: string) {
     signals: signalsFor({ feedback, checkIns }),
   };
 }
+
+export type TTrends = ReturnType<typeof toTrends>;
 
 /**
  * Signals across a therapist's active caseload: one statement whatever the

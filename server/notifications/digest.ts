@@ -6,7 +6,10 @@
 // - Set-based: one statement per figure for any number of therapists (the
 //   tick asks for every therapist whose digest is due at once).
 // - Only active engagements count; "tomorrow" is the therapist's local
-//   tomorrow; homework "recorded" means recorded or skipped in the last 24 h.
+//   tomorrow; homework "recorded" means recorded or skipped in the last 24 h;
+//   urgent questionnaire answers are those raised in the last 24 h and still
+//   open (each was also told at once, and waits on the caseload until
+//   acknowledged).
 import type { TDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { signalsFor, type TCheckInPoint, type TFeedbackPoint } from "../../lib/signals/rules";
@@ -17,6 +20,8 @@ export type TDigestLine = {
   agendaItemsTomorrow: number;
   homeworkRecorded: number;
   hasFlag: boolean;
+  /** PHQ-9 item-9 flags raised in the last 24 h and not yet acknowledged (server/measures/). */
+  urgentMeasureFlags: number;
 };
 
 export type TDigestTherapist = { id: string; timeZone: string };
@@ -31,7 +36,7 @@ export async function digestsFor(db: TReader, therapists: TDigestTherapist[], no
   const zones = therapists.map((therapist) => therapist.timeZone);
   const since = new Date(now.getTime() - 24 * 3_600_000);
 
-  const [engagements, agenda, homework, feedback, checkIns] = await Promise.all([
+  const [engagements, agenda, homework, feedback, checkIns, urgent] = await Promise.all([
     db.$queryRaw<{ engagement_id: string; therapist_id: string; client_name: string }[]>`
       SELECT e.id AS engagement_id, e.therapist_id, c.name AS client_name
       FROM engagements e JOIN users c ON c.id = e.client_id
@@ -68,10 +73,17 @@ export async function digestsFor(db: TReader, therapists: TDigestTherapist[], no
         FROM check_ins c JOIN engagements e ON e.id = c.engagement_id
         WHERE e.therapist_id = ANY(${ids}::uuid[]) AND e.status = 'active'
       ) ranked WHERE rank <= 4`,
+    db.$queryRaw<{ engagement_id: string; count: number }[]>`
+      SELECT f.engagement_id, count(*)::int AS count
+      FROM measure_flags f JOIN engagements e ON e.id = f.engagement_id AND e.status = 'active'
+      WHERE e.therapist_id = ANY(${ids}::uuid[]) AND f.acknowledged_at IS NULL
+        AND f.created_at > ${since} AND f.created_at <= ${now}
+      GROUP BY f.engagement_id`,
   ]);
 
   const agendaBy = new Map(agenda.map((row) => [row.engagement_id, row.count]));
   const homeworkBy = new Map(homework.map((row) => [row.engagement_id, row.count]));
+  const urgentBy = new Map(urgent.map((row) => [row.engagement_id, row.count]));
   const points = new Map<string, { feedback: TFeedbackPoint[]; checkIns: TCheckInPoint[] }>();
   const pointsFor = (id: string) => points.get(id) ?? points.set(id, { feedback: [], checkIns: [] }).get(id)!;
   for (const row of feedback) pointsFor(row.engagement_id).feedback.push({ overall: row.overall, createdAt: row.created_at });
@@ -84,8 +96,9 @@ export async function digestsFor(db: TReader, therapists: TDigestTherapist[], no
       agendaItemsTomorrow: agendaBy.get(engagement.engagement_id) ?? 0,
       homeworkRecorded: homeworkBy.get(engagement.engagement_id) ?? 0,
       hasFlag: signalsFor(points.get(engagement.engagement_id) ?? { feedback: [], checkIns: [] }).length > 0,
+      urgentMeasureFlags: urgentBy.get(engagement.engagement_id) ?? 0,
     };
-    if (line.agendaItemsTomorrow === 0 && line.homeworkRecorded === 0 && !line.hasFlag) continue;
+    if (line.agendaItemsTomorrow === 0 && line.homeworkRecorded === 0 && !line.hasFlag && line.urgentMeasureFlags === 0) continue;
     const lines = result.get(engagement.therapist_id) ?? result.set(engagement.therapist_id, []).get(engagement.therapist_id)!;
     lines.push(line);
   }
@@ -96,6 +109,9 @@ export async function digestsFor(db: TReader, therapists: TDigestTherapist[], no
 /** "Cleo Client: 2 agenda items for tomorrow, 1 homework day recorded, a “may not be helping” flag". */
 export function describeDigestLine(line: TDigestLine): string {
   const parts: string[] = [];
+  if (line.urgentMeasureFlags > 0) {
+    parts.push(`urgent: ${line.urgentMeasureFlags === 1 ? "a questionnaire answer needs" : `${line.urgentMeasureFlags} questionnaire answers need`} your follow-up`);
+  }
   if (line.agendaItemsTomorrow > 0) {
     parts.push(`${line.agendaItemsTomorrow} agenda ${line.agendaItemsTomorrow === 1 ? "item" : "items"} for tomorrow`);
   }

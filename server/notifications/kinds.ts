@@ -21,6 +21,8 @@ export type TKindInfo = {
 
 const ALL = ["in_app", "email", "off"] as const;
 const EMAIL_OR_OFF = ["email", "off"] as const;
+/** Safety notices: the person chooses how, not whether (the flag also waits on the caseload). */
+const NEVER_OFF = ["in_app", "email"] as const;
 
 export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
   agenda_reminder: {
@@ -106,6 +108,20 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
     hint: "When a client joins from your invitation.",
     defaultChannel: "in_app",
     channels: ALL,
+  },
+  measure_assigned: {
+    role: "client",
+    label: "Questionnaires",
+    hint: "When your therapist asks you to fill in a short questionnaire.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  measure_urgent: {
+    role: "therapist",
+    label: "Urgent questionnaire answers",
+    hint: "When a client's PHQ-9 answer about self-harm is above “Not at all”. It can't be switched off; it also waits on your caseload until you acknowledge it.",
+    defaultChannel: "email",
+    channels: NEVER_OFF,
   },
   signal_raised: {
     role: "therapist",

@@ -318,10 +318,30 @@ export const MATRIX: Record<string, TRow> = {
       caller.feedback.checkIn({ engagementId: cast.engagement.id, personal: 6, relationships: 7, social: 5, overall: 6 }),
     expect: PAIR_CLIENT,
   },
-  "feedback.trends": { call: (caller, cast) => caller.feedback.trends({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
   "feedback.pending": { call: (caller) => caller.feedback.pending(), expect: CLIENTS_ONLY },
   "feedback.caseloadSignals": { call: (caller) => caller.feedback.caseloadSignals(), expect: THERAPISTS_ONLY },
   // Everyone has their own notifications; the cast's one is the client's alone.
+  "engagement.progress": { call: (caller, cast) => caller.engagement.progress({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "measure.assign": {
+    call: (caller, cast) => caller.measure.assign({ engagementId: cast.engagement.id, kind: "gad7", schedule: "every_n_weeks", intervalWeeks: 2 }),
+    expect: PAIR_THERAPIST,
+  },
+  "measure.stop": { call: (caller, cast) => caller.measure.stop({ measureId: cast.measures.running.id }), expect: PAIR_THERAPIST },
+  "measure.form": { call: (caller, cast) => caller.measure.form({ measureId: cast.measures.running.id }), expect: PAIR_CLIENT },
+  "measure.saveDraft": {
+    call: (caller, cast) => caller.measure.saveDraft({ measureId: cast.measures.running.id, q1: 1, q2: 0 }),
+    expect: PAIR_CLIENT,
+  },
+  "measure.submit": {
+    call: (caller, cast) =>
+      caller.measure.submit({ measureId: cast.measures.running.id, q1: 1, q2: 1, q3: 1, q4: 1, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0, difficulty: 1 }),
+    expect: PAIR_CLIENT,
+  },
+  "measure.acknowledgeFlag": {
+    call: (caller, cast) => caller.measure.acknowledgeFlag({ engagementId: cast.engagement.id, flagId: cast.measures.flag.id }),
+    expect: PAIR_THERAPIST,
+  },
+  "measure.caseload": { call: (caller) => caller.measure.caseload(), expect: THERAPISTS_ONLY },
   "notifications.list": { call: (caller) => caller.notifications.list({}), expect: SIGNED_IN_OK },
   "notifications.unreadCount": { call: (caller) => caller.notifications.unreadCount(), expect: SIGNED_IN_OK },
   "notifications.markRead": {

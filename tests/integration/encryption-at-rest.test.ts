@@ -91,7 +91,7 @@ describe("encryption at rest", () => {
 
     const homework = JSON.stringify(await client.homework.byId({ assignmentId: cast.homework.assignment.id }));
     for (const value of [canaries.response, canaries.obstacle, canaries.reply]) expect(homework).toContain(value);
-    expect(JSON.stringify(await therapist.feedback.trends({ engagementId: cast.engagement.id }))).toContain(canaries.comment);
+    expect(JSON.stringify(await therapist.engagement.progress({ engagementId: cast.engagement.id }))).toContain(canaries.comment);
   });
 
   it("refuses a sealed value moved into another row instead of showing it to the wrong person", async () => {

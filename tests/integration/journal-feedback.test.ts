@@ -19,7 +19,7 @@ describe("journal", () => {
       therapist.journal.shared({ engagementId: cast.engagement.id }),
       therapist.engagement.list(),
       therapist.engagement.byId({ engagementId: cast.engagement.id }),
-      therapist.feedback.trends({ engagementId: cast.engagement.id }),
+      therapist.engagement.progress({ engagementId: cast.engagement.id }),
       therapist.session.byId({ sessionId: cast.session.id }),
       therapist.homework.list({ engagementId: cast.engagement.id }),
       therapist.goal.caseload(),
@@ -89,7 +89,7 @@ describe("session feedback and check-ins", () => {
     for (const overall of [7, 5, 4]) {
       await client.feedback.checkIn({ engagementId: cast.engagement.id, personal: overall, relationships: overall, social: overall, overall });
     }
-    const trends = await therapist.feedback.trends({ engagementId: cast.engagement.id });
+    const trends = (await therapist.engagement.progress({ engagementId: cast.engagement.id })).feedback;
     expect(trends.signals.map((signal) => signal.kind)).toContain("worsening_check_ins");
 
     await client.feedback.submit({ sessionId: cast.completedSession.id, feltHeard: 9, workedOnWanted: 9, approachFit: 9, overall: 9 });

@@ -279,6 +279,19 @@ describe("the homework reminder", () => {
   });
 });
 
+/** A PHQ-9 response with item 9 above 0 and its open flag, raised at `at`. */
+async function seedUrgentFlag(engagement: { id: string; therapistId: string; clientId: string | null }, at: string) {
+  const assignment = await db.measureAssignment.create({
+    data: { engagementId: engagement.id, kind: "phq9", schedule: "once", assignedById: engagement.therapistId, createdAt: new Date(at) },
+    select: { id: true },
+  });
+  const response = await db.measureResponse.create({
+    data: { assignmentId: assignment.id, engagementId: engagement.id, clientId: engagement.clientId!, kind: "phq9", periodKey: "once", answers: [0, 0, 0, 0, 0, 0, 0, 0, 1] },
+    select: { id: true },
+  });
+  await db.measureFlag.create({ data: { responseId: response.id, engagementId: engagement.id, createdAt: new Date(at) } });
+}
+
 describe("the daily digest", () => {
   it("tells the therapist counts and names only, once, and nothing on a quiet day", async () => {
     const { therapist, client, engagement } = await seedPair("Europe/Paris", "Dr. Digest");
@@ -288,6 +301,8 @@ describe("the daily digest", () => {
     freezeClockForTests(new Date("2036-03-05T06:00:00Z"));
     await recordHomework(occurrence, client.id);
     await db.homeworkCompletion.update({ where: { occurrenceId: occurrence }, data: { completedAt: new Date("2036-03-05T06:00:00Z") } });
+    // An urgent questionnaire answer in the night, not yet acknowledged.
+    await seedUrgentFlag(engagement, "2036-03-05T02:00:00Z");
 
     await tickAt("2036-03-05T06:59:00Z"); // 07:59 in Paris
     await runJobs();
@@ -297,10 +312,12 @@ describe("the daily digest", () => {
     await runJobs();
     const mails = mailsTo(therapist.email);
     expect(mails).toHaveLength(1);
-    expect(mails[0].mail.text).toContain("Kenji Mori: 1 agenda item for tomorrow, 1 homework day recorded");
+    expect(mails[0].mail.text).toContain(
+      "Kenji Mori: urgent: a questionnaire answer needs your follow-up, 1 agenda item for tomorrow, 1 homework day recorded",
+    );
     expect(await db.notification.count({ where: { userId: therapist.id, kind: "daily_digest" } })).toBe(0);
 
-    // A week later nothing is new: no digest.
+    // A week later nothing is new (the flag, still open, waits on the caseload): no digest.
     await tickAt("2036-03-12T07:00:00Z");
     await runJobs();
     expect(mailsTo(therapist.email)).toHaveLength(1);

@@ -7,6 +7,7 @@ import { DueHomework } from "@/components/homework/due-homework";
 import { AboutTherapyOffer } from "@/components/feedback/about-therapy-offer";
 import { CheckInForm } from "@/components/feedback/check-in-form";
 import { FeedbackOverview } from "@/components/feedback/feedback-overview";
+import { DueMeasures } from "@/components/measures/due-measures";
 import { buttonClassName } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import { JournalEntryForm } from "@/components/journal/journal-entry-form";
@@ -21,9 +22,9 @@ export default async function BetweenSessionsPage() {
   const queryClient = getQueryClient();
   const engagements = await queryClient.fetchQuery(trpc.engagement.list.queryOptions());
   const active = engagements.filter((engagement) => engagement.status === "active");
-  const [trends, pending] = await Promise.all([
-    // Drawn on the server (FeedbackOverview): not sent to the browser.
-    serverCaller().then((caller) => Promise.all(active.map((engagement) => caller.feedback.trends({ engagementId: engagement.id })))),
+  const [progress, pending] = await Promise.all([
+    // Feedback and questionnaires, drawn on the server: not sent to the browser.
+    serverCaller().then((caller) => Promise.all(active.map((engagement) => caller.engagement.progress({ engagementId: engagement.id })))),
     queryClient.fetchQuery(trpc.feedback.pending.queryOptions()),
     queryClient.prefetchQuery(trpc.homework.due.queryOptions()),
     ...active.map((engagement) => queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: engagement.id }))),
@@ -50,12 +51,15 @@ export default async function BetweenSessionsPage() {
         </Card>
       ))}
       {active.map((engagement, index) =>
-        trends[index].signals.length > 0 && engagement.nextSession ? (
+        progress[index].feedback.signals.length > 0 && engagement.nextSession ? (
           <Card key={engagement.id} title="About your sessions">
             <AboutTherapyOffer sessionId={engagement.nextSession.id} />
           </Card>
         ) : null,
       )}
+      {active.map((engagement, index) => (
+        <DueMeasures key={engagement.id} measures={progress[index].measures} therapistName={engagement.counterpart.name} timeZone={user.timeZone} />
+      ))}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Homework">
           <DueHomework />
@@ -84,8 +88,18 @@ export default async function BetweenSessionsPage() {
           </Card>
         ))}
         {active.map((engagement, index) => (
-          <Card key={`${engagement.id}-trends`} title="Your feedback and check-ins over time">
-            <FeedbackOverview trends={trends[index]} timeZone={user.timeZone} showSignals={false} />
+          <Card
+            key={`${engagement.id}-trends`}
+            title="Your feedback and check-ins over time"
+            action={
+              progress[index].measures.series.length > 0 ? (
+                <Link href={`/engagements/${engagement.id}/questionnaires`} className="text-brand-strong underline">
+                  Questionnaires
+                </Link>
+              ) : null
+            }
+          >
+            <FeedbackOverview trends={progress[index].feedback} timeZone={user.timeZone} showSignals={false} />
           </Card>
         ))}
       </div>

@@ -15,6 +15,7 @@ export default async function CaseloadPage() {
     queryClient.prefetchQuery(trpc.goal.caseload.queryOptions()),
     queryClient.prefetchQuery(trpc.homework.caseload.queryOptions()),
     queryClient.prefetchQuery(trpc.feedback.caseloadSignals.queryOptions()),
+    queryClient.prefetchQuery(trpc.measure.caseload.queryOptions()),
   ]);
   return (
     <HydrateClient>

@@ -4,6 +4,7 @@ import { listEngagements } from "@/server/engagements/queries";
 import { findEngagementWithSummary } from "@/server/engagements/access";
 import { prime } from "../request-memo";
 import { endEngagement } from "@/server/engagements/lifecycle";
+import { progressFor } from "@/server/engagements/progress";
 import {
   authedProcedure,
   createTRPCRouter,
@@ -30,6 +31,19 @@ export const engagementRouter = createTRPCRouter({
     const summary = ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary;
     await auditOn(ctx, ctx.engagement, "read", "engagement", ctx.engagement.id);
     return summary;
+  }),
+
+  /**
+   * How the work is going: feedback and check-in trends with any signals,
+   * and the standard measures (running, totals over time, open urgent flags
+   * for the therapist). One statement with the header loaded by the access check.
+   */
+  progress: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
+    const summary = ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary;
+    const progress = await progressFor(ctx.db, ctx.user, ctx.engagement.id, summary.nextSession);
+    await auditOn(ctx, ctx.engagement, "list", "session_feedback");
+    await auditOn(ctx, ctx.engagement, "list", "measure_response");
+    return progress;
   }),
 
   /** Either party ends the work together; both keep read-only access. */

@@ -1,17 +1,15 @@
 import { z } from "zod";
 import { ZCheckInSchema, ZSessionFeedbackSchema } from "@/lib/schemas/feedback";
-import { audit, auditOn } from "@/server/audit/record";
+import { audit } from "@/server/audit/record";
 import { assertWritable } from "@/server/engagements/access";
-import { caseloadSignals, pendingFeedback, recordCheckIn, submitFeedback, trendsFor } from "@/server/feedback/feedback";
+import { caseloadSignals, pendingFeedback, recordCheckIn, submitFeedback } from "@/server/feedback/feedback";
 import {
   clientProcedure,
   createTRPCRouter,
-  engagementProcedure,
   engagementWriteProcedure,
   onlyClient,
   sessionProcedure,
   therapistProcedure,
-  ZEngagementRefSchema,
 } from "../trpc";
 
 export const feedbackRouter = createTRPCRouter({
@@ -47,12 +45,7 @@ export const feedbackRouter = createTRPCRouter({
       return checkIn;
     }),
 
-  /** Feedback and check-in trends with any signals, for both parties. */
-  trends: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    const trends = await trendsFor(ctx.db, ctx.engagement.id);
-    await auditOn(ctx, ctx.engagement, "list", "session_feedback");
-    return trends;
-  }),
+  // The trends with their signals are read with the questionnaires: engagement.progress.
 
   /** Recent sessions the client hasn't given feedback on yet: the invitation to do so. */
   pending: clientProcedure.input(z.object({}).strict().optional()).query(({ ctx }) => pendingFeedback(ctx.db, ctx.user)),

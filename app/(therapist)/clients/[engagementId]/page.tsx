@@ -12,6 +12,8 @@ import { SessionsPanel } from "@/components/sessions/sessions-panel";
 import { FeedbackOverview } from "@/components/feedback/feedback-overview";
 import { SharedJournal } from "@/components/journal/shared-journal";
 import { RecordLinks } from "@/components/engagements/record-links";
+import { MeasuresPanel } from "@/components/measures/measures-panel";
+import { UrgentFlags } from "@/components/measures/urgent-flags";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -19,10 +21,10 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
   const { engagementId } = await params;
   const user = await requireUser({ role: "therapist", returnTo: `/clients/${encodeURIComponent(engagementId)}` });
   const queryClient = getQueryClient();
-  const [engagement, trends] = await Promise.all([
+  const [engagement, progress] = await Promise.all([
     orNotFound(queryClient.fetchQuery(trpc.engagement.byId.queryOptions({ engagementId }))),
-    // Drawn on the server (FeedbackOverview): fetched with the rest, not sent to the browser.
-    serverCaller().then((caller) => caller.feedback.trends({ engagementId })).catch(() => null),
+    // Feedback and questionnaires, drawn on the server: fetched with the rest, not sent to the browser.
+    serverCaller().then((caller) => caller.engagement.progress({ engagementId })).catch(() => null),
     queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.homework.list.queryOptions({ engagementId })),
     queryClient.prefetchQuery(trpc.session.list.queryOptions({ engagementId })),
@@ -42,6 +44,9 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           {engagement.counterpart.name} hasn&apos;t accepted the invitation yet. You can resend or withdraw it from your
           caseload.
         </p>
+      ) : null}
+      {progress ? (
+        <UrgentFlags engagementId={engagement.id} flags={progress.measures.flags} clientName={engagement.counterpart.name} timeZone={user.timeZone} />
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Goals">
@@ -70,8 +75,25 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
           )}
         </Card>
         <Card title="Feedback and check-ins">
-          {trends ? <FeedbackOverview trends={trends} timeZone={user.timeZone} /> : <EmptyState>The feedback couldn&apos;t be loaded just now. Please reload the page.</EmptyState>}
+          {progress ? <FeedbackOverview trends={progress.feedback} timeZone={user.timeZone} /> : <EmptyState>The feedback couldn&apos;t be loaded just now. Please reload the page.</EmptyState>}
         </Card>
+        <div id="questionnaires" className="scroll-mt-4">
+          <Card title="Questionnaires">
+            {engagement.status === "invited" ? (
+              <EmptyState>Once {engagement.counterpart.name} accepts, you can ask for a PHQ-9 or GAD-7 here.</EmptyState>
+            ) : progress ? (
+              <MeasuresPanel
+                engagementId={engagement.id}
+                measures={progress.measures}
+                canEdit={engagement.status === "active"}
+                clientName={engagement.counterpart.name}
+                timeZone={user.timeZone}
+              />
+            ) : (
+              <EmptyState>The questionnaires couldn&apos;t be loaded just now. Please reload the page.</EmptyState>
+            )}
+          </Card>
+        </div>
         <Card title="Shared from the journal">
           <SharedJournal engagementId={engagement.id} timeZone={user.timeZone} />
         </Card>

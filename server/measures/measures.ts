@@ -1,0 +1,413 @@
+// Standard measures (PHQ-9, GAD-7): the therapist assigns one on a schedule,
+// the client fills it in (a draft first, kept between visits), both see the
+// totals over time.
+//
+// INVARIANTS
+// - One response per period of an assignment (lib/measures/schedule.ts), by
+//   the engagement's client only, while the engagement is active. A draft is
+//   written and rewritten in one statement that refuses a completed row, so a
+//   completed response is never changed (not even by a racing request); the
+//   next period makes a new one.
+// - The total and its band are computed here from the answers, never taken
+//   from input (lib/measures/instruments.ts).
+// - PHQ-9 item 9 above 0, in a draft or a finished response, raises one
+//   urgent flag for that response (a unique index) and tells the therapist
+//   once (kind measure_urgent), in the transaction of the write. The flag
+//   stays until the therapist acknowledges it; the router audits that.
+// - Notifications name the person and the kind of record, never answers.
+// - Item-level answers reach the therapist only; the client sees totals.
+import type { Prisma } from "../db/generated/client";
+import type { TDb } from "../db/client";
+import type { TSessionUser } from "../auth/session-user";
+import { AppError, notFound } from "../errors";
+import { assertWritable, type TEngagementContext } from "../engagements/access";
+import { notify } from "../notifications/notify";
+import { now as clockNow } from "../clock";
+import {
+  ANSWER_OPTIONS,
+  answerErrors,
+  answersOf,
+  bandFor,
+  changeBetween,
+  describeChange,
+  INSTRUMENTS,
+  isSafetyAnswer,
+  ITEM_FIELDS,
+  MEASURE_KINDS,
+  PHQ9_SAFETY_ITEM,
+  scoreMeasure,
+  type TBand,
+  type TMeasureAnswers,
+  type TMeasureKind,
+} from "../../lib/measures/instruments";
+import { describeSchedule, openPeriod, type TPeriod } from "../../lib/measures/schedule";
+import { formatDate } from "../../lib/format";
+import type { TAssignMeasure } from "../../lib/schemas/measure";
+import type { TMeasureContext } from "./access";
+
+type TWriter = TDb | Prisma.TransactionClient;
+
+/** Enough history for the charts: about two years of fortnightly answers per measure. */
+export const HISTORY_LIMIT = 48;
+
+export const ALREADY_COMPLETED =
+  "You've already filled this one in, thank you. Answers can't be changed once they're sent; a new one opens next time.";
+export const NOT_OPEN = "This questionnaire isn't open just now. Your therapist can send it again.";
+
+export async function assignMeasure(db: TDb, therapist: TSessionUser, engagement: TEngagementContext, input: TAssignMeasure) {
+  assertWritable(engagement);
+  const now = clockNow();
+  return db.$transaction(async (tx) => {
+    // One running assignment per measure: a new schedule replaces the old one (its responses stay).
+    await tx.measureAssignment.updateMany({
+      where: { engagementId: engagement.id, kind: input.kind, stoppedAt: null },
+      data: { stoppedAt: now },
+    });
+    const assignment = await tx.measureAssignment.create({
+      data: {
+        engagementId: engagement.id,
+        kind: input.kind,
+        schedule: input.schedule,
+        intervalWeeks: input.schedule === "every_n_weeks" ? input.intervalWeeks! : null,
+        assignedById: therapist.id,
+        createdAt: now,
+      },
+      select: { id: true, kind: true, schedule: true, intervalWeeks: true, createdAt: true },
+    });
+    if (engagement.clientId) {
+      await notify(tx, {
+        userId: engagement.clientId,
+        kind: "measure_assigned",
+        title: `${therapist.name} asked you to fill in a short questionnaire`,
+        linkPath: `/questionnaires/${assignment.id}`,
+        engagementId: engagement.id,
+      });
+    }
+    return assignment;
+  });
+}
+
+export async function stopMeasure(db: TDb, measure: TMeasureContext): Promise<void> {
+  assertWritable(measure.engagement);
+  await db.measureAssignment.updateMany({ where: { id: measure.id, stoppedAt: null }, data: { stoppedAt: clockNow() } });
+}
+
+export type TMeasureForm = {
+  id: string;
+  engagementId: string;
+  kind: TMeasureKind;
+  therapistName: string;
+  isActive: boolean;
+  period: TPeriod | null;
+  /** The current period's answers so far (a draft), or null. */
+  draft: TMeasureAnswers | null;
+  /** Set when the current period is already done. */
+  completed: { total: number; band: TBand; completedAt: Date } | null;
+};
+
+/** What the client's form shows: the open period, with the draft or the finished answer for it. */
+export function formFor(measure: TMeasureContext, now = clockNow()): TMeasureForm {
+  const period = openPeriod(measure, now, measure.engagement.sessions[0] ?? null);
+  const latest = measure.responses[0];
+  const current = period && latest?.periodKey === period.key ? latest : null;
+  const isActive = measure.engagement.status === "active";
+  return {
+    id: measure.id,
+    engagementId: measure.engagement.id,
+    kind: measure.kind,
+    therapistName: measure.engagement.therapist.name,
+    isActive,
+    period: isActive ? period : null,
+    draft: current && !current.completedAt ? toAnswers(measure.kind, current.answers, current.difficulty) : null,
+    completed:
+      current?.completedAt && current.total !== null
+        ? { total: current.total, band: bandFor(measure.kind, current.total), completedAt: current.completedAt }
+        : null,
+  };
+}
+
+function toAnswers(kind: TMeasureKind, stored: Prisma.JsonValue, difficulty: number | null): TMeasureAnswers {
+  const values = Array.isArray(stored) ? stored : [];
+  const answers: TMeasureAnswers = { difficulty };
+  INSTRUMENTS[kind].items.forEach((_, index) => {
+    const value = values[index];
+    answers[ITEM_FIELDS[index]] = typeof value === "number" ? value : null;
+  });
+  return answers;
+}
+
+export type TSavedAnswers = {
+  responseId: string;
+  isComplete: boolean;
+  total: number | null;
+  band: TBand | null;
+  /** PHQ-9 item 9 is above 0: the client is shown the crisis resources; the therapist has been told. */
+  needsSafetyFollowUp: boolean;
+  /** The urgent flag this write raised (null when none, or already raised by an earlier draft). */
+  raisedFlagId: string | null;
+};
+
+/**
+ * Writes the client's answers for the open period: a draft (`complete`
+ * false, any answers so far) or the finished response (every item answered).
+ */
+export async function saveAnswers(
+  db: TDb,
+  client: TSessionUser,
+  measure: TMeasureContext,
+  input: TMeasureAnswers,
+  { complete }: { complete: boolean },
+): Promise<TSavedAnswers> {
+  assertWritable(measure.engagement);
+  const now = clockNow();
+  const period = openPeriod(measure, now, measure.engagement.sessions[0] ?? null);
+  if (!period) throw new AppError("BAD_REQUEST", NOT_OPEN);
+  const errors = answerErrors(measure.kind, input, { complete });
+  if (Object.keys(errors).length > 0) {
+    throw new AppError("BAD_REQUEST", complete ? "A few questions still need an answer." : "Some answers don't fit this questionnaire.", errors);
+  }
+  const answers = answersOf(measure.kind, input);
+  const difficulty = input.difficulty ?? null;
+  const scored = complete ? scoreMeasure(measure.kind, answers as number[]) : null;
+  return db.$transaction(async (tx) => {
+    // Insert or rewrite the period's draft; a completed row is left alone and returns nothing.
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO measure_responses
+        (id, assignment_id, engagement_id, client_id, kind, period_key, answers, difficulty, total, completed_at, created_at, updated_at)
+      VALUES (gen_random_uuid(), ${measure.id}::uuid, ${measure.engagement.id}::uuid, ${client.id}::uuid,
+        ${measure.kind}::"MeasureKind", ${period.key}, ${JSON.stringify(answers)}::jsonb, ${difficulty}::smallint,
+        ${scored?.total ?? null}::smallint, ${complete ? now : null}::timestamptz, ${now}::timestamptz, ${now}::timestamptz)
+      ON CONFLICT (assignment_id, period_key) DO UPDATE SET
+        answers = EXCLUDED.answers, difficulty = EXCLUDED.difficulty, total = EXCLUDED.total,
+        completed_at = EXCLUDED.completed_at, updated_at = EXCLUDED.updated_at
+      WHERE measure_responses.completed_at IS NULL
+      RETURNING id`;
+    if (rows.length === 0) throw new AppError("CONFLICT", ALREADY_COMPLETED);
+    const responseId = rows[0]!.id;
+    const needsSafetyFollowUp = isSafetyAnswer(measure.kind, answers);
+    const raisedFlagId = needsSafetyFollowUp ? await raiseFlag(tx, client, measure.engagement, responseId, now) : null;
+    return { responseId, isComplete: complete, total: scored?.total ?? null, band: scored?.band ?? null, needsSafetyFollowUp, raisedFlagId };
+  });
+}
+
+/** The response's urgent flag, once: its id when new (and the therapist is told), null when it was already up. */
+async function raiseFlag(
+  tx: TWriter,
+  client: TSessionUser,
+  engagement: Pick<TEngagementContext, "id" | "therapistId">,
+  responseId: string,
+  now: Date,
+): Promise<string | null> {
+  const raised = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO measure_flags (id, response_id, engagement_id, created_at)
+    VALUES (gen_random_uuid(), ${responseId}::uuid, ${engagement.id}::uuid, ${now}::timestamptz)
+    ON CONFLICT (response_id) DO NOTHING
+    RETURNING id`;
+  if (raised.length === 0) return null;
+  await notify(tx, {
+    userId: engagement.therapistId,
+    kind: "measure_urgent",
+    title: `Urgent: ${client.name}'s questionnaire needs your attention`,
+    linkPath: `/clients/${engagement.id}#questionnaires`,
+    engagementId: engagement.id,
+  });
+  return raised[0]!.id;
+}
+
+/** Acknowledges an open urgent flag of this engagement; acknowledging twice changes nothing. */
+export async function acknowledgeFlag(db: TDb, therapist: TSessionUser, engagement: TEngagementContext, flagId: string) {
+  const now = clockNow();
+  const { count } = await db.measureFlag.updateMany({
+    where: { id: flagId, engagementId: engagement.id, acknowledgedAt: null },
+    data: { acknowledgedAt: now, acknowledgedById: therapist.id },
+  });
+  const flag = await db.measureFlag.findFirst({
+    where: { id: flagId, engagementId: engagement.id },
+    select: { id: true, acknowledgedAt: true },
+  });
+  if (!flag) throw notFound("That flag");
+  return { id: flag.id, acknowledgedAt: flag.acknowledgedAt!, wasOpen: count > 0 };
+}
+
+// ---------------------------------------------------------------------------
+// Reading: one engagement's measures, loaded as part of another statement
+// (server/engagements/progress.ts) so a page adds none.
+
+export function measuresSelect(viewer: Pick<TSessionUser, "role">) {
+  return {
+    measureAssignments: {
+      where: { stoppedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        kind: true,
+        schedule: true,
+        intervalWeeks: true,
+        createdAt: true,
+        stoppedAt: true,
+        responses: { orderBy: { createdAt: "desc" }, take: 1, select: { periodKey: true, completedAt: true } },
+      },
+    },
+    measureResponses: {
+      where: { completedAt: { not: null } },
+      orderBy: { completedAt: "desc" },
+      take: HISTORY_LIMIT,
+      select: { id: true, kind: true, total: true, difficulty: true, completedAt: true, answers: viewer.role === "therapist" },
+    },
+    measureFlags: {
+      where: { acknowledgedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, createdAt: true, response: { select: { kind: true, completedAt: true, answers: true } } },
+    },
+  } satisfies Prisma.EngagementSelect;
+}
+
+type TMeasuresRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeof measuresSelect> }>;
+
+export type TRunningMeasure = {
+  id: string;
+  kind: TMeasureKind;
+  name: string;
+  about: string;
+  scheduleText: string;
+  /** The open period and how far the client is with it; null when nothing is open now. */
+  open: { dueBy: Date | null; closesAt: Date | null; state: "to_do" | "started" | "done" } | null;
+};
+
+export type TMeasurePoint = {
+  id: string;
+  total: number;
+  band: TBand;
+  completedAt: Date;
+  /** Therapist only: each item's answer, in order. */
+  answers: number[] | null;
+  difficulty: number | null;
+};
+
+export type TMeasureSeries = {
+  kind: TMeasureKind;
+  name: string;
+  maxTotal: number;
+  bands: readonly TBand[];
+  /** Oldest first. */
+  points: TMeasurePoint[];
+  /** From the first answer to the latest, in words; null with fewer than two. */
+  change: { text: string; isReliable: boolean; direction: "better" | "worse" | "same" } | null;
+};
+
+export type TMeasuresOverview = {
+  running: TRunningMeasure[];
+  series: TMeasureSeries[];
+  /** Therapist only: open urgent flags, oldest first, with the item-9 answer as worded on the form. */
+  flags: { id: string; kind: TMeasureKind; raisedAt: Date; answerLabel: string; isDraft: boolean }[];
+};
+
+export function toMeasuresOverview(
+  viewer: Pick<TSessionUser, "role" | "timeZone">,
+  row: TMeasuresRow,
+  nextSession: { id: string; startsAt: Date } | null,
+  now = clockNow(),
+): TMeasuresOverview {
+  const running = row.measureAssignments.map((assignment): TRunningMeasure => {
+    const period = openPeriod(assignment, now, nextSession);
+    const latest = assignment.responses[0];
+    const current = period && latest?.periodKey === period.key ? latest : null;
+    return {
+      id: assignment.id,
+      kind: assignment.kind,
+      name: INSTRUMENTS[assignment.kind].name,
+      about: INSTRUMENTS[assignment.kind].about,
+      scheduleText: describeSchedule(assignment),
+      open: period
+        ? { dueBy: period.dueBy, closesAt: period.closesAt, state: current?.completedAt ? "done" : current ? "started" : "to_do" }
+        : null,
+    };
+  });
+  const series = MEASURE_KINDS.flatMap((kind): TMeasureSeries[] => {
+    const points = row.measureResponses
+      .filter((response) => response.kind === kind && response.total !== null && response.completedAt)
+      .reverse()
+      .map((response) => ({
+        id: response.id,
+        total: response.total!,
+        band: bandFor(kind, response.total!),
+        completedAt: response.completedAt!,
+        answers: viewer.role === "therapist" && Array.isArray(response.answers) ? (response.answers as number[]) : null,
+        difficulty: response.difficulty,
+      }));
+    if (points.length === 0) return [];
+    const first = points[0]!;
+    const last = points[points.length - 1]!;
+    const change = points.length > 1 ? changeBetween(kind, first.total, last.total) : null;
+    return [
+      {
+        kind,
+        name: INSTRUMENTS[kind].name,
+        maxTotal: INSTRUMENTS[kind].maxTotal,
+        bands: INSTRUMENTS[kind].bands,
+        points,
+        change: change
+          ? { text: describeChange(kind, change, formatDate(first.completedAt, viewer.timeZone)), isReliable: change.isReliable, direction: change.direction }
+          : null,
+      },
+    ];
+  });
+  const flags =
+    viewer.role === "therapist"
+      ? row.measureFlags.map((flag) => ({
+          id: flag.id,
+          kind: flag.response.kind,
+          raisedAt: flag.createdAt,
+          answerLabel: safetyAnswerLabel(flag.response.answers),
+          isDraft: flag.response.completedAt === null,
+        }))
+      : [];
+  return { running, series, flags };
+}
+
+/** The item-9 answer that raised a flag, in the form's words (a draft may since have changed it). */
+function safetyAnswerLabel(stored: Prisma.JsonValue): string {
+  const answer = Array.isArray(stored) ? stored[PHQ9_SAFETY_ITEM] : null;
+  return typeof answer === "number" && answer > 0 ? ANSWER_OPTIONS[answer]!.label : "an answer above “Not at all”";
+}
+
+// ---------------------------------------------------------------------------
+// The caseload: each active client's latest total per measure and open flags.
+
+export type TCaseloadMeasure = {
+  engagementId: string;
+  urgentFlags: number;
+  latest: { kind: TMeasureKind; name: string; total: number; band: TBand; completedAt: Date }[];
+};
+
+type TCaseloadMeasureRow = {
+  engagement_id: string;
+  urgent_flags: number;
+  latest: { kind: TMeasureKind; total: number; completed_at: string }[] | null;
+};
+
+/** One statement for the whole caseload; the where-clause is the therapist's engagement access rule. */
+export async function caseloadMeasures(db: TDb, therapist: Pick<TSessionUser, "id">): Promise<TCaseloadMeasure[]> {
+  const rows = await db.$queryRaw<TCaseloadMeasureRow[]>`
+    SELECT e.id AS engagement_id,
+      (SELECT count(*)::int FROM measure_flags f WHERE f.engagement_id = e.id AND f.acknowledged_at IS NULL) AS urgent_flags,
+      (SELECT json_agg(json_build_object('kind', l.kind, 'total', l.total, 'completed_at', l.completed_at) ORDER BY l.kind)
+         FROM (SELECT DISTINCT ON (r.kind) r.kind, r.total, r.completed_at FROM measure_responses r
+               WHERE r.engagement_id = e.id AND r.completed_at IS NOT NULL
+               ORDER BY r.kind, r.completed_at DESC) l) AS latest
+    FROM engagements e
+    WHERE e.therapist_id = ${therapist.id}::uuid AND e.status = 'active'`;
+  return rows
+    .filter((row) => row.urgent_flags > 0 || row.latest)
+    .map((row) => ({
+      engagementId: row.engagement_id,
+      urgentFlags: row.urgent_flags,
+      latest: (row.latest ?? []).map((entry) => ({
+        kind: entry.kind,
+        name: INSTRUMENTS[entry.kind].name,
+        total: entry.total,
+        band: bandFor(entry.kind, entry.total),
+        completedAt: new Date(entry.completed_at),
+      })),
+    }));
+}
