@@ -208,7 +208,7 @@ async function raiseFlag(
     userId: engagement.therapistId,
     kind: "measure_urgent",
     title: `Urgent: ${client.name}'s questionnaire needs your attention`,
-    linkPath: `/clients/${engagement.id}#questionnaires`,
+    linkPath: `/clients/${engagement.id}`,
     engagementId: engagement.id,
   });
   return raised[0]!.id;

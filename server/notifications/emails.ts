@@ -31,6 +31,7 @@ import { channelFor } from "./preferences";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl, describeUnsubscribe } from "./unsubscribe";
 import { digestsFor, describeDigestLine } from "./digest";
 import { relativeDay, zonedTime } from "./reminder-wording";
+import { INSTRUMENTS } from "../../lib/measures/instruments";
 
 export type TEmailOutcome = "sent" | "skipped";
 
@@ -206,11 +207,21 @@ async function sendSessionReminder(
       videoUrl: true,
       createdAt: true,
       updatedAt: true,
-      engagement: { select: { therapist: { select: { name: true } } } },
+      engagement: {
+        select: {
+          therapist: { select: { name: true } },
+          // A questionnaire asked for before every session, not yet sent for this one: mentioned, not sent separately.
+          measureAssignments: {
+            where: { stoppedAt: null, schedule: "before_each_session" },
+            select: { id: true, kind: true, responses: { where: { periodKey: `session:${sessionId}`, completedAt: { not: null } }, select: { id: true } } },
+          },
+        },
+      },
     },
   });
   if (!session) return "skipped";
   const therapistName = session.engagement.therapist.name;
+  const measures = session.engagement.measureAssignments.filter((measure) => measure.responses.length === 0);
   const sessionUrl = `${appUrl()}/sessions/${session.id}`;
   const when = `${relativeDay(session.startsAt, now, client.timeZone)} at ${zonedTime(session.startsAt, client.timeZone)}`;
   const place = session.videoUrl
@@ -228,6 +239,10 @@ async function sendSessionReminder(
         `A reminder that your session with ${therapistName} is ${when}.`,
         ...(place ? [place] : []),
         "If something is on your mind that you'd like to talk about, you can add it to the agenda beforehand.",
+        ...measures.map(
+          (measure) =>
+            `${therapistName} also asked you to fill in a short questionnaire (${INSTRUMENTS[measure.kind].name}) before the session. It takes about two minutes: ${appUrl()}/questionnaires/${measure.id}`,
+        ),
       ],
       action: { label: "Add something to the agenda", url: sessionUrl },
       footer: ["The session is attached as a calendar event."],

@@ -119,7 +119,7 @@ describe("the item-9 safety flow", () => {
     const draft = await client.measure.saveDraft({ measureId, q1: 1, q9: 1 });
     expect(draft.needsSafetyFollowUp).toBe(true);
     expect(await therapistNotices()).toEqual([
-      { title: "Urgent: Cleo Client's questionnaire needs your attention", linkPath: `/clients/${cast.engagement.id}#questionnaires` },
+      { title: "Urgent: Cleo Client's questionnaire needs your attention", linkPath: `/clients/${cast.engagement.id}` },
     ]);
     // Saving again, changing the answer, then sending: still one flag, one notice.
     await client.measure.saveDraft({ measureId, q1: 2, q9: 2 });

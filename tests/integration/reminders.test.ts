@@ -188,6 +188,35 @@ describe("the session reminder", () => {
     });
   });
 
+  it("mentions a questionnaire asked for before every session until it is sent for that session", async () => {
+    const { client, engagement } = await seedPair("Europe/London", "Dr. Mina Shah");
+    const first = await seedSessionAt(engagement, "2032-05-06T10:00:00Z");
+    const second = await seedSessionAt(engagement, "2032-05-13T10:00:00Z");
+    const measure = await db.measureAssignment.create({
+      data: { engagementId: engagement.id, kind: "phq9", schedule: "before_each_session", assignedById: engagement.therapistId, createdAt: new Date("2032-05-01T10:00:00Z") },
+      select: { id: true },
+    });
+    await tickAt("2032-05-05T10:00:00Z");
+    await runJobs();
+    const [before] = mailsTo(client.email);
+    expect(before.mail.text).toContain(
+      `Dr. Mina Shah also asked you to fill in a short questionnaire (PHQ-9) before the session. It takes about two minutes: https://alliance.test/questionnaires/${measure.id}`,
+    );
+    // Sent for the second session already: its reminder says nothing about it.
+    await db.measureResponse.create({
+      data: {
+        assignmentId: measure.id, engagementId: engagement.id, clientId: client.id, kind: "phq9", periodKey: `session:${second.id}`,
+        answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], difficulty: 0, total: 0, completedAt: new Date("2032-05-11T10:00:00Z"),
+      },
+    });
+    await tickAt("2032-05-12T10:00:00Z");
+    await runJobs();
+    const mails = mailsTo(client.email);
+    expect(mails).toHaveLength(2);
+    expect(mails[1].mail.text).not.toContain("questionnaire");
+    expect(first.id).not.toBe(second.id);
+  });
+
   it("waits for the end of quiet hours, and is never sent after the session starts", async () => {
     const { client, engagement } = await seedPair("Asia/Tokyo");
     // 23:00 in Tokyo on 6 March 2032: 24 hours before is 23:00, inside the default 21:00–08:00 quiet hours.
@@ -383,10 +412,11 @@ describe("several workers", () => {
     }
     await runJobs();
     for (const { client } of pairs) expect(mailsTo(client.email)).toHaveLength(1);
-    const left = await db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM graphile_worker._private_jobs j
+    const left = await db.$queryRaw<{ payload: string; last_error: string | null; attempts: number }[]>`
+      SELECT j.payload::text AS payload, j.last_error, j.attempts FROM graphile_worker._private_jobs j
       JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'reminder_email'`;
-    expect(left[0].count).toBe(0);
+    // Said in full if it fails: which job is left, and why it did not finish.
+    expect(left, JSON.stringify(left)).toEqual([]);
   });
 });
 
