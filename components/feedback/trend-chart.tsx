@@ -2,8 +2,9 @@
 // Colours are SVG attributes, not `style`, because the CSP forbids inline styles.
 import { useId } from "react";
 import { EmptyState } from "@/components/ui/card";
-import { dateTimeFormat, formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import {
+  axisDateLabels,
   gridValues,
   linePath,
   round,
@@ -119,7 +120,7 @@ export function TrendChart({
           );
         })}
 
-        {axisDateLabels(start, end, timeZone).map((label) => (
+        {axisDateLabels(start, end, timeZone, BOX).map((label) => (
           <text key={label.anchor} x={label.x} y={VIEW_HEIGHT - 8} textAnchor={label.anchor} fill={INK_MUTED}>
             {label.text}
           </text>
@@ -257,27 +258,6 @@ function tableRows(series: TTrendSeries[], timeZone: string): { date: string; ce
   return [...byDay.entries()].sort(([, a], [, b]) => b.time - a.time).map(([date, row]) => ({ date, cells: row.cells }));
 }
 
-/** First and last day under the axis, or one centred label when everything happened on one day. */
-function axisDateLabels(start: Date, end: Date, timeZone: string) {
-  const sameYear = yearIn(start, timeZone) === yearIn(end, timeZone);
-  const format = dateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: sameYear ? undefined : "numeric",
-    timeZone,
-  });
-  const first = format.format(start);
-  const last = format.format(end);
-  if (first === last) return [{ anchor: "middle" as const, x: (BOX.left + BOX.right) / 2, text: first }];
-  return [
-    { anchor: "start" as const, x: BOX.left, text: first },
-    { anchor: "end" as const, x: BOX.right, text: last },
-  ];
-}
-
-function yearIn(date: Date, timeZone: string): string {
-  return dateTimeFormat("en-GB", { year: "numeric", timeZone }).format(date);
-}
 
 /** The chart in words, e.g. "6 entries from 3 March 2026 to 14 April 2026. Latest: Overall 6 out of 10 (up from 4), …" */
 function describe(series: TTrendSeries[], start: Date, end: Date, timeZone: string, max: number): string {

@@ -2,7 +2,8 @@
 // Colours are SVG attributes, not `style`, because the CSP forbids inline styles.
 import { useId } from "react";
 import { EmptyState } from "@/components/ui/card";
-import { dateTimeFormat, formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { axisDateLabels } from "@/lib/signals/trend-geometry";
 import {
   chartGeometry,
   clampRating,
@@ -56,7 +57,7 @@ export function RatingsChart({
   const labels: Record<TRatingParty, string> = { client: clientLabel, therapist: therapistLabel };
   const titleId = `${baseId}-title`;
   const descId = `${baseId}-desc`;
-  const dateLabels = axisDateLabels(start, end, timeZone);
+  const dateLabels = axisDateLabels(start, end, timeZone, BOX);
   const newestFirst = sortRatings(ratings).reverse();
 
   return (
@@ -195,27 +196,6 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** First and last day under the axis, or one centred label when everything happened on one day. */
-function axisDateLabels(start: Date, end: Date, timeZone: string) {
-  const sameYear = yearIn(start, timeZone) === yearIn(end, timeZone);
-  const format = dateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: sameYear ? undefined : "numeric",
-    timeZone,
-  });
-  const first = format.format(start);
-  const last = format.format(end);
-  if (first === last) return [{ anchor: "middle" as const, x: (BOX.left + BOX.right) / 2, text: first }];
-  return [
-    { anchor: "start" as const, x: BOX.left, text: first },
-    { anchor: "end" as const, x: BOX.right, text: last },
-  ];
-}
-
-function yearIn(date: Date, timeZone: string): string {
-  return dateTimeFormat("en-GB", { year: "numeric", timeZone }).format(date);
-}
 
 /** The chart in words, e.g. "8 ratings from 3 March 2026 to 14 April 2026. Latest: Maya 6 (up from 4), …" */
 function describe(

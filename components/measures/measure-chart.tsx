@@ -2,18 +2,13 @@
 // component on purpose (no state, no handlers): SVG drawn on the server, no
 // JavaScript shipped. Colours are SVG attributes: the CSP forbids inline styles.
 import { useId } from "react";
-import { dateTimeFormat } from "@/lib/format";
-import { linePath, round, trendGeometry } from "@/lib/signals/trend-geometry";
+import { axisDateLabels, linePath, round, trendGeometry } from "@/lib/signals/trend-geometry";
 import type { TMeasureSeries } from "@/server/measures/measures";
 
 const VIEW_WIDTH = 360;
 const VIEW_HEIGHT = 190;
 const BOX = { left: 30, right: 200, top: 10, bottom: 170 };
 const FONT_SIZE = 12;
-
-function shortDate(date: Date, timeZone: string): string {
-  return dateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone }).format(date);
-}
 
 const INK = "var(--color-ink, #1f2933)";
 const INK_MUTED = "var(--color-ink-muted, #4b5563)";
@@ -65,18 +60,13 @@ export function MeasureChart({ series, timeZone }: { series: TMeasureSeries; tim
         {plotted.map((point, index) => (
           <circle key={index} cx={round(point.x)} cy={round(point.y)} r={4} fill={LINE} stroke="#ffffff" strokeWidth={1.5} />
         ))}
-        {geometry.start && geometry.end ? (
-          <>
-            <text x={BOX.left} y={VIEW_HEIGHT - 4} fontSize={FONT_SIZE} fill={INK}>
-              {shortDate(geometry.start, timeZone)}
-            </text>
-            {geometry.end.getTime() !== geometry.start.getTime() ? (
-              <text x={BOX.right} y={VIEW_HEIGHT - 4} fontSize={FONT_SIZE} fill={INK} textAnchor="end">
-                {shortDate(geometry.end, timeZone)}
+        {geometry.start && geometry.end
+          ? axisDateLabels(geometry.start, geometry.end, timeZone, BOX).map((label) => (
+              <text key={label.anchor} x={label.x} y={VIEW_HEIGHT - 4} fontSize={FONT_SIZE} fill={INK} textAnchor={label.anchor}>
+                {label.text}
               </text>
-            ) : null}
-          </>
-        ) : null}
+            ))
+          : null}
       </svg>
       <figcaption className="text-sm text-ink-muted">Lower is better. The shading shows the published severity ranges.</figcaption>
     </figure>

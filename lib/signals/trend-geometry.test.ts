@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampValue, gridValues, linePath, trendGeometry, trendMax } from "./trend-geometry";
+import { axisDateLabels, clampValue, gridValues, linePath, trendGeometry, trendMax } from "./trend-geometry";
 
 const BOX = { left: 30, right: 310, top: 10, bottom: 150 };
 
@@ -57,5 +57,24 @@ describe("helpers", () => {
   it("draws a path through the points", () => {
     expect(linePath([])).toBe("");
     expect(linePath([{ x: 1.234, y: 2 }, { x: 3, y: 4.06 }])).toBe("M1.2 2 L3 4.1");
+  });
+});
+
+describe("axisDateLabels", () => {
+  const box = { left: 10, right: 110 };
+  it("labels the first and last day, with the year only when they differ", () => {
+    expect(axisDateLabels(new Date("2026-03-02T09:00:00Z"), new Date("2026-04-14T09:00:00Z"), "UTC", box)).toEqual([
+      { anchor: "start", x: 10, text: "2 Mar" },
+      { anchor: "end", x: 110, text: "14 Apr" },
+    ]);
+    expect(axisDateLabels(new Date("2025-12-30T09:00:00Z"), new Date("2026-01-02T09:00:00Z"), "UTC", box).map((label) => label.text)).toEqual([
+      "30 Dec 2025",
+      "2 Jan 2026",
+    ]);
+  });
+  it("centres one label when everything happened on one day, in the reader's zone", () => {
+    expect(axisDateLabels(new Date("2026-03-02T01:00:00Z"), new Date("2026-03-02T20:00:00Z"), "Europe/Paris", box)).toEqual([
+      { anchor: "middle", x: 60, text: "2 Mar" },
+    ]);
   });
 });

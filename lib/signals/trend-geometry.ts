@@ -1,4 +1,5 @@
-// SVG geometry for the feedback and check-in trend chart. Pure and client-safe: no React, no server imports.
+// SVG geometry for the trend charts (feedback and check-ins, goal ratings, measures). Pure and client-safe: no React, no server imports.
+import { dateTimeFormat } from "../format";
 
 export type TTrendPoint = { value: number; at: Date };
 export type TPlotPoint = { x: number; y: number; value: number; at: Date };
@@ -67,4 +68,28 @@ export function linePath(points: { x: number; y: number }[]): string {
 /** One decimal place is finer than a pixel at these sizes and keeps the markup short. */
 export function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+export type TAxisLabel = { anchor: "start" | "middle" | "end"; x: number; text: string };
+
+/** First and last day under the axis, or one centred label when everything happened on one day. */
+export function axisDateLabels(start: Date, end: Date, timeZone: string, box: Pick<TPlotBox, "left" | "right">): TAxisLabel[] {
+  const sameYear = yearIn(start, timeZone) === yearIn(end, timeZone);
+  const format = dateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: sameYear ? undefined : "numeric",
+    timeZone,
+  });
+  const first = format.format(start);
+  const last = format.format(end);
+  if (first === last) return [{ anchor: "middle", x: (box.left + box.right) / 2, text: first }];
+  return [
+    { anchor: "start", x: box.left, text: first },
+    { anchor: "end", x: box.right, text: last },
+  ];
+}
+
+function yearIn(date: Date, timeZone: string): string {
+  return dateTimeFormat("en-GB", { year: "numeric", timeZone }).format(date);
 }

@@ -80,7 +80,7 @@ export async function recordAudit(
   await writeRows(db, [auditRow(actor, meta, event)]);
 }
 
-type TAuditContext = { db: TWriter; user: Pick<TSessionUser, "id" | "role">; meta: TRequestMeta; audit?: AuditBuffer };
+export type TAuditContext = { db: TWriter; user: Pick<TSessionUser, "id" | "role">; meta: TRequestMeta; audit?: AuditBuffer };
 
 /** An event of the signed-in caller, into the request's buffer (written at once without one). */
 export function audit(

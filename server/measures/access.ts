@@ -10,14 +10,19 @@ import { engagementWhereForUser, ENGAGEMENT_CONTEXT_SELECT } from "../engagement
 import { notFound } from "../errors";
 import { now as clockNow } from "../clock";
 
+/** An assignment's own columns: what its periods are computed from (lib/measures/schedule.ts). */
+export const MEASURE_SCHEDULE_SELECT = {
+  id: true,
+  kind: true,
+  schedule: true,
+  intervalWeeks: true,
+  createdAt: true,
+  stoppedAt: true,
+} as const satisfies Prisma.MeasureAssignmentSelect;
+
 export function measureContextSelect(now: Date) {
   return {
-    id: true,
-    kind: true,
-    schedule: true,
-    intervalWeeks: true,
-    createdAt: true,
-    stoppedAt: true,
+    ...MEASURE_SCHEDULE_SELECT,
     engagement: {
       select: {
         ...ENGAGEMENT_CONTEXT_SELECT,

@@ -40,10 +40,10 @@ import {
   type TMeasureAnswers,
   type TMeasureKind,
 } from "../../lib/measures/instruments";
-import { describeSchedule, openPeriod, type TPeriod } from "../../lib/measures/schedule";
+import { describeSchedule, openPeriod, type TPeriod, type TScheduledAssignment } from "../../lib/measures/schedule";
 import { formatDate } from "../../lib/format";
 import type { TAssignMeasure } from "../../lib/schemas/measure";
-import type { TMeasureContext } from "./access";
+import { MEASURE_SCHEDULE_SELECT, type TMeasureContext } from "./access";
 
 type TWriter = TDb | Prisma.TransactionClient;
 
@@ -105,11 +105,23 @@ export type TMeasureForm = {
   completed: { total: number; band: TBand; completedAt: Date } | null;
 };
 
+/**
+ * The period open at `now`, and the response for it if there is one: the
+ * latest response (periods only move forward) when it answers that period.
+ */
+function openPeriodWithResponse<T extends { periodKey: string }>(
+  assignment: TScheduledAssignment,
+  latest: T | undefined,
+  now: Date,
+  nextSession: { id: string; startsAt: Date } | null,
+): { period: TPeriod | null; current: T | null } {
+  const period = openPeriod(assignment, now, nextSession);
+  return { period, current: period && latest?.periodKey === period.key ? latest : null };
+}
+
 /** What the client's form shows: the open period, with the draft or the finished answer for it. */
 export function formFor(measure: TMeasureContext, now = clockNow()): TMeasureForm {
-  const period = openPeriod(measure, now, measure.engagement.sessions[0] ?? null);
-  const latest = measure.responses[0];
-  const current = period && latest?.periodKey === period.key ? latest : null;
+  const { period, current } = openPeriodWithResponse(measure, measure.responses[0], now, measure.engagement.sessions[0] ?? null);
   const isActive = measure.engagement.status === "active";
   return {
     id: measure.id,
@@ -239,12 +251,7 @@ export function measuresSelect(viewer: Pick<TSessionUser, "role">) {
       where: { stoppedAt: null },
       orderBy: { createdAt: "asc" },
       select: {
-        id: true,
-        kind: true,
-        schedule: true,
-        intervalWeeks: true,
-        createdAt: true,
-        stoppedAt: true,
+        ...MEASURE_SCHEDULE_SELECT,
         responses: { orderBy: { createdAt: "desc" }, take: 1, select: { periodKey: true, completedAt: true } },
       },
     },
@@ -309,9 +316,7 @@ export function toMeasuresOverview(
   now = clockNow(),
 ): TMeasuresOverview {
   const running = row.measureAssignments.map((assignment): TRunningMeasure => {
-    const period = openPeriod(assignment, now, nextSession);
-    const latest = assignment.responses[0];
-    const current = period && latest?.periodKey === period.key ? latest : null;
+    const { period, current } = openPeriodWithResponse(assignment, assignment.responses[0], now, nextSession);
     return {
       id: assignment.id,
       kind: assignment.kind,

@@ -1,8 +1,21 @@
 import { z } from "zod";
-import { ZAcknowledgeFlagSchema, ZAssignMeasureSchema, ZMeasureAnswersSchema, ZMeasureRefSchema } from "@/lib/schemas/measure";
-import { audit, auditOn } from "@/server/audit/record";
+import { ZAcknowledgeFlagSchema, ZAssignMeasureSchema, ZMeasureAnswersSchema, ZMeasureRefSchema, type TMeasureAnswersInput } from "@/lib/schemas/measure";
+import { audit, auditOn, type TAuditContext } from "@/server/audit/record";
+import type { TDb } from "@/server/db/client";
+import type { TSessionUser } from "@/server/auth/session-user";
+import type { TMeasureContext } from "@/server/measures/access";
 import { acknowledgeFlag, assignMeasure, caseloadMeasures, formFor, saveAnswers, stopMeasure } from "@/server/measures/measures";
 import { createTRPCRouter, engagementTherapistProcedure, measureProcedure, onlyClient, onlyTherapist, therapistProcedure } from "../trpc";
+
+type TMeasureCallContext = TAuditContext & { db: TDb; user: TSessionUser; measure: TMeasureContext };
+
+/** A draft is an update of the period's response; sending it is its creation. Both audit a flag they raise. */
+async function recordAnswers(ctx: TMeasureCallContext, input: TMeasureAnswersInput, { complete }: { complete: boolean }) {
+  const saved = await saveAnswers(ctx.db, ctx.user, ctx.measure, input, { complete });
+  await auditOn(ctx, ctx.measure.engagement, complete ? "create" : "update", "measure_response", saved.responseId);
+  if (saved.raisedFlagId) await auditOn(ctx, ctx.measure.engagement, "create", "measure_flag", saved.raisedFlagId);
+  return saved;
+}
 
 export const measureRouter = createTRPCRouter({
   /** The therapist asks for PHQ-9 or GAD-7 once, before every session, or every N weeks. */
@@ -34,23 +47,13 @@ export const measureRouter = createTRPCRouter({
   saveDraft: measureProcedure
     .use(onlyClient)
     .input(ZMeasureAnswersSchema)
-    .mutation(async ({ ctx, input }) => {
-      const saved = await saveAnswers(ctx.db, ctx.user, ctx.measure, input, { complete: false });
-      await auditOn(ctx, ctx.measure.engagement, "update", "measure_response", saved.responseId);
-      if (saved.raisedFlagId) await auditOn(ctx, ctx.measure.engagement, "create", "measure_flag", saved.raisedFlagId);
-      return saved;
-    }),
+    .mutation(({ ctx, input }) => recordAnswers(ctx, input, { complete: false })),
 
   /** Sends the finished answers; they can't be changed afterwards. */
   submit: measureProcedure
     .use(onlyClient)
     .input(ZMeasureAnswersSchema)
-    .mutation(async ({ ctx, input }) => {
-      const saved = await saveAnswers(ctx.db, ctx.user, ctx.measure, input, { complete: true });
-      await auditOn(ctx, ctx.measure.engagement, "create", "measure_response", saved.responseId);
-      if (saved.raisedFlagId) await auditOn(ctx, ctx.measure.engagement, "create", "measure_flag", saved.raisedFlagId);
-      return saved;
-    }),
+    .mutation(({ ctx, input }) => recordAnswers(ctx, input, { complete: true })),
 
   /** The therapist has seen an urgent answer and is following it up: audited. */
   acknowledgeFlag: engagementTherapistProcedure.input(ZAcknowledgeFlagSchema).mutation(async ({ ctx, input }) => {
