@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT: a second checkout can run its specs beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const isCI = Boolean(process.env.CI);
 // Debian's Chromium where it is installed (.ci/run installs it); otherwise
 // Playwright's own browser, on machines that could download one.
