@@ -11,7 +11,7 @@ import { seedDemo } from "../prisma/seed/demo";
 import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import { generateDataKey } from "../server/crypto/sealed-text";
 import { startWorker } from "../server/jobs/worker";
-import { bin, onShutdown, startInBackground } from "./lib/process";
+import { SERVE_ARGS, onShutdown, startInBackground } from "./lib/process";
 
 const env = getEnv();
 // Next.js telemetry would be a request to a third party (quality.md, item 12).
@@ -48,7 +48,7 @@ setEnvForChildren({
 });
 // The background worker too, as `npm start` runs it: the UI sees reminders.
 const worker = await startWorker({ connectionString: databaseUrl });
-const next = startInBackground(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], process.env);
+const next = startInBackground(process.execPath, [...SERVE_ARGS, "-p", String(port), "-H", "127.0.0.1"], process.env);
 onShutdown(async () => {
   await worker.stop().catch(() => {});
   next.kill("SIGTERM");

@@ -3,7 +3,9 @@
 //    lives in .data/postgres (git-ignored) and survives restarts.
 //  - Apply pending migrations; in demo mode (the default without
 //    DATABASE_URL) seed the demo practice once and print its sign-ins.
-//  - Build when the sources are newer than the last build, then `next start`.
+//  - Build when the sources are newer than the last build, then serve it
+//    (scripts/serve.ts: Next's own server, with the client's address taken
+//    from the socket).
 //  - Run the background worker (reminders, e-mails) in this process, unless
 //    RUN_WORKER=false (then run `npm run worker` somewhere).
 import { getEnv, setEnvForChildren } from "../server/env";
@@ -16,7 +18,7 @@ import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import type { ChildProcess } from "node:child_process";
 import type { TWorker } from "../server/jobs/worker";
 import { startWorker } from "../server/jobs/worker";
-import { bin, exited, exitOnDatabaseStartError, onShutdown, run, shutdownStarted, startInBackground } from "./lib/process";
+import { SERVE_ARGS, bin, exited, exitOnDatabaseStartError, onShutdown, run, shutdownStarted, startInBackground } from "./lib/process";
 import { localAuthSecret, localDataKey, localOldDataKeys } from "./lib/local-secrets";
 import { needsBuild } from "./lib/build";
 
@@ -96,7 +98,7 @@ if (env.RUN_WORKER ?? true) {
   log(`background worker running in this process (${env.SMTP_URL ? "e-mail through SMTP_URL" : `e-mails written to ${env.MAIL_OUTBOX_DIR}`})`);
 }
 
-const next = startInBackground(bin("next"), ["start", "-p", String(port)], process.env);
+const next = startInBackground(process.execPath, [...SERVE_ARGS, "-p", String(port)], process.env);
 running.next = next;
 log(`Alliance is starting on http://localhost:${port}`);
 if (isDemo) {

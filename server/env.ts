@@ -27,6 +27,13 @@ const ZEnvSchema = z.object({
   DATA_ENCRYPTION_OLD_KEYS: z.string().optional(),
   DEMO_MODE: booleanFlag,
   PORT: z.coerce.number().int().positive().default(3000),
+  /**
+   * Proxies in front of Alliance (load balancer, TLS terminator) that append
+   * the client's address to X-Forwarded-For. 0 (the default): the address is
+   * the socket's and the header is ignored, because a client can write it.
+   * Set it to exactly the number of proxies you run (server/auth/request-meta.ts).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54320),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   /**

@@ -10,6 +10,7 @@ import { seedClient, seedEngagement, seedSession, seedTherapist, TEST_PASSWORD }
 import { notify } from "../../server/notifications/notify";
 import { setChannel } from "../../server/notifications/preferences";
 import { MAX_FAILURES_PER_PAIR } from "../../server/auth/throttle";
+import { CLIENT_ADDRESS_HEADER } from "../../server/auth/request-meta";
 import { newCluster, outboxFiles, sharedServerUrl, startInstance, startWorkerProcess, waitUntil, type TCluster, type TInstance, type TProcess } from "./cluster";
 
 test.describe.configure({ mode: "serial" });
@@ -66,15 +67,17 @@ test("a change saved through one instance appears on a live session page served 
   expect(new URL(therapist.url()).port).toBe(String(first.port));
 });
 
-test("wrong passwords sent to either instance count together, so guessing stays throttled", async ({ browser }) => {
+test("wrong passwords sent to either instance count together, and forging X-Forwarded-For on each changes nothing", async ({ browser }) => {
   const clientUser = await seedClient(cluster.db, { name: "Mara Quinn" });
   const wrong = "That email and password don't match. Check them and try again.";
   const throttled = /Too many attempts\. Please wait \d+ minutes and try again\./;
   const pages = { first: await (await browser.newContext({ baseURL: first.url })).newPage(), second: await (await browser.newContext({ baseURL: second.url })).newPage() };
 
-  // Alternating, so neither instance alone saw enough failures to throttle.
+  // Alternating, so neither instance alone saw enough failures to throttle;
+  // each guess claims another address, as a guesser would (TRUSTED_PROXY_HOPS is 0 here).
   for (let attempt = 0; attempt < MAX_FAILURES_PER_PAIR; attempt += 1) {
     const page = attempt % 2 === 0 ? pages.first : pages.second;
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${attempt + 1}`, [CLIENT_ADDRESS_HEADER]: `198.51.100.${attempt + 1}` });
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(clientUser.email);
     await page.getByLabel("Password").fill(`not it ${attempt}`);
@@ -84,6 +87,7 @@ test("wrong passwords sent to either instance count together, so guessing stays 
 
   // Now even the right password, from this address, waits: on either instance.
   for (const page of [pages.second, pages.first]) {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "198.51.100.99", [CLIENT_ADDRESS_HEADER]: "198.51.100.99" });
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(clientUser.email);
     await page.getByLabel("Password").fill(TEST_PASSWORD);

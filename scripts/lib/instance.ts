@@ -1,9 +1,9 @@
-// Starting the app's processes for specs and the bench: `next start` on the
-// production build (its own port), kept as lines of output so a caller can
+// Starting the app's processes for specs and the bench: the app's server
+// (scripts/serve.ts) on the production build (its own port), kept as lines of output so a caller can
 // read the JSON log lines (server/log.ts) it wrote.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import path from "node:path";
+import { SERVE_ARGS } from "./process";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,11 +62,11 @@ export function track(child: ChildProcess, label: string): TProcess {
 
 export type TInstance = TProcess & { url: string; port: number };
 
-/** `next start` on a free port with `env` on top of this process's; resolves once /api/health/ready answers. */
+/** The app's server (scripts/serve.ts, as `npm start` runs it) on a free port with `env` on top of this process's; resolves once /api/health/ready answers. */
 export async function startNextInstance(env: Record<string, string>, label: string): Promise<TInstance> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...SERVE_ARGS, "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXTAUTH_URL: url, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

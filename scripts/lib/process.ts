@@ -20,6 +20,9 @@ export function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
+/** Node arguments that run the app's HTTP server (scripts/serve.ts) in this Node, one process, signals straight to it. */
+export const SERVE_ARGS = ["--import", "tsx", "scripts/serve.ts"];
+
 export function bin(name: string): string {
   return `node_modules/.bin/${name}`;
 }

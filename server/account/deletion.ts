@@ -30,7 +30,7 @@ import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import type { TRequestMeta } from "../auth/request-meta";
-import { accountKeyPatterns } from "../auth/throttle";
+import { accountThrottleWhere } from "../auth/throttle";
 import { AppError } from "../errors";
 import { requireCurrentPassword } from "../auth/reauth";
 import { now as clockNow } from "../clock";
@@ -128,9 +128,8 @@ async function deleteWithin(tx: TTx, user: TSessionUser, meta: TRequestMeta): Pr
   await tx.recoveryCode.deleteMany({ where });
   await tx.knownDevice.deleteMany({ where });
   await tx.authSession.deleteMany({ where });
-  // Sign-in counters are keyed by the address: it should not outlive the account.
-  const { account, pairPrefix } = accountKeyPatterns(user.email);
-  await tx.authThrottle.deleteMany({ where: { OR: [{ key: account }, { key: { startsWith: pairPrefix } }] } });
+  // Counters keyed by the address (hashed) or the person should not outlive the account.
+  await tx.authThrottle.deleteMany({ where: accountThrottleWhere(user.email, user.id) });
 
   // Last, so that a failure anywhere above leaves the person able to sign in.
   await tx.user.update({

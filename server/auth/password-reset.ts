@@ -31,7 +31,7 @@ import { recordAudit } from "../audit/record";
 import type { TRequestMeta } from "./request-meta";
 import { hashPassword } from "./password";
 import { hashSecretToken, newSecretToken } from "../crypto/secret-token";
-import { accountKeyPatterns, isResetRequestLimited, THROTTLE_WINDOW_MINUTES } from "./throttle";
+import { accountThrottleWhere, isResetRequestLimited, THROTTLE_WINDOW_MINUTES } from "./throttle";
 import { endAllSessionsQuery } from "./other-sessions";
 import { RESET_LINK_DEAD_MESSAGE, type TResetPassword } from "../../lib/schemas/password-reset";
 
@@ -125,7 +125,6 @@ export async function resetPassword(db: TDb, input: TResetPassword, meta: TReque
   const found = await findUsableReset(db, input.token, now);
   if (!found) throw dead();
   const passwordHash = await hashPassword(input.newPassword);
-  const { account, pairPrefix } = accountKeyPatterns(found.user.email);
   await db.$transaction(async (tx) => {
     const claimed = await tx.accountToken.updateMany({
       where: { id: found.id, usedAt: null, expiresAt: { gt: now } },
@@ -144,7 +143,8 @@ export async function resetPassword(db: TDb, input: TResetPassword, meta: TReque
     });
     await endAllSessionsQuery(tx, found.userId, "revoked", now);
     await tx.knownDevice.deleteMany({ where: { userId: found.userId } });
-    await tx.authThrottle.deleteMany({ where: { OR: [{ key: account }, { key: { startsWith: pairPrefix } }] } });
+    // Sign-in counters of the address (not the two-step code's: a reset proves the inbox, not the phone).
+    await tx.authThrottle.deleteMany({ where: accountThrottleWhere(found.user.email) });
   });
   await recordAudit(db, { id: found.userId, role: found.user.role }, meta, {
     action: "reset_password",

@@ -1,5 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { ACCOUNT_DELAY_MAX_SECONDS, ACCOUNT_FAILURES_BEFORE_DELAY, accountDelaySeconds, accountKeyPatterns, signInKeys } from "./throttle";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setEnvForChildren } from "../env";
+import {
+  ACCOUNT_DELAY_MAX_SECONDS,
+  ACCOUNT_FAILURES_BEFORE_DELAY,
+  accountDelaySeconds,
+  accountThrottleKeys,
+  signInKeys,
+} from "./throttle";
+
+beforeAll(() => setEnvForChildren({ NEXTAUTH_SECRET: "throttle-unit-test-secret-0123456789abcdef" }));
 
 describe("account-wide delays for unknown browsers", () => {
   it("start after a run of failures, double each time and stop growing at the cap", () => {
@@ -12,13 +21,24 @@ describe("account-wide delays for unknown browsers", () => {
 });
 
 describe("throttle keys", () => {
-  it("fit the column for the longest e-mail and address, and a reset finds the account's pair keys", () => {
-    const email = `${"a".repeat(64)}@${"b".repeat(185)}.test`;
-    const ip = "f".repeat(64);
+  const email = `${"a".repeat(64)}@${"b".repeat(185)}.test`;
+  const ip = "2001:db8:85a3::8a2e:370:7334";
+
+  it("fit the column, and a reset or a deletion finds every key of the account", () => {
     const keys = signInKeys(email, ip, "c".repeat(64));
     for (const key of Object.values(keys)) expect((key ?? "").length).toBeLessThanOrEqual(300);
-    expect(keys.pair.startsWith(accountKeyPatterns(email).pairPrefix)).toBe(true);
-    expect(accountKeyPatterns(email).account).toBe(keys.account);
+    const { keys: accountKeys, pairPrefix } = accountThrottleKeys(email, "user-1");
+    expect(keys.pair.startsWith(pairPrefix)).toBe(true);
+    expect(accountKeys).toEqual(expect.arrayContaining([keys.account, keys.accountDay, "reauth:user-1", "totp:user-1"]));
     expect(signInKeys(email, ip).device).toBeNull();
+  });
+
+  it("hold neither the e-mail nor the network address, and change with the secret", () => {
+    const keys = signInKeys("maya@example.org", "203.0.113.7");
+    const written = JSON.stringify(keys);
+    for (const part of ["maya", "example.org", "203.0.113.7", "203"]) expect(written).not.toContain(part);
+    expect(signInKeys("maya@example.org", "203.0.113.8").address).not.toBe(keys.address);
+    setEnvForChildren({ NEXTAUTH_SECRET: "another-secret-for-the-throttle-test-0123456789" });
+    expect(signInKeys("maya@example.org", "203.0.113.7").account).not.toBe(keys.account);
   });
 });

@@ -4,6 +4,7 @@
 // part-way changes nothing.
 import { createHash, randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { accountThrottleWhere, isResetRequestLimited } from "@/server/auth/throttle";
 import { checkCredentials } from "@/server/auth/accounts";
 import { tombstoneEmail, OPEN_WORK_REFUSAL, WRONG_PASSWORD } from "@/server/account/deletion";
 import { sealField } from "@/server/crypto/sealed-fields";
@@ -114,8 +115,11 @@ describe("account.deleteAccount for a client", () => {
     const cast = await seedClientLife(db);
     const client = await callerFor(db, cast.client);
     await checkCredentials(db, { email: cast.client.email, password: "a wrong guess" }, "10.9.9.6");
-    const throttleKeys = { key: { contains: cast.client.email } };
-    expect(await db.authThrottle.count({ where: throttleKeys })).toBeGreaterThan(0);
+    await isResetRequestLimited(db, cast.client.email, "10.9.9.6"); // counts a reset request
+    // Keys hold keyed hashes, never the address itself: found by recomputing them.
+    const throttleKeys = accountThrottleWhere(cast.client.email, cast.client.id);
+    expect(await db.authThrottle.count({ where: { key: { contains: cast.client.email } } })).toBe(0);
+    expect(await db.authThrottle.count({ where: throttleKeys })).toBe(4); // account, account-day, pair, reset-email
     const recordBefore = await therapistRecord(db, cast);
     expect(Object.values(await privateRowsOf(db, cast.client.id)).every((count) => count > 0)).toBe(true);
 

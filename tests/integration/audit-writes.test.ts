@@ -11,6 +11,7 @@ import * as trpcRouteFile from "@/app/api/trpc/[trpc]/route";
 import { getDb } from "@/server/db/client";
 import { callerFor, seedCast, TEST_PASSWORD } from "../factories";
 import { connectTestDb } from "../support/db";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/request-meta";
 
 setNextAuthTestEnv();
 
@@ -89,7 +90,7 @@ describe("audit writes", () => {
       const url = new URL(`http://localhost/api/trpc/${paths.join(",")}`);
       url.searchParams.set("batch", "1");
       url.searchParams.set("input", JSON.stringify(input));
-      return trpcRoute(new Request(url, { headers: { cookie, "x-forwarded-for": "10.77.0.1" } }), { trpc: paths.join(",") });
+      return trpcRoute(new Request(url, { headers: { cookie, [CLIENT_ADDRESS_HEADER]: "10.77.0.1" } }), { trpc: paths.join(",") });
     };
 
     const events = await db.auditEvent.count({ where: { engagementId: cast.engagement.id } });

@@ -31,6 +31,7 @@ import {
   type THints,
   type TJsonSchema,
 } from "../support/fuzz-inputs";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/request-meta";
 
 const SEED = 20_251_125;
 const TARGET_INPUTS = 10_200;
@@ -163,7 +164,7 @@ function envelopeText(value: unknown): string {
 }
 
 function requestFor(procedure: TProcedure, fuzzCase: TCase, session: TSession): Request {
-  const headers = new Headers({ "x-forwarded-for": ADDRESSES[fuzzCase.actor], "user-agent": "alliance-fuzz" });
+  const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: ADDRESSES[fuzzCase.actor], "user-agent": "alliance-fuzz" });
   const cookie = session[fuzzCase.actor];
   if (cookie) headers.set("cookie", cookie);
   const isQuery = procedure.type !== "mutation";

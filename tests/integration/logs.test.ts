@@ -19,6 +19,7 @@ import { getDb } from "@/server/db/client";
 import { seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
 import { connectTestDb } from "../support/db";
 import { captureLogs } from "../support/logs";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/request-meta";
 
 setNextAuthTestEnv();
 
@@ -53,7 +54,7 @@ let addressCounter = 0;
 
 async function call({ path, type, input, cookie, requestId }: TCall): Promise<Response> {
   addressCounter += 1;
-  const headers = new Headers({ "x-forwarded-for": `10.91.${addressCounter % 250}.7`, "user-agent": "vitest-logs" });
+  const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: `10.91.${addressCounter % 250}.7`, "user-agent": "vitest-logs" });
   if (requestId) headers.set("x-request-id", requestId);
   if (cookie) headers.set("cookie", cookie);
   const url = new URL(`http://localhost/api/trpc/${path}`);

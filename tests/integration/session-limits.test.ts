@@ -16,6 +16,7 @@ import { callerFor, seedClient, seedTherapist, TEST_PASSWORD } from "../factorie
 import { connectTestDb } from "../support/db";
 import { rejection } from "../support/errors";
 import { connectCountingDb } from "../support/statement-counter";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/request-meta";
 
 const db = connectTestDb();
 const counting = connectCountingDb();
@@ -200,7 +201,7 @@ describe("next-auth wiring", () => {
     };
     // Inside a request, as next-auth's route calls it: authorize also sets the known-device cookie.
     const { value: user, setCookies } = (await inRequestScope(() =>
-      provider.options.authorize({ email: therapist.email, password: TEST_PASSWORD }, { headers: { "x-forwarded-for": "10.78.0.1" } }),
+      provider.options.authorize({ email: therapist.email, password: TEST_PASSWORD }, { headers: { [CLIENT_ADDRESS_HEADER]: "10.78.0.1" } }),
     )) as { value: { id: string; sessionVersion: number; sessionId: string }; setCookies: string[] };
     expect(setCookies.some((cookie) => cookie.startsWith(`${deviceCookieName()}=`))).toBe(true);
     expect(user).toMatchObject({ id: therapist.id, sessionVersion: therapist.sessionVersion });

@@ -10,6 +10,7 @@ import { NextRequest } from "next/server";
 import { AppRouteRouteModule } from "next/dist/server/route-modules/app-route/module";
 import type { RouteKind } from "next/dist/server/route-kind";
 import { setEnvForChildren } from "@/server/env";
+import { CLIENT_ADDRESS_HEADER } from "@/server/auth/request-meta";
 
 export type TRouteParams = Record<string, string | string[]>;
 export type TRouteCall = (request: Request, params: TRouteParams) => Promise<Response>;
@@ -76,7 +77,7 @@ export async function signInThroughNextAuth(
       headers: {
         "content-type": "application/x-www-form-urlencoded",
         cookie: cookiesOf(csrf).join("; "),
-        "x-forwarded-for": ip,
+        [CLIENT_ADDRESS_HEADER]: ip,
       },
       body: new URLSearchParams({ csrfToken, ...credentials, json: "true" }).toString(),
     }),

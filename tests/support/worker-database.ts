@@ -17,6 +17,8 @@ setEnvForChildren({
   // its process): tests seal and open text like the app does.
   DATA_ENCRYPTION_KEY: createHash("sha256").update(`alliance-test-key:${url}`).digest("base64url"),
   DATA_ENCRYPTION_OLD_KEYS: "",
+  // Signs cookies and links, and keys the throttle hashes; files that sign in through next-auth set their own.
+  NEXTAUTH_SECRET: createHash("sha256").update(`alliance-test-secret:${url}`).digest("base64url"),
   // Captured e-mails go to a throwaway folder, not the developer's outbox.
   MAIL_OUTBOX_DIR: path.join(os.tmpdir(), `alliance-test-outbox-${inject("databasePrefix")}w${worker}`),
   // A line per procedure call would drown the test output; LOG_LEVEL=info to see them.
