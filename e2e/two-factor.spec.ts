@@ -16,8 +16,21 @@ test("a therapist turns on two-step sign-in, saves recovery codes, and signs in 
   await signIn(page, therapist.email, TEST_PASSWORD);
   await expect(page).toHaveURL(/\/caseload$/);
 
+  // The account page links to a page that explains it first, with the switch at its foot.
   await page.goto("/account");
-  await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await page.getByRole("link", { name: "What two-step sign-in is, and what you need" }).click();
+  await expect(page).toHaveURL(/\/account\/two-step$/);
+  await expect(page.getByRole("heading", { name: "What you need" })).toBeVisible();
+  const section = page.locator("#two-step");
+  await section.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  // The password first: someone at an unlocked browser can't tie the account to their own phone.
+  const password = section.getByLabel("Your password");
+  await password.fill("not my password");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("That password isn't right.")).toBeVisible();
+  await expect(page.getByRole("img", { name: "QR code to add Alliance to your authenticator app" })).toHaveCount(0);
+  await password.fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("img", { name: "QR code to add Alliance to your authenticator app" })).toBeVisible();
   const key = (await page.getByTestId("two-factor-secret").textContent()) ?? "";
   expect(key.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{32}$/);
@@ -32,7 +45,7 @@ test("a therapist turns on two-step sign-in, saves recovery codes, and signs in 
   await page.getByRole("button", { name: "Turn on", exact: true }).click();
   const codes = page.getByRole("list", { name: "Your recovery codes" }).getByRole("listitem");
   await expect(codes).toHaveCount(10);
-  await expect(codes.first()).toHaveText(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}$/);
+  await expect(codes.first()).toHaveText(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}$/);
   await page.getByRole("button", { name: "I've saved them" }).click();
   await expect(page.getByText("Two-step sign-in is on. You have 10 recovery codes left.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Your recovery codes" })).toHaveCount(0);

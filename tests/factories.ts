@@ -33,7 +33,7 @@ async function seedUser(db: TDb, role: Role, overrides: { name?: string; email?:
       passwordHash: await testPasswordHash(),
     },
     select: { id: true, email: true, name: true, role: true, timeZone: true, sessionVersion: true },
-  });
+  }).then((user) => ({ ...user, hasTwoFactor: false }));
 }
 
 export function seedTherapist(db: TDb, overrides?: Parameters<typeof seedUser>[2]) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import Link from "next/link";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { formErrorsFromServer } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -62,26 +62,48 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
   );
 }
 
-function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
+type TSetup = { secret: string; qrCode: string };
+
+/** Step one: the password, so someone at an unlocked browser can't tie the account to their own phone. */
+function Begin({ onStarted }: { onStarted: (setup: TSetup) => void }) {
   const trpc = useTRPC();
   const begin = useMutation(trpc.twoFactor.begin.mutationOptions());
+  const [isAsking, setIsAsking] = useState(false);
+  const { errors, onSubmit } = useFormSubmit({
+    schema: () => import("@/lib/schemas/two-factor").then((schemas) => schemas.ZBeginTwoFactorSchema),
+    mutate: (input) => begin.mutateAsync(input),
+    onSuccess: (setup) => onStarted(setup),
+  });
+  if (!isAsking) {
+    return (
+      <Button className="self-start" onClick={() => setIsAsking(true)}>
+        Turn on two-step sign-in
+      </Button>
+    );
+  }
+  return (
+    <Form onSubmit={onSubmit} className="flex flex-col gap-4">
+      <p>First, your password, to show it&apos;s you.</p>
+      {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
+      <TextField label="Your password" name="password" type="password" autoComplete="current-password" errors={errors.fieldErrors.password} />
+      <SubmitButton pendingLabel="Getting ready…" className="self-start">
+        Continue
+      </SubmitButton>
+    </Form>
+  );
+}
+
+function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
+  const trpc = useTRPC();
   const confirm = useMutation(trpc.twoFactor.confirm.mutationOptions());
+  const [setup, setSetup] = useState<TSetup | null>(null);
   const { errors, onSubmit } = useFormSubmit({
     schema: () => import("@/lib/schemas/two-factor").then((schemas) => schemas.ZConfirmTwoFactorSchema),
     mutate: (input) => confirm.mutateAsync(input),
     onSuccess: (result) => onEnabled(result.recoveryCodes),
   });
 
-  if (!begin.data) {
-    return (
-      <div className="flex flex-col gap-3">
-        {begin.error ? <Alert tone="error">{formErrorsFromServer(begin.error).formError}</Alert> : null}
-        <Button className="self-start" disabled={begin.isPending} onClick={() => begin.mutate(undefined)}>
-          {begin.isPending ? "Getting ready…" : "Turn on two-step sign-in"}
-        </Button>
-      </div>
-    );
-  }
+  if (!setup) return <Begin onStarted={setSetup} />;
   return (
     <div className="flex flex-col gap-4">
       <ol className="flex list-decimal flex-col gap-3 pl-5">
@@ -90,12 +112,12 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
           Aegis) and scan this QR code.
           {/* Drawn on our server: the secret is never sent to another service. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={begin.data.qrCode} alt="QR code to add Alliance to your authenticator app" width={200} height={200} className="mt-2 bg-white" />
+          <img src={setup.qrCode} alt="QR code to add Alliance to your authenticator app" width={200} height={200} className="mt-2 bg-white" />
         </li>
         <li>
           Can&apos;t scan it? Type this key into the app instead:{" "}
           <code data-testid="two-factor-secret" className="rounded bg-canvas px-2 py-1 font-mono break-all">
-            {begin.data.secret}
+            {setup.secret}
           </code>
         </li>
         <li>Enter the 6-digit code the app shows for Alliance.</li>
@@ -163,7 +185,7 @@ function Manage({ onNewCodes }: { onNewCodes: (codes: string[]) => void }) {
   );
 }
 
-export function TwoFactorPanel() {
+export function TwoFactorPanel({ hasExplainerLink = true }: { hasExplainerLink?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: status } = useSuspenseQuery(trpc.twoFactor.status.queryOptions());
@@ -193,16 +215,35 @@ export function TwoFactorPanel() {
             Two-step sign-in is on. You have {status.recoveryCodesLeft} recovery{" "}
             {status.recoveryCodesLeft === 1 ? "code" : "codes"} left.
           </Alert>
+          {status.hasShortRecoveryCodes ? (
+            <Alert tone="info">
+              Your recovery codes are from before we made them longer and harder to guess. Please make new ones below and keep
+              those instead.
+            </Alert>
+          ) : null}
           <Manage onNewCodes={setCodes} />
         </>
       ) : (
         <>
           {status.isRequired ? (
-            <Alert tone="info">Your practice asks therapists to use two-step sign-in. Turn it on to carry on using Alliance.</Alert>
+            <Alert tone="info">Alliance asks therapists to use two-step sign-in. Turn it on to carry on using Alliance.</Alert>
+          ) : null}
+          {status.isRequirementOff ? (
+            <p className="text-ink-muted">
+              Alliance usually asks therapists to use two-step sign-in. Whoever runs Alliance for your practice has turned that
+              requirement off, so it&apos;s your choice; we still recommend it, because you can see your clients&apos; records.
+            </p>
           ) : null}
           <Enrol onEnabled={setCodes} />
         </>
       )}
+      {hasExplainerLink ? (
+        <p>
+          <Link href="/account/two-step" className="text-brand-strong underline">
+            What two-step sign-in is, and what you need
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -69,9 +69,10 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       "/templates",
       "/notifications",
       "/account",
+      "/account/two-step",
       "/privacy",
     ],
-    client: ["/between-sessions", `/sessions/${session.id}`, `/goals/${goal.id}`, `/homework/${assignment.id}`, "/journal", `/questionnaires/${measure.id}`, `/engagements/${engagement.id}/questionnaires`, "/access-log", "/account/export", "/account", "/privacy"],
+    client: ["/between-sessions", `/sessions/${session.id}`, `/goals/${goal.id}`, `/homework/${assignment.id}`, "/journal", `/questionnaires/${measure.id}`, `/engagements/${engagement.id}/questionnaires`, "/access-log", "/account/export", "/account", "/account/two-step", "/privacy"],
   };
   const rows: string[] = [];
   const over: string[] = [];

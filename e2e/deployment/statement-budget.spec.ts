@@ -4,7 +4,8 @@
 // records (clients, goals, homework days, agenda items, journal entries),
 // with one audit insert per page. Counted where it is true: every statement
 // Postgres receives from the app's connections (log_statement = all), for
-// one page load on the production build.
+// one page load on the production build. The two-step sign-in page joins
+// them with its own, record-free count.
 import { expect, test } from "@playwright/test";
 import { seedScale, scaleClientEmail, scaleTherapistEmail, type TScaleShape } from "../../prisma/seed/scale";
 import { APP_APPLICATION_NAME } from "../../server/db/client";
@@ -135,4 +136,19 @@ test("a load that also moves the session's last-seen time adds exactly that one 
   const updates = touched.statements.filter((line) => line.includes('UPDATE "public"."auth_sessions"'));
   expect(updates).toHaveLength(1);
   expect(touched.statements.length).toBe(steady.statements.length + 1);
+});
+
+test("the two-step sign-in page reads the same few statements whatever the caseload, and audits nothing (no clinical record)", async () => {
+  const counts: number[] = [];
+  for (const size of SIZES) {
+    const therapist = await signInOverHttp(app.url, scaleTherapistEmail(`budget${size}`, 1), PASSWORD);
+    await load("/account/two-step", therapist);
+    const { status, statements } = await load("/account/two-step", therapist);
+    expect(status).toBe(200);
+    expect(statements.filter((line) => line.includes('INSERT INTO "public"."audit_events"'))).toHaveLength(0);
+    expect(statements.length).toBeLessThanOrEqual(PAGE_STATEMENT_BUDGET);
+    counts.push(statements.length);
+  }
+  console.log(`two-step page: ${counts[0]} statements with 10 records, ${counts[1]} with 1,000`);
+  expect(counts[1]).toBe(counts[0]);
 });

@@ -13,14 +13,16 @@ describe("two-step sign-in schemas", () => {
   it("reads recovery codes whatever their case, and look-alike letters as Crockford does", () => {
     expect(normaliseRecoveryCode("AB12-CD34-EF56")).toBe("ab12cd34ef56");
     expect(normaliseRecoveryCode("oiL0-0000-0000")).toBe("011000000000");
-    expect(isRecoveryCodeShape("ab12-cd34-ef56")).toBe(true);
+    expect(isRecoveryCodeShape("ab12-cd34-ef56-gh78")).toBe(true);
+    expect(isRecoveryCodeShape("ab12-cd34-ef56")).toBe(true); // a code made before they grew to 80 bits
+    expect(isRecoveryCodeShape("ab12-cd34-ef56-gh7")).toBe(false);
     expect(isRecoveryCodeShape("ab12-cd34-ef5")).toBe(false);
-    expect(isRecoveryCodeShape("ab12-cd34-ef5u")).toBe(false); // no u in the alphabet
+    expect(isRecoveryCodeShape("ab12-cd34-ef56-gh7u")).toBe(false); // no u in the alphabet
   });
 
   it("lets sign-in take either kind of code", () => {
     expect(ZSecondFactorSchema.safeParse("123456").success).toBe(true);
-    expect(ZSecondFactorSchema.safeParse("ab12-cd34-ef56").success).toBe(true);
+    expect(ZSecondFactorSchema.safeParse("ab12-cd34-ef56-gh78").success).toBe(true);
     expect(ZSecondFactorSchema.safeParse("hello").success).toBe(false);
   });
 });

@@ -17,19 +17,24 @@ export const ZAuthenticatorCodeSchema = z
   .pipe(z.string().regex(/^\d{6}$/, AUTHENTICATOR_CODE_MESSAGE));
 
 /**
- * The recovery-code alphabet: Crockford's base32 (no i, l, o, u), so 12
- * characters carry 60 random bits and are easy to read aloud or copy by hand.
+ * The recovery-code alphabet: Crockford's base32 (no i, l, o, u), so 16
+ * characters carry 80 random bits and are easy to read aloud or copy by hand
+ * (xxxx-xxxx-xxxx-xxxx).
  */
 export const RECOVERY_CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
-export const RECOVERY_CODE_LENGTH = 12;
+export const RECOVERY_CODE_LENGTH = 16;
+/** Codes made before they grew to 80 bits: still accepted until the person makes new ones. */
+export const SHORT_RECOVERY_CODE_LENGTH = 12;
 
 /** Lower-cases, drops spaces and dashes, and reads the look-alikes as Crockford does (o→0, i/l→1). */
 export function normaliseRecoveryCode(value: string): string {
   return tidy(value).toLowerCase().replace(/o/g, "0").replace(/[il]/g, "1");
 }
 
+const RECOVERY_CODE_PATTERN = new RegExp(`^(?:[${RECOVERY_CODE_ALPHABET}]{${RECOVERY_CODE_LENGTH}}|[${RECOVERY_CODE_ALPHABET}]{${SHORT_RECOVERY_CODE_LENGTH}})$`);
+
 export function isRecoveryCodeShape(value: string): boolean {
-  return new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{${RECOVERY_CODE_LENGTH}}$`).test(normaliseRecoveryCode(value));
+  return RECOVERY_CODE_PATTERN.test(normaliseRecoveryCode(value));
 }
 
 /** Either a 6-digit code or a recovery code: what sign-in and turning it off accept. */
@@ -37,6 +42,12 @@ export const ZSecondFactorSchema = z
   .string({ error: SECOND_FACTOR_MESSAGE })
   .max(32, SECOND_FACTOR_MESSAGE)
   .refine((value) => /^\d{6}$/.test(tidy(value)) || isRecoveryCodeShape(value), SECOND_FACTOR_MESSAGE);
+
+const ZCurrentPasswordSchema = z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long.");
+
+/** Turning it on starts with the password: someone at an unlocked browser must not tie the account to their own phone. */
+export const ZBeginTwoFactorSchema = z.object({ password: ZCurrentPasswordSchema }).strict();
+export type TBeginTwoFactor = z.infer<typeof ZBeginTwoFactorSchema>;
 
 export const ZConfirmTwoFactorSchema = z.object({ code: ZAuthenticatorCodeSchema }).strict();
 export type TConfirmTwoFactor = z.infer<typeof ZConfirmTwoFactorSchema>;
@@ -46,7 +57,7 @@ export type TRegenerateRecoveryCodes = z.infer<typeof ZRegenerateRecoveryCodesSc
 
 export const ZDisableTwoFactorSchema = z
   .object({
-    password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, "That password is too long."),
+    password: ZCurrentPasswordSchema,
     code: ZSecondFactorSchema,
   })
   .strict();

@@ -33,6 +33,7 @@ import type { TRequestMeta } from "../auth/request-meta";
 import { accountThrottleWhere } from "../auth/throttle";
 import { AppError } from "../errors";
 import { requireCurrentPassword } from "../auth/reauth";
+import { forgetOutboxMail } from "../mail/send";
 import { now as clockNow } from "../clock";
 import { FORMER_CLIENT_NAME, FORMER_THERAPIST_NAME, type TDeleteAccount } from "../../lib/schemas/account-deletion";
 
@@ -83,6 +84,8 @@ export async function deleteAccount(db: TDb, user: TSessionUser, input: TDeleteA
     isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
     timeout: 30_000,
   });
+  // Only once the deletion has happened: copies of e-mails to them in the outbox folder (no SMTP_URL).
+  await forgetOutboxMail(user.email);
 }
 
 async function assertNoOpenWork(db: TDb | TTx, user: TSessionUser): Promise<void> {
@@ -160,6 +163,7 @@ async function removeClientData(tx: TTx, client: TSessionUser, now: Date): Promi
     where: { engagement: { clientId: client.id } },
     data: { email: tombstoneEmail(client.id), name: FORMER_CLIENT_NAME },
   });
+  await withdrawInvitationsTo(tx, client, now);
   // Shared = shared with an engagement that still exists; anything else is private.
   await tx.journalEntry.deleteMany({
     where: { clientId: client.id, NOT: { visibility: "shared", sharedEngagementId: { not: null } } },
@@ -170,6 +174,25 @@ async function removeClientData(tx: TTx, client: TSessionUser, now: Date): Promi
   await tx.checkIn.deleteMany({ where: { clientId: client.id } });
   // Self-reports like the check-ins; their urgent flags go with them (cascade).
   await tx.measureResponse.deleteMany({ where: { clientId: client.id } });
+}
+
+/**
+ * Invitations to this address that nobody accepted yet (from any therapist)
+ * hold the address and the name a therapist typed: withdrawn, their empty
+ * engagements ended (the therapist sees the invitation was withdrawn), and
+ * both anonymised. A later invitation to the address starts afresh.
+ */
+async function withdrawInvitationsTo(tx: TTx, user: TSessionUser, now: Date): Promise<void> {
+  const pending = await tx.invitation.findMany({ where: { email: user.email, acceptedAt: null }, select: { id: true, engagementId: true } });
+  if (pending.length === 0) return;
+  await tx.engagement.updateMany({
+    where: { id: { in: pending.map((row) => row.engagementId) }, status: "invited", clientId: null },
+    data: { status: "ended", endedAt: now },
+  });
+  await tx.invitation.updateMany({
+    where: { id: { in: pending.map((row) => row.id) } },
+    data: { email: tombstoneEmail(user.id), name: FORMER_CLIENT_NAME, revokedAt: now },
+  });
 }
 
 /**

@@ -21,7 +21,9 @@
 //   both succeed and nothing is half-done.
 // - Sessions are left alone: what a session proves is the password, which
 //   has not changed, and the person often confirms on another device (the
-//   phone that got the e-mail) than the one that asked.
+//   phone that got the e-mail) than the one that asked. Once confirmed, the
+//   old address gets a notice that the change happened
+//   (server/auth/security-notices.ts).
 // - The link carries the token in its fragment (/confirm-email#<token>), so
 //   it stays out of server logs and Referer headers; opening the page
 //   changes nothing (mail scanners open links), its button does.
@@ -37,6 +39,7 @@ import { now as clockNow } from "../clock";
 import { deliverMail } from "../mail/send";
 import { renderMail } from "../mail/layout";
 import { requireCurrentPassword } from "../auth/reauth";
+import { sendSecurityNotice } from "../auth/security-notices";
 import {
   EMAIL_CHANGE_LINK_DEAD,
   type TConfirmEmailChange,
@@ -109,7 +112,7 @@ export async function confirmEmailChange(db: TDb, input: TConfirmEmailChange, me
       newEmail: { not: null },
       user: { deactivatedAt: null, deletedAt: null, sessionVersion: version },
     },
-    select: { id: true, userId: true, newEmail: true, user: { select: { role: true } } },
+    select: { id: true, userId: true, newEmail: true, user: { select: { role: true, email: true } } },
   });
   if (!found?.newEmail) throw dead();
   const newEmail = found.newEmail;
@@ -139,6 +142,8 @@ export async function confirmEmailChange(db: TDb, input: TConfirmEmailChange, me
     }
     throw error;
   }
+  // The address it moved away from hears of it: an owner who didn't ask still can act.
+  await sendSecurityNotice(db, found.userId, "email_changed", { to: found.user.email, at: now });
   await recordAudit(db, { id: found.userId, role: found.user.role }, meta, {
     action: "update",
     recordType: "user_email",

@@ -1,5 +1,6 @@
 import { authState } from "../auth/session";
 import { requestMeta } from "../auth/request-meta";
+import { deviceTokenFromHeaders } from "../auth/device-cookie";
 import { TRPCError } from "@trpc/server";
 import { getDb } from "../db/client";
 import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "../db/outage";
@@ -19,5 +20,15 @@ export async function createRequestContext(headers: Headers, requestId = request
     if (noteDatabaseError(error)) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause: error });
     throw error;
   });
-  return { db: getDb(), user, sessionId: sessionId ?? null, signedOutReason, meta: requestMeta(headers), requestId, audit, memo: new Map() };
+  return {
+    db: getDb(),
+    user,
+    sessionId: sessionId ?? null,
+    knownDeviceToken: deviceTokenFromHeaders(headers),
+    signedOutReason,
+    meta: requestMeta(headers),
+    requestId,
+    audit,
+    memo: new Map(),
+  };
 }

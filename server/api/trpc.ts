@@ -40,6 +40,8 @@ export type TContext = {
   meta: TRequestMeta;
   /** The auth_sessions row the cookie names, when signed in ("sign out everywhere else" keeps it). */
   sessionId?: string | null;
+  /** This browser's known-device cookie, if it sent one ("sign out everywhere else" keeps this browser known). */
+  knownDeviceToken?: string | null;
   /** When user is null because this browser's session lapsed: why, so the client can say so. */
   signedOutReason?: TSignedOutReason | null;
   /** For log lines (x-request-id); callers without one (tests, scripts) get a fresh id per call. */
@@ -132,7 +134,7 @@ export const publicProcedure = t.procedure.use(logCalls).use(mapErrors);
 export const authedProcedure = publicProcedure.use(async ({ ctx, path, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
   // REQUIRE_TWO_FACTOR_FOR_THERAPISTS: a therapist without it reaches only their own account settings.
-  if (!isAllowedBeforeEnrolment(path) && (await needsTwoFactorEnrolment(ctx.db, ctx.user))) {
+  if (!isAllowedBeforeEnrolment(path) && needsTwoFactorEnrolment(ctx.user)) {
     throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_REQUIRED_MESSAGE });
   }
   return next({ ctx: { ...ctx, user: ctx.user } });

@@ -8,9 +8,10 @@ import { hashPassword, verifyPassword } from "./password";
 import { requireCurrentPassword } from "./reauth";
 import { checkSignInThrottle, clearSignInFailures, isSignUpLimited, recordSignInFailure, signInKeys } from "./throttle";
 import { findKnownDevice, rememberDevice } from "./known-devices";
-import { endAllSessionsQuery } from "./other-sessions";
+import { endAllSessionsQuery, retireResetLinksQuery } from "./other-sessions";
+import { sendSecurityNotice } from "./security-notices";
 import { secondStepRefusal, type TSecondStepRefusal } from "./totp";
-import { SESSION_USER_SELECT, startSession, type TSessionClaims, type TSessionUser } from "./session-user";
+import { SESSION_USER_SELECT, startSession, toSessionUser, type TSessionClaims, type TSessionUser } from "./session-user";
 import { now as clockNow } from "../clock";
 
 // Deliberately the same words whether or not the e-mail has an account.
@@ -71,35 +72,46 @@ export async function checkCredentials(
   // Two-step sign-in: the code (server/auth/totp.ts) before any session exists.
   const secondStep = await secondStepRefusal(db, user.id, credentials.code);
   if (secondStep) return { ok: false, reason: secondStep };
-  const { passwordHash: _omit, ...sessionUser } = user;
+  const { passwordHash: _omit, ...sessionRow } = user;
   // Proving who you are opens a session: its row is what the cookie names.
   const sessionId = await startSession(db, user.id);
   const keptDeviceToken = await rememberDevice(db, user.id, device);
   return {
     ok: true,
-    user: sessionUser,
+    user: toSessionUser(sessionRow),
     claims: { userId: user.id, sessionVersion: user.sessionVersion, sessionId },
     deviceToken: keptDeviceToken,
   };
 }
 
-/** Changing the password bumps sessionVersion: every other session ends. */
+/**
+ * Changing the password bumps sessionVersion: every session ends (this
+ * browser signs in again with the new one), every known browser is
+ * forgotten, outstanding reset links stop working, and the owner is told by
+ * e-mail.
+ */
 export async function changePassword(db: TDb, user: TSessionUser, input: TChangePassword): Promise<void> {
   await requireCurrentPassword(db, user.id, input.currentPassword, "currentPassword", "Your current password isn't right.");
   const passwordHash = await hashPassword(input.newPassword);
-  const updated = await db.user.updateMany({
-    where: { id: user.id, sessionVersion: user.sessionVersion },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
+  const now = clockNow();
+  await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({
+      where: { id: user.id, sessionVersion: user.sessionVersion },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      throw new AppError("CONFLICT", "Your account changed in another window. Sign in again and retry.");
+    }
+    // The version bump already refuses them; ending the rows keeps "signed in elsewhere" true.
+    await endAllSessionsQuery(tx, user.id, "revoked", now);
+    await tx.knownDevice.deleteMany({ where: { userId: user.id } });
+    await retireResetLinksQuery(tx, user.id, now);
   });
-  if (updated.count === 0) {
-    throw new AppError("CONFLICT", "Your account changed in another window. Sign in again and retry.");
-  }
-  // The version bump already refuses them; ending the rows keeps "signed in elsewhere" true.
-  await endAllSessionsQuery(db, user.id);
+  await sendSecurityNotice(db, user.id, "password_changed", { at: now });
 }
 
 export async function updateProfile(db: TDb, user: TSessionUser, input: TUpdateProfile): Promise<TSessionUser> {
-  return db.user.update({ where: { id: user.id }, data: input, select: SESSION_USER_SELECT });
+  return toSessionUser(await db.user.update({ where: { id: user.id }, data: input, select: SESSION_USER_SELECT }));
 }
 
 export async function deactivateUser(db: TDb, userId: string): Promise<void> {

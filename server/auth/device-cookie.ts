@@ -14,6 +14,13 @@ export function deviceCookieName(): string {
   return isSecure() ? "__Host-alliance.device" : "alliance.device";
 }
 
+/** The token from a request's Cookie header (the tRPC context reads it there: "sign out everywhere else" keeps this browser known). */
+export function deviceTokenFromHeaders(headers: Headers): string | null {
+  const prefix = `${deviceCookieName()}=`;
+  const pair = (headers.get("cookie") ?? "").split(/;\s*/).find((part) => part.startsWith(prefix));
+  return pair ? decodeURIComponent(pair.slice(prefix.length)) : null;
+}
+
 export async function readDeviceCookie(): Promise<string | null> {
   return (await cookies()).get(deviceCookieName())?.value ?? null;
 }

@@ -4,12 +4,16 @@
 //
 // INVARIANT: only rows of the acting user are touched, and never the current
 // one; an ended row stays ended (server/auth/session-user.ts refuses it on
-// its next request, whichever app instance serves it).
+// its next request, whichever app instance serves it). Ending the others
+// also forgets every other known browser (so a stolen device cookie no longer
+// gets past the account-wide throttle) and retires outstanding password-reset
+// links: what "make it mine again" means.
 import type { TDb } from "../db/client";
 import type { AuthSessionEndReason, Role } from "../db/generated/enums";
 import { now as clockNow } from "../clock";
 import { AppError } from "../errors";
 import { sessionLimits, type TSessionLimits } from "./session-limits";
+import { findKnownDevice } from "./known-devices";
 
 /** The request's own session; a signed-in request always has one (server/api/context.ts). */
 export function requireCurrentSession(sessionId: string | null | undefined): string {
@@ -39,19 +43,34 @@ export async function countOtherSessions(
   return db.authSession.count({ where: liveWhere(user, currentSessionId, sessionLimits(), now) });
 }
 
-/** Ends every other open session of the user; returns how many were signed in. */
+/**
+ * Ends every other open session of the user, forgets their other known
+ * browsers (all but the one whose cookie this request carries) and retires
+ * outstanding reset links; returns how many were signed in.
+ */
 export async function endOtherSessions(
   db: TDb,
   user: { id: string; role: Role },
   currentSessionId: string,
+  keepDeviceToken: string | null = null,
   now = clockNow(),
 ): Promise<number> {
   const live = await countOtherSessions(db, user, currentSessionId, now);
-  await db.authSession.updateMany({
-    where: { userId: user.id, id: { not: currentSessionId }, endedAt: null },
-    data: { endedAt: now, endedReason: "revoked" },
-  });
+  const keep = keepDeviceToken ? await findKnownDevice(db, keepDeviceToken, user.id, now) : null;
+  await db.$transaction([
+    db.authSession.updateMany({
+      where: { userId: user.id, id: { not: currentSessionId }, endedAt: null },
+      data: { endedAt: now, endedReason: "revoked" },
+    }),
+    db.knownDevice.deleteMany({ where: { userId: user.id, ...(keep ? { id: { not: keep.id } } : {}) } }),
+    retireResetLinksQuery(db, user.id, now),
+  ]);
   return live;
+}
+
+/** Every unused password-reset link of the user stops working (a password change, a reset, "sign out everywhere else"). */
+export function retireResetLinksQuery(db: Pick<TDb, "accountToken">, userId: string, now = clockNow()) {
+  return db.accountToken.updateMany({ where: { userId, purpose: "password_reset", usedAt: null }, data: { usedAt: now } });
 }
 
 /** Ends every open session of the user (a password reset or change). */

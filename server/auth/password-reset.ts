@@ -32,7 +32,8 @@ import type { TRequestMeta } from "./request-meta";
 import { hashPassword } from "./password";
 import { hashSecretToken, newSecretToken } from "../crypto/secret-token";
 import { accountThrottleWhere, isResetRequestLimited, THROTTLE_WINDOW_MINUTES } from "./throttle";
-import { endAllSessionsQuery } from "./other-sessions";
+import { endAllSessionsQuery, retireResetLinksQuery } from "./other-sessions";
+import { sendSecurityNotice } from "./security-notices";
 import { RESET_LINK_DEAD_MESSAGE, type TResetPassword } from "../../lib/schemas/password-reset";
 
 export const RESET_TTL_MINUTES = 60;
@@ -137,15 +138,13 @@ export async function resetPassword(db: TDb, input: TResetPassword, meta: TReque
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     if (changed.count === 0) throw dead();
-    await tx.accountToken.updateMany({
-      where: { userId: found.userId, purpose: "password_reset", usedAt: null },
-      data: { usedAt: now },
-    });
+    await retireResetLinksQuery(tx, found.userId, now);
     await endAllSessionsQuery(tx, found.userId, "revoked", now);
     await tx.knownDevice.deleteMany({ where: { userId: found.userId } });
     // Sign-in counters of the address (not the two-step code's: a reset proves the inbox, not the phone).
     await tx.authThrottle.deleteMany({ where: accountThrottleWhere(found.user.email) });
   });
+  await sendSecurityNotice(db, found.userId, "password_reset", { at: now });
   await recordAudit(db, { id: found.userId, role: found.user.role }, meta, {
     action: "reset_password",
     recordType: "user",

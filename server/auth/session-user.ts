@@ -16,6 +16,8 @@ export type TSessionUser = {
   role: Role;
   timeZone: string;
   sessionVersion: number;
+  /** Two-step sign-in is on (users.totp_enabled_at): read with the session, so the therapists' requirement costs no query. */
+  hasTwoFactor: boolean;
 };
 
 /** What the session cookie carries: identity, version and its auth_sessions row, never the role. */
@@ -32,7 +34,15 @@ export const SESSION_USER_SELECT = {
   role: true,
   timeZone: true,
   sessionVersion: true,
+  totpEnabledAt: true,
 } as const;
+
+type TSessionUserRow = { id: string; email: string; name: string; role: Role; timeZone: string; sessionVersion: number; totpEnabledAt: Date | null };
+
+/** A row read with SESSION_USER_SELECT, as the request sees it. */
+export function toSessionUser({ totpEnabledAt, ...row }: TSessionUserRow): TSessionUser {
+  return { ...row, hasTwoFactor: totpEnabledAt !== null };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -96,6 +106,7 @@ type TSessionRow = {
   time_zone: string;
   session_version: number;
   deactivated_at: Date | null;
+  totp_enabled_at: Date | null;
   unread_notifications: number;
 };
 
@@ -112,7 +123,7 @@ async function findSessionRecord(
 ): Promise<(TSessionRecord & { user: TSessionUser & { deactivatedAt: Date | null }; unreadNotifications: number }) | null> {
   const [row] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.created_at, s.last_seen_at, s.ended_at, s.ended_reason::text AS ended_reason,
-           u.id, u.email, u.name, u.role::text AS role, u.time_zone, u.session_version, u.deactivated_at,
+           u.id, u.email, u.name, u.role::text AS role, u.time_zone, u.session_version, u.deactivated_at, u.totp_enabled_at,
            (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${claims.sessionId}::uuid AND s.user_id = ${claims.userId}::uuid`;
@@ -130,6 +141,7 @@ async function findSessionRecord(
       role: row.role,
       timeZone: row.time_zone,
       sessionVersion: row.session_version,
+      hasTwoFactor: row.totp_enabled_at !== null,
       deactivatedAt: row.deactivated_at,
     },
   };

@@ -45,7 +45,7 @@ export async function auth(): Promise<TSessionUser | null> {
  */
 export async function routeUser(): Promise<TSessionUser | null> {
   const user = await auth();
-  if (!user || (await needsTwoFactorEnrolment(getDb(), user))) return null;
+  if (!user || needsTwoFactorEnrolment(user)) return null;
   return user;
 }
 
@@ -64,6 +64,6 @@ export async function requireUser(
   if (!user) redirect(signInPath({ reason: signedOutReason, next: options.returnTo }));
   if (options.role && user.role !== options.role) redirect(homePathFor(user.role));
   // REQUIRE_TWO_FACTOR_FOR_THERAPISTS: until they turn it on, their account page is the only page (the API agrees: trpc.ts).
-  if (!options.allowWithoutTwoFactor && (await needsTwoFactorEnrolment(getDb(), user))) redirect(TWO_FACTOR_SETUP_PATH);
+  if (!options.allowWithoutTwoFactor && needsTwoFactorEnrolment(user)) redirect(TWO_FACTOR_SETUP_PATH);
   return user;
 }

@@ -11,11 +11,20 @@
 //   once: the sealed value keeps the last step used, and it is replaced only
 //   where it still holds what was read (compare-and-swap), so two requests
 //   racing with one code cannot both succeed.
-// - Recovery codes are kept only as hashes and are used by one conditional
-//   update, so each works exactly once.
+// - Turning it on starts with the current password (beginEnrolment): a person
+//   at someone else's unlocked browser cannot tie the account to their own
+//   phone and lock its owner out. Turning it off needs the password and a
+//   code; new recovery codes need a code. Each change e-mails the owner
+//   (server/auth/security-notices.ts).
+// - Recovery codes carry 80 random bits and are kept only as argon2id hashes
+//   (a copied database cannot be turned into working codes by brute force);
+//   each is used by one conditional update, so it works exactly once. Codes
+//   made before (60 bits, sha256) still work until the person makes new
+//   ones, and the account page asks them to.
 // - Wrong codes at sign-in and when turning it off count against
 //   `totp:<userId>` in auth_throttles: MAX_CODE_FAILURES per window.
 import { createHash, randomInt } from "node:crypto";
+import { verify } from "@node-rs/argon2";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import type { TDb } from "../db/client";
@@ -28,11 +37,14 @@ import {
   normaliseRecoveryCode,
   RECOVERY_CODE_ALPHABET,
   RECOVERY_CODE_LENGTH,
+  type TBeginTwoFactor,
   type TConfirmTwoFactor,
   type TDisableTwoFactor,
   type TRegenerateRecoveryCodes,
 } from "../../lib/schemas/two-factor";
 import { requireCurrentPassword } from "./reauth";
+import { hashPassword } from "./password";
+import { sendSecurityNotice } from "./security-notices";
 import type { TSessionUser } from "./session-user";
 
 export const TOTP_ISSUER = "Alliance";
@@ -71,15 +83,15 @@ function groupedForReading(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 }
 
-/**
- * Recovery codes are 60 random bits, not chosen by people, so a fast hash is
- * enough: guessing one offline still takes ~2^59 tries per code, online
- * guessing is throttled, and a slow hash (argon2) would cost ten verifications
- * per attempt instead of one indexed lookup. The user id salts it, so one
- * precomputed table cannot serve every account.
- */
-export function hashRecoveryCode(userId: string, code: string): string {
+/** What recovery_codes.code_hash held before codes grew to 80 bits: a salted sha256. */
+function legacyRecoveryCodeHash(userId: string, code: string): string {
   return createHash("sha256").update(`alliance-recovery-code\0${userId}\0${normaliseRecoveryCode(code)}`).digest("hex");
+}
+
+/** Whether `code` is the one behind `codeHash` (argon2id, or a code made before the change). */
+export async function isRecoveryCodeMatch(userId: string, codeHash: string, code: string): Promise<boolean> {
+  if (!codeHash.startsWith("$argon2")) return codeHash === legacyRecoveryCodeHash(userId, code);
+  return verify(codeHash, normaliseRecoveryCode(code)).catch(() => false);
 }
 
 function newRecoveryCode(): string {
@@ -88,11 +100,15 @@ function newRecoveryCode(): string {
   return code.match(/.{1,4}/g)!.join("-");
 }
 
-async function replaceRecoveryCodes(db: Pick<TDb, "recoveryCode">, userId: string): Promise<string[]> {
+/** New codes, hashed before the transaction that stores them (argon2 takes a moment per code). */
+async function makeRecoveryCodes(): Promise<{ codes: string[]; hashes: string[] }> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  return { codes, hashes: await Promise.all(codes.map((code) => hashPassword(normaliseRecoveryCode(code)))) };
+}
+
+async function storeRecoveryCodes(db: Pick<TDb, "recoveryCode">, userId: string, hashes: string[]): Promise<void> {
   await db.recoveryCode.deleteMany({ where: { userId } });
-  await db.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, code) })) });
-  return codes;
+  await db.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId, codeHash })) });
 }
 
 /** Accepts an authenticator code once; true when it was right and not used before. */
@@ -112,12 +128,15 @@ async function acceptAuthenticatorCode(db: TDb, userId: string, code: string): P
   return updated.count === 1;
 }
 
+/** At most RECOVERY_CODE_COUNT unused codes to compare with, one argon2 verification each; the match is spent by a conditional update. */
 async function redeemRecoveryCode(db: TDb, userId: string, code: string): Promise<boolean> {
-  const used = await db.recoveryCode.updateMany({
-    where: { userId, codeHash: hashRecoveryCode(userId, code), usedAt: null },
-    data: { usedAt: clockNow() },
-  });
-  return used.count === 1;
+  const unused = await db.recoveryCode.findMany({ where: { userId, usedAt: null }, select: { id: true, codeHash: true } });
+  for (const row of unused) {
+    if (!(await isRecoveryCodeMatch(userId, row.codeHash, code))) continue;
+    const used = await db.recoveryCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: clockNow() } });
+    return used.count === 1;
+  }
+  return false;
 }
 
 function acceptSecondFactor(db: TDb, userId: string, code: string): Promise<boolean> {
@@ -184,8 +203,8 @@ export async function hasTwoFactor(db: TDb, userId: string): Promise<boolean> {
 
 // --- enrolment and settings ---------------------------------------------
 
-/** Where a therapist who must enrol is sent (components/account/two-factor-section.tsx). */
-export const TWO_FACTOR_SETUP_PATH = "/account#two-step";
+/** Where a therapist who must enrol is sent: what it is, why, and turning it on (app/(shared)/account/two-step). */
+export const TWO_FACTOR_SETUP_PATH = "/account/two-step";
 export const TWO_FACTOR_REQUIRED_MESSAGE = "Your practice asks therapists to use two-step sign-in. Turn it on in your account settings first.";
 
 /** Procedures a therapist who must enrol can still use: their own account, notifications and enrolment. */
@@ -193,27 +212,47 @@ export function isAllowedBeforeEnrolment(path: string): boolean {
   return /^(account|twoFactor|notifications)\./.test(path);
 }
 
+/**
+ * Therapists must use two-step sign-in unless the practice turned the
+ * requirement off (REQUIRE_TWO_FACTOR_FOR_THERAPISTS=false). A demo
+ * installation turns it off, so a visitor can sign in as the demo therapist
+ * at once.
+ */
 export function isTwoFactorRequiredFor(user: Pick<TSessionUser, "role">): boolean {
-  return user.role === "therapist" && getEnv().REQUIRE_TWO_FACTOR_FOR_THERAPISTS === true;
+  const env = getEnv();
+  return user.role === "therapist" && (env.REQUIRE_TWO_FACTOR_FOR_THERAPISTS ?? env.DEMO_MODE !== true);
 }
 
-/** A therapist who must use two-step sign-in and has not turned it on yet. */
-export async function needsTwoFactorEnrolment(db: TDb, user: Pick<TSessionUser, "id" | "role">): Promise<boolean> {
-  return isTwoFactorRequiredFor(user) && !(await hasTwoFactor(db, user.id));
+/** A therapist who must use two-step sign-in and has not turned it on yet (read with the session: no query). */
+export function needsTwoFactorEnrolment(user: Pick<TSessionUser, "role" | "hasTwoFactor">): boolean {
+  return isTwoFactorRequiredFor(user) && !user.hasTwoFactor;
 }
 
 export async function twoFactorStatus(db: TDb, user: Pick<TSessionUser, "id" | "role">) {
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
-  const recoveryCodesLeft = row.totpEnabledAt ? await db.recoveryCode.count({ where: { userId: user.id, usedAt: null } }) : 0;
-  return { isEnabled: row.totpEnabledAt !== null, enabledAt: row.totpEnabledAt, recoveryCodesLeft, isRequired: isTwoFactorRequiredFor(user) };
+  const codes = row.totpEnabledAt ? await db.recoveryCode.findMany({ where: { userId: user.id, usedAt: null }, select: { codeHash: true } }) : [];
+  return {
+    isEnabled: row.totpEnabledAt !== null,
+    enabledAt: row.totpEnabledAt,
+    recoveryCodesLeft: codes.length,
+    /** Codes made before they grew to 80 bits: the page asks for new ones. */
+    hasShortRecoveryCodes: codes.some((code) => !code.codeHash.startsWith("$argon2")),
+    isRequired: isTwoFactorRequiredFor(user),
+    /** A therapist whose practice turned the requirement off: the page says so. */
+    isRequirementOff: user.role === "therapist" && !isTwoFactorRequiredFor(user),
+  };
 }
 
 /**
- * Starts (or restarts) turning it on: a fresh secret, kept sealed as pending
- * until a first code proves the app has it. Shown once, as a QR code drawn
- * here (no outside service sees it) and as text for typing in.
+ * Starts (or restarts) turning it on, after the current password: a fresh
+ * secret, kept sealed as pending until a first code proves the app has it.
+ * Shown once, as a QR code drawn here (no outside service sees it) and as
+ * text for typing in.
  */
-export async function beginEnrolment(db: TDb, user: Pick<TSessionUser, "id" | "email">) {
+export async function beginEnrolment(db: TDb, user: Pick<TSessionUser, "id" | "email">, input: TBeginTwoFactor) {
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
+  if (row.totpEnabledAt) throw new AppError("CONFLICT", "Two-step sign-in is already on.");
+  await requireCurrentPassword(db, user.id, input.password, "password", "That password isn't right.");
   const secret = new Secret({ size: 20 }).base32;
   const started = await db.user.updateMany({
     where: { id: user.id, totpEnabledAt: null },
@@ -237,21 +276,27 @@ export async function confirmEnrolment(db: TDb, user: TUserRef, input: TConfirmT
   const now = clockNow();
   const step = stepOfCode(secret, input.code, now);
   if (step === null) throw fieldError("code", WRONG_CODE_MESSAGE);
-  return db.$transaction(async (tx) => {
+  const { codes, hashes } = await makeRecoveryCodes();
+  await db.$transaction(async (tx) => {
     const enabled = await tx.user.updateMany({
       where: { id: user.id, totpPending: row.totpPending, totpEnabledAt: null },
       data: { totpSecret: sealSecret(user.id, { secret, lastStep: step }), totpEnabledAt: now, totpPending: null },
     });
     if (enabled.count === 0) throw new AppError("CONFLICT", "This changed in another window. Reload the page and try again.");
-    return { recoveryCodes: await replaceRecoveryCodes(tx, user.id) };
+    await storeRecoveryCodes(tx, user.id, hashes);
   });
+  await sendSecurityNotice(db, user.id, "two_factor_on", { at: now });
+  return { recoveryCodes: codes };
 }
 
 /** New recovery codes (the old ones stop working); needs a current authenticator code. */
 export async function regenerateRecoveryCodes(db: TDb, user: TUserRef, input: TRegenerateRecoveryCodes): Promise<{ recoveryCodes: string[] }> {
   if (!(await hasTwoFactor(db, user.id))) throw new AppError("BAD_REQUEST", "Two-step sign-in is off.");
   await requireCode(db, user.id, input.code);
-  return db.$transaction(async (tx) => ({ recoveryCodes: await replaceRecoveryCodes(tx, user.id) }));
+  const { codes, hashes } = await makeRecoveryCodes();
+  await db.$transaction(async (tx) => storeRecoveryCodes(tx, user.id, hashes));
+  await sendSecurityNotice(db, user.id, "recovery_codes");
+  return { recoveryCodes: codes };
 }
 
 /** Turning it off needs the password and a current code (or a recovery code, for a lost phone). */
@@ -264,6 +309,7 @@ export async function disableTwoFactor(db: TDb, user: TUserRef, input: TDisableT
     db.user.update({ where: { id: user.id }, data: { totpSecret: null, totpPending: null, totpEnabledAt: null } }),
     db.recoveryCode.deleteMany({ where: { userId: user.id } }),
   ]);
+  await sendSecurityNotice(db, user.id, "two_factor_off");
 }
 
 async function requireCode(db: TDb, userId: string, code: string): Promise<void> {

@@ -14,7 +14,7 @@
 //   (RFC 8058), so mail programs can offer a one-click unsubscribe.
 // - Logs carry no content, addresses or links: only that delivery failed and why.
 import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
@@ -109,10 +109,29 @@ export async function sendMail(mail: TMail): Promise<TMailResult> {
   }
 }
 
+/** How an address appears in an outbox file's name. */
+function outboxName(to: string): string {
+  return to.replace(/[^a-z0-9@._-]/gi, "_");
+}
+
+/**
+ * Deletes the outbox's copies of messages to `to` (account deletion): the
+ * folder is where e-mails live when no SMTP server is set. Files are named
+ * `<time>-<address>-<random>.eml`; nothing else is touched.
+ */
+export async function forgetOutboxMail(to: string): Promise<number> {
+  const dir = getEnv().MAIL_OUTBOX_DIR;
+  const marker = `-${outboxName(to)}-`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const mine = names.filter((name) => name.endsWith(".eml") && name.includes(marker));
+  await Promise.all(mine.map((name) => rm(path.join(dir, name), { force: true })));
+  return mine.length;
+}
+
 async function captureToOutbox(dir: string, to: string, raw: Buffer): Promise<void> {
   await mkdir(dir, { recursive: true });
   const stamp = clockNow().toISOString().replace(/[:.]/g, "-");
-  const safeTo = to.replace(/[^a-z0-9@._-]/gi, "_");
+  const safeTo = outboxName(to);
   // A random suffix: two messages to one person in the same millisecond (a
   // frozen test clock) must not overwrite each other.
   const suffix = Math.random().toString(36).slice(2, 8);

@@ -3,6 +3,9 @@
 // work stays under "Former client"; a wrong password, open work or a failure
 // part-way changes nothing.
 import { createHash, randomBytes } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import { getEnv } from "@/server/env";
+import { sendMail } from "@/server/mail/send";
 import { afterEach, describe, expect, it } from "vitest";
 import { accountThrottleWhere, isResetRequestLimited } from "@/server/auth/throttle";
 import { checkCredentials } from "@/server/auth/accounts";
@@ -11,7 +14,7 @@ import { sealField } from "@/server/crypto/sealed-fields";
 import { resetClock } from "@/server/clock";
 import type { TDb } from "@/server/db/client";
 import { FORMER_CLIENT_NAME, FORMER_THERAPIST_NAME } from "@/lib/schemas/account-deletion";
-import { callerFor, seedCast, seedTemplate, TEST_PASSWORD, type TCast } from "../factories";
+import { callerFor, seedCast, seedTemplate, seedTherapist, TEST_PASSWORD, type TCast } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
 
@@ -165,6 +168,34 @@ describe("account.deleteAccount for a client", () => {
     const audit = await db.auditEvent.findMany({ where: { actorId: cast.client.id, action: "delete", recordType: "account" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ recordId: cast.client.id, clientId: cast.client.id, actorRole: "client" });
+  });
+
+  it("withdraws invitations still waiting for their address, and clears e-mails to them from the outbox", async () => {
+    const cast = await seedClientLife(db);
+    // Another therapist invited the same address; nobody accepted yet.
+    const other = await seedTherapist(db);
+    const waiting = await db.engagement.create({ data: { therapistId: other.id, status: "invited" }, select: { id: true } });
+    const invitation = await db.invitation.create({
+      data: { engagementId: waiting.id, therapistId: other.id, email: cast.client.email, name: "Typed by the other therapist", tokenHash: hash64(), expiresAt: new Date(Date.now() + 86_400_000) },
+      select: { id: true },
+    });
+    const outbox = getEnv().MAIL_OUTBOX_DIR;
+    await sendMail({ to: cast.client.email, subject: "To the person leaving", text: "hello" });
+    await sendMail({ to: cast.therapist.email, subject: "To someone staying", text: "hello" });
+    const named = async (email: string) => (await readdir(outbox)).filter((name) => name.includes(`-${email}-`)).length;
+    expect(await named(cast.client.email)).toBeGreaterThan(0);
+
+    await (await callerFor(db, cast.client)).account.deleteAccount({ password: TEST_PASSWORD });
+
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).toMatchObject({
+      email: tombstoneEmail(cast.client.id),
+      name: FORMER_CLIENT_NAME,
+      revokedAt: expect.any(Date),
+      acceptedAt: null,
+    });
+    expect(await db.engagement.findUniqueOrThrow({ where: { id: waiting.id }, select: { status: true } })).toEqual({ status: "ended" });
+    expect(await named(cast.client.email)).toBe(0);
+    expect(await named(cast.therapist.email)).toBeGreaterThan(0);
   });
 
   it("shows the therapist 'Former client', read-only, with the shared work still readable", async () => {

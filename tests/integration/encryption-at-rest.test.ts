@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { callerFor, seedCast } from "../factories";
+import { callerFor, seedCast, TEST_PASSWORD } from "../factories";
 import { connectTestDb } from "../support/db";
 import { enrolTwoFactor } from "../support/totp";
 import { dumpDatabase } from "../support/dump";
@@ -60,7 +60,7 @@ async function writeCanaries() {
   await client.session.addAgendaItem({ sessionId, text: c.agenda, kind: "avoided_topic" });
   // Two-step sign-in secrets: the therapist has it on, the client has only begun.
   await enrolTwoFactor(therapist);
-  await client.twoFactor.begin();
+  await client.twoFactor.begin({ password: TEST_PASSWORD });
   return { cast, client, therapist, canaries: c };
 }
 

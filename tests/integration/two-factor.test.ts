@@ -4,17 +4,20 @@
 // server/clock.ts and codes are made with the same library at that time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkCredentials } from "@/server/auth/accounts";
-import { CODE_THROTTLE_WINDOW_MINUTES, hashRecoveryCode, MAX_CODE_FAILURES, needsTwoFactorEnrolment } from "@/server/auth/totp";
+import { CODE_THROTTLE_WINDOW_MINUTES, isRecoveryCodeMatch, MAX_CODE_FAILURES, needsTwoFactorEnrolment } from "@/server/auth/totp";
+import { createHash } from "node:crypto";
 import { advanceClockForTests, freezeClockForTests, resetClock } from "@/server/clock";
 import { resealAll } from "@/server/crypto/reseal";
 import { generateDataKey, parseDataKey } from "@/server/crypto/sealed-text";
 import { getEnv, setEnvForChildren } from "@/server/env";
 import { callerFor, seedClient, seedTherapist, TEST_PASSWORD } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
+import { connectCountingDb } from "../support/statement-counter";
 import { rejection } from "../support/errors";
 import { codeFor, enrolTwoFactor } from "../support/totp";
 
 const db = connectTestDb();
+const counting = connectCountingDb();
 const originalKey = getEnv().DATA_ENCRYPTION_KEY!;
 const STEP = 30_000;
 
@@ -52,33 +55,48 @@ describe("turning on two-step sign-in", () => {
     const therapist = await seedTherapist(db);
     const caller = await callerFor(db, therapist);
 
-    const setup = await caller.twoFactor.begin();
+    // The password first: nothing is shown, or stored, without it.
+    const before = await snapshotDatabase(db);
+    const noPassword = await rejection(caller.twoFactor.begin({ password: "not my password" }));
+    expect(noPassword.code).toBe("BAD_REQUEST");
+    expect(fieldErrorsOf(noPassword)).toHaveProperty("password");
+    expect(JSON.stringify(noPassword)).not.toMatch(/qrCode|secret/);
+    expect(await snapshotDatabase(db)).toEqual(before);
+    expect((await db.user.findUniqueOrThrow({ where: { id: therapist.id }, select: { totpPending: true } })).totpPending).toBeNull();
+
+    const setup = await caller.twoFactor.begin({ password: TEST_PASSWORD });
     expect(setup.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(Buffer.from(setup.qrCode.split(",")[1]!, "base64").toString()).toContain("<svg");
     const key = setup.secret.replace(/\s/g, "");
     expect(key).toMatch(/^[A-Z2-7]{32}$/); // 20 random bytes, base32
 
-    const before = await snapshotDatabase(db);
+    const pending = await snapshotDatabase(db);
     const wrong = await rejection(caller.twoFactor.confirm({ code: codeFor(key, 5) }));
     expect(wrong.code).toBe("BAD_REQUEST");
     expect(fieldErrorsOf(wrong)).toHaveProperty("code");
-    expect(await snapshotDatabase(db)).toEqual(before);
+    expect(await snapshotDatabase(db)).toEqual(pending);
+    expect(before).not.toEqual(pending); // the pending secret, sealed
     expect(await caller.twoFactor.status()).toMatchObject({ isEnabled: false });
 
     const { recoveryCodes } = await caller.twoFactor.confirm({ code: codeFor(setup.secret) });
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
-    for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}$/);
-    expect(await caller.twoFactor.status()).toMatchObject({ isEnabled: true, recoveryCodesLeft: 10 });
+    // 16 characters of a 32-letter alphabet: 80 random bits each.
+    for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}$/);
+    expect(await caller.twoFactor.status()).toMatchObject({ isEnabled: true, recoveryCodesLeft: 10, hasShortRecoveryCodes: false });
 
-    // Stored only as hashes, never shown again.
+    // Stored only as argon2id hashes (a slow hash: a copied table can't be brute-forced), never shown again.
     const stored = await db.recoveryCode.findMany({ where: { userId: therapist.id }, select: { codeHash: true } });
-    expect(stored.map((row) => row.codeHash).sort()).toEqual(recoveryCodes.map((code) => hashRecoveryCode(therapist.id, code)).sort());
+    expect(stored).toHaveLength(10);
+    for (const row of stored) expect(row.codeHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    for (const code of recoveryCodes) {
+      expect((await Promise.all(stored.map((row) => isRecoveryCodeMatch(therapist.id, row.codeHash, code)))).filter(Boolean)).toHaveLength(1);
+    }
     const rows = JSON.stringify(await db.$queryRaw`SELECT * FROM recovery_codes WHERE user_id = ${therapist.id}::uuid`);
     for (const code of recoveryCodes) expect(rows).not.toContain(code.replace(/-/g, ""));
     expect(JSON.stringify(await caller.twoFactor.status())).not.toContain(recoveryCodes[0]);
 
-    expect((await rejection(caller.twoFactor.begin())).code).toBe("CONFLICT");
+    expect((await rejection(caller.twoFactor.begin({ password: TEST_PASSWORD }))).code).toBe("CONFLICT");
   });
 
   it("lets clients turn it on too", async () => {
@@ -151,9 +169,19 @@ describe("signing in with two-step sign-in on", () => {
     const code = recoveryCodes[3]!;
     expect(await signIn(therapist.email, code.toUpperCase())).toMatchObject({ ok: true });
     expect(await signIn(therapist.email, code)).toEqual({ ok: false, reason: "two_factor_invalid" });
-    const row = await db.recoveryCode.findFirstOrThrow({ where: { userId: therapist.id, codeHash: hashRecoveryCode(therapist.id, code) } });
-    expect(row.usedAt).not.toBeNull();
+    expect(await db.recoveryCode.count({ where: { userId: therapist.id, usedAt: { not: null } } })).toBe(1);
     expect(await caller.twoFactor.status()).toMatchObject({ recoveryCodesLeft: 9 });
+  });
+
+  it("still takes a recovery code made before codes grew to 80 bits, and asks for new ones", async () => {
+    const { therapist, caller } = await enrolledTherapist();
+    // How a 60-bit code was kept: a salted sha256.
+    const shortCode = "ab12-cd34-ef56";
+    const codeHash = createHash("sha256").update(`alliance-recovery-code\0${therapist.id}\0ab12cd34ef56`).digest("hex");
+    await db.recoveryCode.create({ data: { userId: therapist.id, codeHash } });
+    expect(await caller.twoFactor.status()).toMatchObject({ hasShortRecoveryCodes: true, recoveryCodesLeft: 11 });
+    expect(await signIn(therapist.email, "AB12 CD34 EF56")).toMatchObject({ ok: true });
+    expect(await signIn(therapist.email, shortCode)).toEqual({ ok: false, reason: "two_factor_invalid" });
   });
 
   it("throttles wrong codes per account, even with the right code after, until the window passes", async () => {
@@ -208,26 +236,45 @@ describe("managing two-step sign-in", () => {
     expect(await caller.twoFactor.status()).toMatchObject({ isEnabled: false });
   });
 
-  it("requires therapists (not clients) to enrol when REQUIRE_TWO_FACTOR_FOR_THERAPISTS is set", async () => {
+  it("requires therapists (not clients) to enrol by default, unless the practice turns it off or it is a demo", async () => {
     const therapist = await seedTherapist(db);
     const client = await seedClient(db);
-    expect(await needsTwoFactorEnrolment(db, therapist)).toBe(false);
+    const sessionUser = async (who: { id: string; sessionVersion: number }) => (await callerFor(db, who)).account.me();
     try {
-      setEnvForChildren({ REQUIRE_TWO_FACTOR_FOR_THERAPISTS: "true" });
-      expect(await needsTwoFactorEnrolment(db, therapist)).toBe(true);
-      expect(await needsTwoFactorEnrolment(db, client)).toBe(false);
+      // The default: required (the test database setup turns it off for other files).
+      delete process.env.REQUIRE_TWO_FACTOR_FOR_THERAPISTS;
+      delete process.env.DEMO_MODE;
+      setEnvForChildren({});
+      expect(needsTwoFactorEnrolment({ role: "therapist", hasTwoFactor: false })).toBe(true);
+      expect(needsTwoFactorEnrolment({ role: "client", hasTwoFactor: false })).toBe(false);
       const caller = await callerFor(db, therapist);
-      expect(await caller.twoFactor.status()).toMatchObject({ isRequired: true, isEnabled: false });
+      expect(await caller.twoFactor.status()).toMatchObject({ isRequired: true, isRequirementOff: false, isEnabled: false });
       // Until then the API refuses everything but their own account settings.
       expect((await rejection(caller.engagement.list())).code).toBe("FORBIDDEN");
-      expect(await caller.account.me()).toMatchObject({ id: therapist.id });
+      expect(await sessionUser(therapist)).toMatchObject({ id: therapist.id });
       expect(await (await callerFor(db, client)).engagement.list()).toBeDefined();
       await enrolTwoFactor(caller);
-      expect(await needsTwoFactorEnrolment(db, therapist)).toBe(false);
-      expect(await caller.engagement.list()).toBeDefined();
-    } finally {
+      expect(await (await callerFor(db, therapist)).engagement.list()).toBeDefined();
+      // The requirement costs no statement: whether it is on is read with the session itself.
+      const requestWith = async (requirement: "true" | "false") => {
+        setEnvForChildren({ REQUIRE_TWO_FACTOR_FOR_THERAPISTS: requirement });
+        return counting.countStatements(async () => (await callerFor(counting.db, therapist)).engagement.list());
+      };
+      expect(await requestWith("true")).toBe(await requestWith("false"));
       delete process.env.REQUIRE_TWO_FACTOR_FOR_THERAPISTS;
       setEnvForChildren({});
+
+      // A demo installation, or a practice that turned it off, says so on the account page.
+      setEnvForChildren({ DEMO_MODE: "true" });
+      expect(needsTwoFactorEnrolment({ role: "therapist", hasTwoFactor: false })).toBe(false);
+      setEnvForChildren({ DEMO_MODE: "false", REQUIRE_TWO_FACTOR_FOR_THERAPISTS: "false" });
+      expect(needsTwoFactorEnrolment({ role: "therapist", hasTwoFactor: false })).toBe(false);
+      const other = await seedTherapist(db);
+      expect(await (await callerFor(db, other)).twoFactor.status()).toMatchObject({ isRequired: false, isRequirementOff: true });
+      expect(await (await callerFor(db, client)).twoFactor.status()).toMatchObject({ isRequired: false, isRequirementOff: false });
+    } finally {
+      delete process.env.DEMO_MODE;
+      setEnvForChildren({ REQUIRE_TWO_FACTOR_FOR_THERAPISTS: "false" });
     }
   });
 });

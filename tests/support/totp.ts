@@ -2,6 +2,7 @@
 // them with, at the server's clock (server/clock.ts), so frozen time works.
 import { Secret, TOTP } from "otpauth";
 import { now } from "@/server/clock";
+import { TEST_PASSWORD } from "../factories";
 
 /** The code an authenticator app shows for `secret` (as the page shows it, spaces and all), `steps` × 30 s from now. */
 export function codeFor(secret: string, steps = 0): string {
@@ -10,14 +11,14 @@ export function codeFor(secret: string, steps = 0): string {
 
 type TTwoFactorCaller = {
   twoFactor: {
-    begin: () => Promise<{ secret: string }>;
+    begin: (input: { password: string }) => Promise<{ secret: string }>;
     confirm: (input: { code: string }) => Promise<{ recoveryCodes: string[] }>;
   };
 };
 
 /** Turns two-step sign-in on through the real procedures; codes of the current step are then used up. */
 export async function enrolTwoFactor(caller: TTwoFactorCaller): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const { secret } = await caller.twoFactor.begin();
+  const { secret } = await caller.twoFactor.begin({ password: TEST_PASSWORD });
   const { recoveryCodes } = await caller.twoFactor.confirm({ code: codeFor(secret) });
   return { secret, recoveryCodes };
 }

@@ -19,6 +19,9 @@ setEnvForChildren({
   DATA_ENCRYPTION_OLD_KEYS: "",
   // Signs cookies and links, and keys the throttle hashes; files that sign in through next-auth set their own.
   NEXTAUTH_SECRET: createHash("sha256").update(`alliance-test-secret:${url}`).digest("base64url"),
+  // Required for therapists by default; these tests sign therapists in without a code, as a practice
+  // that turned the requirement off would (tests/integration/two-factor.test.ts checks the default).
+  REQUIRE_TWO_FACTOR_FOR_THERAPISTS: "false",
   // Captured e-mails go to a throwaway folder, not the developer's outbox.
   MAIL_OUTBOX_DIR: path.join(os.tmpdir(), `alliance-test-outbox-${inject("databasePrefix")}w${worker}`),
   // A line per procedure call would drown the test output; LOG_LEVEL=info to see them.

@@ -35,9 +35,9 @@ export const accountRouter = createTRPCRouter({
     count: await countOtherSessions(ctx.db, ctx.user, requireCurrentSession(ctx.sessionId)),
   })),
 
-  /** Ends every other session of this account; this one carries on. */
+  /** Ends every other session of this account and forgets its other browsers; this one carries on. */
   signOutOthers: authedProcedure.mutation(async ({ ctx }) => {
-    const ended = await endOtherSessions(ctx.db, ctx.user, requireCurrentSession(ctx.sessionId));
+    const ended = await endOtherSessions(ctx.db, ctx.user, requireCurrentSession(ctx.sessionId), ctx.knownDeviceToken ?? null);
     await audit(ctx, { action: "end_other_sessions", recordType: "user", recordId: ctx.user.id });
     return { ended };
   }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZConfirmTwoFactorSchema, ZDisableTwoFactorSchema, ZRegenerateRecoveryCodesSchema } from "@/lib/schemas/two-factor";
+import { ZBeginTwoFactorSchema, ZConfirmTwoFactorSchema, ZDisableTwoFactorSchema, ZRegenerateRecoveryCodesSchema } from "@/lib/schemas/two-factor";
 import { audit } from "@/server/audit/record";
 import {
   beginEnrolment,
@@ -17,8 +17,8 @@ const AUDIT = { recordType: "two_factor" } as const;
 export const twoFactorRouter = createTRPCRouter({
   status: authedProcedure.input(ZNoInput).query(({ ctx }) => twoFactorStatus(ctx.db, ctx.user)),
 
-  /** A fresh secret as a QR code and as text; nothing changes until `confirm`. */
-  begin: authedProcedure.input(ZNoInput).mutation(({ ctx }) => beginEnrolment(ctx.db, ctx.user)),
+  /** After the current password: a fresh secret as a QR code and as text; nothing changes until `confirm`. */
+  begin: authedProcedure.input(ZBeginTwoFactorSchema).mutation(({ ctx, input }) => beginEnrolment(ctx.db, ctx.user, input)),
 
   /** Turns it on; the recovery codes in the answer are never shown again. */
   confirm: authedProcedure.input(ZConfirmTwoFactorSchema).mutation(async ({ ctx, input }) => {
