@@ -18,6 +18,8 @@
 //   (server/notifications/notify.ts), never a goal or homework title;
 // - every number (ratings, scores, questionnaire totals and severity):
 //   the caseload, the flags and the trends compute on them in SQL;
+// - the address and browser an audit event records: the server's record,
+//   not anyone's words;
 // - ids, statuses, dates, keys and hashes: structure, not words.
 //
 // Each value's context names its field and columns of its own row that never
