@@ -4,7 +4,8 @@ import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
 import { createDb, type TDb } from "../server/db/client";
-import { E2E_DATABASE_URL_FILE, E2E_OUTBOX_DIR } from "./paths";
+import { setEnvForChildren } from "../server/env";
+import { E2E_DATABASE_URL_FILE, E2E_DATA_KEY_FILE, E2E_OUTBOX_DIR } from "./paths";
 
 export const demoTherapist = DEMO_ACCOUNTS.find((account) => account.role === "therapist")!;
 export const demoClient = DEMO_ACCOUNTS.find((account) => account.role === "client")!;
@@ -33,10 +34,17 @@ export function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.alliance.test`;
 }
 
-/** The e2e server's database, for seeding what the UI cannot make (e.g. an expired link). */
+/**
+ * The e2e server's database, for seeding what the UI cannot make (e.g. an
+ * expired link). With the server's data key, so the factories seal free text
+ * as the app does and the app can open it.
+ */
 let database: TDb | undefined;
 export function e2eDb(): TDb {
-  database ??= createDb(readFileSync(E2E_DATABASE_URL_FILE, "utf8").trim());
+  if (!database) {
+    setEnvForChildren({ DATA_ENCRYPTION_KEY: readFileSync(E2E_DATA_KEY_FILE, "utf8").trim(), DATA_ENCRYPTION_OLD_KEYS: "" });
+    database = createDb(readFileSync(E2E_DATABASE_URL_FILE, "utf8").trim());
+  }
   return database;
 }
 

@@ -6,6 +6,7 @@
 import type { Page } from "@playwright/test";
 import { seedClient, seedEngagement, seedSession, seedTherapist, TEST_PASSWORD } from "../tests/factories";
 import { INSTRUMENTS } from "../lib/measures/instruments";
+import { sealAnswers } from "../server/measures/sealing";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 /** The radio for `answer` in the question that starts with the first words of item `index` (0-based). */
@@ -32,7 +33,7 @@ test("PHQ-9 before every session: draft kept, item 9 shows crisis resources at o
       clientId: clientUser.id,
       kind: "phq9",
       periodKey: "once",
-      answers: [3, 3, 2, 3, 2, 2, 2, 1, 0],
+      answers: sealAnswers({ engagementId: engagement.id, assignmentId: earlier.id, periodKey: "once" }, [3, 3, 2, 3, 2, 2, 2, 1, 0]),
       difficulty: 2,
       total: 18,
       completedAt: new Date(Date.now() - 30 * 86_400_000),

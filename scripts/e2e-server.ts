@@ -2,7 +2,7 @@
 // test run's Postgres server, and the production build on E2E_PORT.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { E2E_DATABASE_URL_FILE, E2E_DIR, E2E_OUTBOX_DIR } from "../e2e/paths";
+import { E2E_DATABASE_URL_FILE, E2E_DATA_KEY_FILE, E2E_DIR, E2E_OUTBOX_DIR } from "../e2e/paths";
 import { getEnv, setEnvForChildren } from "../server/env";
 import { applyMigrations } from "../server/db/migrate";
 import { dropDatabases, ensureDatabase, resolveDatabaseServer } from "../server/db/provision";
@@ -36,6 +36,7 @@ await db.$disconnect();
 rmSync(E2E_DIR, { recursive: true, force: true });
 mkdirSync(E2E_OUTBOX_DIR, { recursive: true });
 writeFileSync(E2E_DATABASE_URL_FILE, databaseUrl, { mode: 0o600 });
+writeFileSync(E2E_DATA_KEY_FILE, getEnv().DATA_ENCRYPTION_KEY!, { mode: 0o600 });
 
 setEnvForChildren({
   DATABASE_URL: databaseUrl,

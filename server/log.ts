@@ -51,6 +51,9 @@ const SENSITIVE_KEYS = [
   "whyItMatters",
   "description",
   "instructions",
+  // Goal and homework titles and questionnaire answers are sealed at rest too (server/crypto/sealed-fields.ts).
+  "title",
+  "answers",
   "email",
   "newEmail",
 ];

@@ -9,6 +9,10 @@ import { parseSignedOutReason } from "@/lib/auth/signed-out";
 import type { EngagementStatus, Role } from "@/server/db/generated/enums";
 import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
 import { sealField } from "@/server/crypto/sealed-fields";
+import { newRowId } from "@/server/db/ids";
+import { sealGoalText, sealStepText } from "@/server/goals/sealing";
+import { sealAssignmentText, sealTemplateText } from "@/server/homework/sealing";
+import { sealAnswers } from "@/server/measures/sealing";
 import { addDays, localDateToDb, localToday, occurrencesFor } from "@/lib/homework/schedule";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -61,25 +65,31 @@ export async function seedEngagement(
   });
 }
 
-/** A goal with steps, as if the therapist had created it. */
+/** A goal with steps, as if the therapist had created it (its words sealed, as the app writes them). */
 export async function seedGoal(
   db: TDb,
   engagement: { id: string; therapistId: string },
   overrides: { title?: string; steps?: string[] } = {},
 ) {
+  const id = newRowId();
   return db.goal.create({
     data: {
+      id,
       engagementId: engagement.id,
-      title: overrides.title ?? "Sleep before midnight most nights",
-      description: "Wind down earlier so mornings feel less rushed.",
-      whyItMatters: "I think better when I've slept.",
+      ...sealGoalText(
+        { engagementId: engagement.id, goalId: id },
+        {
+          title: overrides.title ?? "Sleep before midnight most nights",
+          description: "Wind down earlier so mornings feel less rushed.",
+          whyItMatters: "I think better when I've slept.",
+        },
+      ),
       createdById: engagement.therapistId,
       steps: {
-        create: (overrides.steps ?? ["Phone out of the bedroom", "Lights off by 23:30"]).map((text, position) => ({
-          text,
-          position,
-          createdById: engagement.therapistId,
-        })),
+        create: (overrides.steps ?? ["Phone out of the bedroom", "Lights off by 23:30"]).map((text, position) => {
+          const stepId = newRowId();
+          return { id: stepId, text: sealStepText(id, stepId, text), position, createdById: engagement.therapistId };
+        }),
       },
       statusChanges: { create: { toStatus: "active", changedById: engagement.therapistId } },
     },
@@ -98,12 +108,16 @@ export async function seedAssignment(
 ) {
   const startsOn = addDays(localToday(options.timeZone ?? "Europe/London"), options.startOffset ?? -1);
   const dates = occurrencesFor({ schedule: "daily", startsOn, days: options.days ?? 3 });
+  const id = newRowId();
   return db.homeworkAssignment.create({
     data: {
+      id,
       engagementId: engagement.id,
       assignedById: engagement.therapistId,
-      title: options.title ?? "Three minutes of slow breathing",
-      instructions: "Breathe in for four, out for six.",
+      ...sealAssignmentText(
+        { engagementId: engagement.id, assignmentId: id },
+        { title: options.title ?? "Three minutes of slow breathing", instructions: "Breathe in for four, out for six." },
+      ),
       kind: "practice",
       schedule: "daily",
       startsOn: localDateToDb(dates[0].opensOn),
@@ -117,8 +131,16 @@ export async function seedAssignment(
 }
 
 export function seedTemplate(db: TDb, ownerId: string | null, title = "Evening reflection") {
+  const id = newRowId();
   return db.homeworkTemplate.create({
-    data: { ownerId, title, instructions: "Write three lines about your day.", kind: "journal", schedule: "daily", durationDays: 7 },
+    data: {
+      id,
+      ownerId,
+      ...sealTemplateText(id, { title, instructions: "Write three lines about your day." }),
+      kind: "journal",
+      schedule: "daily",
+      durationDays: 7,
+    },
     select: { id: true },
   });
 }
@@ -174,7 +196,7 @@ export async function seedMeasures(db: TDb, engagement: { id: string; therapistI
       clientId: engagement.clientId!,
       kind: "phq9",
       periodKey: "once",
-      answers,
+      answers: sealAnswers({ engagementId: engagement.id, assignmentId: earlier.id, periodKey: "once" }, answers),
       difficulty: 1,
       total: answers.reduce((sum, answer) => sum + answer, 0),
       // Earlier than any test's clock, so it is always the first point of a series.

@@ -4,6 +4,8 @@
 // always looks current.
 import { hashPassword } from "@/server/auth/password";
 import { sealField } from "@/server/crypto/sealed-fields";
+import { openTemplateText, sealAssignmentText } from "@/server/homework/sealing";
+import { sealGoalText, sealRatingNote, sealStatusNote, sealStepText } from "@/server/goals/sealing";
 import type {
   AgendaItemKind,
   CompletionStatus,
@@ -830,6 +832,12 @@ function emptyRows(): TRows {
   };
 }
 
+/** The id a row was given when it was planned (every demo row gets one, so its text can be bound to it). */
+function idOf(row: { id?: string }): string {
+  if (!row.id) throw new Error("a demo row without an id cannot be sealed");
+  return row.id;
+}
+
 /** Free text written as the app writes it: sealed (server/crypto/sealed-fields.ts). */
 function sealRows(rows: TRows): TRows {
   const agenda = (item: Prisma.AgendaItemCreateManyInput) => ({
@@ -840,6 +848,34 @@ function sealRows(rows: TRows): TRows {
     (typeof value === "string" ? sealValue(value) : value) as T;
   return {
     ...rows,
+    goals: rows.goals.map((goal) => ({
+      ...goal,
+      ...sealGoalText(
+        { engagementId: goal.engagementId, goalId: idOf(goal) },
+        { title: goal.title, description: goal.description ?? "", whyItMatters: goal.whyItMatters ?? "" },
+      ),
+    })),
+    goalStatusChanges: rows.goalStatusChanges.map((change) => ({
+      ...change,
+      note: optional(change.note, (text) => sealStatusNote(change.goalId, idOf(change), text)),
+    })),
+    goalSteps: rows.goalSteps.map((step) => ({ ...step, text: sealStepText(step.goalId, idOf(step), step.text) })),
+    goalRatings: rows.goalRatings.map((rating) => ({
+      ...rating,
+      note: optional(rating.note, (text) => sealRatingNote(rating.goalId, idOf(rating), text)),
+    })),
+    homeworkAssignments: rows.homeworkAssignments.map((assignment) => ({
+      ...assignment,
+      ...sealAssignmentText({ engagementId: assignment.engagementId, assignmentId: idOf(assignment) }, assignment),
+    })),
+    measureResponses: rows.measureResponses.map((response) => ({
+      ...response,
+      answers: sealField(
+        "measureAnswers",
+        { engagementId: response.engagementId, assignmentId: response.assignmentId, periodKey: response.periodKey },
+        response.answers,
+      ),
+    })),
     agendaItems: rows.agendaItems.map(agenda),
     carriedAgendaItems: rows.carriedAgendaItems.map(agenda),
     sessionNotes: rows.sessionNotes.map((note) => ({
@@ -1364,7 +1400,7 @@ function addMeasures(ctx: TContext, people: TPeople, engagementId: string, story
         clientId: people.clientId,
         kind: measure.kind,
         periodKey: session ? `session:${session.id}` : `every:${index}`,
-        answers: answer.items,
+        answers: JSON.stringify(answer.items),
         difficulty: answer.difficulty,
         total: answer.items.reduce((sum, value) => sum + value, 0),
         completedAt,
@@ -1505,7 +1541,7 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
       await seedStarterTemplates(tx);
       const templates = await tx.homeworkTemplate.findMany({
         where: { ownerId: null, archivedAt: null },
-        select: { id: true, title: true },
+        select: { id: true, title: true, instructions: true },
       });
       const rows = emptyRows();
       const ctx: TContext = {
@@ -1513,7 +1549,7 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
         rows,
         passwordHash,
         therapistId: addUser(rows, passwordHash, THERAPIST, THERAPIST_TIME_ZONE, plusDays(now, -400)),
-        templateIds: new Map(templates.map((template) => [template.title, template.id])),
+        templateIds: new Map(templates.map(openTemplateText).map((template) => [template.title, template.id])),
       };
       const formerTherapistId = addUser(rows, passwordHash, DEMO_FORMER_THERAPIST, "Europe/Paris", plusDays(now, -900));
 

@@ -1,9 +1,11 @@
 // A large practice, built quickly with set-based SQL (generate_series into
 // temporary tables, then one INSERT … SELECT per table), for the bench and
 // the statement budget (`npm run seed:scale`, scripts/bench.ts,
-// e2e/deployment/statement-budget.spec.ts). The text people write is sealed
-// as the app seals it (server/crypto/sealed-fields.ts): row-bound, so it is
-// sealed here in Node and sent in batches of arrays (unnest).
+// e2e/deployment/statement-budget.spec.ts). The text people write (goals and
+// their steps, homework, agenda items, journal entries) is sealed as the app
+// seals it (server/crypto/sealed-fields.ts): row-bound, so it is sealed here
+// in Node and sent in batches of arrays (unnest), joined to the temporary
+// tables that hold the rest of each row.
 //
 // Shape: `therapists` therapists with `clientsPerTherapist` active clients
 // each; per engagement goals with rating histories and a step, homework
@@ -15,9 +17,12 @@
 // Times are spread over the weeks before `now`; every person's password is
 // `password` (hashed once). Names and e-mails start with `prefix`, so a
 // database can hold several practices and a run can find its own.
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { hashPassword } from "../../server/auth/password";
 import { sealField } from "../../server/crypto/sealed-fields";
+import { sealGoalText, sealStepText } from "../../server/goals/sealing";
+import { sealAssignmentText } from "../../server/homework/sealing";
 import { MAX_DAYS } from "../../lib/homework/schedule";
 
 export type TScaleShape = {
@@ -110,14 +115,49 @@ export async function seedScale(client: pg.Client, shape: TScaleShape, options: 
       focus?.goals ?? shape.goalsPerEngagement,
       shape.goalsPerEngagement,
     ]);
-    await run("goals", `
-      INSERT INTO goals (id, engagement_id, title, description, status, position, created_by_id, created_at, updated_at)
-      SELECT id, engagement_id, 'Goal ' || n, 'A goal set together.', 'active', n, therapist_id,
-             $1::timestamptz - interval '80 days', $1::timestamptz
-      FROM scale_goals`, [now]);
-    await run("goal_steps", `
-      INSERT INTO goal_steps (id, goal_id, text, position, created_by_id, created_at)
-      SELECT gen_random_uuid(), id, 'A first small step', 0, therapist_id, $1::timestamptz - interval '80 days' FROM scale_goals`, [now]);
+    const goals = await client.query<{ id: string; engagement_id: string; n: number }>("SELECT id, engagement_id, n FROM scale_goals");
+    const goalText: { id: string[]; title: string[]; description: string[]; stepId: string[]; step: string[] } = {
+      id: [],
+      title: [],
+      description: [],
+      stepId: [],
+      step: [],
+    };
+    for (const goal of goals.rows) {
+      const sealed = sealGoalText(
+        { engagementId: goal.engagement_id, goalId: goal.id },
+        { title: `Goal ${goal.n}`, description: "A goal set together.", whyItMatters: "" },
+      );
+      const stepId = randomUUID();
+      goalText.id.push(goal.id);
+      goalText.title.push(sealed.title);
+      goalText.description.push(sealed.description);
+      goalText.stepId.push(stepId);
+      goalText.step.push(sealStepText(goal.id, stepId, "A first small step"));
+    }
+    await insertInBatches(goalText.id.length, async (from, to) =>
+      run("goals", `
+        INSERT INTO goals (id, engagement_id, title, description, status, position, created_by_id, created_at, updated_at)
+        SELECT g.id, g.engagement_id, x.title, x.description, 'active', g.n, g.therapist_id,
+               $1::timestamptz - interval '80 days', $1::timestamptz
+        FROM unnest($2::uuid[], $3::text[], $4::text[]) AS x(id, title, description) JOIN scale_goals g ON g.id = x.id`, [
+        now,
+        goalText.id.slice(from, to),
+        goalText.title.slice(from, to),
+        goalText.description.slice(from, to),
+      ]),
+    );
+    await insertInBatches(goalText.id.length, async (from, to) =>
+      run("goal_steps", `
+        INSERT INTO goal_steps (id, goal_id, text, position, created_by_id, created_at)
+        SELECT x.id, g.id, x.text, 0, g.therapist_id, $1::timestamptz - interval '80 days'
+        FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS x(goal_id, id, text) JOIN scale_goals g ON g.id = x.goal_id`, [
+        now,
+        goalText.id.slice(from, to),
+        goalText.stepId.slice(from, to),
+        goalText.step.slice(from, to),
+      ]),
+    );
     await run("goal_ratings", `
       INSERT INTO goal_ratings (id, goal_id, author_id, author_role, value, created_at)
       SELECT gen_random_uuid(), g.id,
@@ -142,12 +182,30 @@ export async function seedScale(client: pg.Client, shape: TScaleShape, options: 
       Boolean(focus),
       MAX_ASSIGNMENT_DAYS,
     ]);
-    await run("homework_assignments", `
-      INSERT INTO homework_assignments (id, engagement_id, assigned_by_id, title, instructions, kind, schedule, starts_on, ends_on, status, created_at, updated_at)
-      SELECT id, engagement_id, therapist_id, 'Practice ' || n, 'A few minutes a day.', 'practice', 'daily',
-             ($1::timestamptz)::date - (days - days / 4) - earlier_by, ($1::timestamptz)::date - (days - days / 4) - earlier_by + days - 1, 'active',
-             $1::timestamptz - make_interval(days => days + earlier_by), $1::timestamptz
-      FROM scale_assignments`, [now]);
+    const assignments = await client.query<{ id: string; engagement_id: string; n: number }>("SELECT id, engagement_id, n FROM scale_assignments");
+    const assignmentText: { id: string[]; title: string[]; instructions: string[] } = { id: [], title: [], instructions: [] };
+    for (const assignment of assignments.rows) {
+      const sealed = sealAssignmentText(
+        { engagementId: assignment.engagement_id, assignmentId: assignment.id },
+        { title: `Practice ${assignment.n}`, instructions: "A few minutes a day." },
+      );
+      assignmentText.id.push(assignment.id);
+      assignmentText.title.push(sealed.title);
+      assignmentText.instructions.push(sealed.instructions);
+    }
+    await insertInBatches(assignmentText.id.length, async (from, to) =>
+      run("homework_assignments", `
+        INSERT INTO homework_assignments (id, engagement_id, assigned_by_id, title, instructions, kind, schedule, starts_on, ends_on, status, created_at, updated_at)
+        SELECT a.id, a.engagement_id, a.therapist_id, x.title, x.instructions, 'practice', 'daily',
+               ($1::timestamptz)::date - (a.days - a.days / 4) - a.earlier_by, ($1::timestamptz)::date - (a.days - a.days / 4) - a.earlier_by + a.days - 1, 'active',
+               $1::timestamptz - make_interval(days => a.days + a.earlier_by), $1::timestamptz
+        FROM unnest($2::uuid[], $3::text[], $4::text[]) AS x(id, title, instructions) JOIN scale_assignments a ON a.id = x.id`, [
+        now,
+        assignmentText.id.slice(from, to),
+        assignmentText.title.slice(from, to),
+        assignmentText.instructions.slice(from, to),
+      ]),
+    );
     await client.query(`
       CREATE TEMP TABLE scale_occurrences ON COMMIT DROP AS
       SELECT gen_random_uuid() AS id, a.id AS assignment_id, a.client_id, (($1::timestamptz)::date - (a.days - a.days / 4) - a.earlier_by + d) AS day

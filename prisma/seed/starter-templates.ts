@@ -1,6 +1,8 @@
 // The shared starter library: rows of HomeworkTemplate with ownerId null,
 // which every therapist sees and may duplicate. Wording is the project's own.
 import type { HomeworkKind, HomeworkSchedule, Prisma } from "@/server/db/generated/client";
+import { newRowId } from "@/server/db/ids";
+import { sealTemplateText } from "@/server/homework/sealing";
 
 export type TStarterTemplate = {
   title: string;
@@ -125,11 +127,15 @@ export type TStarterTemplateTitle = (typeof STARTER_TEMPLATES)[number]["title"];
 type TTemplateDb = Pick<Prisma.TransactionClient, "homeworkTemplate">;
 
 // Idempotent: the library is seeded once; after that therapists may have
-// archived or relied on these rows, so they are never rewritten.
+// archived or relied on these rows, so they are never rewritten. Their words
+// are sealed like any template's (one column, one rule), under their own ids.
 export async function seedStarterTemplates(db: TTemplateDb): Promise<void> {
   const existing = await db.homeworkTemplate.findFirst({ where: { ownerId: null }, select: { id: true } });
   if (existing) return;
   await db.homeworkTemplate.createMany({
-    data: STARTER_TEMPLATES.map((template) => ({ ...template, ownerId: null })),
+    data: STARTER_TEMPLATES.map((template) => {
+      const id = newRowId();
+      return { ...template, id, ...sealTemplateText(id, template), ownerId: null };
+    }),
   });
 }

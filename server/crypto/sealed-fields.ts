@@ -1,16 +1,33 @@
 // Which free text is encrypted at rest, and what each value is bound to.
 //
-// Sealed: everything a person writes about their inner life or their
-// therapy. Session notes (all three kinds: the private note, the client's
-// takeaways and the shared summary), journal entries, homework reflections
-// (the response, what got in the way, and the therapist's reply), the
-// comment on session feedback, and agenda items (topics a client has been
-// avoiding, or is struggling with). Left plain on purpose: titles of goals,
-// steps and homework (they name the work, appear in notifications, and
-// are written to be shown), names, e-mail addresses and all scores.
+// Sealed: every column a person types words into about their life or their
+// therapy. Session notes (the private note, the client's takeaways and the
+// shared summary), journal entries, agenda items, the comment on session
+// feedback; goals (title, description, why it matters), goal steps, the notes
+// on a goal's status changes and ratings; homework (title and instructions of
+// an assignment and of a therapist's template, reflections, what got in the
+// way, the therapist's reply); and the item answers of questionnaires
+// (PHQ-9, GAD-7), kept as sealed JSON.
 //
-// Each value's context names its field and the row's owner (columns that
-// never change once written), so a value moved to another row fails to open.
+// Left plain on purpose, each for a reason (README, "Encryption at rest"):
+// - names and e-mail addresses (users, invitations, e-mail changes): they
+//   address people, sign them in and name them in notifications;
+// - a session's place and video link: they go out in reminder e-mails and
+//   the calendar file anyway, and are not about the person's inner life;
+// - notification titles: written by the app, naming people and times only
+//   (server/notifications/notify.ts), never a goal or homework title;
+// - every number (ratings, scores, questionnaire totals and severity):
+//   the caseload, the flags and the trends compute on them in SQL;
+// - the address and browser an audit event records: the server's record,
+//   not anyone's words;
+// - ids, statuses, dates, keys and hashes: structure, not words.
+//
+// Each value's context names its field and columns of its own row that never
+// change once written (its id, its parent's id; a questionnaire response is
+// bound to its assignment and period, the key its upsert writes under), so a
+// value copied into another row, or a row moved under another parent, fails
+// to open. Text copied to a new row (a duplicated template) is opened and
+// sealed again under the new row's context.
 import { getEnv } from "../env";
 import { makeKeyring, open, parseDataKey, seal, type TKeyring } from "./sealed-text";
 
@@ -22,6 +39,23 @@ export const SEALED_FIELDS = {
   completionFeedback: { table: "homework_completions", column: "feedback", owner: { occurrenceId: "occurrence_id" } },
   feedbackComment: { table: "session_feedback", column: "comment", owner: { sessionId: "session_id" } },
   agendaText: { table: "agenda_items", column: "text", owner: { sessionId: "session_id", authorId: "author_id" } },
+  goalTitle: { table: "goals", column: "title", owner: { engagementId: "engagement_id", goalId: "id" } },
+  goalDescription: { table: "goals", column: "description", owner: { engagementId: "engagement_id", goalId: "id" } },
+  goalWhyItMatters: { table: "goals", column: "why_it_matters", owner: { engagementId: "engagement_id", goalId: "id" } },
+  goalStepText: { table: "goal_steps", column: "text", owner: { goalId: "goal_id", stepId: "id" } },
+  goalStatusNote: { table: "goal_status_changes", column: "note", owner: { goalId: "goal_id", changeId: "id" } },
+  goalRatingNote: { table: "goal_ratings", column: "note", owner: { goalId: "goal_id", ratingId: "id" } },
+  assignmentTitle: { table: "homework_assignments", column: "title", owner: { engagementId: "engagement_id", assignmentId: "id" } },
+  assignmentInstructions: { table: "homework_assignments", column: "instructions", owner: { engagementId: "engagement_id", assignmentId: "id" } },
+  // A template's owner may be null (the starter library), so its own id binds it.
+  templateTitle: { table: "homework_templates", column: "title", owner: { templateId: "id" } },
+  templateInstructions: { table: "homework_templates", column: "instructions", owner: { templateId: "id" } },
+  // JSON of the item answers (0–3, or null while a draft leaves one open).
+  measureAnswers: {
+    table: "measure_responses",
+    column: "answers",
+    owner: { engagementId: "engagement_id", assignmentId: "assignment_id", periodKey: "period_key" },
+  },
   // Two-factor sign-in secrets (server/auth/totp.ts): not clinical text, but a
   // copied secret would let someone make codes, so they get the same sealing
   // and ride along with key rotation.

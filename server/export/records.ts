@@ -20,6 +20,9 @@ import { openField } from "../crypto/sealed-fields";
 import { dbToLocalDate } from "../../lib/homework/schedule";
 import { bandFor, INSTRUMENTS } from "../../lib/measures/instruments";
 import { describeSchedule } from "../../lib/measures/schedule";
+import { openGoalText, openGoalTitle, openRatingNote, openStatusNote, openStepText } from "../goals/sealing";
+import { openAssignmentText } from "../homework/sealing";
+import { openAnswers } from "../measures/sealing";
 
 export type TExportAudience = "client" | "therapist";
 
@@ -61,12 +64,12 @@ function engagementSelect(audience: TExportAudience) {
         createdBy: person,
         statusChanges: {
           orderBy: { createdAt: "asc" },
-          select: { fromStatus: true, toStatus: true, note: true, createdAt: true, changedBy: person },
+          select: { id: true, fromStatus: true, toStatus: true, note: true, createdAt: true, changedBy: person },
         },
-        steps: { orderBy: { position: "asc" }, select: { text: true, position: true, doneAt: true, createdAt: true } },
+        steps: { orderBy: { position: "asc" }, select: { id: true, text: true, position: true, doneAt: true, createdAt: true } },
         ratings: {
           orderBy: { createdAt: "asc" },
-          select: { value: true, note: true, authorRole: true, createdAt: true, sessionId: true, author: person },
+          select: { id: true, value: true, note: true, authorRole: true, createdAt: true, sessionId: true, author: person },
         },
       },
     },
@@ -84,7 +87,7 @@ function engagementSelect(audience: TExportAudience) {
         status: true,
         cancelledAt: true,
         createdAt: true,
-        goal: { select: { title: true } },
+        goal: { select: { id: true, engagementId: true, title: true } },
         occurrences: {
           orderBy: { dueOn: "asc" },
           select: {
@@ -143,10 +146,11 @@ function engagementSelect(audience: TExportAudience) {
         intervalWeeks: true,
         createdAt: true,
         stoppedAt: true,
+        id: true,
         responses: {
           where: { completedAt: { not: null } },
           orderBy: { completedAt: "asc" },
-          select: { answers: true, difficulty: true, total: true, completedAt: true },
+          select: { periodKey: true, answers: true, difficulty: true, total: true, completedAt: true },
         },
       },
     },
@@ -169,9 +173,10 @@ function shapeEngagement(row: TEngagementRow) {
     therapist: { name: row.therapist.name, email: row.therapist.email },
     client: row.client ? { name: row.client.name, email: row.client.email } : null,
     goals: row.goals.map((goal) => ({
-      title: goal.title,
-      description: goal.description,
-      whyItMatters: goal.whyItMatters,
+      ...openGoalText(
+        { engagementId: row.id, goalId: goal.id },
+        { title: goal.title, description: goal.description, whyItMatters: goal.whyItMatters },
+      ),
       status: goal.status,
       targetDate: localDate(goal.targetDate),
       createdAt: iso(goal.createdAt),
@@ -179,22 +184,24 @@ function shapeEngagement(row: TEngagementRow) {
       statusHistory: goal.statusChanges.map((change) => ({
         from: change.fromStatus,
         to: change.toStatus,
-        note: change.note,
+        note: openStatusNote(goal.id, change),
         at: iso(change.createdAt),
         by: byline(change.changedBy),
       })),
-      steps: goal.steps.map((step) => ({ text: step.text, position: step.position, doneAt: iso(step.doneAt) })),
+      steps: goal.steps.map((step) => ({ text: openStepText(goal.id, step), position: step.position, doneAt: iso(step.doneAt) })),
       ratings: goal.ratings.map((rating) => ({
         value: rating.value,
-        note: rating.note,
+        note: openRatingNote(goal.id, rating),
         by: { name: rating.author.name, role: rating.authorRole },
         sessionId: rating.sessionId,
         at: iso(rating.createdAt),
       })),
     })),
     homework: row.homeworkAssignments.map((assignment) => ({
-      title: assignment.title,
-      instructions: assignment.instructions,
+      ...openAssignmentText(
+        { engagementId: row.id, assignmentId: assignment.id },
+        { title: assignment.title, instructions: assignment.instructions },
+      ),
       kind: assignment.kind,
       schedule: {
         kind: assignment.schedule,
@@ -202,7 +209,7 @@ function shapeEngagement(row: TEngagementRow) {
         endsOn: localDate(assignment.endsOn),
         timesPerWeek: assignment.timesPerWeek,
       },
-      goal: assignment.goal?.title ?? null,
+      goal: assignment.goal ? openGoalTitle({ engagementId: assignment.goal.engagementId, goalId: assignment.goal.id }, assignment.goal.title) : null,
       status: assignment.status,
       assignedAt: iso(assignment.createdAt),
       cancelledAt: iso(assignment.cancelledAt),
@@ -277,7 +284,8 @@ function shapeEngagement(row: TEngagementRow) {
       assignedAt: iso(assignment.createdAt),
       stoppedAt: iso(assignment.stoppedAt),
       responses: assignment.responses.map((response) => ({
-        answers: response.answers as number[],
+        // Completed responses only, so every item is answered.
+        answers: openAnswers({ engagementId: row.id, assignmentId: assignment.id, periodKey: response.periodKey }, response.answers) as number[],
         difficulty: response.difficulty,
         total: response.total,
         severity: response.total === null ? null : bandFor(assignment.kind, response.total).label,

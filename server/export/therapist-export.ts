@@ -13,7 +13,8 @@
 // - "alliance-template-export", version 1:
 //   { format, version, exportedAt, exportedBy, templates: [{ title, instructions, kind,
 //     schedule, durationDays, timesPerWeek, archivedAt, createdAt, updatedAt }] }
-//   The therapist's own templates (the starter set ships with Alliance).
+//   The therapist's own templates (the starter set ships with Alliance), by
+//   title: sealed at rest, so opened and ordered here rather than in SQL.
 //
 // INVARIANT: callers resolve the engagement through engagementProcedure
 // (the therapist's own) before calling; the query also repeats the
@@ -24,6 +25,7 @@ import { now as clockNow } from "../clock";
 import { notFound } from "../errors";
 import { listSharedEntries } from "../journal/journal";
 import { exportTimestamp as iso, loadExportEngagements } from "./records";
+import { openTemplateText } from "../homework/sealing";
 
 export const ENGAGEMENT_EXPORT_FORMAT = "alliance-engagement-export";
 export const TEMPLATE_EXPORT_FORMAT = "alliance-template-export";
@@ -54,10 +56,11 @@ export async function buildEngagementExport(db: TDb, therapist: TSessionUser, en
 export type TEngagementExport = Awaited<ReturnType<typeof buildEngagementExport>>;
 
 export async function buildTemplateExport(db: TDb, therapist: TSessionUser) {
-  const templates = await db.homeworkTemplate.findMany({
+  const rows = await db.homeworkTemplate.findMany({
     where: { ownerId: therapist.id },
-    orderBy: [{ title: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ createdAt: "asc" }],
     select: {
+      id: true,
       title: true,
       instructions: true,
       kind: true,
@@ -69,12 +72,14 @@ export async function buildTemplateExport(db: TDb, therapist: TSessionUser) {
       updatedAt: true,
     },
   });
+  // Stable sort: equal titles stay oldest first.
+  const templates = rows.map(openTemplateText).sort((a, b) => a.title.localeCompare(b.title));
   return {
     format: TEMPLATE_EXPORT_FORMAT,
     version: THERAPIST_EXPORT_VERSION,
     exportedAt: clockNow().toISOString(),
     exportedBy: { name: therapist.name, email: therapist.email },
-    templates: templates.map((template) => ({
+    templates: templates.map(({ id: _id, ...template }) => ({
       ...template,
       archivedAt: iso(template.archivedAt),
       createdAt: iso(template.createdAt),

@@ -7,6 +7,8 @@
 // - Multi-row writes (goal + steps, status + history) are one transaction.
 // - Ratings are never updated or deleted: history is kept.
 // - A rating submitted twice with the same idempotency key is recorded once.
+// - Every word written is sealed (./sealing.ts); rows whose text is bound to
+//   their own id get that id before the insert (server/db/ids.ts).
 import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -14,6 +16,8 @@ import { AppError, notFound } from "../errors";
 import type { TCreateGoal, TRateGoal, TSetGoalStatus, TUpdateGoal } from "../../lib/schemas/goal";
 import { MAX_STEPS_PER_GOAL } from "../../lib/schemas/goal";
 import type { TGoalContext } from "./access";
+import { newRowId } from "../db/ids";
+import { openRatingNote, sealGoalText, sealRatingNote, sealStatusNote, sealStepText } from "./sealing";
 import { now as clockNow } from "../clock";
 
 const STALE =
@@ -30,17 +34,20 @@ export async function createGoal(db: TDb, user: TSessionUser, input: TCreateGoal
       orderBy: { position: "desc" },
       select: { position: true },
     });
+    const id = newRowId();
     const goal = await tx.goal.create({
       data: {
+        id,
         engagementId: input.engagementId,
-        title: input.title,
-        description: input.description,
-        whyItMatters: input.whyItMatters,
+        ...sealGoalText({ engagementId: input.engagementId, goalId: id }, input),
         targetDate: toDate(input.targetDate),
         position: (last?.position ?? -1) + 1,
         createdById: user.id,
         steps: {
-          create: input.steps.map((text, position) => ({ text, position, createdById: user.id })),
+          create: input.steps.map((text, position) => {
+            const stepId = newRowId();
+            return { id: stepId, text: sealStepText(id, stepId, text), position, createdById: user.id };
+          }),
         },
         statusChanges: { create: { fromStatus: null, toStatus: "active", changedById: user.id } },
       },
@@ -54,9 +61,7 @@ export async function updateGoal(db: TDb, goal: TGoalContext, input: TUpdateGoal
   const updated = await db.goal.updateMany({
     where: { id: goal.id, version: input.version },
     data: {
-      title: input.title,
-      description: input.description,
-      whyItMatters: input.whyItMatters,
+      ...sealGoalText({ engagementId: goal.engagement.id, goalId: goal.id }, input),
       targetDate: toDate(input.targetDate),
       version: { increment: 1 },
     },
@@ -78,8 +83,16 @@ export async function setGoalStatus(
       data: { status: input.status, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", STALE);
+    const changeId = newRowId();
     await tx.goalStatusChange.create({
-      data: { goalId: goal.id, fromStatus: current.status, toStatus: input.status, note: input.note, changedById: user.id },
+      data: {
+        id: changeId,
+        goalId: goal.id,
+        fromStatus: current.status,
+        toStatus: input.status,
+        note: sealStatusNote(goal.id, changeId, input.note),
+        changedById: user.id,
+      },
       select: { id: true },
     });
     return { version: input.version + 1 };
@@ -88,27 +101,34 @@ export async function setGoalStatus(
 
 export async function rateGoal(db: TDb, user: TSessionUser, goal: TGoalContext, input: TRateGoal) {
   const select = { id: true, value: true, note: true, authorRole: true, createdAt: true } as const;
+  const opened = <T extends { id: string; note: string }>(rating: T): T => ({ ...rating, note: openRatingNote(goal.id, rating) });
+  const id = newRowId();
   try {
     // A transaction of its own, so a duplicate's failure leaves an enclosing one usable (server/db/transaction.ts).
-    return await db.$transaction((tx) =>
-      tx.goalRating.create({
-        data: {
-          goalId: goal.id,
-          authorId: user.id,
-          authorRole: user.role,
-          value: input.value,
-          note: input.note,
-          idempotencyKey: input.idempotencyKey ?? null,
-        },
-        select,
-      }),
+    return opened(
+      await db.$transaction((tx) =>
+        tx.goalRating.create({
+          data: {
+            id,
+            goalId: goal.id,
+            authorId: user.id,
+            authorRole: user.role,
+            value: input.value,
+            note: sealRatingNote(goal.id, id, input.note),
+            idempotencyKey: input.idempotencyKey ?? null,
+          },
+          select,
+        }),
+      ),
     );
   } catch (error) {
     if (input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return db.goalRating.findFirstOrThrow({
-        where: { authorId: user.id, idempotencyKey: input.idempotencyKey, goalId: goal.id },
-        select,
-      });
+      return opened(
+        await db.goalRating.findFirstOrThrow({
+          where: { authorId: user.id, idempotencyKey: input.idempotencyKey, goalId: goal.id },
+          select,
+        }),
+      );
     }
     throw error;
   }
@@ -123,7 +143,11 @@ export async function addStep(db: TDb, user: TSessionUser, goal: TGoalContext, t
       });
     }
     const position = Math.max(-1, ...steps.map((step) => step.position)) + 1;
-    return tx.goalStep.create({ data: { goalId: goal.id, text, position, createdById: user.id }, select: { id: true } });
+    const id = newRowId();
+    return tx.goalStep.create({
+      data: { id, goalId: goal.id, text: sealStepText(goal.id, id, text), position, createdById: user.id },
+      select: { id: true },
+    });
   });
 }
 

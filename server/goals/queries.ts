@@ -3,9 +3,12 @@
 // goals with their steps and each party's last two ratings per goal, the
 // latter read backwards on index goal_ratings(goal_id, author_role,
 // created_at), two rows per party however long the history.
+// Text is stored sealed and opened here (./sealing.ts), so nothing in SQL
+// filters or orders by it: goals go by position, steps by position.
 import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { Role } from "../db/generated/enums";
+import { openGoalText, openGoalTitle, openRatingNote, openStatusNote, openStepText } from "./sealing";
 
 /** A goal list is bounded; archived goals beyond it stay reachable by link. */
 export const GOAL_LIST_LIMIT = 100;
@@ -95,13 +98,14 @@ export async function listGoals(db: TDb, engagementId: string): Promise<TGoalSum
   return rows
     .map((row) => ({
       id: row.id,
-      title: row.title,
-      description: row.description,
-      whyItMatters: row.why_it_matters,
+      ...openGoalText(
+        { engagementId, goalId: row.id },
+        { title: row.title, description: row.description, whyItMatters: row.why_it_matters },
+      ),
       status: row.status,
       targetDate: row.target_date ? new Date(`${row.target_date}T00:00:00.000Z`) : null,
       version: row.version,
-      steps: row.steps,
+      steps: row.steps.map((step) => ({ ...step, text: openStepText(row.id, step) })),
       latest: latestPair(row.ratings),
     }))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
@@ -121,7 +125,12 @@ export async function listCaseloadGoals(db: TDb, therapistId: string): Promise<T
     WHERE e.therapist_id = ${therapistId}::uuid AND e.status = 'active' AND g.status = 'active'
     ORDER BY g.engagement_id, g.position
     LIMIT ${CASELOAD_GOAL_LIMIT}`;
-  return rows.map((row) => ({ id: row.id, engagementId: row.engagement_id, title: row.title, latest: latestPair(row.ratings) }));
+  return rows.map((row) => ({
+    id: row.id,
+    engagementId: row.engagement_id,
+    title: openGoalTitle({ engagementId: row.engagement_id, goalId: row.id }, row.title),
+    latest: latestPair(row.ratings),
+  }));
 }
 
 /** Bounds the caseload summary: a few active goals per client for a few hundred clients. */
@@ -152,13 +161,20 @@ export async function getGoalDetail(db: TDb, goalId: string) {
       },
     },
   });
-  const { engagement, steps, ratings, ...rest } = goal;
+  const { engagement, steps, ratings, statusChanges, ...rest } = goal;
   return {
-    ...rest,
+    ...openGoalText({ engagementId: engagement.id, goalId: goal.id }, rest),
     engagement: { id: engagement.id, status: engagement.status },
     people: { therapist: engagement.therapist.name, client: engagement.client?.name ?? "Client" },
-    steps: steps.map(({ doneAt, doneBy, ...step }) => ({ ...step, isDone: doneAt !== null, doneAt, doneBy: doneBy?.name ?? null })),
-    ratings: ratings.reverse(),
+    steps: steps.map(({ doneAt, doneBy, ...step }) => ({
+      ...step,
+      text: openStepText(goal.id, step),
+      isDone: doneAt !== null,
+      doneAt,
+      doneBy: doneBy?.name ?? null,
+    })),
+    ratings: ratings.reverse().map((rating) => ({ ...rating, note: openRatingNote(goal.id, rating) })),
+    statusChanges: statusChanges.map((change) => ({ ...change, note: openStatusNote(goal.id, change) })),
   };
 }
 

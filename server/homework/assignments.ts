@@ -8,6 +8,8 @@
 // - The assignment and all its occurrences are written in one transaction.
 // - Cancelling keeps every occurrence the client already recorded; only
 //   open occurrences from today on are removed.
+// - Title and instructions are sealed under the assignment (./sealing.ts),
+//   whether typed or taken from a template: the form sends the words.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError, fieldError } from "../errors";
@@ -18,6 +20,8 @@ import { clientToday } from "./client-day";
 import { findTemplateForTherapist, type TAssignmentContext } from "./access";
 import { now as clockNow } from "../clock";
 import { notify } from "../notifications/notify";
+import { newRowId } from "../db/ids";
+import { sealAssignmentText } from "./sealing";
 
 function scheduleFrom(input: TAssignHomework, startsOn: string): TScheduleInput {
   if (input.schedule === "once") return { schedule: "once", startsOn, dueOn: input.dueOn || startsOn };
@@ -51,15 +55,16 @@ export async function assignHomework(
   const goalId = await assertGoalOfEngagement(db, engagement.id, input.goalId);
   const templateId = input.templateId ? (await findTemplateForTherapist(db, therapist, input.templateId)).id : null;
 
+  const id = newRowId();
   return db.$transaction(async (tx) => {
     const assignment = await tx.homeworkAssignment.create({
       data: {
+        id,
         engagementId: engagement.id,
         assignedById: therapist.id,
         templateId,
         goalId,
-        title: input.title,
-        instructions: input.instructions,
+        ...sealAssignmentText({ engagementId: engagement.id, assignmentId: id }, input),
         kind: input.kind,
         schedule: input.schedule,
         startsOn: localDateToDb(startsOn),
@@ -95,7 +100,7 @@ export async function updateAssignment(db: TDb, assignment: TAssignmentContext, 
   const goalId = await assertGoalOfEngagement(db, assignment.engagement.id, input.goalId);
   await db.homeworkAssignment.update({
     where: { id: assignment.id },
-    data: { title: input.title, instructions: input.instructions, goalId },
+    data: { ...sealAssignmentText({ engagementId: assignment.engagement.id, assignmentId: assignment.id }, input), goalId },
     select: { id: true },
   });
 }

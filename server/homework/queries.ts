@@ -1,11 +1,15 @@
 // Read models for homework. Each is a fixed number of SQL statements however
 // many assignments, occurrences or clients there are (quality.md, item 20).
+// Titles and instructions (and a linked goal's title) are stored sealed and
+// opened here with their row's owner.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { clientToday } from "./client-day";
 import { COMPLETION_SELECT, openCompletion } from "./completions";
 import { addDays, adherence, dbToLocalDate, localDateToDb, localToday, occurrenceState } from "../../lib/homework/schedule";
 import { now as clockNow } from "../clock";
+import { openAssignmentText } from "./sealing";
+import { openGoalTitle } from "../goals/sealing";
 
 export const ASSIGNMENT_LIST_LIMIT = 50;
 export const DUE_LIST_LIMIT = 50;
@@ -15,6 +19,7 @@ export const ADHERENCE_DAYS = 7;
 
 const ASSIGNMENT_SELECT = {
   id: true,
+  engagementId: true,
   title: true,
   instructions: true,
   kind: true,
@@ -24,7 +29,7 @@ const ASSIGNMENT_SELECT = {
   timesPerWeek: true,
   status: true,
   createdAt: true,
-  goal: { select: { id: true, title: true } },
+  goal: { select: { id: true, engagementId: true, title: true } },
   occurrences: {
     orderBy: { dueOn: "asc" },
     select: { id: true, opensOn: true, dueOn: true, completion: { select: COMPLETION_SELECT } },
@@ -42,7 +47,7 @@ function loadAssignments(db: TDb, where: { engagementId: string } | { id: string
   });
 }
 
-function shape(row: TAssignmentRow, today: string) {
+function shape({ engagementId, goal, ...row }: TAssignmentRow, today: string) {
   const occurrences = row.occurrences.map((occurrence) => {
     const opensOn = dbToLocalDate(occurrence.opensOn);
     const dueOn = dbToLocalDate(occurrence.dueOn);
@@ -52,7 +57,8 @@ function shape(row: TAssignmentRow, today: string) {
   });
   const due = occurrences.filter((occurrence) => occurrence.dueOn <= today);
   return {
-    ...row,
+    ...openAssignmentText({ engagementId, assignmentId: row.id }, row),
+    goal: goal ? { id: goal.id, title: openGoalTitle({ engagementId: goal.engagementId, goalId: goal.id }, goal.title) } : null,
     startsOn: dbToLocalDate(row.startsOn),
     endsOn: dbToLocalDate(row.endsOn),
     occurrences,
@@ -128,7 +134,9 @@ export async function listDueForClient(db: TDb, client: TSessionUser, now = cloc
       id: true,
       opensOn: true,
       dueOn: true,
-      assignment: { select: { id: true, title: true, kind: true, engagement: { select: { therapist: { select: { name: true } } } } } },
+      assignment: {
+        select: { id: true, engagementId: true, title: true, kind: true, engagement: { select: { therapist: { select: { name: true } } } } },
+      },
     },
   });
   return rows.map((row) => {
@@ -137,7 +145,11 @@ export async function listDueForClient(db: TDb, client: TSessionUser, now = cloc
       id: row.id,
       dueOn,
       isOverdue: dueOn < today,
-      assignment: { id: row.assignment.id, title: row.assignment.title, kind: row.assignment.kind },
+      assignment: {
+        id: row.assignment.id,
+        ...openAssignmentText({ engagementId: row.assignment.engagementId, assignmentId: row.assignment.id }, { title: row.assignment.title }),
+        kind: row.assignment.kind,
+      },
       therapistName: row.assignment.engagement.therapist.name,
     };
   });

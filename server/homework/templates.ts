@@ -1,11 +1,16 @@
 // A therapist's template library: their own templates plus the starter set.
 // Starter templates are read-only for everyone: duplicate one to adapt it.
+// Titles and instructions are sealed (./sealing.ts): a therapist's own
+// template is often written with one client in mind. So the library is
+// ordered by title here, not in SQL.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
 import type { TCreateTemplate, TUpdateTemplate } from "../../lib/schemas/homework";
 import { templateWhereForTherapist, type TTemplateContext } from "./access";
 import { now as clockNow } from "../clock";
+import { newRowId } from "../db/ids";
+import { openTemplateText, sealTemplateText } from "./sealing";
 
 export const TEMPLATE_LIST_LIMIT = 200;
 
@@ -21,19 +26,25 @@ export const TEMPLATE_SELECT = {
   archivedAt: true,
 } as const;
 
-export function listTemplates(db: TDb, user: TSessionUser, options: { includeArchived: boolean }) {
-  return db.homeworkTemplate.findMany({
+/** Current templates first, then the most recently archived; by title within each. */
+function libraryOrder(a: { archivedAt: Date | null; title: string }, b: { archivedAt: Date | null; title: string }): number {
+  const archivedRank = (template: { archivedAt: Date | null }) => template.archivedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return Math.sign(archivedRank(b) - archivedRank(a) || 0) || a.title.localeCompare(b.title);
+}
+
+export async function listTemplates(db: TDb, user: TSessionUser, options: { includeArchived: boolean }) {
+  const rows = await db.homeworkTemplate.findMany({
     where: { AND: [templateWhereForTherapist(user), options.includeArchived ? {} : { archivedAt: null }] },
-    orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { title: "asc" }],
+    orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { createdAt: "asc" }],
     take: TEMPLATE_LIST_LIMIT,
     select: TEMPLATE_SELECT,
   });
+  return rows.map(openTemplateText).sort(libraryOrder);
 }
 
-function fields(input: TCreateTemplate) {
+function fields(id: string, input: TCreateTemplate) {
   return {
-    title: input.title,
-    instructions: input.instructions,
+    ...sealTemplateText(id, input),
     kind: input.kind,
     schedule: input.schedule,
     durationDays: input.schedule === "daily" || input.schedule === "weekly" ? Number(input.durationDays) || null : null,
@@ -41,8 +52,9 @@ function fields(input: TCreateTemplate) {
   };
 }
 
-export function createTemplate(db: TDb, user: TSessionUser, input: TCreateTemplate) {
-  return db.homeworkTemplate.create({ data: { ...fields(input), ownerId: user.id }, select: TEMPLATE_SELECT });
+export async function createTemplate(db: TDb, user: TSessionUser, input: TCreateTemplate) {
+  const id = newRowId();
+  return openTemplateText(await db.homeworkTemplate.create({ data: { id, ...fields(id, input), ownerId: user.id }, select: TEMPLATE_SELECT }));
 }
 
 function assertOwn(user: TSessionUser, template: TTemplateContext): void {
@@ -54,25 +66,29 @@ function assertOwn(user: TSessionUser, template: TTemplateContext): void {
 export async function updateTemplate(db: TDb, user: TSessionUser, template: TTemplateContext, input: TUpdateTemplate) {
   assertOwn(user, template);
   const { templateId: _templateId, ...rest } = input;
-  return db.homeworkTemplate.update({ where: { id: template.id }, data: fields(rest), select: TEMPLATE_SELECT });
+  return openTemplateText(await db.homeworkTemplate.update({ where: { id: template.id }, data: fields(template.id, rest), select: TEMPLATE_SELECT }));
 }
 
 export async function setTemplateArchived(db: TDb, user: TSessionUser, template: TTemplateContext, isArchived: boolean) {
   assertOwn(user, template);
-  return db.homeworkTemplate.update({
-    where: { id: template.id },
-    data: { archivedAt: isArchived ? clockNow() : null },
-    select: TEMPLATE_SELECT,
-  });
+  return openTemplateText(
+    await db.homeworkTemplate.update({
+      where: { id: template.id },
+      data: { archivedAt: isArchived ? clockNow() : null },
+      select: TEMPLATE_SELECT,
+    }),
+  );
 }
 
 export async function duplicateTemplate(db: TDb, user: TSessionUser, template: TTemplateContext) {
-  const source = await db.homeworkTemplate.findUniqueOrThrow({ where: { id: template.id }, select: TEMPLATE_SELECT });
-  return db.homeworkTemplate.create({
+  const source = openTemplateText(await db.homeworkTemplate.findUniqueOrThrow({ where: { id: template.id }, select: TEMPLATE_SELECT }));
+  // The copy is a new row: its words are sealed under its own id.
+  const id = newRowId();
+  const created = await db.homeworkTemplate.create({
     data: {
+      id,
       ownerId: user.id,
-      title: `${source.title} (copy)`.slice(0, 200),
-      instructions: source.instructions,
+      ...sealTemplateText(id, { title: `${source.title} (copy)`.slice(0, 200), instructions: source.instructions }),
       kind: source.kind,
       schedule: source.schedule,
       durationDays: source.durationDays,
@@ -80,4 +96,5 @@ export async function duplicateTemplate(db: TDb, user: TSessionUser, template: T
     },
     select: TEMPLATE_SELECT,
   });
+  return openTemplateText(created);
 }

@@ -16,6 +16,8 @@
 //   stays until the therapist acknowledges it; the router audits that.
 // - Notifications name the person and the kind of record, never answers.
 // - Item-level answers reach the therapist only; the client sees totals.
+// - Item-level answers are stored sealed (./sealing.ts); totals stay plain,
+//   since the caseload, the flags and the trends work on them in SQL.
 import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -44,6 +46,7 @@ import { describeSchedule, openPeriod, type TPeriod, type TScheduledAssignment }
 import { formatDate } from "../../lib/format";
 import type { TAssignMeasure } from "../../lib/schemas/measure";
 import { MEASURE_SCHEDULE_SELECT, type TMeasureContext } from "./access";
+import { openAnswers, sealAnswers, type TItemAnswers } from "./sealing";
 
 type TWriter = TDb | Prisma.TransactionClient;
 
@@ -130,7 +133,14 @@ export function formFor(measure: TMeasureContext, now = clockNow()): TMeasureFor
     therapistName: measure.engagement.therapist.name,
     isActive,
     period: isActive ? period : null,
-    draft: current && !current.completedAt ? toAnswers(measure.kind, current.answers, current.difficulty) : null,
+    draft:
+      current && !current.completedAt
+        ? toAnswers(
+            measure.kind,
+            openAnswers({ engagementId: measure.engagement.id, assignmentId: measure.id, periodKey: current.periodKey }, current.answers),
+            current.difficulty,
+          )
+        : null,
     completed:
       current?.completedAt && current.total !== null
         ? { total: current.total, band: bandFor(measure.kind, current.total), completedAt: current.completedAt }
@@ -138,8 +148,7 @@ export function formFor(measure: TMeasureContext, now = clockNow()): TMeasureFor
   };
 }
 
-function toAnswers(kind: TMeasureKind, stored: Prisma.JsonValue, difficulty: number | null): TMeasureAnswers {
-  const values = Array.isArray(stored) ? stored : [];
+function toAnswers(kind: TMeasureKind, values: TItemAnswers, difficulty: number | null): TMeasureAnswers {
   const answers: TMeasureAnswers = { difficulty };
   INSTRUMENTS[kind].items.forEach((_, index) => {
     const value = values[index];
@@ -187,7 +196,9 @@ export async function saveAnswers(
       INSERT INTO measure_responses
         (id, assignment_id, engagement_id, client_id, kind, period_key, answers, difficulty, total, completed_at, created_at, updated_at)
       VALUES (gen_random_uuid(), ${measure.id}::uuid, ${measure.engagement.id}::uuid, ${client.id}::uuid,
-        ${measure.kind}::"MeasureKind", ${period.key}, ${JSON.stringify(answers)}::jsonb, ${difficulty}::smallint,
+        ${measure.kind}::"MeasureKind", ${period.key},
+        ${sealAnswers({ engagementId: measure.engagement.id, assignmentId: measure.id, periodKey: period.key }, answers)},
+        ${difficulty}::smallint,
         ${scored?.total ?? null}::smallint, ${complete ? now : null}::timestamptz, ${now}::timestamptz, ${now}::timestamptz)
       ON CONFLICT (assignment_id, period_key) DO UPDATE SET
         answers = EXCLUDED.answers, difficulty = EXCLUDED.difficulty, total = EXCLUDED.total,
@@ -245,6 +256,9 @@ export async function acknowledgeFlag(db: TDb, therapist: TSessionUser, engageme
 // Reading: one engagement's measures, loaded as part of another statement
 // (server/engagements/progress.ts) so a page adds none.
 
+/** The columns a response's sealed answers are bound to. */
+const ANSWERS_OWNER_SELECT = { engagementId: true, assignmentId: true, periodKey: true } as const;
+
 export function measuresSelect(viewer: Pick<TSessionUser, "role">) {
   return {
     measureAssignments: {
@@ -259,12 +273,20 @@ export function measuresSelect(viewer: Pick<TSessionUser, "role">) {
       where: { completedAt: { not: null } },
       orderBy: { completedAt: "desc" },
       take: HISTORY_LIMIT,
-      select: { id: true, kind: true, total: true, difficulty: true, completedAt: true, answers: viewer.role === "therapist" },
+      select: {
+        id: true,
+        kind: true,
+        total: true,
+        difficulty: true,
+        completedAt: true,
+        ...ANSWERS_OWNER_SELECT,
+        answers: viewer.role === "therapist",
+      },
     },
     measureFlags: {
       where: { acknowledgedAt: null },
       orderBy: { createdAt: "asc" },
-      select: { id: true, createdAt: true, response: { select: { kind: true, completedAt: true, answers: true } } },
+      select: { id: true, createdAt: true, response: { select: { kind: true, completedAt: true, ...ANSWERS_OWNER_SELECT, answers: true } } },
     },
   } satisfies Prisma.EngagementSelect;
 }
@@ -337,7 +359,8 @@ export function toMeasuresOverview(
         total: response.total!,
         band: bandFor(kind, response.total!),
         completedAt: response.completedAt!,
-        answers: viewer.role === "therapist" && Array.isArray(response.answers) ? (response.answers as number[]) : null,
+        // Completed, so every item is answered (saveAnswers refuses it otherwise).
+        answers: viewer.role === "therapist" && typeof response.answers === "string" ? (openAnswers(response, response.answers) as number[]) : null,
         difficulty: response.difficulty,
       }));
     if (points.length === 0) return [];
@@ -363,7 +386,7 @@ export function toMeasuresOverview(
           id: flag.id,
           kind: flag.response.kind,
           raisedAt: flag.createdAt,
-          answerLabel: safetyAnswerLabel(flag.response.answers),
+          answerLabel: safetyAnswerLabel(openAnswers(flag.response, flag.response.answers)),
           isDraft: flag.response.completedAt === null,
         }))
       : [];
@@ -371,8 +394,8 @@ export function toMeasuresOverview(
 }
 
 /** The item-9 answer that raised a flag, in the form's words (a draft may since have changed it). */
-function safetyAnswerLabel(stored: Prisma.JsonValue): string {
-  const answer = Array.isArray(stored) ? stored[PHQ9_SAFETY_ITEM] : null;
+function safetyAnswerLabel(answers: TItemAnswers): string {
+  const answer = answers[PHQ9_SAFETY_ITEM];
   return typeof answer === "number" && answer > 0 ? ANSWER_OPTIONS[answer]!.label : "an answer above “Not at all”";
 }
 

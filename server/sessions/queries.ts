@@ -4,6 +4,7 @@
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { openField } from "../crypto/sealed-fields";
+import { openAssignmentText } from "../homework/sealing";
 import { noteWhereForUser } from "./access";
 import { now as clockNow } from "../clock";
 
@@ -153,7 +154,11 @@ export async function getSessionView(
       response: openField("completionResponse", { occurrenceId: completion.occurrence_id }, completion.response),
       obstacle: openField("completionObstacle", { occurrenceId: completion.occurrence_id }, completion.obstacle),
       dueOn: completion.due_on,
-      assignment: { id: completion.assignment_id, title: completion.assignment_title },
+      assignment: {
+        id: completion.assignment_id,
+        // The query keeps to this engagement's assignments, so it is theirs.
+        ...openAssignmentText({ engagementId: context.engagement.id, assignmentId: completion.assignment_id }, { title: completion.assignment_title }),
+      },
     })),
   };
 }

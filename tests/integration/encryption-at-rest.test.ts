@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { callerFor, seedCast, TEST_PASSWORD } from "../factories";
+import { callerFor, seedAssignment, seedCast, TEST_PASSWORD } from "../factories";
 import { connectTestDb } from "../support/db";
 import { enrolTwoFactor } from "../support/totp";
 import { dumpDatabase } from "../support/dump";
@@ -46,6 +46,18 @@ async function writeCanaries() {
     reply: canary("reply"),
     comment: canary("comment"),
     agenda: canary("agenda"),
+    goalTitle: canary("goal-title"),
+    goalDescription: canary("goal-description"),
+    goalWhy: canary("goal-why"),
+    goalStep: canary("goal-step"),
+    addedStep: canary("added-step"),
+    statusNote: canary("status-note"),
+    clientRatingNote: canary("client-rating-note"),
+    therapistRatingNote: canary("therapist-rating-note"),
+    templateTitle: canary("template-title"),
+    templateInstructions: canary("template-instructions"),
+    assignmentTitle: canary("assignment-title"),
+    assignmentInstructions: canary("assignment-instructions"),
   };
   const sessionId = cast.session.id;
   await therapist.session.saveNote({ sessionId, kind: "therapist_private", body: c.privateNote });
@@ -58,10 +70,59 @@ async function writeCanaries() {
   await therapist.homework.reply({ occurrenceId, feedback: c.reply });
   await client.feedback.submit({ sessionId: cast.completedSession.id, feltHeard: 8, workedOnWanted: 7, approachFit: 8, overall: 8, comment: c.comment });
   await client.session.addAgendaItem({ sessionId, text: c.agenda, kind: "avoided_topic" });
+  // Goals: written by the client, a step and a rating added, a status change and a rating by the therapist.
+  const engagementId = cast.engagement.id;
+  const { id: goalId } = await client.goal.create({
+    engagementId,
+    title: c.goalTitle,
+    description: c.goalDescription,
+    whyItMatters: c.goalWhy,
+    steps: [c.goalStep],
+  });
+  await client.goal.addStep({ goalId, text: c.addedStep });
+  await client.goal.rate({ goalId, value: 4, note: c.clientRatingNote });
+  await therapist.goal.rate({ goalId, value: 5, note: c.therapistRatingNote });
+  await therapist.goal.setStatus({ goalId, version: 1, status: "paused", note: c.statusNote });
+  await client.goal.setStatus({ goalId, version: 2, status: "active" });
+  // Homework: the therapist's own template, duplicated (copied text is sealed again), and an assignment from it,
+  // linked to the goal and recorded today, so it shows in the session's "since last time".
+  const template = await therapist.homeworkTemplate.create({
+    title: c.templateTitle,
+    instructions: c.templateInstructions,
+    kind: "practice",
+    schedule: "once",
+  });
+  await therapist.homeworkTemplate.duplicate({ templateId: template.id });
+  const { id: assignmentId } = await therapist.homework.assign({
+    engagementId,
+    templateId: template.id,
+    goalId,
+    title: c.assignmentTitle,
+    instructions: c.assignmentInstructions,
+    kind: "practice",
+    schedule: "daily",
+    days: 2,
+  });
+  const [assigned] = (await client.homework.byId({ assignmentId })).occurrences;
+  await client.homework.complete({ occurrenceId: assigned!.id, status: "done", response: "Done." });
+  // Questionnaire answers (numbers, so the canary is their pattern): the running PHQ-9, a draft first.
+  const measureId = cast.measures.running.id;
+  await client.measure.saveDraft({ measureId, q1: 3, q2: 0, q3: 2 });
+  await client.measure.submit({ measureId, ...CANARY_ANSWERS });
   // Two-step sign-in secrets: the therapist has it on, the client has only begun.
   await enrolTwoFactor(therapist);
   await client.twoFactor.begin({ password: TEST_PASSWORD });
-  return { cast, client, therapist, canaries: c };
+  return { cast, client, therapist, canaries: c, goalId, assignmentId };
+}
+
+/** A PHQ-9 answer pattern no other test writes (item 9 at 0, so no flag). */
+const CANARY_ANSWERS = { q1: 3, q2: 0, q3: 2, q4: 1, q5: 3, q6: 0, q7: 2, q8: 1, q9: 0, difficulty: 2 } as const;
+const CANARY_ANSWER_LIST = [3, 0, 2, 1, 3, 0, 2, 1, 0];
+
+/** How many stored answers are not sealed (written through the app, every one is). */
+async function unsealedAnswers(): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM measure_responses WHERE NOT starts_with(answers, 'enc1:')`;
+  return row!.count;
 }
 
 describe("encryption at rest", () => {
@@ -71,6 +132,10 @@ describe("encryption at rest", () => {
     const dump = await dumpDatabase(requireDatabaseUrl());
     console.log(`database dump read through: ${dump.tools.join(", ")} (${dump.text.length} characters)`);
     for (const value of Object.values(canaries)) expect(dump.text).not.toContain(value);
+    // Answers as JSON would read either way (as the app writes it, or as Postgres prints a JSON value).
+    expect(dump.text).not.toContain(JSON.stringify(CANARY_ANSWER_LIST));
+    expect(dump.text).not.toContain(CANARY_ANSWER_LIST.join(", "));
+    expect(await unsealedAnswers()).toBe(0);
     // The dump does hold the rows, sealed: the test would see plaintext if it were there.
     expect(dump.text).toContain(`enc1:${parseDataKey(originalKey, "key").id}:`);
 
@@ -94,6 +159,75 @@ describe("encryption at rest", () => {
     expect(JSON.stringify(await therapist.engagement.progress({ engagementId: cast.engagement.id }))).toContain(canaries.comment);
   });
 
+  it("reads goals, homework, templates and questionnaire answers back to the people who may see them, exports included", async () => {
+    const { cast, client, therapist, canaries: c, goalId, assignmentId } = await writeCanaries();
+    const engagementId = cast.engagement.id;
+    const goalText = [c.goalTitle, c.goalDescription, c.goalWhy, c.goalStep, c.addedStep];
+    const goalHistory = [c.statusNote, c.clientRatingNote, c.therapistRatingNote];
+    const homeworkText = [c.assignmentTitle, c.assignmentInstructions];
+
+    // Goals: both parties, in the list, the detail (history included) and the therapist's caseload.
+    for (const caller of [client, therapist]) {
+      const list = JSON.stringify(await caller.goal.list({ engagementId }));
+      for (const value of goalText) expect(list).toContain(value);
+      const detail = JSON.stringify(await caller.goal.byId({ goalId }));
+      for (const value of [...goalText, ...goalHistory]) expect(detail).toContain(value);
+    }
+    expect(JSON.stringify(await therapist.goal.caseload())).toContain(c.goalTitle);
+
+    // Homework: the assignment with its goal's title, the lists, the session's "since last time", the client's to-do.
+    for (const caller of [client, therapist]) {
+      const one = JSON.stringify(await caller.homework.byId({ assignmentId }));
+      for (const value of [...homeworkText, c.goalTitle]) expect(one).toContain(value);
+      const list = JSON.stringify(await caller.homework.list({ engagementId }));
+      for (const value of homeworkText) expect(list).toContain(value);
+      expect(JSON.stringify(await caller.session.byId({ sessionId: cast.session.id }))).toContain(c.assignmentTitle);
+    }
+    const dueTitle = `CANARY-due-${randomUUID()}`;
+    await seedAssignment(db, cast.engagement, { title: dueTitle, startOffset: 0, days: 1 });
+    expect(JSON.stringify(await client.homework.due())).toContain(dueTitle);
+    expect((await dumpDatabase(requireDatabaseUrl())).text).not.toContain(dueTitle);
+
+    // Templates: the therapist's library, the copy (sealed again under its own row) and the library export.
+    const library = await therapist.homeworkTemplate.list();
+    const own = library.filter((template) => template.title.startsWith(c.templateTitle));
+    expect(own.map((template) => template.title)).toEqual([c.templateTitle, `${c.templateTitle} (copy)`]);
+    expect(own.every((template) => template.instructions === c.templateInstructions)).toBe(true);
+    const [original, copy] = await db.homeworkTemplate.findMany({
+      where: { id: { in: own.map((template) => template.id) } },
+      orderBy: { createdAt: "asc" },
+      select: { instructions: true },
+    });
+    expect(copy!.instructions).not.toBe(original!.instructions);
+    const templateExport = JSON.stringify(await therapist.dataExport.templates());
+    for (const value of [c.templateTitle, c.templateInstructions]) expect(templateExport).toContain(value);
+
+    // Questionnaire answers: the therapist reads each item; the client sees totals only.
+    const answersOf = (progress: Awaited<ReturnType<typeof therapist.engagement.progress>>) =>
+      progress.measures.series.flatMap((series) => series.points.map((point) => point.answers));
+    expect(answersOf(await therapist.engagement.progress({ engagementId }))).toContainEqual(CANARY_ANSWER_LIST);
+    expect(answersOf(await client.engagement.progress({ engagementId })).every((answers) => answers === null)).toBe(true);
+
+    // Exports carry the plaintext: the client's own, and the therapist's record of this client.
+    for (const data of [await client.dataExport.mine(), await therapist.dataExport.engagement({ engagementId })]) {
+      const text = JSON.stringify(data);
+      for (const value of [...goalText, ...goalHistory, ...homeworkText]) expect(text).toContain(value);
+      expect(text).toContain(JSON.stringify(CANARY_ANSWER_LIST));
+    }
+  });
+
+  it("refuses a goal moved under another client's engagement instead of showing its words there", async () => {
+    const { cast, canaries, goalId } = await writeCanaries();
+    // Someone with database access moves the goal, steps and history along, to the other therapist's client.
+    await db.$executeRaw`UPDATE goals SET engagement_id = ${cast.otherEngagement.id}::uuid WHERE id = ${goalId}::uuid`;
+    const other = await callerFor(db, cast.otherTherapist);
+    const answer = await other.goal.list({ engagementId: cast.otherEngagement.id }).then(JSON.stringify, (error: Error) => `refused: ${error.message}`);
+    expect(answer).toMatch(/^refused: /);
+    expect(answer).not.toContain(canaries.goalTitle);
+    expect(answer).not.toContain(canaries.goalDescription);
+    await db.$executeRaw`UPDATE goals SET engagement_id = ${cast.engagement.id}::uuid WHERE id = ${goalId}::uuid`;
+  });
+
   it("refuses a sealed value moved into another row instead of showing it to the wrong person", async () => {
     const { cast, client, canaries } = await writeCanaries();
     // Someone with database access pastes the private note over the shared summary.
@@ -106,7 +240,7 @@ describe("encryption at rest", () => {
   });
 
   it("rotates keys in batches: old values open, everything ends under the new key, and the old key can go", async () => {
-    const { cast, client, therapist, canaries } = await writeCanaries();
+    const { cast, client, therapist, canaries, goalId, assignmentId } = await writeCanaries();
     const oldKey = originalKey;
     const newKey = generateDataKey();
     rotateTo(newKey, [oldKey]);
@@ -131,6 +265,14 @@ describe("encryption at rest", () => {
     expect(view).toContain(canaries.privateNote);
     expect(view).toContain(canaries.agenda);
     expect(JSON.stringify(await client.homework.byId({ assignmentId: cast.homework.assignment.id }))).toContain(canaries.reply);
+    const goal = JSON.stringify(await client.goal.byId({ goalId }));
+    for (const value of [canaries.goalTitle, canaries.goalWhy, canaries.addedStep, canaries.statusNote, canaries.therapistRatingNote]) {
+      expect(goal).toContain(value);
+    }
+    expect(JSON.stringify(await client.homework.byId({ assignmentId }))).toContain(canaries.assignmentInstructions);
+    expect(JSON.stringify(await therapist.homeworkTemplate.list())).toContain(canaries.templateInstructions);
+    const progress = await therapist.engagement.progress({ engagementId: cast.engagement.id });
+    expect(progress.measures.series.flatMap((series) => series.points.map((point) => point.answers))).toContainEqual(CANARY_ANSWER_LIST);
     const dump = await dumpDatabase(requireDatabaseUrl());
     expect(dump.text).not.toContain(`enc1:${parseDataKey(oldKey, "old").id}:`);
   });
@@ -155,8 +297,87 @@ describe("encryption at rest", () => {
     await db.journalEntry.deleteMany({ where: { body: stranger } });
   });
 
+  it("seals goals, steps, notes, homework, templates and answers written before they were sealed", async () => {
+    const cast = await seedCast(db);
+    const client = await callerFor(db, cast.client);
+    const therapist = await callerFor(db, cast.therapist);
+    const legacy = (label: string) => `LEGACY-${label}-${randomUUID()}`;
+    const l = {
+      title: legacy("goal-title"),
+      description: legacy("goal-description"),
+      why: legacy("goal-why"),
+      step: legacy("step"),
+      statusNote: legacy("status-note"),
+      ratingNote: legacy("rating-note"),
+      assignmentTitle: legacy("assignment-title"),
+      instructions: legacy("assignment-instructions"),
+      templateTitle: legacy("template-title"),
+      templateInstructions: legacy("template-instructions"),
+    };
+    const [goalId, assignmentId, measureId] = [randomUUID(), randomUUID(), randomUUID()];
+    const { id: engagementId, therapistId, clientId } = cast.engagement;
+    // As the rows stood before this change: plaintext, answers as the migration leaves JSONB (Postgres's spacing).
+    await db.$executeRaw`
+      INSERT INTO goals (id, engagement_id, title, description, why_it_matters, position, created_by_id, updated_at)
+      VALUES (${goalId}::uuid, ${engagementId}::uuid, ${l.title}, ${l.description}, ${l.why}, 9, ${therapistId}::uuid, now())`;
+    await db.$executeRaw`
+      INSERT INTO goal_steps (id, goal_id, text, position, created_by_id) VALUES (${randomUUID()}::uuid, ${goalId}::uuid, ${l.step}, 0, ${therapistId}::uuid)`;
+    await db.$executeRaw`
+      INSERT INTO goal_status_changes (id, goal_id, to_status, note, changed_by_id)
+      VALUES (${randomUUID()}::uuid, ${goalId}::uuid, 'active', ${l.statusNote}, ${clientId}::uuid)`;
+    await db.$executeRaw`
+      INSERT INTO goal_ratings (id, goal_id, author_id, author_role, value, note)
+      VALUES (${randomUUID()}::uuid, ${goalId}::uuid, ${clientId}::uuid, 'client', 6, ${l.ratingNote})`;
+    await db.$executeRaw`
+      INSERT INTO homework_assignments (id, engagement_id, assigned_by_id, title, instructions, kind, schedule, starts_on, ends_on, updated_at)
+      VALUES (${assignmentId}::uuid, ${engagementId}::uuid, ${therapistId}::uuid, ${l.assignmentTitle}, ${l.instructions},
+              'practice', 'once', current_date, current_date, now())`;
+    await db.$executeRaw`
+      INSERT INTO homework_templates (id, owner_id, title, instructions, kind, updated_at)
+      VALUES (${randomUUID()}::uuid, ${therapistId}::uuid, ${l.templateTitle}, ${l.templateInstructions}, 'journal', now())`;
+    await db.$executeRaw`
+      INSERT INTO measure_assignments (id, engagement_id, kind, schedule, assigned_by_id, stopped_at)
+      VALUES (${measureId}::uuid, ${engagementId}::uuid, 'gad7', 'once', ${therapistId}::uuid, now())`;
+    await db.$executeRaw`
+      INSERT INTO measure_responses (id, assignment_id, engagement_id, client_id, kind, period_key, answers, total, completed_at, updated_at)
+      VALUES (${randomUUID()}::uuid, ${measureId}::uuid, ${engagementId}::uuid, ${clientId}::uuid, 'gad7', 'once',
+              '[2, 3, 1, 0, 2, 3, 1]', 12, now(), now())`;
+    // Plaintext in a sealed column is refused, not shown.
+    await expect(client.goal.byId({ goalId })).rejects.toThrow();
+    await expect(therapist.homeworkTemplate.list()).rejects.toThrow();
+
+    const report = await resealAll(db);
+    for (const field of [
+      "goalTitle",
+      "goalDescription",
+      "goalWhyItMatters",
+      "goalStepText",
+      "goalStatusNote",
+      "goalRatingNote",
+      "assignmentTitle",
+      "assignmentInstructions",
+      "templateTitle",
+      "templateInstructions",
+      "measureAnswers",
+    ] as const) {
+      expect(report[field].resealed, field).toBeGreaterThanOrEqual(1);
+    }
+    const goal = JSON.stringify(await client.goal.byId({ goalId }));
+    for (const value of [l.title, l.description, l.why, l.step, l.statusNote, l.ratingNote]) expect(goal).toContain(value);
+    const homework = JSON.stringify(await client.homework.byId({ assignmentId }));
+    for (const value of [l.assignmentTitle, l.instructions]) expect(homework).toContain(value);
+    const library = JSON.stringify(await therapist.homeworkTemplate.list());
+    for (const value of [l.templateTitle, l.templateInstructions]) expect(library).toContain(value);
+    const progress = await therapist.engagement.progress({ engagementId });
+    expect(progress.measures.series.find((series) => series.kind === "gad7")?.points.map((point) => point.answers)).toEqual([[2, 3, 1, 0, 2, 3, 1]]);
+
+    const dump = (await dumpDatabase(requireDatabaseUrl())).text;
+    for (const value of Object.values(l)) expect(dump).not.toContain(value);
+    expect(dump).not.toContain("[2, 3, 1, 0, 2, 3, 1]");
+  });
+
   it("`npm run rotate-key` re-seals a running database and says what it did", async () => {
-    const { client, canaries } = await writeCanaries();
+    const { cast, client, therapist, canaries } = await writeCanaries();
     const newKey = generateDataKey();
     const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["scripts/rotate-key.ts"], {
       env: { ...process.env, DATA_ENCRYPTION_KEY: newKey, DATA_ENCRYPTION_OLD_KEYS: originalKey },
@@ -164,7 +385,14 @@ describe("encryption at rest", () => {
       throw new Error(`rotate-key failed:\n${error.stdout}\n${error.stderr}`);
     });
     expect(stdout).toMatch(/values sealed under the current key; 0 not under it/);
+    // Every sealed field had values under the old key (writeCanaries fills each one), and each was re-sealed.
+    for (const field of Object.keys(SEALED_FIELDS)) {
+      expect(stdout).toMatch(new RegExp(`${field}: [1-9]\\d* sealed with the current key, 0 unreadable`));
+    }
     rotateTo(newKey, []);
     expect(JSON.stringify(await client.journal.mine())).toContain(canaries.journal);
+    const goals = JSON.stringify(await client.goal.list({ engagementId: cast.engagement.id }));
+    for (const value of [canaries.goalTitle, canaries.goalDescription, canaries.goalStep]) expect(goals).toContain(value);
+    expect(JSON.stringify(await therapist.homework.list({ engagementId: cast.engagement.id }))).toContain(canaries.assignmentTitle);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, localToday } from "@/lib/homework/schedule";
-import { callerFor, seedAssignment, seedCast, seedClient, seedEngagement, seedTemplate } from "../factories";
+import { callerFor, seedAssignment, seedCast, seedClient, seedEngagement, seedGoal, seedTemplate } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
 import { connectCountingDb } from "../support/statement-counter";
@@ -55,9 +55,7 @@ describe("assigning homework", () => {
 
   it("explains impossible schedules and foreign goals on their fields, writing nothing", async () => {
     const cast = await seedCast(db);
-    const otherGoal = await db.goal.create({
-      data: { engagementId: cast.otherEngagement.id, title: "Not yours", createdById: cast.otherTherapist.id },
-    });
+    const otherGoal = await seedGoal(db, cast.otherEngagement, { title: "Not yours" });
     const foreignTemplate = await seedTemplate(db, cast.otherTherapist.id);
     const therapist = await callerFor(db, cast.therapist);
     const before = await snapshotDatabase(db);

@@ -67,22 +67,26 @@ async function call({ path, type, input, cookie, requestId }: TCall): Promise<Re
   return trpcRoute(new Request(url, { method: "POST", headers, body: payload }), { trpc: path });
 }
 
-/** A trigger that refuses canary goal titles, quoting the title in the message and in `detail` as Postgres does. */
-async function refuseCanaryGoals(): Promise<() => Promise<void>> {
+/**
+ * A trigger that refuses sessions at a canary place, quoting the place in the
+ * message and in `detail` as Postgres does. (A session's place is typed text
+ * that Postgres sees as it is; goal text now reaches it sealed.)
+ */
+async function refuseCanarySessions(): Promise<() => Promise<void>> {
   await db.$executeRawUnsafe(`
-    CREATE OR REPLACE FUNCTION logs_test_refuse_goal() RETURNS trigger AS $$
+    CREATE OR REPLACE FUNCTION logs_test_refuse_session() RETURNS trigger AS $$
     BEGIN
-      IF NEW.title LIKE '${PREFIX}%' THEN
-        RAISE EXCEPTION 'goal refused: %', NEW.title USING DETAIL = 'Key (title)=(' || NEW.title || ') is refused.';
+      IF NEW.location LIKE '${PREFIX}%' THEN
+        RAISE EXCEPTION 'session refused: %', NEW.location USING DETAIL = 'Key (location)=(' || NEW.location || ') is refused.';
       END IF;
       RETURN NEW;
     END $$ LANGUAGE plpgsql`);
   await db.$executeRawUnsafe(`
-    CREATE OR REPLACE TRIGGER logs_test_refuse_goal BEFORE INSERT ON goals
-    FOR EACH ROW EXECUTE FUNCTION logs_test_refuse_goal()`);
+    CREATE OR REPLACE TRIGGER logs_test_refuse_session BEFORE INSERT ON therapy_sessions
+    FOR EACH ROW EXECUTE FUNCTION logs_test_refuse_session()`);
   return async () => {
-    await db.$executeRawUnsafe("DROP TRIGGER IF EXISTS logs_test_refuse_goal ON goals");
-    await db.$executeRawUnsafe("DROP FUNCTION IF EXISTS logs_test_refuse_goal()");
+    await db.$executeRawUnsafe("DROP TRIGGER IF EXISTS logs_test_refuse_session ON therapy_sessions");
+    await db.$executeRawUnsafe("DROP FUNCTION IF EXISTS logs_test_refuse_session()");
   };
 }
 
@@ -114,6 +118,13 @@ function plan(cast: TCast, cookies: { therapist: string; client: string }, c: Re
       status: 200,
     },
     { ...signedOut, path: "auth.checkResetToken", type: "mutation", input: { token: c.checkedToken }, status: 200 },
+    {
+      ...therapist,
+      path: "goal.create",
+      type: "mutation",
+      input: { engagementId: cast.engagement.id, title: c.goalTitle, description: c.goalDescription, steps: [c.goalStep] },
+      status: 200,
+    },
     // Refused by validation, the canary in the input.
     { ...client, path: "journal.create", type: "mutation", input: { body: c.invalidJournal, mood: 99 }, status: 400, code: "BAD_REQUEST" },
     {
@@ -154,9 +165,9 @@ function plan(cast: TCast, cookies: { therapist: string; client: string }, c: Re
     // Fails inside Postgres, whose error quotes the canary.
     {
       ...therapist,
-      path: "goal.create",
+      path: "session.schedule",
       type: "mutation",
-      input: { engagementId: cast.engagement.id, title: c.goalTitle, description: c.goalDescription, steps: [c.goalStep] },
+      input: { engagementId: cast.engagement.id, day: "2031-03-04", time: "10:00", durationMinutes: 50, location: c.sessionPlace },
       status: 500,
       code: "INTERNAL_SERVER_ERROR",
       level: "error",
@@ -190,16 +201,23 @@ describe("structured logs", () => {
         "goalTitle",
         "goalDescription",
         "goalStep",
+        "sessionPlace",
       ].map((label) => [label, canary(label)]),
     );
     for (const label of ["checkedToken", "malformedToken", "resetToken", "emailToken"]) c[label] = canaryToken(label);
     const calls = plan(cast, { therapist: therapistCookie, client: clientCookie }, c);
 
-    const stopRefusing = await refuseCanaryGoals();
+    const stopRefusing = await refuseCanarySessions();
     // The failure below has teeth: Postgres's own error quotes the value.
     await expect(
-      db.$executeRawUnsafe(`INSERT INTO goals (id, engagement_id, title, created_by_id, updated_at) VALUES ($1::uuid, $2::uuid, $3, $4::uuid, now())`, randomUUID(), cast.engagement.id, c.goalTitle, cast.therapist.id),
-    ).rejects.toThrow(c.goalTitle);
+      db.$executeRawUnsafe(
+        `INSERT INTO therapy_sessions (id, engagement_id, starts_at, location, created_by_id, updated_at) VALUES ($1::uuid, $2::uuid, now(), $3, $4::uuid, now())`,
+        randomUUID(),
+        cast.engagement.id,
+        c.sessionPlace,
+        cast.therapist.id,
+      ),
+    ).rejects.toThrow(c.sessionPlace);
 
     const logs = captureLogs();
     const seen: { call: TExpected; requestId: string; response: Response }[] = [];

@@ -14,6 +14,9 @@ import { runJobsOnce, startWorker } from "@/server/jobs/worker";
 import { runRemindersTick, sessionReminderKey } from "@/server/notifications/reminders";
 import { channelFor, setChannel } from "@/server/notifications/preferences";
 import { sealField } from "@/server/crypto/sealed-fields";
+import { newRowId } from "@/server/db/ids";
+import { sealAssignmentText } from "@/server/homework/sealing";
+import { sealAnswers } from "@/server/measures/sealing";
 import { localDateToDb } from "@/lib/homework/schedule";
 import { connectTestDb } from "../support/db";
 import { useTestSmtp, type TReceivedMail } from "../support/smtp";
@@ -92,12 +95,16 @@ async function seedSessionAt(
 }
 
 async function seedHomeworkDue(engagement: { id: string; therapistId: string; clientId: string | null }, day: string, isRecorded: boolean) {
+  const id = newRowId();
   const assignment = await db.homeworkAssignment.create({
     data: {
+      id,
       engagementId: engagement.id,
       assignedById: engagement.therapistId,
-      title: "Three minutes of slow breathing",
-      instructions: "Breathe in for four, out for six.",
+      ...sealAssignmentText(
+        { engagementId: engagement.id, assignmentId: id },
+        { title: "Three minutes of slow breathing", instructions: "Breathe in for four, out for six." },
+      ),
       kind: "practice",
       schedule: "once",
       startsOn: localDateToDb(day),
@@ -206,7 +213,8 @@ describe("the session reminder", () => {
     await db.measureResponse.create({
       data: {
         assignmentId: measure.id, engagementId: engagement.id, clientId: client.id, kind: "phq9", periodKey: `session:${second.id}`,
-        answers: [0, 0, 0, 0, 0, 0, 0, 0, 0], difficulty: 0, total: 0, completedAt: new Date("2032-05-11T10:00:00Z"),
+        answers: sealAnswers({ engagementId: engagement.id, assignmentId: measure.id, periodKey: `session:${second.id}` }, [0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        difficulty: 0, total: 0, completedAt: new Date("2032-05-11T10:00:00Z"),
       },
     });
     await tickAt("2032-05-12T10:00:00Z");
@@ -315,7 +323,14 @@ async function seedUrgentFlag(engagement: { id: string; therapistId: string; cli
     select: { id: true },
   });
   const response = await db.measureResponse.create({
-    data: { assignmentId: assignment.id, engagementId: engagement.id, clientId: engagement.clientId!, kind: "phq9", periodKey: "once", answers: [0, 0, 0, 0, 0, 0, 0, 0, 1] },
+    data: {
+      assignmentId: assignment.id,
+      engagementId: engagement.id,
+      clientId: engagement.clientId!,
+      kind: "phq9",
+      periodKey: "once",
+      answers: sealAnswers({ engagementId: engagement.id, assignmentId: assignment.id, periodKey: "once" }, [0, 0, 0, 0, 0, 0, 0, 0, 1]),
+    },
     select: { id: true },
   });
   await db.measureFlag.create({ data: { responseId: response.id, engagementId: engagement.id, createdAt: new Date(at) } });
