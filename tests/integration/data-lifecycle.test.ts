@@ -2,10 +2,18 @@
 // migrated database and the code that exports, deletes and seals: a table or
 // text column nobody classified fails here, and so does a classification the
 // code does not keep.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DATA_LIFECYCLE, sealedColumns, type TColumnClass } from "@/server/data-lifecycle/registry";
+import { DATA_LIFECYCLE, sealedColumns, type TColumnClass, type TTableClass } from "@/server/data-lifecycle/registry";
 import { SEALED_FIELDS } from "@/server/crypto/sealed-fields";
+import { buildClientExport } from "@/server/export/client-export";
+import { checkCredentials } from "@/server/auth/accounts";
+import { isResetRequestLimited } from "@/server/auth/throttle";
+import { requireDatabaseUrl } from "@/server/env";
+import { TEST_PASSWORD } from "../factories";
+import { CANARY_ANSWER_LIST, CANARY_TABLES, writeCanaries, type TCanaryName } from "../support/canaries";
 import { connectTestDb } from "../support/db";
+import { dumpDatabase } from "../support/dump";
 
 const db = connectTestDb();
 
@@ -50,5 +58,49 @@ describe("the data-lifecycle registry", () => {
   it("marks as sealed exactly the columns the code seals", () => {
     const sealedInCode = Object.values(SEALED_FIELDS).map((field) => `${field.table}.${field.column}`);
     expect(sealedColumns().sort()).toEqual([...new Set(sealedInCode)].sort());
+  });
+});
+
+const REGISTRY = DATA_LIFECYCLE as Record<string, TTableClass>;
+
+describe("the registry held to what the code does", () => {
+  it("the client's export carries what every table marked 'in the export' holds, and nothing from a table marked otherwise", async () => {
+    const { cast, canaries } = await writeCanaries(db);
+    const exported = JSON.stringify(await buildClientExport(db, { id: cast.client.id, role: "client" }));
+    for (const [name, table] of Object.entries(CANARY_TABLES) as [TCanaryName, string][]) {
+      // Row by row, the therapist's private note never leaves (records.ts chooses notes by audience).
+      const isExpected = REGISTRY[table]!.clientExport.isIncluded && name !== "privateNote";
+      expect(exported.includes(canaries[name]), `${name} (${table})`).toBe(isExpected);
+    }
+    expect(REGISTRY.measure_responses!.clientExport.isIncluded).toBe(true);
+    expect(exported).toContain(JSON.stringify(CANARY_ANSWER_LIST));
+  });
+
+  it("after a client deletes their account: no rows of theirs where the registry says deleted, and a dump holds neither their address, their name nor their words", async () => {
+    const { cast, client, canaries } = await writeCanaries(db);
+    // A name and an address found nowhere else, and bookkeeping of every kind.
+    const name = `Juniper Canary ${randomUUID().slice(0, 8)}`;
+    await db.user.update({ where: { id: cast.client.id }, data: { name } });
+    await checkCredentials(db, { email: cast.client.email, password: "a wrong guess" }, "10.44.0.1");
+    await isResetRequestLimited(db, cast.client.email, "10.44.0.1");
+    await client.notifications.list({});
+    const before = await dumpDatabase(requireDatabaseUrl());
+    expect(before.text).toContain(cast.client.email);
+    expect(before.text).toContain(name);
+
+    await client.account.deleteAccount({ password: TEST_PASSWORD });
+
+    for (const [table, entry] of Object.entries(REGISTRY)) {
+      if (entry.onClientDeletion.action !== "deleted") continue;
+      for (const column of entry.personColumns) {
+        const [row] = await db.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "${table}" WHERE "${column}" = $1::uuid`, cast.client.id);
+        expect(row!.count, `${table}.${column}`).toBe(0);
+      }
+    }
+    const after = await dumpDatabase(requireDatabaseUrl());
+    expect(after.tools).toContain("rows as text");
+    expect(after.text).not.toContain(cast.client.email);
+    expect(after.text).not.toContain(name);
+    for (const [canaryName, canary] of Object.entries(canaries)) expect(after.text, canaryName).not.toContain(canary);
   });
 });

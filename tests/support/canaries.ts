@@ -1,0 +1,127 @@
+// A canary (a unique string no other test writes) in every sealed field,
+// written through the real procedures by the people who write them: for the
+// encryption-at-rest and data-lifecycle tests. CANARY_TABLES says where each
+// one lives, so a test can hold it to the registry (server/data-lifecycle).
+import { randomUUID } from "node:crypto";
+import type { TDb } from "@/server/db/client";
+import { callerFor, seedCast, TEST_PASSWORD } from "../factories";
+import { enrolTwoFactor } from "./totp";
+
+/** A PHQ-9 answer pattern no other test writes (item 9 at 0, so no flag). */
+export const CANARY_ANSWERS = { q1: 3, q2: 0, q3: 2, q4: 1, q5: 3, q6: 0, q7: 2, q8: 1, q9: 0, difficulty: 2 } as const;
+export const CANARY_ANSWER_LIST = [3, 0, 2, 1, 3, 0, 2, 1, 0];
+
+/** The table each canary is written to. */
+export const CANARY_TABLES = {
+  privateNote: "session_notes",
+  summary: "session_notes",
+  takeaway: "session_notes",
+  journal: "journal_entries",
+  sharedJournal: "journal_entries",
+  response: "homework_completions",
+  obstacle: "homework_completions",
+  reply: "homework_completions",
+  comment: "session_feedback",
+  agenda: "agenda_items",
+  goalTitle: "goals",
+  goalDescription: "goals",
+  goalWhy: "goals",
+  goalStep: "goal_steps",
+  addedStep: "goal_steps",
+  statusNote: "goal_status_changes",
+  clientRatingNote: "goal_ratings",
+  therapistRatingNote: "goal_ratings",
+  templateTitle: "homework_templates",
+  templateInstructions: "homework_templates",
+  assignmentTitle: "homework_assignments",
+  assignmentInstructions: "homework_assignments",
+} as const;
+
+export type TCanaryName = keyof typeof CANARY_TABLES;
+
+/** Writes a canary into every sealed field through the real procedures, as the people who write them. */
+export async function writeCanaries(db: TDb) {
+  const cast = await seedCast(db);
+  const client = await callerFor(db, cast.client);
+  const therapist = await callerFor(db, cast.therapist);
+  const canary = (field: string) => `CANARY-${field}-${randomUUID()}`;
+  const c: Record<TCanaryName, string> = {
+    privateNote: canary("private-note"),
+    summary: canary("summary"),
+    takeaway: canary("takeaway"),
+    journal: canary("journal"),
+    sharedJournal: canary("shared-journal"),
+    response: canary("response"),
+    obstacle: canary("obstacle"),
+    reply: canary("reply"),
+    comment: canary("comment"),
+    agenda: canary("agenda"),
+    goalTitle: canary("goal-title"),
+    goalDescription: canary("goal-description"),
+    goalWhy: canary("goal-why"),
+    goalStep: canary("goal-step"),
+    addedStep: canary("added-step"),
+    statusNote: canary("status-note"),
+    clientRatingNote: canary("client-rating-note"),
+    therapistRatingNote: canary("therapist-rating-note"),
+    templateTitle: canary("template-title"),
+    templateInstructions: canary("template-instructions"),
+    assignmentTitle: canary("assignment-title"),
+    assignmentInstructions: canary("assignment-instructions"),
+  };
+  const sessionId = cast.session.id;
+  await therapist.session.saveNote({ sessionId, kind: "therapist_private", body: c.privateNote });
+  await therapist.session.saveNote({ sessionId, kind: "shared_summary", body: c.summary });
+  await client.session.saveNote({ sessionId, kind: "client_takeaway", body: c.takeaway, isSharedWithTherapist: true });
+  await client.journal.create({ body: c.journal });
+  await client.journal.create({ body: c.sharedJournal, shareWithEngagementId: cast.engagement.id });
+  const occurrenceId = cast.homework.openOccurrence.id;
+  await client.homework.complete({ occurrenceId, status: "partly_done", response: c.response, obstacle: c.obstacle, difficulty: 2, helpfulness: 3 });
+  await therapist.homework.reply({ occurrenceId, feedback: c.reply });
+  await client.feedback.submit({ sessionId: cast.completedSession.id, feltHeard: 8, workedOnWanted: 7, approachFit: 8, overall: 8, comment: c.comment });
+  await client.session.addAgendaItem({ sessionId, text: c.agenda, kind: "avoided_topic" });
+  // Goals: written by the client, a step and a rating added, a status change and a rating by the therapist.
+  const engagementId = cast.engagement.id;
+  const { id: goalId } = await client.goal.create({
+    engagementId,
+    title: c.goalTitle,
+    description: c.goalDescription,
+    whyItMatters: c.goalWhy,
+    steps: [c.goalStep],
+  });
+  await client.goal.addStep({ goalId, text: c.addedStep });
+  await client.goal.rate({ goalId, value: 4, note: c.clientRatingNote });
+  await therapist.goal.rate({ goalId, value: 5, note: c.therapistRatingNote });
+  await therapist.goal.setStatus({ goalId, version: 1, status: "paused", note: c.statusNote });
+  await client.goal.setStatus({ goalId, version: 2, status: "active" });
+  // Homework: the therapist's own template, duplicated (copied text is sealed again), and an assignment from it,
+  // linked to the goal and recorded today, so it shows in the session's "since last time".
+  const template = await therapist.homeworkTemplate.create({
+    title: c.templateTitle,
+    instructions: c.templateInstructions,
+    kind: "practice",
+    schedule: "once",
+  });
+  await therapist.homeworkTemplate.duplicate({ templateId: template.id });
+  const { id: assignmentId } = await therapist.homework.assign({
+    engagementId,
+    templateId: template.id,
+    goalId,
+    title: c.assignmentTitle,
+    instructions: c.assignmentInstructions,
+    kind: "practice",
+    schedule: "daily",
+    days: 2,
+  });
+  const [assigned] = (await client.homework.byId({ assignmentId })).occurrences;
+  await client.homework.complete({ occurrenceId: assigned!.id, status: "done", response: "Done." });
+  // Questionnaire answers (numbers, so the canary is their pattern): the running PHQ-9, a draft first.
+  const measureId = cast.measures.running.id;
+  await client.measure.saveDraft({ measureId, q1: 3, q2: 0, q3: 2 });
+  await client.measure.submit({ measureId, ...CANARY_ANSWERS });
+  // Two-step sign-in secrets: the therapist has it on, the client has only begun.
+  await enrolTwoFactor(therapist);
+  await client.twoFactor.begin({ password: TEST_PASSWORD });
+  return { cast, client, therapist, canaries: c, goalId, assignmentId };
+}
+
