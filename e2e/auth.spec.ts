@@ -106,6 +106,21 @@ test("a signed-out visitor is sent to sign in, then back to where they were goin
   await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
 });
 
+test("a return path that would leave the site after sign-in is dropped: the browser stays here", async ({ page, baseURL }) => {
+  // "?next=/%09/evil.example" decodes to "/\t/evil.example"; browsers drop the tab, leaving "//evil.example".
+  const offSite: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).hostname.endsWith("evil.example")) offSite.push(request.url());
+  });
+  await page.goto("/sign-in?next=/%09/evil.example");
+  await page.getByLabel("Email").fill(demoTherapist.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/caseload$/);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  expect(offSite).toEqual([]);
+});
+
 test("pages carry a nonce-based CSP and are never cached", async ({ page }) => {
   const response = await page.goto("/sign-in");
   const headers = response!.headers();
