@@ -7,6 +7,9 @@
 // - Server only. The list is 49,233 passwords (zxcvbn-ts's common list, from
 //   real breaches, plus a few words of this product), about 380 KB of
 //   script: it must never reach a browser (the budget is 170 KB a page).
+//   Lint refuses the package in components/ and lib/ (eslint.config.mjs);
+//   not `server-only`, which would throw in the Playwright specs that seed
+//   through the router (tests/factories.ts).
 // - Loaded once per process, on first use, into a Set: a look-up is one hash.
 // - Refused: the password itself is on the list; or it contains the person's
 //   e-mail address or its part before "@" (3+ characters); or it contains
@@ -14,7 +17,6 @@
 //   after NFKC (so full-width "ＰＡＳＳＷＯＲＤ" is "password").
 // - A refusal is a field error on the password field and happens before
 //   anything is hashed or written.
-import "server-only";
 import { fieldError } from "../errors";
 
 export const COMMON_PASSWORD_MESSAGE =
