@@ -100,6 +100,21 @@ const eslintConfig = defineConfig([
     },
   },
   {
+    // The common-password list (380 KB) stays on the server: server/auth/password-policy.ts.
+    files: ["components/**", "lib/**", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@zxcvbn-ts/*"], message: "The password list stays on the server: server/auth/password-policy.ts." },
+            { group: ["**/server/auth/password-policy"], message: "The password list stays on the server; the server answers with a field error." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ["e2e/**", "tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -27,14 +27,36 @@ test("a therapist signs up, signs out, signs in again and reaches their caseload
 test("sign-up explains each field that needs another look and creates nothing", async ({ page }) => {
   await page.goto("/sign-up");
   await page.getByLabel("Work email").fill("not an email");
-  await page.getByLabel("Password").fill("password123");
+  await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create therapist account" }).click();
 
   await expect(page.getByText("Enter your name.")).toBeVisible();
   await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
-  await expect(page.getByText(/That password is too common/)).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
   await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test("sign-up refuses a common password, or one holding the name, on the password field", async ({ page }) => {
+  const email = uniqueEmail("therapist");
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Rowan Ashby");
+  await page.getByLabel("Work email").fill(email);
+  const password = page.getByLabel("Password");
+  await password.fill("Password123");
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await expect(page.getByText(/That password is one of the most common ones/)).toBeVisible();
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+
+  await password.fill("ashby and the sea");
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await expect(page.getByText(/That password contains your name/)).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-up$/);
+
+  // Nothing was created: the address is still free for a good password.
+  await password.fill("a calm and long password");
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await expect(page).toHaveURL(/\/caseload$/);
 });
 
 test("a wrong password gets a clear message that doesn't reveal whether the account exists", async ({ page }) => {
@@ -82,6 +104,21 @@ test("a signed-out visitor is sent to sign in, then back to where they were goin
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
+});
+
+test("a return path that would leave the site after sign-in is dropped: the browser stays here", async ({ page, baseURL }) => {
+  // "?next=/%09/evil.example" decodes to "/\t/evil.example"; browsers drop the tab, leaving "//evil.example".
+  const offSite: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).hostname.endsWith("evil.example")) offSite.push(request.url());
+  });
+  await page.goto("/sign-in?next=/%09/evil.example");
+  await page.getByLabel("Email").fill(demoTherapist.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/caseload$/);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  expect(offSite).toEqual([]);
 });
 
 test("pages carry a nonce-based CSP and are never cached", async ({ page }) => {

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatShortDateTime, safeReturnPath } from "./format";
-
-describe("safeReturnPath", () => {
-  it("keeps on-site paths and refuses everything else", () => {
-    expect(safeReturnPath("/account")).toBe("/account");
-    expect(safeReturnPath("/clients/abc?tab=goals")).toBe("/clients/abc?tab=goals");
-    for (const unsafe of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "", null]) {
-      expect(safeReturnPath(unsafe)).toBeNull();
-    }
-  });
-});
+import { formatDateTime, formatShortDateTime } from "./format";
 
 describe("formatDateTime", () => {
   it("shows one UTC instant in each person's own zone", () => {

@@ -33,12 +33,6 @@ export function formatDate(date: Date, timeZone: string): string {
   return dateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
 }
 
-/** A safe on-site path to return to after sign-in, or null (quality.md, item 13). */
-export function safeReturnPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  return value;
-}
-
 /** A short day and time for notification titles, e.g. "Tue 3 Mar, 10:00", in the reader's zone. */
 export function formatShortDateTime(date: Date, timeZone: string): string {
   return dateTimeFormat("en-GB", {

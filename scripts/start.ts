@@ -21,8 +21,15 @@ import { startWorker } from "../server/jobs/worker";
 import { SERVE_ARGS, bin, exited, exitOnDatabaseStartError, onShutdown, run, shutdownStarted, startInBackground } from "./lib/process";
 import { localAuthSecret, localDataKey, localOldDataKeys } from "./lib/local-secrets";
 import { needsBuild } from "./lib/build";
+import { mailSetupFromEnv, mailSetupRefusal } from "../server/mail/setup";
 
 const env = getEnv();
+// A real installation sends its e-mail, or keeps it as files on purpose (server/mail/setup.ts).
+const mailRefusal = mailSetupRefusal(mailSetupFromEnv(env));
+if (mailRefusal) {
+  console.error(`[alliance] ${mailRefusal}`);
+  process.exit(1);
+}
 // Next.js telemetry would be a request to a third party (quality.md, item 12).
 setEnvForChildren({ NEXT_TELEMETRY_DISABLED: "1" });
 const log = (line: string) => console.log(`[alliance] ${line}`);

@@ -7,9 +7,16 @@ import { getEnv, requireDirectDatabaseUrl, setEnvForChildren } from "../server/e
 import { applyMigrations } from "../server/db/migrate";
 import { startWorker } from "../server/jobs/worker";
 import { localAuthSecret } from "./lib/local-secrets";
+import { mailSetupFromEnv, mailSetupRefusal } from "../server/mail/setup";
 
 const env = getEnv();
 const log = (line: string) => console.log(`[alliance] ${line}`);
+// It sends the e-mails: the same rule as `npm start` (server/mail/setup.ts).
+const mailRefusal = mailSetupRefusal(mailSetupFromEnv(env));
+if (mailRefusal) {
+  console.error(`[alliance] ${mailRefusal}`);
+  process.exit(1);
+}
 // The queue LISTENs and holds locks, and migrations take an advisory lock:
 // neither survives a transaction-mode pooler. Tasks' queries use Prisma on DATABASE_URL.
 const directUrl = requireDirectDatabaseUrl();

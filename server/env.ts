@@ -46,7 +46,11 @@ const ZEnvSchema = z.object({
   /** Set by the test runner for its children: the server tests make databases on. */
   TEST_DATABASE_SERVER_URL: z.url().optional(),
   CI: booleanFlag,
-  /** smtp(s)://user:pass@host:port. Unset: e-mails are written to MAIL_OUTBOX_DIR. */
+  /**
+   * smtp(s)://user:pass@host:port. Unset: e-mails are written to
+   * MAIL_OUTBOX_DIR, which a real installation must then set on purpose
+   * (server/mail/setup.ts).
+   */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("Alliance <no-reply@alliance.invalid>"),
   MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
@@ -93,6 +97,14 @@ export function getEnv(): TEnv {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * Whether MAIL_OUTBOX_DIR was set on purpose: the schema gives it a default,
+ * so getEnv() alone can't tell "keep e-mails as files" from "forgot SMTP_URL".
+ */
+export function isMailOutboxDirSet(): boolean {
+  return Boolean(process.env.MAIL_OUTBOX_DIR);
 }
 
 /** The app's public origin, for links in e-mails. */

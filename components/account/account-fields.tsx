@@ -11,7 +11,7 @@ export function NewPasswordField({ label, name, errors }: { label: string; name:
       name={name}
       type="password"
       autoComplete="new-password"
-      hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words work well.`}
+      hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words work well, without your name or email.`}
       errors={errors}
     />
   );

@@ -5,6 +5,8 @@
 // without loading next-auth/react on every page: nothing here keeps a
 // session in the browser; pages re-read it on the server (server/auth/session.ts).
 
+import { safeReturnPathFromUrl } from "@/lib/auth/return-path";
+
 const AUTH_BASE = "/api/auth";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
@@ -34,7 +36,8 @@ export async function signInWithPassword(fields: Record<string, string>): Promis
 
 /** Ends the session (its row too: next-auth's signOut event); then goes to `callbackUrl` unless `redirect` is false. */
 export async function signOut(options: { callbackUrl?: string; redirect?: boolean } = {}): Promise<void> {
-  const callbackUrl = options.callbackUrl ?? window.location.href;
+  const here = window.location.origin;
+  const callbackUrl = safeReturnPathFromUrl(options.callbackUrl ?? window.location.href, here) ?? "/sign-in";
   const response = await fetch(`${AUTH_BASE}/signout`, {
     method: "post",
     headers: FORM,
@@ -42,5 +45,5 @@ export async function signOut(options: { callbackUrl?: string; redirect?: boolea
   });
   const { url } = (await response.json()) as { url?: string };
   if (options.redirect === false) return;
-  window.location.href = url ?? callbackUrl;
+  window.location.assign(safeReturnPathFromUrl(url, here) ?? callbackUrl);
 }

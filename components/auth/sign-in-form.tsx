@@ -4,6 +4,7 @@ import { useState } from "react";
 import { signInWithPassword } from "@/components/auth/auth-client";
 import { formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
 import { messageForThrottledCode } from "@/lib/auth/throttled";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -57,7 +58,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       return setErrors({ fieldErrors: {}, formError: message ?? "We couldn't sign you in just now. Please try again." });
     }
     setIsLeaving(true);
-    window.location.assign(returnTo);
+    // Judged again here, where the browser is sent: the page's judgement is not this component's contract.
+    window.location.assign(safeReturnPath(returnTo) ?? "/");
   }
 
   return (

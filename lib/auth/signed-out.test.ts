@@ -14,6 +14,8 @@ describe("signInPath", () => {
   it("drops a return path that leaves the site", () => {
     expect(signInPath({ reason: "idle", next: "//evil.example/x" })).toBe("/sign-in?reason=idle");
     expect(signInPath({ next: "https://evil.example" })).toBe("/sign-in");
+    // Browsers drop the tab: "//evil.example" (lib/auth/return-path.ts has the whole table).
+    expect(signInPath({ next: "/\t/evil.example" })).toBe("/sign-in");
   });
 });
 

@@ -6,7 +6,7 @@
 // Only reasons worth explaining travel in the URL: a session that lapsed.
 // A session ended on purpose (sign-out, password change, deactivation) shows
 // the plain sign-in page, which says nothing about the account.
-import { safeReturnPath } from "../format";
+import { safeReturnPath } from "./return-path";
 
 export const SIGNED_OUT_REASONS = ["idle", "expired"] as const;
 

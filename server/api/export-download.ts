@@ -1,12 +1,13 @@
 // Serving an export as a JSON file download. The procedure decides who may
-// have it (routers/data-export.ts); this only carries the answer:
-// no session → 401; anything else refused (another's record, the wrong role,
-// a malformed id) → 404, so a download link never tells whether a record
-// exists.
+// have it (routers/data-export.ts); this only carries the answer: started
+// by another site → 403 (server/auth/same-origin.ts); no session → 401;
+// anything else refused (another's record, the wrong role, a malformed id)
+// → 404, so a download link never tells whether a record exists.
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "./root";
 import { createRequestContext } from "./context";
+import { crossSiteDownloadRefusal } from "../auth/same-origin";
 
 type TCaller = ReturnType<typeof createCaller>;
 
@@ -15,6 +16,8 @@ export async function exportDownload(
   load: (caller: TCaller) => Promise<unknown>,
   fileName: (timeZone: string) => string,
 ): Promise<Response> {
+  const refusal = crossSiteDownloadRefusal(request);
+  if (refusal) return refusal;
   const ctx = await createRequestContext(request.headers);
   let data: unknown;
   try {

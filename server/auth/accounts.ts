@@ -5,6 +5,7 @@ import type { TDb } from "../db/client";
 import { AppError } from "../errors";
 import type { TChangePassword, TSignUp, TUpdateProfile } from "../../lib/schemas/account";
 import { hashPassword, verifyPassword } from "./password";
+import { assertPasswordAllowed } from "./password-policy";
 import { requireCurrentPassword } from "./reauth";
 import { checkSignInThrottle, clearSignInFailures, isSignUpLimited, recordSignInFailure, signInKeys } from "./throttle";
 import { findKnownDevice, rememberDevice } from "./known-devices";
@@ -22,6 +23,7 @@ export async function signUpTherapist(db: TDb, input: TSignUp, ip: string): Prom
   if (await isSignUpLimited(db, ip)) {
     throw new AppError("TOO_MANY_REQUESTS", "Too many sign-ups from this network. Please wait 15 minutes and try again.");
   }
+  await assertPasswordAllowed(input.password, { names: [input.name], email: input.email }, "password");
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
@@ -92,6 +94,7 @@ export async function checkCredentials(
  */
 export async function changePassword(db: TDb, user: TSessionUser, input: TChangePassword): Promise<void> {
   await requireCurrentPassword(db, user.id, input.currentPassword, "currentPassword", "Your current password isn't right.");
+  await assertPasswordAllowed(input.newPassword, { names: [user.name], email: user.email }, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   const now = clockNow();
   await db.$transaction(async (tx) => {

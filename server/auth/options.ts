@@ -10,6 +10,7 @@ import { checkCredentials } from "./accounts";
 import { clientAddress } from "./request-meta";
 import { readDeviceCookie, writeDeviceCookie } from "./device-cookie";
 import { throttledCode } from "../../lib/auth/throttled";
+import { safeReturnPathFromUrl } from "../../lib/auth/return-path";
 import { SESSION_HOURS_CEILING } from "./session-limits";
 import { endSession } from "./session-user";
 import { getLogger } from "../log";
@@ -84,9 +85,8 @@ export const authOptions: NextAuthOptions = {
       };
     },
     redirect({ url, baseUrl }) {
-      // Stay on-site (quality.md, item 13).
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      return new URL(url).origin === baseUrl ? url : baseUrl;
+      // Stay on-site (quality.md, item 13): a path of ours, or our home page.
+      return new URL(safeReturnPathFromUrl(url, baseUrl) ?? "/", baseUrl).href;
     },
   },
   events: {

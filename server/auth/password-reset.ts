@@ -30,6 +30,7 @@ import { renderMail } from "../mail/layout";
 import { recordAudit } from "../audit/record";
 import type { TRequestMeta } from "./request-meta";
 import { hashPassword } from "./password";
+import { assertPasswordAllowed } from "./password-policy";
 import { hashSecretToken, newSecretToken } from "../crypto/secret-token";
 import { accountThrottleWhere, isResetRequestLimited, THROTTLE_WINDOW_MINUTES } from "./throttle";
 import { endAllSessionsQuery, retireResetLinksQuery } from "./other-sessions";
@@ -110,7 +111,7 @@ async function findUsableReset(db: TDb, token: string, now: Date) {
       expiresAt: { gt: now },
       user: { deactivatedAt: null, deletedAt: null },
     },
-    select: { id: true, userId: true, newEmail: true, user: { select: { email: true, role: true } } },
+    select: { id: true, userId: true, newEmail: true, user: { select: { email: true, name: true, role: true } } },
   });
   return found && found.newEmail === found.user.email ? found : null;
 }
@@ -125,6 +126,7 @@ export async function resetPassword(db: TDb, input: TResetPassword, meta: TReque
   const dead = () => new AppError("NOT_FOUND", RESET_LINK_DEAD_MESSAGE);
   const found = await findUsableReset(db, input.token, now);
   if (!found) throw dead();
+  await assertPasswordAllowed(input.newPassword, { names: [found.user.name], email: found.user.email }, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     const claimed = await tx.accountToken.updateMany({

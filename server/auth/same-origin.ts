@@ -13,3 +13,24 @@ export function isCrossSiteRequest(request: Request): boolean {
   }
   return false;
 }
+
+export const CROSS_SITE_DOWNLOAD_REFUSED = "This download only starts from Alliance itself. Open Alliance and download it there.";
+
+/**
+ * Downloads (exports, calendar files) refuse a request another site started:
+ * a link or an image elsewhere could otherwise make a signed-in browser fetch
+ * and save a person's record (the session cookie is SameSite=Lax, which a
+ * top-level link still carries). The browser says who started it in
+ * Sec-Fetch-Site: "same-origin" (our own page) and "none" (a typed address, a
+ * bookmark) pass; "cross-site" and "same-site" (a sibling subdomain, which we
+ * don't control either) are refused. A request without the header (an older
+ * browser, curl) passes: the session cookie still has to be there.
+ */
+export function crossSiteDownloadRefusal(request: Request): Response | null {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite !== "cross-site" && fetchSite !== "same-site") return null;
+  return new Response(CROSS_SITE_DOWNLOAD_REFUSED, {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}

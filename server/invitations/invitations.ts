@@ -13,6 +13,7 @@ import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { hashPassword } from "../auth/password";
+import { assertPasswordAllowed } from "../auth/password-policy";
 import { AppError } from "../errors";
 import { appUrl } from "../env";
 import { sendMail, type TMailResult } from "../mail/send";
@@ -236,6 +237,9 @@ export async function acceptInvitationAsNewClient(
   input: TAcceptInvitationNew,
   now = clockNow(),
 ): Promise<{ email: string; engagementId: string; clientId: string }> {
+  // Judged against the invited address before hashing; an unusable link is refused in the transaction.
+  const invited = await findByToken(db, input.token);
+  if (invited) await assertPasswordAllowed(input.password, { names: [input.name, invited.name], email: invited.email }, "password");
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {

@@ -32,6 +32,7 @@ import { oneClickUnsubscribeUrl, unsubscribePageUrl, describeUnsubscribe } from 
 import { digestsFor, describeDigestLine } from "./digest";
 import { relativeDay, zonedTime } from "./reminder-wording";
 import { INSTRUMENTS } from "../../lib/measures/instruments";
+import { safeReturnPath } from "../../lib/auth/return-path";
 
 export type TEmailOutcome = "sent" | "skipped";
 
@@ -124,6 +125,24 @@ async function send(
 
 // --- notification_email ---------------------------------------------------------
 
+// A subject shows on lock screens, in inbox lists and in previews, to whoever
+// glances at them, so a subject never names a client. Every therapist kind's
+// title names one: its e-mail gets a subject of its own here, and the title,
+// name included, stays inside the message and in the app. Client kinds'
+// titles name only the client's own therapist and serve as subjects.
+export const NAMELESS_SUBJECTS = {
+  measure_urgent: "Urgent: a client's questionnaire needs your attention",
+  signal_raised: "A client's recent answers need a look",
+  feedback_received: "A client rated a session",
+  homework_recorded: "A client recorded a homework day",
+  agenda_item_added: "A client added to a session's agenda",
+  invitation_accepted: "A client accepted your invitation",
+} as const satisfies Partial<Record<NotificationKind, string>>;
+
+function notificationSubject(kind: NotificationKind, title: string): string {
+  return (NAMELESS_SUBJECTS as Partial<Record<NotificationKind, string>>)[kind] ?? title;
+}
+
 export async function sendNotificationEmail(db: TDb, notificationId: string): Promise<TEmailOutcome> {
   const notification = await db.notification.findUnique({
     where: { id: notificationId },
@@ -142,18 +161,14 @@ export async function sendNotificationEmail(db: TDb, notificationId: string): Pr
   if (notification.engagement && notification.engagement.status !== "active") return "skipped";
   if ((await channelFor(db, notification.user.id, notification.kind)) !== "email") return "skipped";
   return send(db, notification.user, notification.kind, {
-    subject: notification.title,
+    subject: notificationSubject(notification.kind, notification.title),
     content: {
       greeting: `Hello ${notification.user.name},`,
       paragraphs: [`${notification.title}.`],
-      action: { label: "Open it in Alliance", url: `${appUrl()}${safePath(notification.linkPath)}` },
+      action: { label: "Open it in Alliance", url: `${appUrl()}${safeReturnPath(notification.linkPath) ?? "/"}` },
     },
     idempotencyKey: `notification-email:${notification.id}`,
   }, notificationClaim(db, notification.id));
-}
-
-function safePath(linkPath: string): string {
-  return linkPath.startsWith("/") && !linkPath.startsWith("//") ? linkPath : "/";
 }
 
 // --- reminder_email -------------------------------------------------------------

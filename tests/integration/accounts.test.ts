@@ -10,6 +10,7 @@ import {
 } from "@/server/auth/throttle";
 import { advanceClockForTests, freezeClockForTests, resetClock } from "@/server/clock";
 import { REAUTH_THROTTLED } from "@/server/auth/reauth";
+import { COMMON_PASSWORD_MESSAGE, EMAIL_IN_PASSWORD_MESSAGE, NAME_IN_PASSWORD_MESSAGE } from "@/server/auth/password-policy";
 import { callerFor, seedTherapist, TEST_PASSWORD, uniqueEmail } from "../factories";
 import { snapshotDatabase, connectTestDb } from "../support/db";
 import { rejection } from "../support/errors";
@@ -17,6 +18,10 @@ import { rejection } from "../support/errors";
 const db = connectTestDb();
 
 afterEach(resetClock);
+
+function fieldErrorsOf(error: { cause?: unknown }): unknown {
+  return (error.cause as { fieldErrors?: unknown } | undefined)?.fieldErrors;
+}
 
 describe("auth.signUp", () => {
   it("creates a therapist with an argon2id hash at the required cost", async () => {
@@ -55,12 +60,26 @@ describe("auth.signUp", () => {
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
-  it("refuses common passwords and extra fields such as a role", async () => {
+  it("refuses a common password, or one holding the person's name or address, on the password field, writing nothing", async () => {
     const caller = await callerFor(db, null);
-    const common = await rejection(
-      caller.auth.signUp({ name: "A", email: uniqueEmail("common"), password: "password123", timeZone: "UTC" }),
-    );
-    expect(common.code).toBe("BAD_REQUEST");
+    const email = uniqueEmail("hazel.moss");
+    const localPart = email.split("@")[0];
+    const before = await snapshotDatabase(db);
+    for (const [password, message] of [
+      ["Password123", COMMON_PASSWORD_MESSAGE],
+      ["football", COMMON_PASSWORD_MESSAGE],
+      ["hazel in the garden", NAME_IN_PASSWORD_MESSAGE],
+      [`my ${localPart.toUpperCase()} password`, EMAIL_IN_PASSWORD_MESSAGE],
+    ]) {
+      const refused = await rejection(caller.auth.signUp({ name: "Hazel Moss", email, password, timeZone: "UTC" }));
+      expect(refused.code, password).toBe("BAD_REQUEST");
+      expect(fieldErrorsOf(refused), password).toEqual({ password: [message] });
+    }
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it("refuses extra fields such as a role", async () => {
+    const caller = await callerFor(db, null);
     const massAssignment = await rejection(
       caller.auth.signUp({
         name: "A",
@@ -186,6 +205,19 @@ describe("sessions end when they should", () => {
     expect(fresh.sessionVersion).toBe(user.sessionVersion + 1);
     expect((await checkCredentials(db, { email: user.email, password: "a brand new password" }, "10.5.0.1")).ok).toBe(true);
     expect((await checkCredentials(db, { email: user.email, password: TEST_PASSWORD }, "10.5.0.1")).ok).toBe(false);
+  });
+
+  it("a new password holding the person's name, or a common one, is a field error and changes nothing", async () => {
+    const user = await seedTherapist(db, { name: "Imogen Fairweather" });
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    const caller = await callerFor(db, user);
+    const named = await rejection(caller.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "fairweather friends" }));
+    expect(named.code).toBe("BAD_REQUEST");
+    expect(fieldErrorsOf(named)).toEqual({ newPassword: [NAME_IN_PASSWORD_MESSAGE] });
+    const common = await rejection(caller.account.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "iloveyou" }));
+    expect(fieldErrorsOf(common)).toEqual({ newPassword: [COMMON_PASSWORD_MESSAGE] });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+    expect(await caller.account.me()).toMatchObject({ id: user.id });
   });
 
   it("a wrong current password is a field error and changes nothing", async () => {

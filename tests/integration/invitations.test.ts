@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hashInvitationToken } from "@/server/invitations/tokens";
 import { getEnv } from "@/server/env";
+import { COMMON_PASSWORD_MESSAGE, EMAIL_IN_PASSWORD_MESSAGE, NAME_IN_PASSWORD_MESSAGE } from "@/server/auth/password-policy";
 import { callerFor, seedCast, seedClient, seedInvitation, seedTherapist, uniqueEmail } from "../factories";
 import { snapshotDatabase, connectTestDb } from "../support/db";
 import { rejection } from "../support/errors";
@@ -88,6 +89,26 @@ describe("accepting as a new client", () => {
     const again = await rejection(visitor.invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT }));
     expect(again.message).toMatch(/already been used/);
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it("refuses a common password, or one holding the name or the invited address, on its field, writing nothing", async () => {
+    const therapist = await seedTherapist(db);
+    const { token, email } = await seedInvitation(db, therapist.id, { name: "Ottilie Brandt" });
+    const visitor = await callerFor(db, null);
+    const before = await snapshotDatabase(db);
+    for (const [password, name, message] of [
+      ["trustno1", NEW_CLIENT.name, COMMON_PASSWORD_MESSAGE],
+      ["haddad family recipes", NEW_CLIENT.name, NAME_IN_PASSWORD_MESSAGE],
+      // The name the therapist wrote on the invitation counts too.
+      ["brandt family recipes", NEW_CLIENT.name, NAME_IN_PASSWORD_MESSAGE],
+      [`${email.split("@")[0]} is me`, NEW_CLIENT.name, EMAIL_IN_PASSWORD_MESSAGE],
+    ]) {
+      const refused = await rejection(visitor.invitation.acceptNew({ ...NEW_CLIENT, token, name, password }));
+      expect(refused.code, password).toBe("BAD_REQUEST");
+      expect((refused.cause as { fieldErrors?: unknown }).fieldErrors, password).toEqual({ password: [message] });
+    }
+    expect(await snapshotDatabase(db)).toEqual(before);
+    expect((await visitor.invitation.preview({ token })).state).toBe("valid");
   });
 
   it("never merges into an existing account: its owner must sign in", async () => {

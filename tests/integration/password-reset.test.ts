@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { RESET_LINK_DEAD_MESSAGE, RESET_REQUESTED_MESSAGE } from "@/lib/schemas/password-reset";
 import { checkCredentials } from "@/server/auth/accounts";
 import { hashResetToken, newResetToken, RESET_TTL_MINUTES, settlePendingResetRequests } from "@/server/auth/password-reset";
+import { COMMON_PASSWORD_MESSAGE, EMAIL_IN_PASSWORD_MESSAGE, NAME_IN_PASSWORD_MESSAGE } from "@/server/auth/password-policy";
 import { MAX_RESET_REQUESTS_PER_EMAIL, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
 import { deactivateUser } from "@/server/auth/accounts";
 import { advanceClockForTests, freezeClockForTests, resetClock } from "@/server/clock";
@@ -108,6 +109,25 @@ describe("forgotten password", () => {
     expect(twice.code).toBe("NOT_FOUND");
     expect(twice.message).toBe(RESET_LINK_DEAD_MESSAGE);
     expect(await passwordWorks(client.email, NEW_PASSWORD)).toBe(true);
+  });
+
+  it("refuses a common password, or one holding the name or address, on its field; the link still works", async () => {
+    const client = await seedClient(db, { name: "Wren Ashdown" });
+    await requestReset(client.email);
+    const token = await tokenMailedTo(client.email);
+    const before = await snapshotDatabase(db);
+    for (const [password, message] of [
+      ["sunshine", COMMON_PASSWORD_MESSAGE],
+      ["Ashdown forest walks", NAME_IN_PASSWORD_MESSAGE],
+      [`${client.email} again`, EMAIL_IN_PASSWORD_MESSAGE],
+    ]) {
+      const refused = await rejection(reset(token, password));
+      expect(refused.code, password).toBe("BAD_REQUEST");
+      expect((refused.cause as { fieldErrors?: unknown }).fieldErrors, password).toEqual({ newPassword: [message] });
+    }
+    expect(await snapshotDatabase(db)).toEqual(before);
+    expect(await passwordWorks(client.email, TEST_PASSWORD)).toBe(true);
+    expect(await reset(token)).toEqual({ email: client.email });
   });
 
   it("refuses a link after an hour on the app's clock", async () => {

@@ -20,7 +20,9 @@ import { sealAnswers } from "@/server/measures/sealing";
 import { localDateToDb } from "@/lib/homework/schedule";
 import { connectTestDb } from "../support/db";
 import { useTestSmtp, type TReceivedMail } from "../support/smtp";
-import { seedClient, seedEngagement, seedTherapist } from "../factories";
+import { callerFor, seedClient, seedEngagement, seedMeasures, seedTherapist } from "../factories";
+import { NAMELESS_SUBJECTS } from "@/server/notifications/emails";
+import { kindsForRole } from "@/server/notifications/kinds";
 
 const db = connectTestDb();
 const databaseUrl = requireDatabaseUrl();
@@ -356,6 +358,7 @@ describe("the daily digest", () => {
     await runJobs();
     const mails = mailsTo(therapist.email);
     expect(mails).toHaveLength(1);
+    expect(mails[0].mail.subject).toBe("Your Alliance digest: 1 client to look at");
     expect(mails[0].mail.text).toContain(
       "Kenji Mori: urgent: a questionnaire answer needs your follow-up, 1 agenda item for tomorrow, 1 homework day recorded",
     );
@@ -527,6 +530,38 @@ describe("the notification e-mail", () => {
     expect(mails[0].mail.text).toContain("https://alliance.test/homework/abc");
     expect(header(mails[0], "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(unread).toBeTruthy();
+  });
+
+  it("never names the client in a subject: the urgent PHQ-9 answer, and every other notice a therapist may take by e-mail", async () => {
+    const { notify } = await import("@/server/notifications/notify");
+    freezeClockForTests(new Date("2026-06-13T11:00:00Z")); // midday in London, outside quiet hours
+    const { therapist, client, engagement } = await seedPair("Europe/London", "Dr. Urgent");
+    const { running } = await seedMeasures(db, engagement);
+    // The real flow: a client's draft with item 9 above 0 raises the flag and its e-mail (on by default).
+    const draft = await (await callerFor(db, client)).measure.saveDraft({ measureId: running.id, q1: 1, q9: 1 });
+    expect(draft.needsSafetyFollowUp).toBe(true);
+    await runJobs();
+    const [urgent] = mailsTo(therapist.email);
+    expect(urgent.mail.subject).toBe("Urgent: a client's questionnaire needs your attention");
+    // Inside, where it takes opening the message, the therapist learns who and where to look.
+    expect(urgent.mail.text).toContain("Kenji Mori's questionnaire needs your attention");
+    expect(urgent.mail.text).toContain(`https://alliance.test/clients/${engagement.id}`);
+
+    // Every other therapist kind (the digest has its own test) titles its notice with the client's name.
+    const named = kindsForRole("therapist").filter((kind) => kind !== "daily_digest" && kind !== "measure_urgent");
+    expect(Object.keys(NAMELESS_SUBJECTS).sort()).toEqual([...named, "measure_urgent"].sort());
+    for (const kind of named) {
+      await setChannel(db, therapist.id, kind, "email");
+      await notify(db, { userId: therapist.id, kind, title: `${client.name} did something (${kind})`, linkPath: `/clients/${engagement.id}`, engagementId: engagement.id });
+    }
+    await runJobs();
+    const mails = mailsTo(therapist.email);
+    expect(mails).toHaveLength(named.length + 1);
+    for (const mail of mails) {
+      expect(mail.mail.subject).not.toMatch(/Kenji|Mori/);
+      expect(mail.mail.text).toContain("Kenji Mori");
+    }
+    expect(mails.map((m) => m.mail.subject).sort()).toEqual(Object.values(NAMELESS_SUBJECTS).sort());
   });
 
   it("is dropped when the work it is about ends before it goes out", async () => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { auth, homePathFor } from "@/server/auth/session";
 import { getEnv } from "@/server/env";
-import { safeReturnPath } from "@/lib/format";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { parseSignedOutReason, signedOutNotice } from "@/lib/auth/signed-out";
 import { sessionLimits } from "@/server/auth/session-limits";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo";
@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const user = await auth();
   const { next, reason } = await searchParams;
   if (user) redirect(homePathFor(user.role));
-  const returnTo = safeReturnPath(typeof next === "string" ? next : null) ?? "/";
+  const returnTo = safeReturnPath(next) ?? "/";
   // Why a session ended (server/auth/session.ts, the tRPC client, the idle watcher).
   const notice =
     signedOutNotice(parseSignedOutReason(reason), sessionLimits()) ??

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { auth } from "@/server/auth/session";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import { listTimeZones } from "@/lib/time-zones";
+import { signInPath } from "@/lib/auth/signed-out";
 import { AcceptExistingButton } from "@/components/invitations/accept-existing-button";
 import { AcceptNewForm } from "@/components/invitations/accept-new-form";
 import { SignOutButton } from "@/components/layout/sign-out-button";
@@ -98,7 +99,7 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
           <>
             <p className="mb-4">You already have an Alliance account with {preview.email}. Sign in to accept.</p>
             <Link
-              href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}
+              href={signInPath({ next: `/invite/${token}` })}
               className="inline-flex min-h-11 items-center rounded-lg bg-brand px-4 font-medium text-white"
             >
               Sign in to accept

@@ -1,4 +1,5 @@
 import { routeUser } from "@/server/auth/session";
+import { crossSiteDownloadRefusal } from "@/server/auth/same-origin";
 import { appUrl } from "@/server/env";
 import { getDb } from "@/server/db/client";
 import { sessionWhereForUser } from "@/server/sessions/access";
@@ -10,7 +11,9 @@ import { now as clockNow } from "@/server/clock";
  * names the other person and the place, never anything from the agenda or
  * notes: calendar files travel to other services.
  */
-export async function GET(_request: Request, { params }: RouteContext<"/api/sessions/[sessionId]/ics">) {
+export async function GET(request: Request, { params }: RouteContext<"/api/sessions/[sessionId]/ics">) {
+  const refusal = crossSiteDownloadRefusal(request);
+  if (refusal) return refusal;
   const { sessionId } = await params;
   const user = await routeUser();
   if (!user) return new Response("Please sign in.", { status: 401 });
