@@ -9,7 +9,7 @@ import { checkCredentials } from "@/server/auth/accounts";
 import { authOptions } from "@/server/auth/options";
 import { deviceCookieName } from "@/server/auth/device-cookie";
 import { sessionLimits } from "@/server/auth/session-limits";
-import { loadSessionUser, SESSION_USER_SELECT, type TSessionClaims } from "@/server/auth/session-user";
+import { loadSessionUser, SESSION_USER_SELECT, toSessionUser, type TSessionClaims } from "@/server/auth/session-user";
 import { advanceClockForTests, freezeClockForTests, resetClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { callerFor, seedClient, seedTherapist, TEST_PASSWORD } from "../factories";
@@ -53,7 +53,9 @@ describe("session limits", () => {
     const therapist = await seedTherapist(db);
     const check = await loadSessionUser(db, await signIn(therapist));
     if (!check.ok) throw new Error("expected a live session");
-    expect(Object.keys(check.user).sort()).toEqual(Object.keys(SESSION_USER_SELECT).sort());
+    // The session's one statement reads what SESSION_USER_SELECT names, as toSessionUser shapes it.
+    const viaPrisma = toSessionUser(await db.user.findUniqueOrThrow({ where: { id: therapist.id }, select: SESSION_USER_SELECT }));
+    expect(check.user).toEqual(viaPrisma);
     expect(check.user).toEqual(therapist);
   });
 
