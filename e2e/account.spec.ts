@@ -1,15 +1,8 @@
-import { expect, signIn, test, uniqueEmail } from "./fixtures";
+import { expect, signIn, signUpTherapist, test } from "./fixtures";
 
 test("changing the password signs out other browsers but keeps this one signed in", async ({ page, browser }) => {
-  const email = uniqueEmail("changer");
-  const oldPassword = "the first long password";
+  const { email, password: oldPassword } = await signUpTherapist(page, "Riley Change");
   const newPassword = "the second long password";
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Riley Change");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(oldPassword);
-  await page.getByRole("button", { name: "Create therapist account" }).click();
-  await expect(page).toHaveURL(/\/caseload$/);
 
   const otherContext = await browser.newContext();
   const otherPage = await otherContext.newPage();
@@ -32,13 +25,7 @@ test("changing the password signs out other browsers but keeps this one signed i
 });
 
 test("a wrong current password is shown on that field", async ({ page }) => {
-  const email = uniqueEmail("wrongcurrent");
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Sky Wrong");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("a perfectly long password");
-  await page.getByRole("button", { name: "Create therapist account" }).click();
-  await expect(page).toHaveURL(/\/caseload$/);
+  await signUpTherapist(page, "Sky Wrong");
 
   await page.goto("/account");
   const passwordForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Change password" }) });

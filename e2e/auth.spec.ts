@@ -1,18 +1,8 @@
 import { DEMO_PASSWORD } from "../prisma/seed/demo";
-import { demoClient, demoTherapist, expect, signIn, test, uniqueEmail } from "./fixtures";
+import { demoClient, demoTherapist, expect, latestMailTo, signIn, signUpLinkFromOutbox, signUpTherapist, test, uniqueEmail } from "./fixtures";
 
-test("a therapist signs up, signs out, signs in again and reaches their caseload", async ({ page }) => {
-  const email = uniqueEmail("therapist");
-  const password = "a calm and long password";
-
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Jordan Ellis");
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByLabel("Time zone").selectOption("Europe/Dublin");
-  await page.getByRole("button", { name: "Create therapist account" }).click();
-
-  await expect(page).toHaveURL(/\/caseload$/);
+test("a therapist signs up through the link e-mailed to them, signs out, signs in again and reaches their caseload", async ({ page }) => {
+  const { email, password } = await signUpTherapist(page, "Jordan Ellis", "Europe/Dublin");
   await expect(page.getByRole("heading", { name: "Your caseload" })).toBeVisible();
   await expect(page.getByText("Your clients will appear here")).toBeVisible();
 
@@ -24,39 +14,67 @@ test("a therapist signs up, signs out, signs in again and reaches their caseload
   await expect(page.getByRole("heading", { name: "Your caseload" })).toBeVisible();
 });
 
+test("sign-up answers the same for a taken address, and only its inbox hears about it", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Work email").fill(demoTherapist.email);
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await expect(page.getByText(/We've sent a link to that address/)).toBeVisible();
+  const note = await latestMailTo(demoTherapist.email);
+  expect(note).toContain("Subject: You already have an Alliance account");
+  expect(note).not.toContain("/sign-up/finish#");
+});
+
 test("sign-up explains each field that needs another look and creates nothing", async ({ page }) => {
   await page.goto("/sign-up");
   await page.getByLabel("Work email").fill("not an email");
-  await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create therapist account" }).click();
-
-  await expect(page.getByText("Enter your name.")).toBeVisible();
   await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/sign-up$/);
+
+  // From the link: the name, the password and the time zone, each on its field.
+  const email = uniqueEmail("fields");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await page.goto(await signUpLinkFromOutbox(email));
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByText("Enter your name.")).toBeVisible();
   await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
   await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
-  await expect(page).toHaveURL(/\/sign-up$/);
+  await expect(page).toHaveURL(/\/sign-up\/finish/);
 });
 
 test("sign-up refuses a common password, or one holding the name, on the password field", async ({ page }) => {
   const email = uniqueEmail("therapist");
   await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill("Rowan Ashby");
   await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await page.goto(await signUpLinkFromOutbox(email));
+  await page.getByLabel("Your name").fill("Rowan Ashby");
   const password = page.getByLabel("Password");
   await password.fill("Password123");
-  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page.getByText(/That password is one of the most common ones/)).toBeVisible();
   await expect(password).toHaveAttribute("aria-invalid", "true");
 
   await password.fill("ashby and the sea");
-  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page.getByText(/That password contains your name/)).toBeVisible();
-  await expect(page).toHaveURL(/\/sign-up$/);
+  await expect(page).toHaveURL(/\/sign-up\/finish/);
 
-  // Nothing was created: the address is still free for a good password.
+  // Nothing was created: the link still works for a good password.
   await password.fill("a calm and long password");
-  await page.getByRole("button", { name: "Create therapist account" }).click();
+  await page.getByRole("button", { name: "Create my account" }).click();
   await expect(page).toHaveURL(/\/caseload$/);
+});
+
+test("a sign-up link works once: opened again it says so", async ({ page }) => {
+  const { email } = await signUpTherapist(page, "Morgan Once");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto(await signUpLinkFromOutbox(email));
+  await expect(page.getByRole("heading", { name: "This link doesn't work any more" })).toBeVisible();
 });
 
 test("a wrong password gets a clear message that doesn't reveal whether the account exists", async ({ page }) => {

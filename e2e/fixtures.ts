@@ -48,25 +48,45 @@ export function e2eDb(): TDb {
   return database;
 }
 
-/** The invitation link from the newest e-mail captured for `email`. */
-export async function inviteLinkFromOutbox(email: string): Promise<string> {
+/** The newest e-mail captured for `email`, as raw text with quoted-printable line breaks joined. */
+export async function latestMailTo(email: string): Promise<string> {
+  await expect
+    .poll(async () => (await readdir(E2E_OUTBOX_DIR)).filter((file) => file.includes(email)).length, { message: `an e-mail to ${email} in the outbox` })
+    .toBeGreaterThan(0);
   const files = (await readdir(E2E_OUTBOX_DIR)).filter((file) => file.includes(email)).sort();
-  expect(files.length, `an e-mail to ${email} in the outbox`).toBeGreaterThan(0);
-  const eml = await readFile(path.join(E2E_OUTBOX_DIR, files[files.length - 1]), "utf8");
-  const link = eml.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/)?.[0];
+  return (await readFile(path.join(E2E_OUTBOX_DIR, files[files.length - 1]!), "utf8")).replace(/=\r?\n/g, "");
+}
+
+/** The invitation link from the newest e-mail captured for `email`, with the proof in its fragment. */
+export async function inviteLinkFromOutbox(email: string): Promise<string> {
+  const link = (await latestMailTo(email)).match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}#[A-Za-z0-9_-]{43}/)?.[0];
   expect(link, "an invitation link in the e-mail").toBeTruthy();
   return link!;
 }
 
-export async function signUpTherapist(page: Page, name: string): Promise<{ email: string; password: string }> {
+/** The link that finishes a sign-up, from the newest e-mail to `email`. */
+export async function signUpLinkFromOutbox(email: string): Promise<string> {
+  const link = (await latestMailTo(email)).match(/https?:\/\/\S+\/sign-up\/finish#[A-Za-z0-9_-]{43}/)?.[0];
+  expect(link, "a sign-up link in the e-mail").toBeTruthy();
+  return link!;
+}
+
+/** A therapist signs up as a person would: the address, the link from the e-mail, then name and password. */
+export async function signUpTherapist(page: Page, name: string, timeZone?: string): Promise<{ email: string; password: string }> {
   const email = uniqueEmail("therapist");
   const password = "a calm and long password";
   await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create therapist account" }).click();
-  await expect(page).toHaveURL(/\/caseload$/);
+  await expect(page.getByText(/We've sent a link to that address/)).toBeVisible();
+  await page.goto(await signUpLinkFromOutbox(email));
+  await expect(page.getByText(`You'll sign in with ${email}.`)).toBeVisible();
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Password").fill(password);
+  if (timeZone) await page.getByLabel("Time zone").selectOption(timeZone);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  // Creating the account, signing in and the first caseload render, on a busy machine.
+  await expect(page).toHaveURL(/\/caseload$/, { timeout: 20_000 });
   return { email, password };
 }
 

@@ -17,8 +17,9 @@ test("a therapist invites, the client accepts, both see each other, and ending m
   await expect(invitations).toContainText("Noor Haddad");
   await expect(invitations).toContainText(clientEmail);
 
+  // The e-mailed link is the one on screen plus, in its fragment, the proof that its reader has the inbox.
   const mailedLink = await inviteLinkFromOutbox(clientEmail);
-  expect(mailedLink).toBe(shownLink);
+  expect(mailedLink.startsWith(`${shownLink}#`)).toBe(true);
 
   const clientContext = await browser.newContext();
   const client = await clientContext.newPage();
@@ -77,9 +78,10 @@ test("an existing client accepts a new therapist's invitation by signing in, nev
   const db = e2eDb();
   const therapist = await seedTherapist(db, { name: "Dr. Second Chance" });
   const client = await seedClient(db, { name: "Kai Existing" });
-  const { token } = await seedInvitation(db, therapist.id, { email: client.email });
+  const { token, proof } = await seedInvitation(db, therapist.id, { email: client.email });
 
-  await page.goto(`/invite/${token}`);
+  // From the invitation e-mail: its reader owns the address, so the page may say it has an account.
+  await page.goto(`/invite/${token}#${proof}`);
   await expect(page.getByText(`You already have an Alliance account with ${client.email}`)).toBeVisible();
   await page.getByRole("link", { name: "Sign in to accept" }).click();
   await page.getByLabel("Email").fill(client.email);
@@ -90,4 +92,38 @@ test("an existing client accepts a new therapist's invitation by signing in, nev
   await expect(page).toHaveURL(/\/between-sessions$/);
   await expect(page.getByText("You're working with Dr. Second Chance")).toBeVisible();
   expect(await db.user.count({ where: { email: client.email } })).toBe(1);
+});
+
+test("an invitation opened by a stranger says the same whether or not the address has an account", async ({ page }) => {
+  const db = e2eDb();
+  const therapist = await seedTherapist(db, { name: "Dr. Same Words" });
+  const client = await seedClient(db, { name: "Has An Account" });
+  const withAccount = await seedInvitation(db, therapist.id, { email: client.email, name: "Alex" });
+  const withoutAccount = await seedInvitation(db, therapist.id, { email: uniqueEmail("new"), name: "Alex" });
+
+  /** What the page says, with the masked address (the only difference by design) blanked. */
+  async function pageText(token: string, email: string): Promise<string> {
+    const masked = `${email[0]}•••${email.slice(email.indexOf("@"))}`;
+    const text = (await page.getByRole("main").innerText()).replaceAll(masked, "<address>");
+    expect(text).not.toContain(email);
+    return text;
+  }
+
+  const seen: string[] = [];
+  const answers: string[] = [];
+  for (const invitation of [withAccount, withoutAccount]) {
+    // The link as a therapist copies it from the screen: no proof of the inbox.
+    await page.goto(`/invite/${invitation.token}`);
+    await expect(page.getByRole("heading", { name: "Dr. Same Words invited you to Alliance" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "E-mail me the link" })).toBeVisible();
+    seen.push(await pageText(invitation.token, invitation.email));
+    await page.getByRole("button", { name: "E-mail me the link" }).click();
+    await expect(page.getByText(/We've sent a link to/)).toBeVisible();
+    answers.push(await pageText(invitation.token, invitation.email));
+  }
+  expect(seen[0]).toBe(seen[1]);
+  expect(answers[0]).toBe(answers[1]);
+  expect(seen[0]).not.toContain("already have an Alliance account");
+  // Only the inbox learns more: the link in the e-mail carries the proof.
+  expect(await inviteLinkFromOutbox(client.email)).toContain(`/invite/${withAccount.token}#`);
 });

@@ -12,7 +12,7 @@ import {
   seedTherapist,
   TEST_PASSWORD,
 } from "../tests/factories";
-import { e2eDb, expect, signIn, test } from "./fixtures";
+import { e2eDb, expect, signIn, signUpLinkFromOutbox, test } from "./fixtures";
 
 type TFields = Record<string, string>;
 
@@ -136,9 +136,7 @@ test.describe("with JavaScript off", () => {
 
     await page.goto("/sign-up");
     await expect(noscriptNotice(page)).toHaveText(NOTICES.signUp);
-    await page.getByLabel("Your name").fill(fields.name);
     await page.getByLabel("Work email").fill(fields.email);
-    await page.getByLabel("Password").fill(fields.password);
     await expectNoNativeSubmit(page, page.getByLabel("Work email"), page.getByRole("button", { name: "Create therapist account" }));
     await expect(page).toHaveURL(/\/sign-up$/);
     await expectFallbackPage(page, page.locator("form"));
@@ -289,8 +287,12 @@ test("with JavaScript on, sign-up by Enter creates the account and the URL stays
   const fields = { name: canary("name"), email: `${canary("signup")}@e2e.alliance.test`, password: canary("password") };
   await page.goto("/sign-up");
   await expect(page.getByRole("button", { name: "Create therapist account" })).toBeEnabled();
-  await page.getByLabel("Your name").fill(fields.name);
   await page.getByLabel("Work email").fill(fields.email);
+  await page.getByLabel("Work email").press("Enter");
+  await expect(page.getByText(/We've sent a link to that address/)).toBeVisible();
+  await page.goto(await signUpLinkFromOutbox(fields.email));
+  await expect(page.getByRole("button", { name: "Create my account" })).toBeEnabled();
+  await page.getByLabel("Your name").fill(fields.name);
   await page.getByLabel("Password").fill(fields.password);
   await page.getByLabel("Password").press("Enter");
   await expect(page).toHaveURL(/\/caseload$/);

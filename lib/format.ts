@@ -45,3 +45,10 @@ export function formatShortDateTime(date: Date, timeZone: string): string {
     timeZone,
   }).format(date);
 }
+
+/** "noor@example.org" → "n•••@example.org": enough for a person to recognise their own address, not to learn someone else's. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return "•••";
+  return `${email[0]}•••${email.slice(at)}`;
+}

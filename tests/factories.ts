@@ -8,6 +8,7 @@ import { loadSessionUser, startSession, type TSessionUser } from "@/server/auth/
 import { parseSignedOutReason } from "@/lib/auth/signed-out";
 import type { EngagementStatus, Role } from "@/server/db/generated/enums";
 import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
+import { issueEmailProof } from "@/server/auth/email-proofs";
 import { sealField } from "@/server/crypto/sealed-fields";
 import { newRowId } from "@/server/db/ids";
 import { sealGoalText, sealStepText } from "@/server/goals/sealing";
@@ -230,9 +231,13 @@ export async function seedInvitation(
         },
       },
     },
-    select: { id: true, therapistId: true, clientId: true, status: true },
+    select: { id: true, therapistId: true, clientId: true, status: true, invitations: { select: { id: true, expiresAt: true } } },
   });
-  return { engagement, token, email };
+  // What the invitation e-mail's link carries besides the token: the proof that its holder reads the inbox.
+  const [invitation] = engagement.invitations;
+  const proof = await issueEmailProof(db, { purpose: "invitation", email, invitationId: invitation!.id, expiresAt: invitation!.expiresAt });
+  const { invitations: _invitations, ...engagementRow } = engagement;
+  return { engagement: engagementRow, token, proof, email };
 }
 
 /**

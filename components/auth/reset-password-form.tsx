@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { signInWithPassword } from "@/components/auth/auth-client";
@@ -10,22 +10,9 @@ import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
+import { useFragmentToken } from "@/components/ui/use-fragment-token";
 import { NewPasswordField } from "@/components/account/account-fields";
 import { RESET_TOKEN_PATTERN } from "@/lib/constants/password-reset";
-
-function subscribeToHash(onChange: () => void) {
-  window.addEventListener("hashchange", onChange);
-  return () => window.removeEventListener("hashchange", onChange);
-}
-
-/** The token from the link's fragment: never sent to the server in a URL. Null in the server's HTML. */
-function useFragmentToken(): string | null {
-  return useSyncExternalStore(
-    subscribeToHash,
-    () => window.location.hash.slice(1),
-    () => null,
-  );
-}
 
 export function ResetPasswordForm() {
   const token = useFragmentToken();

@@ -1,25 +1,24 @@
 "use client";
 
+import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { signInWithPassword } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
-import { NewPasswordField, TimeZoneField } from "@/components/account/account-fields";
 
-export function SignUpForm({ timeZones }: { timeZones: string[] }) {
+/** Step one: the address. The same answer for every address; the e-mail says what comes next (server/auth/sign-up.ts). */
+export function SignUpForm() {
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const [sent, setSent] = useState<string | null>(null);
   const { errors, onSubmit } = useFormSubmit({
     schema: () => import("@/lib/schemas/account").then((schemas) => schemas.ZSignUpSchema),
+    onStart: () => setSent(null),
     mutate: (input) => signUp.mutateAsync(input),
-    onSuccess: async (_created, input) => {
-      const result = await signInWithPassword({ email: input.email, password: input.password });
-      window.location.assign(result?.error ? "/sign-in" : "/caseload");
-    },
+    onSuccess: (answer) => setSent(answer.message),
   });
 
   return (
@@ -28,11 +27,17 @@ export function SignUpForm({ timeZones }: { timeZones: string[] }) {
         Alliance needs JavaScript to create your account. Turn it on in your browser&apos;s settings, then reload this page.
       </NoScriptNotice>
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <TextField label="Your name" name="name" autoComplete="name" required errors={errors.fieldErrors.name} />
-      <TextField label="Work email" name="email" type="email" autoComplete="email" required errors={errors.fieldErrors.email} />
-      <NewPasswordField label="Password" name="password" errors={errors.fieldErrors.password} />
-      <TimeZoneField timeZones={timeZones} errors={errors.fieldErrors.timeZone} />
-      <SubmitButton pendingLabel="Creating your account…">Create therapist account</SubmitButton>
+      {sent ? <Alert tone="success">{sent}</Alert> : null}
+      <TextField
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        hint="We'll send a link there to finish: it keeps your account yours."
+        errors={errors.fieldErrors.email}
+      />
+      <SubmitButton pendingLabel="Sending…">{sent ? "Send the link again" : "Create therapist account"}</SubmitButton>
     </Form>
   );
 }

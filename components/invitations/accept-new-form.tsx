@@ -12,11 +12,14 @@ import { NewPasswordField, TimeZoneField } from "@/components/account/account-fi
 
 export function AcceptNewForm({
   token,
+  proof,
   email,
   suggestedName,
   timeZones,
 }: {
   token: string;
+  /** From the e-mailed link: whoever holds it reads the invited inbox. */
+  proof: string;
   email: string;
   suggestedName: string;
   timeZones: string[];
@@ -25,7 +28,7 @@ export function AcceptNewForm({
   const accept = useMutation(trpc.invitation.acceptNew.mutationOptions());
   const { errors, onSubmit } = useFormSubmit({
     schema: () => import("@/lib/schemas/invitation").then((schemas) => schemas.ZAcceptInvitationNewSchema),
-    toInput: (data) => ({ token, ...Object.fromEntries(data) }),
+    toInput: (data) => ({ token, proof, ...Object.fromEntries(data) }),
     mutate: (input) => accept.mutateAsync(input),
     onSuccess: async (_accepted, input) => {
       const result = await signInWithPassword({ email, password: input.password });

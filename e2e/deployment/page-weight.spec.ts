@@ -56,7 +56,7 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
   const measure = await cluster.db.measureAssignment.findFirstOrThrow({ where: { engagementId: engagement.id, stoppedAt: null }, select: { id: true } });
 
   const pages: Record<"visitor" | "therapist" | "client", string[]> = {
-    visitor: ["/sign-in", "/sign-up", "/forgot-password"],
+    visitor: ["/sign-in", "/sign-up", "/sign-up/finish", "/forgot-password"],
     therapist: [
       "/caseload",
       `/clients/${engagement.id}`,

@@ -152,3 +152,11 @@ test("the two-step sign-in page reads the same few statements whatever the casel
   console.log(`two-step page: ${counts[0]} statements with 10 records, ${counts[1]} with 1,000`);
   expect(counts[1]).toBe(counts[0]);
 });
+
+test("finishing a sign-up reads nothing before the link is checked (a visitor's page)", async () => {
+  const { status, statements } = await load("/sign-up/finish", "");
+  expect(status).toBe(200);
+  console.log(`sign-up finish page: ${statements.length} statements`);
+  // Nothing of its own; at most the outage probe a page makes after a quiet spell (server/db/outage.ts).
+  expect(statements.filter((line) => !/SELECT 1\b/.test(line))).toHaveLength(0);
+});

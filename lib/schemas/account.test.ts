@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZChangePasswordSchema, ZEmailSchema, ZNewPasswordSchema, ZSignUpSchema } from "./account";
+import { ZChangePasswordSchema, ZEmailSchema, ZFinishSignUpSchema, ZNewPasswordSchema, ZSignUpSchema } from "./account";
 
 describe("account schemas", () => {
   it("normalises e-mails to trimmed lower case", () => {
@@ -14,10 +14,12 @@ describe("account schemas", () => {
   });
 
   it("refuses unknown keys (no mass assignment) and unknown time zones", () => {
-    const base = { name: "A", email: "a@example.org", password: "long enough words", timeZone: "Europe/Rome" };
-    expect(ZSignUpSchema.safeParse(base).success).toBe(true);
-    expect(ZSignUpSchema.safeParse({ ...base, role: "client" }).success).toBe(false);
-    expect(ZSignUpSchema.safeParse({ ...base, timeZone: "Europe/Atlantis" }).success).toBe(false);
+    expect(ZSignUpSchema.safeParse({ email: "a@example.org" }).success).toBe(true);
+    expect(ZSignUpSchema.safeParse({ email: "a@example.org", role: "client" }).success).toBe(false);
+    const base = { token: "t".repeat(43), name: "A", password: "long enough words", timeZone: "Europe/Rome" };
+    expect(ZFinishSignUpSchema.safeParse(base).success).toBe(true);
+    expect(ZFinishSignUpSchema.safeParse({ ...base, role: "therapist" }).success).toBe(false);
+    expect(ZFinishSignUpSchema.safeParse({ ...base, timeZone: "Europe/Atlantis" }).success).toBe(false);
   });
 
   it("wants a new password different from the current one, reported on the new-password field", () => {

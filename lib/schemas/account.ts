@@ -34,15 +34,29 @@ export const ZTimeZoneSchema = z
   .max(64, "Choose a time zone from the list.")
   .refine(isValidTimeZone, "Choose a time zone from the list.");
 
-export const ZSignUpSchema = z
+/** A therapist's sign-up starts with the address alone: a link to it finishes (server/auth/sign-up.ts). */
+export const ZSignUpSchema = z.object({ email: ZEmailSchema }).strict();
+export type TSignUp = z.infer<typeof ZSignUpSchema>;
+
+/** The token from the link's fragment: 32 random bytes, base64url. */
+export const ZEmailProofTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link isn't complete. Open it again from the e-mail.");
+
+export const ZSignUpLinkRefSchema = z.object({ token: ZEmailProofTokenSchema }).strict();
+
+export const ZFinishSignUpSchema = z
   .object({
+    token: ZEmailProofTokenSchema,
     name: ZNameSchema,
-    email: ZEmailSchema,
     password: ZNewPasswordSchema,
     timeZone: ZTimeZoneSchema,
   })
   .strict();
-export type TSignUp = z.infer<typeof ZSignUpSchema>;
+export type TFinishSignUp = z.infer<typeof ZFinishSignUpSchema>;
+
+export const SIGN_UP_REQUESTED_MESSAGE =
+  "We've sent a link to that address. Open it to finish creating your account: it works for 24 hours. If nothing arrives in a few minutes, check your spam folder.";
+export const SIGN_UP_LINK_DEAD_MESSAGE =
+  "This link doesn't work any more: it may have been used already, or be more than a day old. Start again from “Create an account”.";
 
 export const ZSignInSchema = z
   .object({

@@ -14,9 +14,15 @@ export const ZCreateInvitationSchema = z
   .strict();
 export type TCreateInvitation = z.infer<typeof ZCreateInvitationSchema>;
 
+/** The proof from the e-mailed link's fragment (server/auth/email-proofs.ts). */
+export const ZInvitationProofSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Open the link from the invitation e-mail again.");
+
+export const ZOpenInvitationSchema = z.object({ token: ZInvitationTokenSchema, proof: ZInvitationProofSchema }).strict();
+
 export const ZAcceptInvitationNewSchema = z
   .object({
     token: ZInvitationTokenSchema,
+    proof: ZInvitationProofSchema,
     name: ZNameSchema,
     password: ZNewPasswordSchema,
     timeZone: ZTimeZoneSchema,

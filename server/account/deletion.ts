@@ -131,6 +131,8 @@ async function deleteWithin(tx: TTx, user: TSessionUser, meta: TRequestMeta): Pr
   await tx.recoveryCode.deleteMany({ where });
   await tx.knownDevice.deleteMany({ where });
   await tx.authSession.deleteMany({ where });
+  // Links e-mailed to their address (sign-up, invitations) hold it.
+  await tx.emailProof.deleteMany({ where: { email: user.email } });
   // Counters keyed by the address (hashed) or the person should not outlive the account.
   await tx.authThrottle.deleteMany({ where: accountThrottleWhere(user.email, user.id) });
 

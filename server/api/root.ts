@@ -40,4 +40,4 @@ export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);
 
 /** Procedures a signed-out visitor may call (quality.md, item 1). */
-export const PUBLIC_PROCEDURES = ["auth.signUp", "invitation.preview", "invitation.acceptNew", "auth.requestPasswordReset", "auth.checkResetToken", "auth.resetPassword", "account.confirmEmailChange"] as const;
+export const PUBLIC_PROCEDURES = ["auth.signUp", "auth.checkSignUpLink", "auth.finishSignUp", "invitation.preview", "invitation.open", "invitation.emailLink", "invitation.acceptNew", "auth.requestPasswordReset", "auth.checkResetToken", "auth.resetPassword", "account.confirmEmailChange"] as const;

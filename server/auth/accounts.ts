@@ -1,43 +1,18 @@
-// Account rules: therapist sign-up, credential checks, password and profile
-// changes. Called by next-auth's authorize() and by the account router.
-import { Prisma } from "../db/generated/client";
+// Account rules: credential checks, password and profile changes
+// (a therapist's sign-up is server/auth/sign-up.ts). Called by next-auth's authorize() and by the account router.
 import type { TDb } from "../db/client";
 import { AppError } from "../errors";
-import type { TChangePassword, TSignUp, TUpdateProfile } from "../../lib/schemas/account";
+import type { TChangePassword, TUpdateProfile } from "../../lib/schemas/account";
 import { hashPassword, verifyPassword } from "./password";
 import { assertPasswordAllowed } from "./password-policy";
 import { requireCurrentPassword } from "./reauth";
-import { checkSignInThrottle, clearSignInFailures, isSignUpLimited, recordSignInFailure, signInKeys } from "./throttle";
+import { checkSignInThrottle, clearSignInFailures, recordSignInFailure, signInKeys } from "./throttle";
 import { findKnownDevice, rememberDevice } from "./known-devices";
 import { endAllSessionsQuery, retireResetLinksQuery } from "./other-sessions";
 import { sendSecurityNotice } from "./security-notices";
 import { secondStepRefusal, type TSecondStepRefusal } from "./totp";
 import { SESSION_USER_SELECT, startSession, toSessionUser, type TSessionClaims, type TSessionUser } from "./session-user";
 import { now as clockNow } from "../clock";
-
-// Deliberately the same words whether or not the e-mail has an account.
-export const SIGN_UP_REFUSED =
-  "We couldn't create an account with those details. If you already use Alliance, sign in instead.";
-
-export async function signUpTherapist(db: TDb, input: TSignUp, ip: string): Promise<{ userId: string }> {
-  if (await isSignUpLimited(db, ip)) {
-    throw new AppError("TOO_MANY_REQUESTS", "Too many sign-ups from this network. Please wait 15 minutes and try again.");
-  }
-  await assertPasswordAllowed(input.password, { names: [input.name], email: input.email }, "password");
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const user = await db.user.create({
-      data: { email: input.email, name: input.name, role: "therapist", timeZone: input.timeZone, passwordHash },
-      select: { id: true },
-    });
-    return { userId: user.id };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", SIGN_UP_REFUSED);
-    }
-    throw error;
-  }
-}
 
 export type TCredentialResult =
   | { ok: true; claims: TSessionClaims; user: TSessionUser; deviceToken: string }

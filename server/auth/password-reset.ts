@@ -23,7 +23,7 @@
 import type { TDb } from "../db/client";
 import { AppError } from "../errors";
 import { appUrl } from "../env";
-import { getLogger } from "../log";
+import { afterAnswer, settleAfterAnswerWork } from "../after-answer";
 import { now as clockNow } from "../clock";
 import { deliverMail } from "../mail/send";
 import { renderMail } from "../mail/layout";
@@ -46,24 +46,15 @@ export function resetUrl(token: string): string {
   return `${appUrl()}/reset-password#${token}`;
 }
 
-// Work still running after an answer was sent; tests wait for it to settle.
-const pending = new Set<Promise<void>>();
-
-export async function settlePendingResetRequests(): Promise<void> {
-  await Promise.all([...pending]);
-}
+/** Tests wait for the link to be made and sent (server/after-answer.ts). */
+export const settlePendingResetRequests = settleAfterAnswerWork;
 
 /** Counts the throttles, then answers; the link (if any) is made and sent afterwards. */
 export async function requestPasswordReset(db: TDb, email: string, ip: string): Promise<void> {
   if (await isResetRequestLimited(db, email, ip)) {
     throw new AppError("TOO_MANY_REQUESTS", `Too many requests. Please wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`);
   }
-  const work = issueResetLink(db, email).catch((error: unknown) => {
-    // No address, token or message text: the error's name, code and frames are enough to look into.
-    getLogger().error({ component: "password-reset", err: error }, "could not issue a link");
-  });
-  pending.add(work);
-  void work.finally(() => pending.delete(work));
+  afterAnswer("password-reset", () => issueResetLink(db, email));
 }
 
 async function issueResetLink(db: TDb, email: string, now = clockNow()): Promise<void> {

@@ -55,8 +55,13 @@ export const ACCOUNT_RUN_QUIET_HOURS = 24;
  */
 export const MAX_ACCOUNT_FAILURES_PER_DAY = 50;
 export const ACCOUNT_DAY_MINUTES = 24 * 60;
-/** Sign-ups from one address per window, to slow down probing for e-mails. */
+/** Sign-up requests from one network address per window. */
 export const MAX_SIGN_UPS_PER_ADDRESS = 20;
+/** Sign-up e-mails to one address per window: nobody's inbox is flooded. */
+export const MAX_SIGN_UPS_PER_EMAIL = 3;
+/** An invitation's link e-mailed again: per invitation, and per network address, per window. */
+export const MAX_INVITATION_LINKS_PER_INVITATION = 3;
+export const MAX_INVITATION_LINKS_PER_ADDRESS = 20;
 /** Password-reset requests per e-mail address, and per network address, per window. */
 export const MAX_RESET_REQUESTS_PER_EMAIL = 5;
 export const MAX_RESET_REQUESTS_PER_ADDRESS = 20;
@@ -92,7 +97,7 @@ export function signInKeys(email: string, ip: string, deviceHash: string | null 
  */
 export function accountThrottleKeys(email: string, userId?: string): { keys: string[]; pairPrefix: string } {
   const { account, accountDay } = signInKeys(email, "");
-  const keys = [account, accountDay, `reset-email:${emailKey(email)}`];
+  const keys = [account, accountDay, `reset-email:${emailKey(email)}`, `sign-up-email:${emailKey(email)}`];
   if (userId) keys.push(`reauth:${userId}`, `totp:${userId}`);
   return { keys, pairPrefix: `pair:${emailKey(email)}:` };
 }
@@ -173,9 +178,18 @@ export async function recordReauthFailure(db: TDb, userId: string): Promise<void
   await countAttempt(db, `reauth:${userId}`);
 }
 
-/** Counts every sign-up attempt from an address; true when over the limit. */
-export async function isSignUpLimited(db: TDb, ip: string): Promise<boolean> {
-  return (await countAttempt(db, `sign-up:${addressKey(ip)}`)) > MAX_SIGN_UPS_PER_ADDRESS;
+/** Counts a sign-up request for the e-mail and for the network address; true when either is over (the same for any address). */
+export async function isSignUpLimited(db: TDb, email: string, ip: string): Promise<boolean> {
+  const perEmail = await countAttempt(db, `sign-up-email:${emailKey(email)}`);
+  const perAddress = await countAttempt(db, `sign-up:${addressKey(ip)}`);
+  return perEmail > MAX_SIGN_UPS_PER_EMAIL || perAddress > MAX_SIGN_UPS_PER_ADDRESS;
+}
+
+/** Invitation links e-mailed again, per invitation and per network address (server/invitations). */
+export async function isInvitationLinkLimited(db: TDb, invitationId: string, ip: string): Promise<boolean> {
+  const perInvitation = await countAttempt(db, `invite-link:${invitationId}`);
+  const perAddress = await countAttempt(db, `invite-link-address:${addressKey(ip)}`);
+  return perInvitation > MAX_INVITATION_LINKS_PER_INVITATION || perAddress > MAX_INVITATION_LINKS_PER_ADDRESS;
 }
 
 /** Counts a password-reset request for the e-mail and for the address; true when either is over. */

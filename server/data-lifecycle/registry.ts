@@ -314,6 +314,17 @@ export const DATA_LIFECYCLE = {
       new_email: { storage: "plain", why: "the address a link went to, which it must still match" },
     },
   },
+  email_proofs: {
+    whose: "whoever reads the address's inbox, before an account exists for it",
+    personColumns: [],
+    clientExport: { isIncluded: false, why: "links, not records" },
+    onClientDeletion: { action: "deleted", why: "found by their address: the links held it" },
+    onTherapistDeletion: { action: "deleted", why: "found by their address" },
+    columns: {
+      email: { storage: "plain", why: "where the link went, and the address an account may be made for" },
+      token_hash: TOKEN_HASH,
+    },
+  },
   recovery_codes: {
     whose: "the person",
     personColumns: ["user_id"],

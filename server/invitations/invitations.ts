@@ -7,6 +7,13 @@
 // - Accepting creates a client account only when none exists for that
 //   address; an existing account is never merged or overwritten: its owner
 //   signs in and accepts as themselves.
+// - Opening a link tells nobody whether the address has an account until
+//   they prove they read its inbox: the invitation e-mail's link carries a
+//   proof in its fragment (server/auth/email-proofs.ts), which the link a
+//   therapist copies from the screen does not; without one, the page offers
+//   to e-mail a link, with the same words and speed for every address (the
+//   e-mail goes after the answer). Setting up a new account needs a proof;
+//   signing in is proof enough.
 // - A therapist manages only invitations of their own engagements; those are
 //   reached through engagementProcedure like every other engagement record.
 import { Prisma } from "../db/generated/client";
@@ -16,14 +23,17 @@ import { hashPassword } from "../auth/password";
 import { assertPasswordAllowed } from "../auth/password-policy";
 import { AppError } from "../errors";
 import { appUrl } from "../env";
-import { sendMail, type TMailResult } from "../mail/send";
+import { deliverMail, sendMail, type TMailResult } from "../mail/send";
 import { renderMail } from "../mail/layout";
 import type { TEngagementContext } from "../engagements/access";
 import type { TAcceptInvitationNew, TCreateInvitation } from "../../lib/schemas/invitation";
-import { formatDate } from "../../lib/format";
+import { formatDate, maskEmail } from "../../lib/format";
 import { hashInvitationToken, invitationExpiry, newInvitationToken } from "./tokens";
 import { now as clockNow } from "../clock";
 import { notify } from "../notifications/notify";
+import { afterAnswer } from "../after-answer";
+import { claimProof, findUsableProof, issueEmailProof } from "../auth/email-proofs";
+import { isInvitationLinkLimited, THROTTLE_WINDOW_MINUTES } from "../auth/throttle";
 
 export type TInvitationLink = {
   engagementId: string;
@@ -65,17 +75,21 @@ export async function createInvitation(
 
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry(now);
-  const engagement = await db.engagement.create({
-    data: {
-      therapistId: therapist.id,
-      status: "invited",
-      invitations: {
-        create: { therapistId: therapist.id, email: input.email, name: input.name, tokenHash, expiresAt },
+  const { engagement, proof } = await db.$transaction(async (tx) => {
+    const created = await tx.engagement.create({
+      data: {
+        therapistId: therapist.id,
+        status: "invited",
+        invitations: {
+          create: { therapistId: therapist.id, email: input.email, name: input.name, tokenHash, expiresAt },
+        },
       },
-    },
-    select: { id: true },
+      select: { id: true, invitations: { select: { id: true } } },
+    });
+    const invitationId = created.invitations[0]!.id;
+    return { engagement: created, proof: await issueEmailProof(tx, { purpose: "invitation", email: input.email, invitationId, expiresAt }, now) };
   });
-  const { delivery } = await sendInvitationMail(therapist, { email: input.email, name: input.name }, token, expiresAt);
+  const { delivery } = await sendInvitationMail(therapist, { email: input.email, name: input.name }, token, proof, expiresAt);
   return { engagementId: engagement.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
 }
 
@@ -89,8 +103,13 @@ export async function resendInvitation(
   const invitation = await pendingInvitation(db, engagement);
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry(now);
-  await db.invitation.update({ where: { id: invitation.id }, data: { tokenHash, expiresAt }, select: { id: true } });
-  const { delivery } = await sendInvitationMail(therapist, invitation, token, expiresAt);
+  const proof = await db.$transaction(async (tx) => {
+    await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash, expiresAt }, select: { id: true } });
+    // Links e-mailed before stop working with the old token; their proofs go too.
+    await tx.emailProof.updateMany({ where: { invitationId: invitation.id, usedAt: null }, data: { usedAt: now } });
+    return issueEmailProof(tx, { purpose: "invitation", email: invitation.email, invitationId: invitation.id, expiresAt }, now);
+  });
+  const { delivery } = await sendInvitationMail(therapist, invitation, token, proof, expiresAt);
   return { engagementId: engagement.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
 }
 
@@ -121,10 +140,16 @@ async function pendingInvitation(db: TDb, engagement: TEngagementContext) {
   return invitation;
 }
 
+/** The e-mailed link: the invitation, plus (in the fragment) the proof that whoever opens it reads this inbox. */
+export function provedInviteUrl(token: string, proof: string): string {
+  return `${inviteUrl(token)}#${proof}`;
+}
+
 async function sendInvitationMail(
   therapist: TSessionUser,
   invitee: { email: string; name: string },
   token: string,
+  proof: string,
   expiresAt: Date,
 ): Promise<TMailResult> {
   const content = renderMail({
@@ -132,7 +157,7 @@ async function sendInvitationMail(
     paragraphs: [
       `${therapist.name} has invited you to Alliance, a private space for the work you do together between sessions.`,
     ],
-    action: { label: "Open this link to set up your account", url: inviteUrl(token) },
+    action: { label: "Open this link to set up your account", url: provedInviteUrl(token, proof) },
     footer: [
       `The link works once and until ${formatDate(expiresAt, therapist.timeZone)}.`,
       "If you weren't expecting this, you can ignore this e-mail.",
@@ -151,10 +176,18 @@ export type TInvitationPreview =
       state: Exclude<TInvitationState, "invalid">;
       therapistName: string;
       inviteeName: string;
-      email: string;
-      /** Which account, if any, already uses the address: decides "set up" vs "sign in". */
-      existingAccount: "none" | "client" | "therapist";
+      /** "n•••@example.org": enough to recognise one's own address, not to learn someone's. */
+      maskedEmail: string;
+      /** Signed in: whether the invitation is for this account's address (null when signed out). */
+      isForViewer: boolean | null;
     };
+
+/** What the link's holder may see once they proved they read the inbox (or, without a proof, that they must). */
+export type TInvitationOpening =
+  | { state: "needs-proof" }
+  | { state: "set-up"; email: string; inviteeName: string }
+  | { state: "sign-in"; email: string }
+  | { state: "therapist-address"; email: string };
 
 const INVITATION_SELECT = {
   id: true,
@@ -182,17 +215,65 @@ function findByToken(db: Pick<TDb, "invitation">, token: string) {
   return db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: INVITATION_SELECT });
 }
 
-export async function previewInvitation(db: TDb, token: string, now = clockNow()): Promise<TInvitationPreview> {
+/** Who invited whom, and in what state: the same for every address, whether or not it has an account. */
+export async function previewInvitation(
+  db: TDb,
+  token: string,
+  viewer: { email: string } | null = null,
+  now = clockNow(),
+): Promise<TInvitationPreview> {
   const invitation = await findByToken(db, token);
   if (!invitation) return { state: "invalid" };
-  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { role: true } });
   return {
     state: stateOf(invitation, now),
     therapistName: invitation.therapist.name,
     inviteeName: invitation.name,
-    email: invitation.email,
-    existingAccount: account?.role ?? "none",
+    maskedEmail: maskEmail(invitation.email),
+    isForViewer: viewer ? viewer.email === invitation.email : null,
   };
+}
+
+/** A link with a proof of the inbox: now it may say whether the address has an account. */
+export async function openInvitation(db: TDb, token: string, proofToken: string, now = clockNow()): Promise<TInvitationOpening> {
+  const invitation = await findByToken(db, token);
+  if (!invitation || stateOf(invitation, now) !== "valid") return { state: "needs-proof" };
+  const proof = await findUsableProof(db, proofToken, "invitation", now);
+  if (!proof || proof.invitationId !== invitation.id || proof.email !== invitation.email) return { state: "needs-proof" };
+  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { role: true } });
+  if (!account) return { state: "set-up", email: invitation.email, inviteeName: invitation.name };
+  return account.role === "client" ? { state: "sign-in", email: invitation.email } : { state: "therapist-address", email: invitation.email };
+}
+
+export const INVITATION_LINK_SENT = (maskedEmail: string) =>
+  `We've sent a link to ${maskedEmail}. Open it to carry on, on this device or any other. If nothing arrives in a few minutes, check your spam folder.`;
+
+/**
+ * E-mails the invited address a link with a fresh proof. The same answer for
+ * every address; the look-up and the e-mail happen after it.
+ */
+export async function emailInvitationLink(db: TDb, token: string, ip: string, now = clockNow()): Promise<{ message: string }> {
+  const invitation = await findByToken(db, token);
+  const state = invitation ? stateOf(invitation, now) : "invalid";
+  if (!invitation || state !== "valid") throw new AppError("BAD_REQUEST", UNUSABLE[state as keyof typeof UNUSABLE]);
+  if (await isInvitationLinkLimited(db, invitation.id, ip)) {
+    throw new AppError("TOO_MANY_REQUESTS", `We've sent a few links already. Please wait ${THROTTLE_WINDOW_MINUTES} minutes and check your e-mail, including the spam folder.`);
+  }
+  afterAnswer("invitation-link", async () => {
+    const proof = await issueEmailProof(db, { purpose: "invitation", email: invitation.email, invitationId: invitation.id, expiresAt: invitation.expiresAt });
+    await deliverMail({
+      to: invitation.email,
+      subject: "Your link to Alliance",
+      ...renderMail({
+        greeting: `Hello ${invitation.name},`,
+        paragraphs: [
+          `Here is the link you asked for, to carry on with ${invitation.therapist.name}'s invitation to Alliance.`,
+          "If you didn't ask for it, you can ignore this e-mail.",
+        ],
+        action: { label: "Open Alliance", url: provedInviteUrl(token, proof) },
+      }),
+    });
+  });
+  return { message: INVITATION_LINK_SENT(maskEmail(invitation.email)) };
 }
 
 const UNUSABLE: Record<Exclude<TInvitationState, "valid">, string> = {
@@ -231,7 +312,9 @@ async function claim(tx: Prisma.TransactionClient, invitation: TInvitationRow, c
 
 const HAS_ACCOUNT = "There's already an account for this address. Sign in to accept the invitation.";
 
-/** Accepting as someone new: creates the client account and activates the engagement. */
+const PROOF_NEEDED = "This link can't set up an account: open the link we e-mailed to the invited address, or ask for a new one on this page.";
+
+/** Accepting as someone new, with the proof that they read the invited inbox: creates the client account and activates the engagement. */
 export async function acceptInvitationAsNewClient(
   db: TDb,
   input: TAcceptInvitationNew,
@@ -244,6 +327,10 @@ export async function acceptInvitationAsNewClient(
   try {
     return await db.$transaction(async (tx) => {
       const invitation = await usableInvitation(tx, input.token, now);
+      const proof = await findUsableProof(tx, input.proof, "invitation", now);
+      if (!proof || proof.invitationId !== invitation.id || proof.email !== invitation.email || !(await claimProof(tx, proof.id, now))) {
+        throw new AppError("FORBIDDEN", PROOF_NEEDED);
+      }
       if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
         throw new AppError("CONFLICT", HAS_ACCOUNT);
       }

@@ -9,6 +9,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter, PUBLIC_PROCEDURES } from "@/server/api/root";
 import { callerFor, seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
+import { issueEmailProof } from "@/server/auth/email-proofs";
 import { snapshotDatabase, connectTestDb } from "../support/db";
 import { newEmailChangeToken } from "@/server/account/email-change";
 import { newResetToken } from "@/server/auth/password-reset";
@@ -73,9 +74,21 @@ const PAIR_CLIENT = { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" } 
 const OWN_ENTRY = { ...CLIENTS_ONLY, otherClient: "NOT_FOUND" } as const;
 
 export const MATRIX: Record<string, TRow> = {
+  // Sign-up: public, the same answer for every address; the e-mailed link is the credential to finish.
   "auth.signUp": {
-    call: (caller) =>
-      caller.auth.signUp({ name: "New Therapist", email: uniqueEmail("signup"), password: "a fresh long password", timeZone: "UTC" }),
+    call: (caller) => caller.auth.signUp({ email: uniqueEmail("signup") }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  "auth.checkSignUpLink": {
+    call: (caller) => caller.auth.checkSignUpLink({ token: newResetToken().token }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  "auth.finishSignUp": {
+    call: async (caller) => {
+      const email = uniqueEmail("finish");
+      const token = await issueEmailProof(db, { purpose: "therapist_sign_up", email, expiresAt: new Date(Date.now() + 3_600_000) });
+      return caller.auth.finishSignUp({ token, name: "New Therapist", password: "a fresh long password", timeZone: "UTC" });
+    },
     expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
   },
   "account.me": { call: (caller) => caller.account.me(), expect: SIGNED_IN_OK },
@@ -394,10 +407,21 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.invitation.preview({ token: cast.invitation.token }),
     expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
   },
+  // Public, and about the link only: nothing says whether the address has an account.
+  "invitation.open": {
+    call: (caller, cast) => caller.invitation.open({ token: cast.invitation.token, proof: cast.invitation.proof }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  "invitation.emailLink": {
+    call: (caller, cast) => caller.invitation.emailLink({ token: cast.invitation.token }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  // The e-mailed proof is the credential: whoever holds it may set up the account.
   "invitation.acceptNew": {
     call: (caller, cast) =>
       caller.invitation.acceptNew({
         token: cast.invitation.token,
+        proof: cast.invitation.proof,
         name: "Ivy Invitee",
         password: "a long enough password",
         timeZone: "UTC",

@@ -259,6 +259,7 @@ function hintsFor(cast: TCast): THints {
     },
     valuesByKey: {
       token: cast.invitation.token,
+      proof: cast.invitation.proof,
       timeZone: "Europe/London",
       currentPassword: TEST_PASSWORD,
       newPassword: "another long password",

@@ -2,6 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hashInvitationToken } from "@/server/invitations/tokens";
+import { INVITATION_LINK_SENT } from "@/server/invitations/invitations";
+import { settleAfterAnswerWork } from "@/server/after-answer";
+import { maskEmail } from "@/lib/format";
 import { getEnv } from "@/server/env";
 import { COMMON_PASSWORD_MESSAGE, EMAIL_IN_PASSWORD_MESSAGE, NAME_IN_PASSWORD_MESSAGE } from "@/server/auth/password-policy";
 import { callerFor, seedCast, seedClient, seedInvitation, seedTherapist, uniqueEmail } from "../factories";
@@ -59,7 +62,7 @@ describe("invitation.create", () => {
 describe("accepting as a new client", () => {
   it("creates the client account with the invited address and activates the engagement", async () => {
     const cast = await seedCast(db);
-    const { email } = await (await callerFor(db, null)).invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT });
+    const { email } = await (await callerFor(db, null)).invitation.acceptNew({ token: cast.invitation.token, proof: cast.invitation.proof, ...NEW_CLIENT });
     expect(email).toBe(cast.invitation.email);
 
     const client = await db.user.findUniqueOrThrow({ where: { email } });
@@ -79,21 +82,21 @@ describe("accepting as a new client", () => {
     const cast = await seedCast(db);
     const visitor = await callerFor(db, null);
     const results = await Promise.allSettled([
-      visitor.invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT }),
-      visitor.invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT, name: "Someone Else" }),
+      visitor.invitation.acceptNew({ token: cast.invitation.token, proof: cast.invitation.proof, ...NEW_CLIENT }),
+      visitor.invitation.acceptNew({ token: cast.invitation.token, proof: cast.invitation.proof, ...NEW_CLIENT, name: "Someone Else" }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { email: cast.invitation.email } })).toBe(1);
 
     const before = await snapshotDatabase(db);
-    const again = await rejection(visitor.invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT }));
+    const again = await rejection(visitor.invitation.acceptNew({ token: cast.invitation.token, proof: cast.invitation.proof, ...NEW_CLIENT }));
     expect(again.message).toMatch(/already been used/);
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
   it("refuses a common password, or one holding the name or the invited address, on its field, writing nothing", async () => {
     const therapist = await seedTherapist(db);
-    const { token, email } = await seedInvitation(db, therapist.id, { name: "Ottilie Brandt" });
+    const { token, proof, email } = await seedInvitation(db, therapist.id, { name: "Ottilie Brandt" });
     const visitor = await callerFor(db, null);
     const before = await snapshotDatabase(db);
     for (const [password, name, message] of [
@@ -103,7 +106,7 @@ describe("accepting as a new client", () => {
       ["brandt family recipes", NEW_CLIENT.name, NAME_IN_PASSWORD_MESSAGE],
       [`${email.split("@")[0]} is me`, NEW_CLIENT.name, EMAIL_IN_PASSWORD_MESSAGE],
     ]) {
-      const refused = await rejection(visitor.invitation.acceptNew({ ...NEW_CLIENT, token, name, password }));
+      const refused = await rejection(visitor.invitation.acceptNew({ ...NEW_CLIENT, token, proof, name, password }));
       expect(refused.code, password).toBe("BAD_REQUEST");
       expect((refused.cause as { fieldErrors?: unknown }).fieldErrors, password).toEqual({ password: [message] });
     }
@@ -114,9 +117,9 @@ describe("accepting as a new client", () => {
   it("never merges into an existing account: its owner must sign in", async () => {
     const therapist = await seedTherapist(db);
     const existing = await seedClient(db);
-    const { token } = await seedInvitation(db, therapist.id, { email: existing.email });
+    const { token, proof } = await seedInvitation(db, therapist.id, { email: existing.email });
     const before = await snapshotDatabase(db);
-    const error = await rejection((await callerFor(db, null)).invitation.acceptNew({ token, ...NEW_CLIENT }));
+    const error = await rejection((await callerFor(db, null)).invitation.acceptNew({ token, proof, ...NEW_CLIENT }));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/Sign in to accept/);
     expect(await snapshotDatabase(db)).toEqual(before);
@@ -136,12 +139,68 @@ describe("accepting as a new client", () => {
     const tampered = `${expired.token.slice(0, -1)}${expired.token.endsWith("A") ? "B" : "A"}`;
     expect(await visitor.invitation.preview({ token: tampered })).toEqual({ state: "invalid" });
 
-    expect((await rejection(visitor.invitation.acceptNew({ token: expired.token, ...NEW_CLIENT }))).message).toMatch(/expired/);
-    expect((await rejection(visitor.invitation.acceptNew({ token: withdrawn.token, ...NEW_CLIENT }))).message).toMatch(
+    expect((await rejection(visitor.invitation.acceptNew({ token: expired.token, proof: expired.proof, ...NEW_CLIENT }))).message).toMatch(/expired/);
+    expect((await rejection(visitor.invitation.acceptNew({ token: withdrawn.token, proof: withdrawn.proof, ...NEW_CLIENT }))).message).toMatch(
       /withdrawn/,
     );
-    expect((await rejection(visitor.invitation.acceptNew({ token: tampered, ...NEW_CLIENT }))).message).toMatch(/isn't valid/);
+    expect((await rejection(visitor.invitation.acceptNew({ token: tampered, proof: expired.proof, ...NEW_CLIENT }))).message).toMatch(/isn't valid/);
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+describe("no account oracle: what an invitation link tells whoever opens it", () => {
+  it("says the same for an address with an account and one without, to a stranger and to the inviting therapist", async () => {
+    const therapist = await seedTherapist(db, { name: "Dr. Curious" });
+    const existing = await seedClient(db);
+    const withAccount = await seedInvitation(db, therapist.id, { email: existing.email, name: "Same Name" });
+    const withoutAccount = await seedInvitation(db, therapist.id, { email: uniqueEmail("fresh"), name: "Same Name" });
+    for (const viewer of [null, therapist]) {
+      const caller = await callerFor(db, viewer);
+      const [a, b] = [await caller.invitation.preview({ token: withAccount.token }), await caller.invitation.preview({ token: withoutAccount.token })];
+      const shape = (preview: typeof a) => ({ ...preview, maskedEmail: "(masked)" });
+      expect(shape(a)).toEqual(shape(b));
+      expect(JSON.stringify(a)).not.toContain(existing.email);
+      // Without the proof from the e-mailed link, opening says nothing either.
+      for (const invitation of [withAccount, withoutAccount]) {
+        expect(await caller.invitation.open({ token: invitation.token, proof: withoutAccount.proof === invitation.proof ? withAccount.proof : withoutAccount.proof })).toEqual({ state: "needs-proof" });
+        expect(await caller.invitation.emailLink({ token: invitation.token })).toEqual({ message: INVITATION_LINK_SENT(maskEmail(invitation.email)) });
+      }
+    }
+    expect(maskEmail(existing.email)).toMatch(/^.•••@test\.alliance\.test$/);
+  });
+
+  it("with the proof from the inbox, tells its holder what comes next: set up, or sign in", async () => {
+    const therapist = await seedTherapist(db);
+    const existing = await seedClient(db);
+    const fresh = await seedInvitation(db, therapist.id, { name: "Noor" });
+    const known = await seedInvitation(db, therapist.id, { email: existing.email });
+    const visitor = await callerFor(db, null);
+    expect(await visitor.invitation.open({ token: fresh.token, proof: fresh.proof })).toEqual({ state: "set-up", email: fresh.email, inviteeName: "Noor" });
+    expect(await visitor.invitation.open({ token: known.token, proof: known.proof })).toEqual({ state: "sign-in", email: existing.email });
+  });
+
+  it("e-mails a link with a fresh proof after the answer, which sets up the account; the link alone never can", async () => {
+    const therapist = await seedTherapist(db, { name: "Dr. Link" });
+    const email = uniqueEmail("copied");
+    // The link the therapist copied from the screen: no proof.
+    const { inviteUrl } = await (await callerFor(db, therapist)).invitation.create({ name: "Remy", email });
+    const token = tokenOf(inviteUrl);
+    const visitor = await callerFor(db, null);
+    const before = await snapshotDatabase(db);
+    const refused = await rejection(visitor.invitation.acceptNew({ token, proof: "y".repeat(43), ...NEW_CLIENT, name: "Remy" }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(await snapshotDatabase(db)).toEqual(before);
+
+    await visitor.invitation.emailLink({ token });
+    await settleAfterAnswerWork();
+    const outbox = getEnv().MAIL_OUTBOX_DIR;
+    const files = (await readdir(outbox)).filter((file) => file.includes(email)).sort();
+    const eml = await readFile(path.join(outbox, files.at(-1)!), "utf8");
+    expect(eml).toContain("Subject: Your link to Alliance");
+    const proof = new RegExp(`/invite/${token}#([A-Za-z0-9_-]{43})`).exec(eml.replace(/=\r?\n/g, ""))![1]!;
+    expect(await visitor.invitation.open({ token, proof })).toMatchObject({ state: "set-up", email });
+    await visitor.invitation.acceptNew({ token, proof, ...NEW_CLIENT, name: "Remy" });
+    expect(await db.user.count({ where: { email } })).toBe(1);
   });
 });
 
@@ -151,8 +210,8 @@ describe("accepting as an existing client", () => {
     const client = await seedClient(db);
     const { token, engagement } = await seedInvitation(db, therapist.id, { email: client.email });
     const accountBefore = await db.user.findUniqueOrThrow({ where: { id: client.id } });
-    const preview = await (await callerFor(db, null)).invitation.preview({ token });
-    expect(preview).toMatchObject({ state: "valid", existingAccount: "client", therapistName: "Dr. Second" });
+    // Signed in with the invited address, the page may say it is theirs.
+    expect(await (await callerFor(db, client)).invitation.preview({ token })).toMatchObject({ state: "valid", isForViewer: true, therapistName: "Dr. Second" });
 
     await (await callerFor(db, client)).invitation.acceptExisting({ token });
     expect(await db.engagement.findUniqueOrThrow({ where: { id: engagement.id } })).toMatchObject({
@@ -193,7 +252,7 @@ describe("managing pending invitations", () => {
 
   it("cannot resend or withdraw once accepted", async () => {
     const cast = await seedCast(db);
-    await (await callerFor(db, null)).invitation.acceptNew({ token: cast.invitation.token, ...NEW_CLIENT });
+    await (await callerFor(db, null)).invitation.acceptNew({ token: cast.invitation.token, proof: cast.invitation.proof, ...NEW_CLIENT });
     const caller = await callerFor(db, cast.therapist);
     expect((await rejection(caller.invitation.resend({ engagementId: cast.invitation.engagement.id }))).code).toBe(
       "BAD_REQUEST",

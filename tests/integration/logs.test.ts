@@ -20,6 +20,7 @@ import { seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
 import { connectTestDb } from "../support/db";
 import { captureLogs } from "../support/logs";
 import { CLIENT_ADDRESS_HEADER } from "@/server/auth/request-meta";
+import { issueEmailProof } from "@/server/auth/email-proofs";
 
 setNextAuthTestEnv();
 
@@ -110,11 +111,12 @@ function plan(cast: TCast, cookies: { therapist: string; client: string }, c: Re
       input: { occurrenceId, status: "partly_done", response: c.reflection, obstacle: c.obstacle, difficulty: 2, helpfulness: 3 },
       status: 200,
     },
+    { ...signedOut, path: "auth.signUp", type: "mutation", input: { email: uniqueEmail("logs") }, status: 200 },
     {
       ...signedOut,
-      path: "auth.signUp",
+      path: "auth.finishSignUp",
       type: "mutation",
-      input: { name: "Logan Test", email: uniqueEmail("logs"), password: c.signUpPassword, timeZone: "Europe/London" },
+      input: { token: c.signUpToken, name: "Logan Test", password: c.signUpPassword, timeZone: "Europe/London" },
       status: 200,
     },
     { ...signedOut, path: "auth.checkResetToken", type: "mutation", input: { token: c.checkedToken }, status: 200 },
@@ -205,6 +207,8 @@ describe("structured logs", () => {
       ].map((label) => [label, canary(label)]),
     );
     for (const label of ["checkedToken", "malformedToken", "resetToken", "emailToken"]) c[label] = canaryToken(label);
+    // A real sign-up link (random, like every token): it must stay out of the logs too.
+    c.signUpToken = await issueEmailProof(db, { purpose: "therapist_sign_up", email: uniqueEmail("logs-finish"), expiresAt: new Date(Date.now() + 3_600_000) });
     const calls = plan(cast, { therapist: therapistCookie, client: clientCookie }, c);
 
     const stopRefusing = await refuseCanarySessions();

@@ -1,5 +1,5 @@
-import { ZSignUpSchema } from "@/lib/schemas/account";
-import { signUpTherapist } from "@/server/auth/accounts";
+import { SIGN_UP_REQUESTED_MESSAGE, ZFinishSignUpSchema, ZSignUpLinkRefSchema, ZSignUpSchema } from "@/lib/schemas/account";
+import { checkSignUpLink, finishTherapistSignUp, requestTherapistSignUp } from "@/server/auth/sign-up";
 import { audit } from "@/server/audit/record";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 import {
@@ -11,15 +11,20 @@ import {
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from "@/server/auth/password-reset";
 
 export const authRouter = createTRPCRouter({
-  /** Therapists sign up themselves; clients join through an invitation. */
+  /** Therapists sign up themselves (clients join through an invitation): the same answer for every address (server/auth/sign-up.ts). */
   signUp: publicProcedure.input(ZSignUpSchema).mutation(async ({ ctx, input }) => {
-    const { userId } = await signUpTherapist(ctx.db, input, ctx.meta.ip);
-    await audit(ctx, {
-      action: "sign_up",
-      recordType: "user",
-      recordId: userId,
-    }, { id: userId, role: "therapist" });
-    return { ok: true as const };
+    await requestTherapistSignUp(ctx.db, input.email, ctx.meta.ip);
+    return { message: SIGN_UP_REQUESTED_MESSAGE };
+  }),
+
+  /** Whether a sign-up link still works (a mutation, so the token travels in a POST body, not a URL). */
+  checkSignUpLink: publicProcedure.input(ZSignUpLinkRefSchema).mutation(({ ctx, input }) => checkSignUpLink(ctx.db, input.token)),
+
+  /** Public: holding the link e-mailed to the address is what proves it. */
+  finishSignUp: publicProcedure.input(ZFinishSignUpSchema).mutation(async ({ ctx, input }) => {
+    const { userId, email } = await finishTherapistSignUp(ctx.db, input);
+    await audit(ctx, { action: "sign_up", recordType: "user", recordId: userId }, { id: userId, role: "therapist" });
+    return { email };
   }),
 
   /** The same answer whether or not the address has an account (server/auth/password-reset.ts). */

@@ -1,9 +1,11 @@
-import { ZAcceptInvitationNewSchema, ZCreateInvitationSchema, ZInvitationRefSchema } from "@/lib/schemas/invitation";
+import { ZAcceptInvitationNewSchema, ZCreateInvitationSchema, ZInvitationRefSchema, ZOpenInvitationSchema } from "@/lib/schemas/invitation";
 import { audit } from "@/server/audit/record";
 import {
   acceptInvitationAsExistingClient,
   acceptInvitationAsNewClient,
   createInvitation,
+  emailInvitationLink,
+  openInvitation,
   previewInvitation,
   resendInvitation,
   revokeInvitation,
@@ -40,8 +42,14 @@ export const invitationRouter = createTRPCRouter({
     return { ok: true as const };
   }),
 
-  /** Public: whoever holds the link learns who invited them and what to do next. */
-  preview: publicProcedure.input(ZInvitationRefSchema).query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
+  /** Public: whoever holds the link learns who invited them, never whether the address has an account. */
+  preview: publicProcedure.input(ZInvitationRefSchema).query(({ ctx, input }) => previewInvitation(ctx.db, input.token, ctx.user)),
+
+  /** Public: with the proof from the e-mailed link (a POST body, never a URL), what comes next for that address. */
+  open: publicProcedure.input(ZOpenInvitationSchema).mutation(({ ctx, input }) => openInvitation(ctx.db, input.token, input.proof)),
+
+  /** Public: e-mails the invited address a link with a proof; the same answer for every address. */
+  emailLink: publicProcedure.input(ZInvitationRefSchema).mutation(({ ctx, input }) => emailInvitationLink(ctx.db, input.token, ctx.meta.ip)),
 
   /** Public: sets up a new client account from the invitation. */
   acceptNew: publicProcedure.input(ZAcceptInvitationNewSchema).mutation(async ({ ctx, input }) => {

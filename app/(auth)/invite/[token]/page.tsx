@@ -4,9 +4,8 @@ import { TRPCError } from "@trpc/server";
 import { auth } from "@/server/auth/session";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import { listTimeZones } from "@/lib/time-zones";
-import { signInPath } from "@/lib/auth/signed-out";
 import { AcceptExistingButton } from "@/components/invitations/accept-existing-button";
-import { AcceptNewForm } from "@/components/invitations/accept-new-form";
+import { InvitationWelcome } from "@/components/invitations/invitation-welcome";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { Card } from "@/components/ui/card";
 
@@ -64,48 +63,36 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
     </>
   );
 
-  if (preview.existingAccount === "therapist") {
+  if (user && preview.isForViewer && user.role === "therapist") {
     return (
       <Card>
         {greeting}
         <p>
-          The address {preview.email} belongs to a therapist account, and one account can&apos;t be both. Ask{" "}
+          This invitation is for the address of your therapist account, and one account can&apos;t be both. Ask{" "}
           {preview.therapistName} to invite a different address.
         </p>
       </Card>
     );
   }
 
-  if (user && user.email !== preview.email) {
+  if (user && !preview.isForViewer) {
+    // Says nothing about the invited address: only that it is not this account's.
     return (
       <Card>
         {greeting}
         <p className="mb-4">
-          You&apos;re signed in as {user.email}, but this invitation is for {preview.email}. Sign out, then open this
-          link again.
+          This invitation isn&apos;t for the account you&apos;re signed in with. Sign out, then open this link again.
         </p>
         <SignOutButton />
       </Card>
     );
   }
 
-  if (preview.existingAccount === "client") {
+  if (user) {
     return (
       <Card>
         {greeting}
-        {user ? (
-          <AcceptExistingButton token={token} />
-        ) : (
-          <>
-            <p className="mb-4">You already have an Alliance account with {preview.email}. Sign in to accept.</p>
-            <Link
-              href={signInPath({ next: `/invite/${token}` })}
-              className="inline-flex min-h-11 items-center rounded-lg bg-brand px-4 font-medium text-white"
-            >
-              Sign in to accept
-            </Link>
-          </>
-        )}
+        <AcceptExistingButton token={token} />
       </Card>
     );
   }
@@ -113,7 +100,7 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
   return (
     <Card>
       {greeting}
-      <AcceptNewForm token={token} email={preview.email} suggestedName={preview.inviteeName} timeZones={listTimeZones()} />
+      <InvitationWelcome token={token} maskedEmail={preview.maskedEmail} suggestedName={preview.inviteeName} timeZones={listTimeZones()} />
     </Card>
   );
 }
