@@ -48,25 +48,37 @@ export function e2eDb(): TDb {
   return database;
 }
 
-/** The newest e-mail captured for `email`, as raw text with quoted-printable line breaks joined. */
-export async function latestMailTo(email: string): Promise<string> {
-  await expect
-    .poll(async () => (await readdir(E2E_OUTBOX_DIR)).filter((file) => file.includes(email)).length, { message: `an e-mail to ${email} in the outbox` })
-    .toBeGreaterThan(0);
-  const files = (await readdir(E2E_OUTBOX_DIR)).filter((file) => file.includes(email)).sort();
-  return (await readFile(path.join(E2E_OUTBOX_DIR, files[files.length - 1]!), "utf8")).replace(/=\r?\n/g, "");
+/**
+ * The newest e-mail captured for `email` whose text matches `matching` (by
+ * default, any), as raw text with quoted-printable line breaks joined. Waits
+ * for it: the server may still be writing it, and other e-mails (reminders,
+ * the digest) may reach the same address meanwhile.
+ */
+export async function latestMailTo(email: string, matching: RegExp = /Subject:/): Promise<string> {
+  const newestMatching = async (): Promise<string | null> => {
+    const files = (await readdir(E2E_OUTBOX_DIR)).filter((file) => file.includes(email)).sort().reverse();
+    for (const file of files) {
+      const text = (await readFile(path.join(E2E_OUTBOX_DIR, file), "utf8")).replace(/=\r?\n/g, "");
+      if (matching.test(text)) return text;
+    }
+    return null;
+  };
+  await expect.poll(newestMatching, { message: `an e-mail to ${email} matching ${matching}` }).not.toBeNull();
+  return (await newestMatching())!;
 }
 
 /** The invitation link from the newest e-mail captured for `email`, with the proof in its fragment. */
 export async function inviteLinkFromOutbox(email: string): Promise<string> {
-  const link = (await latestMailTo(email)).match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}#[A-Za-z0-9_-]{43}/)?.[0];
+  const pattern = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}#[A-Za-z0-9_-]{43}/;
+  const link = (await latestMailTo(email, pattern)).match(pattern)?.[0];
   expect(link, "an invitation link in the e-mail").toBeTruthy();
   return link!;
 }
 
 /** The link that finishes a sign-up, from the newest e-mail to `email`. */
 export async function signUpLinkFromOutbox(email: string): Promise<string> {
-  const link = (await latestMailTo(email)).match(/https?:\/\/\S+\/sign-up\/finish#[A-Za-z0-9_-]{43}/)?.[0];
+  const pattern = /https?:\/\/\S+\/sign-up\/finish#[A-Za-z0-9_-]{43}/;
+  const link = (await latestMailTo(email, pattern)).match(pattern)?.[0];
   expect(link, "a sign-up link in the e-mail").toBeTruthy();
   return link!;
 }

@@ -55,8 +55,12 @@ export const ACCOUNT_RUN_QUIET_HOURS = 24;
  */
 export const MAX_ACCOUNT_FAILURES_PER_DAY = 50;
 export const ACCOUNT_DAY_MINUTES = 24 * 60;
-/** Sign-up requests from one network address per window. */
-export const MAX_SIGN_UPS_PER_ADDRESS = 20;
+/**
+ * Sign-up requests from one network address per window. Asking reveals
+ * nothing (server/auth/sign-up.ts), so this only bounds the e-mail one
+ * network can cause; a practice's shared office network stays well inside it.
+ */
+export const MAX_SIGN_UPS_PER_ADDRESS = 50;
 /** Sign-up e-mails to one address per window: nobody's inbox is flooded. */
 export const MAX_SIGN_UPS_PER_EMAIL = 3;
 /** An invitation's link e-mailed again: per invitation, and per network address, per window. */
