@@ -1,5 +1,6 @@
-// Account rules: credential checks, password and profile changes
-// (a therapist's sign-up is server/auth/sign-up.ts). Called by next-auth's authorize() and by the account router.
+// Account rules: credential checks, password and profile changes. Called by
+// next-auth's authorize() and by the account router. (A therapist's sign-up
+// is server/auth/sign-up.ts.)
 import type { TDb } from "../db/client";
 import { AppError } from "../errors";
 import type { TChangePassword, TUpdateProfile } from "../../lib/schemas/account";

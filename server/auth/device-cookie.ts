@@ -18,7 +18,8 @@ export function deviceCookieName(): string {
 export function deviceTokenFromHeaders(headers: Headers): string | null {
   const prefix = `${deviceCookieName()}=`;
   const pair = (headers.get("cookie") ?? "").split(/;\s*/).find((part) => part.startsWith(prefix));
-  return pair ? decodeURIComponent(pair.slice(prefix.length)) : null;
+  // Tokens are base64url: taken as written (a malformed one simply matches no device).
+  return pair ? pair.slice(prefix.length) : null;
 }
 
 export async function readDeviceCookie(): Promise<string | null> {
