@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { signInWithPassword } from "@/components/auth/auth-client";
@@ -10,22 +9,16 @@ import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
-import { useFragmentToken } from "@/components/ui/use-fragment-token";
+import { useCheckedFragmentToken } from "@/components/ui/use-fragment-token";
 import { NewPasswordField, TimeZoneField } from "@/components/account/account-fields";
-import { LINK_TOKEN_PATTERN } from "@/lib/constants/link-token";
 
 /** Step two, from the e-mailed link (/sign-up/finish#<token>): the name, password and time zone. */
 export function FinishSignUpForm({ timeZones }: { timeZones: string[] }) {
-  const token = useFragmentToken();
   const trpc = useTRPC();
-  const isWellFormed = token !== null && LINK_TOKEN_PATTERN.test(token);
   const check = useMutation(trpc.auth.checkSignUpLink.mutationOptions());
-  const { mutate: checkLink } = check;
-  useEffect(() => {
-    if (token !== null && isWellFormed) checkLink({ token });
-  }, [token, isWellFormed, checkLink]);
+  const link = useCheckedFragmentToken(check, (token) => check.mutate({ token }));
 
-  if (token === null || (isWellFormed && (check.isIdle || check.isPending))) {
+  if (link.state === "checking") {
     return (
       <>
         <h1 className="mb-2 text-2xl font-semibold">Finish creating your account</h1>
@@ -36,7 +29,7 @@ export function FinishSignUpForm({ timeZones }: { timeZones: string[] }) {
       </>
     );
   }
-  if (!isWellFormed || check.isError || !check.data?.isUsable) {
+  if (link.state !== "checked" || !link.data.isUsable) {
     return (
       <>
         <h1 className="mb-2 text-2xl font-semibold">This link doesn&apos;t work any more</h1>
@@ -54,7 +47,7 @@ export function FinishSignUpForm({ timeZones }: { timeZones: string[] }) {
       </>
     );
   }
-  return <Details token={token} email={check.data.email} timeZones={timeZones} />;
+  return <Details token={link.token} email={link.data.email} timeZones={timeZones} />;
 }
 
 function Details({ token, email, timeZones }: { token: string; email: string; timeZones: string[] }) {

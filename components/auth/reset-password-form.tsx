@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { signInWithPassword } from "@/components/auth/auth-client";
@@ -10,22 +9,15 @@ import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
-import { useFragmentToken } from "@/components/ui/use-fragment-token";
+import { useCheckedFragmentToken } from "@/components/ui/use-fragment-token";
 import { NewPasswordField } from "@/components/account/account-fields";
-import { RESET_TOKEN_PATTERN } from "@/lib/constants/password-reset";
 
 export function ResetPasswordForm() {
-  const token = useFragmentToken();
   const trpc = useTRPC();
-  const isWellFormed = token !== null && RESET_TOKEN_PATTERN.test(token);
-  // Checked in a POST body (never a URL), once per token.
   const check = useMutation(trpc.auth.checkResetToken.mutationOptions());
-  const { mutate: checkToken } = check;
-  useEffect(() => {
-    if (token !== null && isWellFormed) checkToken({ token });
-  }, [token, isWellFormed, checkToken]);
+  const link = useCheckedFragmentToken(check, (token) => check.mutate({ token }));
 
-  if (token === null || (isWellFormed && (check.isIdle || check.isPending))) {
+  if (link.state === "checking") {
     return (
       <>
         <h1 className="mb-2 text-2xl font-semibold">Choose a new password</h1>
@@ -36,8 +28,8 @@ export function ResetPasswordForm() {
       </>
     );
   }
-  if (!isWellFormed || check.isError || !check.data?.isUsable) return <DeadLink />;
-  return <NewPasswordForm token={token} />;
+  if (link.state !== "checked" || !link.data.isUsable) return <DeadLink />;
+  return <NewPasswordForm token={link.token} />;
 }
 
 function DeadLink() {

@@ -1,15 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
-import { useFragmentToken } from "@/components/ui/use-fragment-token";
+import { useCheckedFragmentToken } from "@/components/ui/use-fragment-token";
 import { formErrorsFromServer } from "@/lib/field-errors";
-import { LINK_TOKEN_PATTERN } from "@/lib/constants/link-token";
 import { AcceptNewForm } from "./accept-new-form";
 import { signInPath } from "@/lib/auth/signed-out";
 
@@ -31,26 +30,21 @@ export function InvitationWelcome({
   suggestedName: string;
   timeZones: string[];
 }) {
-  const proof = useFragmentToken();
   const trpc = useTRPC();
   const open = useMutation(trpc.invitation.open.mutationOptions());
-  const { mutate: openWithProof } = open;
-  const hasProof = proof !== null && LINK_TOKEN_PATTERN.test(proof);
-  useEffect(() => {
-    if (proof !== null && hasProof) openWithProof({ token, proof });
-  }, [token, proof, hasProof, openWithProof]);
+  const link = useCheckedFragmentToken(open, (proof) => open.mutate({ token, proof }));
 
-  if (proof === null || (hasProof && (open.isIdle || open.isPending))) {
+  if (link.state === "checking") {
     return (
       <p className="text-ink-muted" role="status">
         Getting your invitation ready…
       </p>
     );
   }
-  const opening = hasProof && open.data ? open.data : { state: "needs-proof" as const };
+  const opening = link.state === "checked" ? { ...link.data, proof: link.token } : { state: "needs-proof" as const };
   switch (opening.state) {
     case "set-up":
-      return <AcceptNewForm token={token} proof={proof} email={opening.email} suggestedName={suggestedName} timeZones={timeZones} />;
+      return <AcceptNewForm token={token} proof={opening.proof} email={opening.email} suggestedName={suggestedName} timeZones={timeZones} />;
     case "sign-in":
       return (
         <>

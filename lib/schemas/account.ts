@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isValidTimeZone } from "../time-zones";
 import { hasNoNul, NUL_MESSAGE } from "./common";
 import { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../constants/account";
+import { LINK_TOKEN_PATTERN } from "../constants/link-token";
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../constants/account";
 
 export const ZEmailSchema = z
@@ -39,7 +40,7 @@ export const ZSignUpSchema = z.object({ email: ZEmailSchema }).strict();
 export type TSignUp = z.infer<typeof ZSignUpSchema>;
 
 /** The token from the link's fragment: 32 random bytes, base64url. */
-export const ZEmailProofTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link isn't complete. Open it again from the e-mail.");
+export const ZEmailProofTokenSchema = z.string().regex(LINK_TOKEN_PATTERN, "This link isn't complete. Open it again from the e-mail.");
 
 export const ZSignUpLinkRefSchema = z.object({ token: ZEmailProofTokenSchema }).strict();
 

@@ -2,7 +2,7 @@
 // Client-safe: the forms and the procedures validate with the same objects.
 import { z } from "zod";
 import { ZEmailSchema, ZNewPasswordSchema } from "./account";
-import { RESET_TOKEN_PATTERN } from "../constants/password-reset";
+import { LINK_TOKEN_PATTERN } from "../constants/link-token";
 
 export const ZRequestPasswordResetSchema = z.object({ email: ZEmailSchema }).strict();
 export type TRequestPasswordReset = z.infer<typeof ZRequestPasswordResetSchema>;
@@ -10,7 +10,7 @@ export type TRequestPasswordReset = z.infer<typeof ZRequestPasswordResetSchema>;
 /** 32 random bytes, base64url: 43 characters. Anything else is not one of ours. */
 export const ZResetTokenSchema = z
   .string({ error: "This link doesn't work any more." })
-  .regex(RESET_TOKEN_PATTERN, "This link doesn't work any more.");
+  .regex(LINK_TOKEN_PATTERN, "This link doesn't work any more.");
 
 export const ZResetTokenRefSchema = z.object({ token: ZResetTokenSchema }).strict();
 

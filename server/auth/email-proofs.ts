@@ -18,11 +18,10 @@ import type { EmailProofPurpose } from "../db/generated/enums";
 import type { TDb } from "../db/client";
 import { now as clockNow } from "../clock";
 import { hashSecretToken, newSecretToken } from "../crypto/secret-token";
+import { LINK_TOKEN_PATTERN } from "../../lib/constants/link-token";
 
 /** How long a sign-up link works. An invitation's works as long as the invitation does. */
 export const SIGN_UP_LINK_TTL_HOURS = 24;
-
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export async function issueEmailProof(
   db: Pick<TDb, "emailProof">,
@@ -46,7 +45,7 @@ export async function findUsableProof(
   purpose: EmailProofPurpose,
   now = clockNow(),
 ): Promise<TUsableProof | null> {
-  if (!TOKEN_PATTERN.test(token)) return null;
+  if (!LINK_TOKEN_PATTERN.test(token)) return null;
   return db.emailProof.findFirst({
     where: { tokenHash: hashSecretToken(token), purpose, usedAt: null, expiresAt: { gt: now } },
     select: { id: true, email: true, invitationId: true },

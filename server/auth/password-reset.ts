@@ -23,7 +23,7 @@
 import type { TDb } from "../db/client";
 import { AppError } from "../errors";
 import { appUrl } from "../env";
-import { afterAnswer, settleAfterAnswerWork } from "../after-answer";
+import { afterAnswer } from "../after-answer";
 import { now as clockNow } from "../clock";
 import { deliverMail } from "../mail/send";
 import { renderMail } from "../mail/layout";
@@ -46,8 +46,6 @@ export function resetUrl(token: string): string {
   return `${appUrl()}/reset-password#${token}`;
 }
 
-/** Tests wait for the link to be made and sent (server/after-answer.ts). */
-export const settlePendingResetRequests = settleAfterAnswerWork;
 
 /** Counts the throttles, then answers; the link (if any) is made and sent afterwards. */
 export async function requestPasswordReset(db: TDb, email: string, ip: string): Promise<void> {

@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
 import { checkCredentials } from "@/server/auth/accounts";
 import { findKnownDevice } from "@/server/auth/known-devices";
-import { isResetTokenUsable, settlePendingResetRequests } from "@/server/auth/password-reset";
+import { isResetTokenUsable } from "@/server/auth/password-reset";
+import { settleAfterAnswerWork } from "@/server/after-answer";
 import { SECURITY_NOTICE_SUBJECTS, type TSecurityChange } from "@/server/auth/security-notices";
 import { loadSessionUser, startSession } from "@/server/auth/session-user";
 import { advanceClockForTests, freezeClockForTests, resetClock } from "@/server/clock";
@@ -26,7 +27,7 @@ beforeEach(() => {
   freezeClockForTests(new Date("2026-03-02T09:00:00.000Z"));
 });
 afterEach(resetClock);
-afterAll(settlePendingResetRequests);
+afterAll(settleAfterAnswerWork);
 
 function fieldErrorsOf(error: { cause?: unknown }) {
   return (error.cause as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
@@ -56,7 +57,7 @@ async function knownBrowser(email: string, ip: string): Promise<string> {
 
 async function resetLinkFor(email: string): Promise<string> {
   await (await callerFor(db, null)).auth.requestPasswordReset({ email });
-  await settlePendingResetRequests();
+  await settleAfterAnswerWork();
   const link = /reset-password#([A-Za-z0-9_-]{43})/.exec(smtp.mailsTo(email).at(-1)?.mail.text ?? "");
   if (!link) throw new Error("no reset link arrived");
   return link[1]!;

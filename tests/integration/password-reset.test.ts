@@ -6,7 +6,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { performance } from "node:perf_hooks";
 import { RESET_LINK_DEAD_MESSAGE, RESET_REQUESTED_MESSAGE } from "@/lib/schemas/password-reset";
 import { checkCredentials } from "@/server/auth/accounts";
-import { hashResetToken, newResetToken, RESET_TTL_MINUTES, settlePendingResetRequests } from "@/server/auth/password-reset";
+import { hashResetToken, newResetToken, RESET_TTL_MINUTES } from "@/server/auth/password-reset";
+import { settleAfterAnswerWork } from "@/server/after-answer";
 import { COMMON_PASSWORD_MESSAGE, EMAIL_IN_PASSWORD_MESSAGE, NAME_IN_PASSWORD_MESSAGE } from "@/server/auth/password-policy";
 import { MAX_RESET_REQUESTS_PER_EMAIL, THROTTLE_WINDOW_MINUTES } from "@/server/auth/throttle";
 import { deactivateUser } from "@/server/auth/accounts";
@@ -24,7 +25,7 @@ const { mailsTo } = useTestSmtp({ NEXTAUTH_SECRET: "password-reset-test-secret-0
 afterEach(resetClock);
 
 afterAll(async () => {
-  await settlePendingResetRequests();
+  await settleAfterAnswerWork();
 });
 
 
@@ -33,7 +34,7 @@ const LINK = /https:\/\/alliance\.test\/reset-password#([A-Za-z0-9_-]{43})/;
 /** Asks as a signed-out visitor would, then waits for the work done after the answer. */
 async function requestReset(email: string) {
   const answer = await (await callerFor(db, null)).auth.requestPasswordReset({ email });
-  await settlePendingResetRequests();
+  await settleAfterAnswerWork();
   return answer;
 }
 
@@ -218,7 +219,7 @@ describe("forgotten password", () => {
         const started = performance.now();
         await caller.auth.requestPasswordReset({ email });
         times[kind] += performance.now() - started;
-        await settlePendingResetRequests();
+        await settleAfterAnswerWork();
       }
     }
     console.log(
@@ -251,7 +252,7 @@ describe("forgotten password", () => {
     }
     expect(outcomes.slice(0, 20)).toEqual(Array(20).fill("ok"));
     expect(new Set(outcomes.slice(20))).toEqual(new Set(["TOO_MANY_REQUESTS"]));
-    await settlePendingResetRequests();
+    await settleAfterAnswerWork();
   });
 
   it("lets the owner sign in at once after a reset, even while someone guesses", async () => {
