@@ -8,14 +8,13 @@ import { Button } from "@/components/ui/button";
 export type TInviteLink = {
   inviteUrl: string;
   expiresAt: Date;
-  delivery: "sent" | "captured" | "failed";
+  delivery: "queued" | "outbox";
 };
 
 const DELIVERY: Record<TInviteLink["delivery"], string> = {
-  sent: "We've e-mailed it to them too.",
-  captured:
-    "E-mail isn't set up on this server, so nothing was sent: copy the link and share it with them yourself. (A copy was saved to the server's outbox folder.)",
-  failed: "We couldn't send the e-mail just now: copy the link and share it with them yourself.",
+  queued: "We're e-mailing it to them too; if it hasn't arrived in a while, copy the link and share it with them yourself.",
+  outbox:
+    "E-mail isn't set up on this server, so nothing is sent: copy the link and share it with them yourself. (A copy goes to the server's outbox folder.)",
 };
 
 /** The invitation link, shown once right after it is made: it can't be shown again later. */

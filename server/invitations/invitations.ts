@@ -22,29 +22,23 @@ import type { TSessionUser } from "../auth/session-user";
 import { hashPassword } from "../auth/password";
 import { assertPasswordAllowed } from "../auth/password-policy";
 import { AppError } from "../errors";
-import { appUrl } from "../env";
-import { deliverMail, sendMail, type TMailResult } from "../mail/send";
-import { renderMail } from "../mail/layout";
 import type { TEngagementContext } from "../engagements/access";
 import type { TAcceptInvitationNew, TCreateInvitation } from "../../lib/schemas/invitation";
-import { formatDate, maskEmail } from "../../lib/format";
+import { maskEmail } from "../../lib/format";
 import { hashInvitationToken, invitationExpiry, newInvitationToken } from "./tokens";
 import { now as clockNow } from "../clock";
 import { notify } from "../notifications/notify";
-import { afterAnswer } from "../after-answer";
 import { claimProof, findUsableProof, issueEmailProof } from "../auth/email-proofs";
 import { isInvitationLinkLimited, THROTTLE_WINDOW_MINUTES } from "../auth/throttle";
+import { queueInvitationMail, type TInvitationDelivery } from "./invitation-mail";
+import { inviteUrl } from "./links";
 
 export type TInvitationLink = {
   engagementId: string;
   inviteUrl: string;
   expiresAt: Date;
-  delivery: TMailResult["delivery"];
+  delivery: TInvitationDelivery;
 };
-
-export function inviteUrl(token: string): string {
-  return `${appUrl()}/invite/${token}`;
-}
 
 export async function createInvitation(
   db: TDb,
@@ -75,7 +69,8 @@ export async function createInvitation(
 
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry(now);
-  const { engagement, proof } = await db.$transaction(async (tx) => {
+  // The e-mail is a job of this transaction: it goes once the invitation exists, and retries while the mail server refuses.
+  return db.$transaction(async (tx) => {
     const created = await tx.engagement.create({
       data: {
         therapistId: therapist.id,
@@ -87,10 +82,10 @@ export async function createInvitation(
       select: { id: true, invitations: { select: { id: true } } },
     });
     const invitationId = created.invitations[0]!.id;
-    return { engagement: created, proof: await issueEmailProof(tx, { purpose: "invitation", email: input.email, invitationId, expiresAt }, now) };
+    const proof = await issueEmailProof(tx, { purpose: "invitation", email: input.email, invitationId, expiresAt }, now);
+    const delivery = await queueInvitationMail(tx, invitationId, "invitation", { token, proof });
+    return { engagementId: created.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
   });
-  const { delivery } = await sendInvitationMail(therapist, { email: input.email, name: input.name }, token, proof, expiresAt);
-  return { engagementId: engagement.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
 }
 
 /** A new link (the old one stops working) with a fresh expiry. */
@@ -103,14 +98,14 @@ export async function resendInvitation(
   const invitation = await pendingInvitation(db, engagement);
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry(now);
-  const proof = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash, expiresAt }, select: { id: true } });
     // Links e-mailed before stop working with the old token; their proofs go too.
     await tx.emailProof.updateMany({ where: { invitationId: invitation.id, usedAt: null }, data: { usedAt: now } });
-    return issueEmailProof(tx, { purpose: "invitation", email: invitation.email, invitationId: invitation.id, expiresAt }, now);
+    const proof = await issueEmailProof(tx, { purpose: "invitation", email: invitation.email, invitationId: invitation.id, expiresAt }, now);
+    const delivery = await queueInvitationMail(tx, invitation.id, "invitation", { token, proof });
+    return { engagementId: engagement.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
   });
-  const { delivery } = await sendInvitationMail(therapist, invitation, token, proof, expiresAt);
-  return { engagementId: engagement.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
 }
 
 /** Withdraws a pending invitation: the link stops working, the entry leaves the caseload. */
@@ -138,32 +133,6 @@ async function pendingInvitation(db: TDb, engagement: TEngagementContext) {
   });
   if (!invitation) throw new AppError("BAD_REQUEST", "This invitation has already been accepted or withdrawn.");
   return invitation;
-}
-
-/** The e-mailed link: the invitation, plus (in the fragment) the proof that whoever opens it reads this inbox. */
-export function provedInviteUrl(token: string, proof: string): string {
-  return `${inviteUrl(token)}#${proof}`;
-}
-
-async function sendInvitationMail(
-  therapist: TSessionUser,
-  invitee: { email: string; name: string },
-  token: string,
-  proof: string,
-  expiresAt: Date,
-): Promise<TMailResult> {
-  const content = renderMail({
-    greeting: `Hello ${invitee.name},`,
-    paragraphs: [
-      `${therapist.name} has invited you to Alliance, a private space for the work you do together between sessions.`,
-    ],
-    action: { label: "Open this link to set up your account", url: provedInviteUrl(token, proof) },
-    footer: [
-      `The link works once and until ${formatDate(expiresAt, therapist.timeZone)}.`,
-      "If you weren't expecting this, you can ignore this e-mail.",
-    ],
-  });
-  return sendMail({ to: invitee.email, subject: `${therapist.name} invited you to Alliance`, ...content });
 }
 
 // --- The invitee's side -------------------------------------------------------
@@ -258,20 +227,10 @@ export async function emailInvitationLink(db: TDb, token: string, ip: string, no
   if (await isInvitationLinkLimited(db, invitation.id, ip)) {
     throw new AppError("TOO_MANY_REQUESTS", `We've sent a few links already. Please wait ${THROTTLE_WINDOW_MINUTES} minutes and check your e-mail, including the spam folder.`);
   }
-  afterAnswer("invitation-link", async () => {
-    const proof = await issueEmailProof(db, { purpose: "invitation", email: invitation.email, invitationId: invitation.id, expiresAt: invitation.expiresAt });
-    await deliverMail({
-      to: invitation.email,
-      subject: "Your link to Alliance",
-      ...renderMail({
-        greeting: `Hello ${invitation.name},`,
-        paragraphs: [
-          `Here is the link you asked for, to carry on with ${invitation.therapist.name}'s invitation to Alliance.`,
-          "If you didn't ask for it, you can ignore this e-mail.",
-        ],
-        action: { label: "Open Alliance", url: provedInviteUrl(token, proof) },
-      }),
-    });
+  // One insert for every address; the proof and the e-mail come with the job, after the answer.
+  await db.$transaction(async (tx) => {
+    const proof = await issueEmailProof(tx, { purpose: "invitation", email: invitation.email, invitationId: invitation.id, expiresAt: invitation.expiresAt }, now);
+    await queueInvitationMail(tx, invitation.id, "link", { token, proof });
   });
   return { message: INVITATION_LINK_SENT(maskEmail(invitation.email)) };
 }

@@ -9,7 +9,8 @@
 // - Jobs are added through enqueue(), inside the caller's transaction where
 //   there is one, so a rolled-back change leaves no job behind.
 // - A job's payload holds ids only, never clinical text: payloads sit in a
-//   table any operator can read. The task re-reads everything it needs, with
+//   table any operator can read. A secret a job needs (an invitation link's
+//   token) travels sealed under the data key. The task re-reads everything it needs, with
 //   its current state (a cancelled session, a switched-off kind), at run time.
 // - Tasks are idempotent: a retry, or a job run twice by a worker that died
 //   mid-way, never sends twice (emailed_at claims, server/notifications/emails.ts).
@@ -24,6 +25,12 @@ export type TJobPayloads = {
   reminders_tick: Record<string, never>;
   /** Sends one due reminder (a ReminderDelivery row with outcome "sent"). */
   reminder_email: { key: string };
+  /**
+   * E-mails an invitation, or a fresh link to it the invitee asked for
+   * (server/invitations/invitation-mail.ts). The link's secrets travel
+   * sealed under the data key, never readable in the table.
+   */
+  invitation_email: { invitationId: string; kind: "invitation" | "link"; sealedLink: string };
 };
 
 export type TJobName = keyof TJobPayloads;

@@ -27,6 +27,7 @@ import {
 import { notificationEmail } from "./tasks/notification-email";
 import { reminderEmail } from "./tasks/reminder-email";
 import { remindersTick } from "./tasks/reminders-tick";
+import { invitationEmail } from "./tasks/invitation-email";
 import type { TJobName } from "./queue";
 import { getEnv } from "../env";
 import { getLogger } from "../log";
@@ -35,6 +36,7 @@ export const TASKS = {
   notification_email: notificationEmail,
   reminders_tick: remindersTick,
   reminder_email: reminderEmail,
+  invitation_email: invitationEmail,
 } satisfies Record<TJobName, TaskList[string]>;
 
 /**

@@ -19,16 +19,28 @@ export type TTestSmtp = {
    * until `release` is called; `started` settles once it is being held.
    */
   holdNext: () => { started: Promise<void>; release: () => void };
+  /** Answers the next `count` messages "451 try again later" (a mail server that is down or busy). */
+  refuseNext: (count: number) => void;
+  /** How many messages were refused so far. */
+  refusedCount: () => number;
 };
 
 export function useTestSmtp(env: Record<string, string> = {}): TTestSmtp {
   const received: TReceivedMail[] = [];
   let hold: { started: () => void; release: Promise<void> } | null = null;
+  let toRefuse = 0;
+  let refused = 0;
 
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (toRefuse === 0) return callback();
+      toRefuse -= 1;
+      refused += 1;
+      callback(Object.assign(new Error("Service not available, try again later"), { responseCode: 451 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -72,5 +84,9 @@ export function useTestSmtp(env: Record<string, string> = {}): TTestSmtp {
       hold = { started, release: new Promise<void>((resolve) => (release = resolve)) };
       return { started: isStarted, release };
     },
+    refuseNext: (count) => {
+      toRefuse = count;
+    },
+    refusedCount: () => refused,
   };
 }
