@@ -8,6 +8,7 @@ import { loadSessionUser, startSession, type TSessionUser } from "@/server/auth/
 import { parseSignedOutReason } from "@/lib/auth/signed-out";
 import type { EngagementStatus, Role } from "@/server/db/generated/enums";
 import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
+import { sealLinkSecret } from "@/server/invitations/invitation-mail";
 import { issueEmailProof } from "@/server/auth/email-proofs";
 import { sealField } from "@/server/crypto/sealed-fields";
 import { newRowId } from "@/server/db/ids";
@@ -217,16 +218,20 @@ export async function seedInvitation(
 ) {
   const { token, tokenHash } = newInvitationToken();
   const email = invitee.email ?? uniqueEmail("invitee");
+  const invitationId = newRowId();
   const engagement = await db.engagement.create({
     data: {
       therapistId,
       status: "invited",
       invitations: {
         create: {
+          id: invitationId,
           therapistId,
           email,
           name: invitee.name ?? "Ivy Invitee",
           tokenHash,
+          // Kept sealed for the e-mail job, as the app keeps it while the invitation waits.
+          linkSecret: sealLinkSecret(invitationId, token),
           expiresAt: invitee.expiresAt ?? invitationExpiry(),
         },
       },

@@ -163,7 +163,7 @@ async function removeClientData(tx: TTx, client: TSessionUser, now: Date): Promi
   // The invitations they accepted carry their address and name.
   await tx.invitation.updateMany({
     where: { engagement: { clientId: client.id } },
-    data: { email: tombstoneEmail(client.id), name: FORMER_CLIENT_NAME },
+    data: { email: tombstoneEmail(client.id), name: FORMER_CLIENT_NAME, linkSecret: "" },
   });
   await withdrawInvitationsTo(tx, client, now);
   // Shared = shared with an engagement that still exists; anything else is private.
@@ -193,7 +193,7 @@ async function withdrawInvitationsTo(tx: TTx, user: TSessionUser, now: Date): Pr
   });
   await tx.invitation.updateMany({
     where: { id: { in: pending.map((row) => row.id) } },
-    data: { email: tombstoneEmail(user.id), name: FORMER_CLIENT_NAME, revokedAt: now },
+    data: { email: tombstoneEmail(user.id), name: FORMER_CLIENT_NAME, revokedAt: now, linkSecret: "" },
   });
 }
 

@@ -60,6 +60,9 @@ export const SEALED_FIELDS = {
   // copied secret would let someone make codes, so they get the same sealing
   // and ride along with key rotation.
   totpSecret: { table: "users", column: "totp_secret", owner: { userId: "id" } },
+  // A waiting invitation's link token, for the e-mail job that runs after the
+  // commit (server/invitations/invitation-mail.ts); emptied once it is used.
+  invitationLinkSecret: { table: "invitations", column: "link_secret", owner: { invitationId: "id" } },
   totpPending: { table: "users", column: "totp_pending", owner: { userId: "id" } },
 } as const;
 

@@ -94,6 +94,7 @@ export const DATA_LIFECYCLE = {
       email: { storage: "plain", why: "where the invitation goes, and the address it is bound to" },
       name: { storage: "plain", why: "how the therapist named the person they invite, to greet them" },
       token_hash: TOKEN_HASH,
+      link_secret: SEALED("the link's token while the invitation waits, for its e-mail job; emptied once accepted or withdrawn"),
     },
   },
   goals: {

@@ -8,20 +8,24 @@
 //   with back-off while the mail server refuses or is down. A slow or broken
 //   mail server never holds a database connection, never undoes a created
 //   invitation, and never tells an invitee's address apart by timing.
-// - The invitation keeps only hashes of its link's secrets, so the job carries
-//   them sealed under the data key (server/crypto/sealed-text.ts), bound to
-//   the invitation: a payload sits in a table operators can read.
-// - At run time the job re-reads the invitation and sends nothing when its
-//   link was replaced (resent), withdrawn, accepted or expired meanwhile, or
-//   the invitation is gone (its therapist deleted their account).
+// - The job's payload holds ids only. The link's token waits on the
+//   invitation, sealed like clinical text (`link_secret`,
+//   server/crypto/sealed-fields.ts: rotated with the key, never in a dump in
+//   the clear), and is emptied once the invitation is accepted or withdrawn;
+//   its hash is what opens the invitation. The proof of the inbox that the
+//   e-mailed link carries is made when the e-mail goes.
+// - At run time the job re-reads the invitation and sends nothing when it
+//   was withdrawn, accepted or expired meanwhile, or is gone (its therapist
+//   deleted their account). A resend replaces the token, so a job queued
+//   before it sends the newest link, once (the job key).
 import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import { getEnv } from "../env";
 import { deliverMail } from "../mail/send";
 import { renderMail } from "../mail/layout";
 import { enqueue, type TJobPayloads } from "../jobs/queue";
-import { dataKeyring } from "../crypto/sealed-fields";
-import { open, seal } from "../crypto/sealed-text";
+import { openField, sealField } from "../crypto/sealed-fields";
+import { issueEmailProof } from "../auth/email-proofs";
 import { formatDate } from "../../lib/format";
 import { now as clockNow } from "../clock";
 import { hashInvitationToken } from "./tokens";
@@ -32,8 +36,9 @@ export type TInvitationMailKind = TJobPayloads["invitation_email"]["kind"];
 /** What the therapist is told about the e-mail: it is on its way, or this server keeps mail in its outbox folder. */
 export type TInvitationDelivery = "queued" | "outbox";
 
-function sealContext(invitationId: string): string {
-  return `graphile_worker.invitation_email|${invitationId}`;
+/** The token as the invitation keeps it for its e-mail job. */
+export function sealLinkSecret(invitationId: string, token: string): string {
+  return sealField("invitationLinkSecret", { invitationId }, token);
 }
 
 /** Queues the e-mail in the caller's transaction: it exists only if the invitation change commits. */
@@ -41,11 +46,9 @@ export async function queueInvitationMail(
   tx: TDb | Prisma.TransactionClient,
   invitationId: string,
   kind: TInvitationMailKind,
-  secrets: { token: string; proof: string },
 ): Promise<TInvitationDelivery> {
-  const sealedLink = seal(dataKeyring(), JSON.stringify(secrets), sealContext(invitationId));
   // One pending e-mail per invitation and kind: a resend before the first went replaces it.
-  await enqueue(tx, "invitation_email", { invitationId, kind, sealedLink }, { jobKey: `invitation-email:${kind}:${invitationId}` });
+  await enqueue(tx, "invitation_email", { invitationId, kind }, { jobKey: `invitation-email:${kind}:${invitationId}` });
   return getEnv().SMTP_URL ? "queued" : "outbox";
 }
 
@@ -57,18 +60,18 @@ export async function sendInvitationMail(db: TDb, payload: TJobPayloads["invitat
       email: true,
       name: true,
       tokenHash: true,
+      linkSecret: true,
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
       therapist: { select: { name: true, timeZone: true } },
     },
   });
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) return;
-  const { token, proof } = JSON.parse(open(dataKeyring(), payload.sealedLink, sealContext(payload.invitationId))) as {
-    token: string;
-    proof: string;
-  };
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now || invitation.linkSecret === "") return;
+  const token = openField("invitationLinkSecret", { invitationId: payload.invitationId }, invitation.linkSecret);
   if (hashInvitationToken(token) !== invitation.tokenHash) return;
+  // Each attempt its own proof: one a refused attempt made is never mailed, and expires with the invitation.
+  const proof = await issueEmailProof(db, { purpose: "invitation", email: invitation.email, invitationId: payload.invitationId, expiresAt: invitation.expiresAt }, now);
   const url = provedInviteUrl(token, proof);
   const content =
     payload.kind === "invitation"
@@ -92,6 +95,5 @@ export async function sendInvitationMail(db: TDb, payload: TJobPayloads["invitat
           action: { label: "Open Alliance", url },
         });
   const subject = payload.kind === "invitation" ? `${invitation.therapist.name} invited you to Alliance` : "Your link to Alliance";
-  // A retry after "accepted by SMTP" but before "job done" carries the same Message-ID.
-  await deliverMail({ to: invitation.email, subject, ...content, idempotencyKey: `invitation-email:${payload.kind}:${payload.invitationId}:${proof}` });
+  await deliverMail({ to: invitation.email, subject, ...content });
 }

@@ -28,13 +28,17 @@ import { maskEmail } from "../../lib/format";
 import { hashInvitationToken, invitationExpiry, newInvitationToken } from "./tokens";
 import { now as clockNow } from "../clock";
 import { notify } from "../notifications/notify";
-import { claimProof, findUsableProof, issueEmailProof } from "../auth/email-proofs";
+import { claimProof, findUsableProof } from "../auth/email-proofs";
 import { isInvitationLinkLimited, THROTTLE_WINDOW_MINUTES } from "../auth/throttle";
-import { queueInvitationMail, type TInvitationDelivery } from "./invitation-mail";
+import { queueInvitationMail, sealLinkSecret, type TInvitationDelivery } from "./invitation-mail";
+import { newRowId } from "../db/ids";
+import { recordAudit } from "../audit/record";
+import type { TRequestMeta } from "../auth/request-meta";
 import { inviteUrl } from "./links";
 
 export type TInvitationLink = {
   engagementId: string;
+  invitationId: string;
   inviteUrl: string;
   expiresAt: Date;
   delivery: TInvitationDelivery;
@@ -70,21 +74,28 @@ export async function createInvitation(
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry(now);
   // The e-mail is a job of this transaction: it goes once the invitation exists, and retries while the mail server refuses.
+  const invitationId = newRowId();
   return db.$transaction(async (tx) => {
     const created = await tx.engagement.create({
       data: {
         therapistId: therapist.id,
         status: "invited",
         invitations: {
-          create: { therapistId: therapist.id, email: input.email, name: input.name, tokenHash, expiresAt },
+          create: {
+            id: invitationId,
+            therapistId: therapist.id,
+            email: input.email,
+            name: input.name,
+            tokenHash,
+            linkSecret: sealLinkSecret(invitationId, token),
+            expiresAt,
+          },
         },
       },
-      select: { id: true, invitations: { select: { id: true } } },
+      select: { id: true },
     });
-    const invitationId = created.invitations[0]!.id;
-    const proof = await issueEmailProof(tx, { purpose: "invitation", email: input.email, invitationId, expiresAt }, now);
-    const delivery = await queueInvitationMail(tx, invitationId, "invitation", { token, proof });
-    return { engagementId: created.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
+    const delivery = await queueInvitationMail(tx, invitationId, "invitation");
+    return { engagementId: created.id, invitationId, inviteUrl: inviteUrl(token), expiresAt, delivery };
   });
 }
 
@@ -99,27 +110,31 @@ export async function resendInvitation(
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = invitationExpiry(now);
   return db.$transaction(async (tx) => {
-    await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash, expiresAt }, select: { id: true } });
+    await tx.invitation.update({
+      where: { id: invitation.id },
+      data: { tokenHash, linkSecret: sealLinkSecret(invitation.id, token), expiresAt },
+      select: { id: true },
+    });
     // Links e-mailed before stop working with the old token; their proofs go too.
     await tx.emailProof.updateMany({ where: { invitationId: invitation.id, usedAt: null }, data: { usedAt: now } });
-    const proof = await issueEmailProof(tx, { purpose: "invitation", email: invitation.email, invitationId: invitation.id, expiresAt }, now);
-    const delivery = await queueInvitationMail(tx, invitation.id, "invitation", { token, proof });
-    return { engagementId: engagement.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
+    const delivery = await queueInvitationMail(tx, invitation.id, "invitation");
+    return { engagementId: engagement.id, invitationId: invitation.id, inviteUrl: inviteUrl(token), expiresAt, delivery };
   });
 }
 
 /** Withdraws a pending invitation: the link stops working, the entry leaves the caseload. */
-export async function revokeInvitation(db: TDb, therapist: TSessionUser, engagement: TEngagementContext): Promise<void> {
+export async function revokeInvitation(db: TDb, therapist: TSessionUser, engagement: TEngagementContext): Promise<{ invitationId: string }> {
   const invitation = await pendingInvitation(db, engagement);
   const now = clockNow();
   await db.$transaction([
-    db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: now }, select: { id: true } }),
+    db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: now, linkSecret: "" }, select: { id: true } }),
     db.engagement.update({
       where: { id: engagement.id },
       data: { status: "ended", endedAt: now, endedById: therapist.id },
       select: { id: true },
     }),
   ]);
+  return { invitationId: invitation.id };
 }
 
 async function pendingInvitation(db: TDb, engagement: TEngagementContext) {
@@ -228,10 +243,7 @@ export async function emailInvitationLink(db: TDb, token: string, ip: string, no
     throw new AppError("TOO_MANY_REQUESTS", `We've sent a few links already. Please wait ${THROTTLE_WINDOW_MINUTES} minutes and check your e-mail, including the spam folder.`);
   }
   // One insert for every address; the proof and the e-mail come with the job, after the answer.
-  await db.$transaction(async (tx) => {
-    const proof = await issueEmailProof(tx, { purpose: "invitation", email: invitation.email, invitationId: invitation.id, expiresAt: invitation.expiresAt }, now);
-    await queueInvitationMail(tx, invitation.id, "link", { token, proof });
-  });
+  await queueInvitationMail(db, invitation.id, "link");
   return { message: INVITATION_LINK_SENT(maskEmail(invitation.email)) };
 }
 
@@ -253,7 +265,7 @@ async function usableInvitation(tx: Prisma.TransactionClient, token: string, now
 async function claim(tx: Prisma.TransactionClient, invitation: TInvitationRow, clientId: string, now: Date) {
   const claimed = await tx.invitation.updateMany({
     where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    data: { acceptedAt: now },
+    data: { acceptedAt: now, linkSecret: "" },
   });
   const activated = await tx.engagement.updateMany({
     where: { id: invitation.engagementId, status: "invited", clientId: null },
@@ -277,8 +289,9 @@ const PROOF_NEEDED = "This link can't set up an account: open the link we e-mail
 export async function acceptInvitationAsNewClient(
   db: TDb,
   input: TAcceptInvitationNew,
+  meta: TRequestMeta,
   now = clockNow(),
-): Promise<{ email: string; engagementId: string; clientId: string }> {
+): Promise<{ email: string; engagementId: string }> {
   // Judged against the invited address before hashing; an unusable link is refused in the transaction.
   const invited = await findByToken(db, input.token);
   if (invited) await assertPasswordAllowed(input.password, { names: [input.name, invited.name], email: invited.email }, "password");
@@ -298,7 +311,15 @@ export async function acceptInvitationAsNewClient(
         select: { id: true },
       });
       await claim(tx, invitation, client.id, now);
-      return { email: invitation.email, engagementId: invitation.engagementId, clientId: client.id };
+      // The new client's own act, recorded with it (no one was signed in to record it for).
+      await recordAudit(tx, { id: client.id, role: "client" }, meta, {
+        action: "create",
+        recordType: "engagement",
+        recordId: invitation.engagementId,
+        engagementId: invitation.engagementId,
+        clientId: client.id,
+      });
+      return { email: invitation.email, engagementId: invitation.engagementId };
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

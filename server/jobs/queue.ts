@@ -10,7 +10,7 @@
 //   there is one, so a rolled-back change leaves no job behind.
 // - A job's payload holds ids only, never clinical text: payloads sit in a
 //   table any operator can read. A secret a job needs (an invitation link's
-//   token) travels sealed under the data key. The task re-reads everything it needs, with
+//   token) waits sealed on its row, never here. The task re-reads everything it needs, with
 //   its current state (a cancelled session, a switched-off kind), at run time.
 // - Tasks are idempotent: a retry, or a job run twice by a worker that died
 //   mid-way, never sends twice (emailed_at claims, server/notifications/emails.ts).
@@ -25,12 +25,8 @@ export type TJobPayloads = {
   reminders_tick: Record<string, never>;
   /** Sends one due reminder (a ReminderDelivery row with outcome "sent"). */
   reminder_email: { key: string };
-  /**
-   * E-mails an invitation, or a fresh link to it the invitee asked for
-   * (server/invitations/invitation-mail.ts). The link's secrets travel
-   * sealed under the data key, never readable in the table.
-   */
-  invitation_email: { invitationId: string; kind: "invitation" | "link"; sealedLink: string };
+  /** E-mails an invitation, or a fresh link to it the invitee asked for (server/invitations/invitation-mail.ts). */
+  invitation_email: { invitationId: string; kind: "invitation" | "link" };
 };
 
 export type TJobName = keyof TJobPayloads;

@@ -24,10 +24,12 @@ async function runJobs() {
 
 type TJobRow = { attempts: number; last_error: string | null; payload: string };
 
-async function invitationJobs(): Promise<TJobRow[]> {
+/** The e-mail jobs still waiting for these invitations (other files' jobs share the queue). */
+async function invitationJobs(...invitationIds: string[]): Promise<TJobRow[]> {
   return db.$queryRaw<TJobRow[]>`
     SELECT j.attempts, j.last_error, j.payload::text AS payload FROM graphile_worker._private_jobs j
-    JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'invitation_email'`;
+    JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+    WHERE t.identifier = 'invitation_email' AND j.payload->>'invitationId' = ANY(${invitationIds}::text[])`;
 }
 
 /** Brings retries forward to now, as time would. */
@@ -47,7 +49,7 @@ describe("the invitation e-mail", () => {
     const therapist = await seedTherapist(db, { name: "Dr. Patient" });
     const caller = await callerFor(db, therapist);
     const email = uniqueEmail("refused");
-    smtp.refuseNext(3);
+    smtp.setRefusing(true);
 
     const link = await caller.invitation.create({ name: "Ines", email });
     expect(link.delivery).toBe("queued");
@@ -59,23 +61,28 @@ describe("the invitation e-mail", () => {
     await runJobs();
     expect(smtp.refusedCount()).toBeGreaterThanOrEqual(1);
     expect(smtp.mailsTo(email)).toEqual([]);
-    const [waiting] = await invitationJobs();
+    const [waiting] = await invitationJobs(link.invitationId);
     expect(waiting).toMatchObject({ attempts: 1 });
     expect(waiting!.last_error).toBeTruthy();
-    // The job holds the link's secrets sealed: neither the token nor the address is readable in it.
-    expect(waiting!.payload).not.toContain(token);
-    expect(waiting!.payload).not.toContain(email);
+    // The job holds ids only; the token waits sealed on the invitation.
+    expect(JSON.parse(waiting!.payload)).toEqual({ invitationId: link.invitationId, kind: "invitation" });
+    expect(invitation.linkSecret).toMatch(/^enc1:/);
+    expect(invitation.linkSecret).not.toContain(token);
     expect(await db.engagement.count({ where: { id: link.engagementId, status: "invited" } })).toBe(1);
 
     // The mail server accepts again: the retry delivers it, once.
-    smtp.refuseNext(0);
+    smtp.setRefusing(false);
     await bringRetriesForward();
     await runJobs();
     const mails = smtp.mailsTo(email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.mail.subject).toBe("Dr. Patient invited you to Alliance");
     expect(linkIn(mails[0]!.raw).startsWith(`${link.inviteUrl}#`)).toBe(true);
-    expect(await invitationJobs()).toEqual([]);
+    expect(await invitationJobs(link.invitationId)).toEqual([]);
+    // Once accepted, the token is no longer kept.
+    const proof = linkIn(mails[0]!.raw).split("#")[1]!;
+    await (await callerFor(db, null)).invitation.acceptNew({ token, proof, name: "Ines Moreau", password: "a long enough password", timeZone: "UTC" });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: link.invitationId } })).linkSecret).toBe("");
   });
 
   it("sends only the newest link after a resend, and nothing for a withdrawn invitation", async () => {
@@ -93,7 +100,8 @@ describe("the invitation e-mail", () => {
     expect(mails).toHaveLength(1);
     expect(linkIn(mails[0]!.raw).startsWith(`${second.inviteUrl}#`)).toBe(true);
     expect(smtp.mailsTo(withdrawnEmail)).toEqual([]);
-    expect(await invitationJobs()).toEqual([]);
+    expect(await invitationJobs(first.invitationId, withdrawn.invitationId)).toEqual([]);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: withdrawn.invitationId } })).linkSecret).toBe("");
   });
 
   it("e-mails a fresh link the invitee asked for, after the answer, also through a refusal", async () => {
@@ -101,10 +109,11 @@ describe("the invitation e-mail", () => {
     const email = uniqueEmail("asked");
     const link = await (await callerFor(db, therapist)).invitation.create({ name: "Pia", email });
     await runJobs();
-    smtp.refuseNext(1);
+    smtp.setRefusing(true);
     await (await callerFor(db, null)).invitation.emailLink({ token: link.inviteUrl.split("/invite/")[1]! });
     await runJobs();
     expect(smtp.mailsTo(email).map((message) => message.mail.subject)).toEqual(["Dr. Again invited you to Alliance"]);
+    smtp.setRefusing(false);
     await bringRetriesForward();
     await runJobs();
     const asked = smtp.mailsTo(email).filter((message) => message.mail.subject === "Your link to Alliance");

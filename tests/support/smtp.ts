@@ -19,8 +19,8 @@ export type TTestSmtp = {
    * until `release` is called; `started` settles once it is being held.
    */
   holdNext: () => { started: Promise<void>; release: () => void };
-  /** Answers the next `count` messages "451 try again later" (a mail server that is down or busy). */
-  refuseNext: (count: number) => void;
+  /** While on, answers every message "451 try again later" (a mail server that is down or busy). */
+  setRefusing: (isRefusing: boolean) => void;
   /** How many messages were refused so far. */
   refusedCount: () => number;
 };
@@ -28,7 +28,7 @@ export type TTestSmtp = {
 export function useTestSmtp(env: Record<string, string> = {}): TTestSmtp {
   const received: TReceivedMail[] = [];
   let hold: { started: () => void; release: Promise<void> } | null = null;
-  let toRefuse = 0;
+  let isRefusing = false;
   let refused = 0;
 
   const server = new SMTPServer({
@@ -36,8 +36,7 @@ export function useTestSmtp(env: Record<string, string> = {}): TTestSmtp {
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onMailFrom(_address, _session, callback) {
-      if (toRefuse === 0) return callback();
-      toRefuse -= 1;
+      if (!isRefusing) return callback();
       refused += 1;
       callback(Object.assign(new Error("Service not available, try again later"), { responseCode: 451 }));
     },
@@ -84,8 +83,8 @@ export function useTestSmtp(env: Record<string, string> = {}): TTestSmtp {
       hold = { started, release: new Promise<void>((resolve) => (release = resolve)) };
       return { started: isStarted, release };
     },
-    refuseNext: (count) => {
-      toRefuse = count;
+    setRefusing: (value) => {
+      isRefusing = value;
     },
     refusedCount: () => refused,
   };

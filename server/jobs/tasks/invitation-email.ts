@@ -6,9 +6,7 @@ import { z } from "zod";
 import { getDb } from "../../db/client";
 import { sendInvitationMail } from "../../invitations/invitation-mail";
 
-const ZInvitationEmailPayloadSchema = z
-  .object({ invitationId: z.uuid(), kind: z.enum(["invitation", "link"]), sealedLink: z.string().min(1).max(2_000) })
-  .strict();
+const ZInvitationEmailPayloadSchema = z.object({ invitationId: z.uuid(), kind: z.enum(["invitation", "link"]) }).strict();
 
 export const invitationEmail: Task = async (payload) => {
   const parsed = ZInvitationEmailPayloadSchema.safeParse(payload);
