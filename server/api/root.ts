@@ -14,6 +14,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { twoFactorRouter } from "./routers/two-factor";
 import { dataExportRouter } from "./routers/data-export";
 import { accessLogRouter } from "./routers/access-log";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -36,6 +37,19 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type TOutputs = inferRouterOutputs<AppRouter>;
+type TInputs = inferRouterInputs<AppRouter>;
+/** Paths of procedures whose output or input lost its type (e.g. an `audit` written before `run`). */
+type TUntyped = {
+  [R in keyof TOutputs]: {
+    [P in keyof TOutputs[R]]: IsAny<TOutputs[R][P]> extends true ? `${R & string}.${P & string}` : IsAny<TInputs[R][P & keyof TInputs[R]]> extends true ? `${R & string}.${P & string}` : never;
+  }[keyof TOutputs[R]];
+}[keyof TOutputs];
+// Fails to compile, naming the procedure, when one of them is untyped: the browser would get `any`.
+const everyProcedureIsTyped: [TUntyped] extends [never] ? true : TUntyped = true;
+void everyProcedureIsTyped;
 
 export const createCaller = createCallerFactory(appRouter);
 

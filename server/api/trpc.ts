@@ -1,14 +1,12 @@
-// tRPC context and the procedure ladder (house-style):
-//   publicProcedure -> authedProcedure -> therapistProcedure / clientProcedure
-//                   -> engagementProcedure (+ engagementWriteProcedure,
-//                      engagementTherapistProcedure)
-//                   -> goalProcedure (+ goalWriteProcedure)
-//                   -> assignmentProcedure, occurrenceProcedure, templateProcedure
-//                   -> sessionProcedure, agendaItemProcedure
-// Role gates inside an engagement: onlyTherapist / onlyClient middlewares.
-// A procedure that touches a clinical record must sit on engagementProcedure
-// (or a domain procedure built on it); the authorization matrix test
-// (tests/integration/access-matrix.test.ts) fails otherwise.
+// tRPC context and the bottom of the procedure ladder (docs/architecture.md):
+//   publicProcedure -> authedProcedure (signed in; the account's own settings)
+//                   -> server/api/resources.ts: `own` (the caller's own
+//                      records, by role) and one `resource` per kind of
+//                      clinical record (engagement, goal, session, ...), each
+//                      procedure declaring its role, writes and audit events.
+// A procedure that touches a clinical record must come from resources.ts; the
+// authorization matrix test (tests/integration/access-matrix.test.ts) fails
+// on a procedure without its row.
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -20,18 +18,10 @@ import { AppError } from "../errors";
 import type { AuditBuffer } from "../audit/record";
 import { AuditBuffer as TransactionAudit } from "../audit/record";
 import { joinedTransactionClient } from "../db/transaction";
-import { memoized, prime } from "./request-memo";
-import type { TEngagementSummary } from "../engagements/header";
 import { requestLogger } from "../log";
 import { logCall } from "./call-log";
 import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "../db/outage";
 import { isAllowedBeforeEnrolment, needsTwoFactorEnrolment, TWO_FACTOR_REQUIRED_MESSAGE } from "../auth/totp";
-import { assertWritable, findEngagementWithSummary, type TEngagementContext } from "../engagements/access";
-import { findGoalForUser } from "../goals/access";
-import { findAssignmentForUser, findOccurrenceForUser, findTemplateForTherapist } from "../homework/access";
-import { findAgendaItemForUser, findSessionForUser } from "../sessions/access";
-import { findMeasureForUser } from "../measures/access";
-import { ZMeasureRefSchema } from "../../lib/schemas/measure";
 
 export type TContext = {
   db: TDb;
@@ -151,7 +141,7 @@ class Rollback extends Error {}
  * sign-in, sessions) are not wrapped: their failure counters must persist
  * when they refuse.
  */
-const atomicWrites = t.middleware(async ({ ctx, type, next }) => {
+export const atomicWrites = t.middleware(async ({ ctx, type, next }) => {
   if (type !== "mutation" || ctx.isInTransaction) return next();
   const audit = new TransactionAudit();
   let outcome: Awaited<ReturnType<typeof next>> | undefined;
@@ -169,137 +159,3 @@ const atomicWrites = t.middleware(async ({ ctx, type, next }) => {
   }
   return outcome!;
 });
-
-export const therapistProcedure = authedProcedure
-  .use(({ ctx, next }) => {
-    if (ctx.user.role !== "therapist") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for therapists." });
-    return next({ ctx });
-  })
-  .use(atomicWrites);
-
-export const clientProcedure = authedProcedure
-  .use(({ ctx, next }) => {
-    if (ctx.user.role !== "client") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for clients." });
-    return next({ ctx });
-  })
-  .use(atomicWrites);
-
-/**
- * Takes `engagementId` and loads the engagement only if the caller belongs to
- * it (NOT_FOUND otherwise), putting it on the context. Concrete inputs extend
- * ZEngagementRefSchema and are `.strict()`; this base parser strips so that
- * the two can be merged.
- */
-export const ZEngagementRefSchema = z.object({ engagementId: z.uuid("That link isn't valid.") });
-
-/** What the request memo holds per engagement; `summary` is absent when another record's access check primed it. */
-export type TLoadedEngagement = { engagement: TEngagementContext; summary?: TEngagementSummary; clientTimeZone?: string | null };
-
-export const engagementProcedure = authedProcedure
-  .input(ZEngagementRefSchema)
-  .use(async ({ ctx, input, type, next }) => {
-    // Once per request, however many of a page's procedures need it; with its header (engagement.byId).
-    const loaded = await memoized<TLoadedEngagement>(ctx, type, `engagement:${input.engagementId}`, () =>
-      findEngagementWithSummary(ctx.db, ctx.user, input.engagementId),
-    );
-    return next({
-      ctx: { ...ctx, engagement: loaded.engagement, engagementSummary: loaded.summary, engagementClientTimeZone: loaded.clientTimeZone },
-    });
-  })
-  .use(atomicWrites);
-
-/** As engagementProcedure, for actions only the engagement's therapist may take. */
-export const engagementTherapistProcedure = engagementProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "therapist") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for therapists." });
-  return next({ ctx });
-});
-
-/** As engagementProcedure, and refuses writes to ended or pending engagements. */
-export const engagementWriteProcedure = engagementProcedure.use(({ ctx, next }) => {
-  assertWritable(ctx.engagement);
-  return next({ ctx });
-});
-
-/**
- * Takes `goalId`; loads the goal only through an engagement the caller
- * belongs to (NOT_FOUND otherwise) and puts it on the context.
- */
-export const goalProcedure = authedProcedure
-  .input(z.object({ goalId: z.uuid("That link isn't valid.") }))
-  .use(async ({ ctx, input, type, next }) => {
-    const goal = await memoized(ctx, type, `goal:${input.goalId}`, () => findGoalForUser(ctx.db, ctx.user, input.goalId));
-    return next({ ctx: { ...ctx, goal } });
-  })
-  .use(atomicWrites);
-
-/** As goalProcedure, and refuses changes once the engagement has ended. */
-export const goalWriteProcedure = goalProcedure.use(({ ctx, next }) => {
-  assertWritable(ctx.goal.engagement);
-  return next({ ctx });
-});
-
-/** Inside an engagement-scoped procedure: refuse (FORBIDDEN) the other role. */
-export const onlyTherapist = t.middleware(({ ctx, next }) => {
-  if (ctx.user?.role !== "therapist") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for therapists." });
-  return next();
-});
-
-export const onlyClient = t.middleware(({ ctx, next }) => {
-  if (ctx.user?.role !== "client") throw new TRPCError({ code: "FORBIDDEN", message: "That is only for clients." });
-  return next();
-});
-
-/** Takes `assignmentId`; loads it only through an engagement the caller belongs to. */
-export const assignmentProcedure = authedProcedure
-  .input(z.object({ assignmentId: z.uuid("That link isn't valid.") }))
-  .use(async ({ ctx, input, next }) => {
-    const assignment = await findAssignmentForUser(ctx.db, ctx.user, input.assignmentId);
-    return next({ ctx: { ...ctx, assignment } });
-  })
-  .use(atomicWrites);
-
-/** Takes `measureId` (an assignment); loads it only through an engagement the caller belongs to. */
-export const measureProcedure = authedProcedure
-  .input(ZMeasureRefSchema)
-  .use(async ({ ctx, input, next }) => {
-    const measure = await findMeasureForUser(ctx.db, ctx.user, input.measureId);
-    return next({ ctx: { ...ctx, measure } });
-  })
-  .use(atomicWrites);
-
-/** Takes `occurrenceId`; loads it only through an engagement the caller belongs to. */
-export const occurrenceProcedure = authedProcedure
-  .input(z.object({ occurrenceId: z.uuid("That link isn't valid.") }))
-  .use(async ({ ctx, input, next }) => {
-    const occurrence = await findOccurrenceForUser(ctx.db, ctx.user, input.occurrenceId);
-    return next({ ctx: { ...ctx, occurrence } });
-  })
-  .use(atomicWrites);
-
-/** Takes `templateId`; the caller's own templates and the starter library only. */
-export const templateProcedure = therapistProcedure
-  .input(z.object({ templateId: z.uuid("That link isn't valid.") }))
-  .use(async ({ ctx, input, next }) => {
-    const template = await findTemplateForTherapist(ctx.db, ctx.user, input.templateId);
-    return next({ ctx: { ...ctx, template } });
-  });
-
-/** Takes `sessionId`; loads it only through an engagement the caller belongs to. */
-export const sessionProcedure = authedProcedure
-  .input(z.object({ sessionId: z.uuid("That link isn't valid.") }))
-  .use(async ({ ctx, input, type, next }) => {
-    const session = await memoized(ctx, type, `session:${input.sessionId}`, () => findSessionForUser(ctx.db, ctx.user, input.sessionId));
-    // Its engagement passed the same access rule: the page's engagement-scoped calls need not load it again.
-    prime<TLoadedEngagement>(ctx, `engagement:${session.engagement.id}`, { engagement: session.engagement });
-    return next({ ctx: { ...ctx, session } });
-  })
-  .use(atomicWrites);
-
-/** Takes `itemId`; loads the agenda item only through an engagement the caller belongs to. */
-export const agendaItemProcedure = authedProcedure
-  .input(z.object({ itemId: z.uuid("That link isn't valid.") }))
-  .use(async ({ ctx, input, next }) => {
-    const item = await findAgendaItemForUser(ctx.db, ctx.user, input.itemId);
-    return next({ ctx: { ...ctx, item } });
-  })
-  .use(atomicWrites);

@@ -17,14 +17,15 @@ import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { ACCESS_LOG_PAGE_SIZE, accessLogCursor, parseAccessLogCursor } from "../../lib/schemas/access-log";
+import type { TAuditRecordType } from "./record";
 
 /** Kinds of record a client's log never lists (see the header). */
-export const HIDDEN_FROM_CLIENT = ["note_therapist_private"];
+export const HIDDEN_FROM_CLIENT: TAuditRecordType[] = ["note_therapist_private"];
 
 type TWords = { one: string; many: string };
 
 /** recordType → plain words; "{your}" becomes "your" for the client and "their" for the therapist. */
-const RECORD_WORDS: Record<string, TWords> = {
+const RECORD_WORDS: Partial<Record<TAuditRecordType, TWords>> = {
   engagement: { one: "the record of {your} work together", many: "the record of {your} work together" },
   goal: { one: "a goal", many: "{your} goals" },
   goal_rating: { one: "a goal rating", many: "{your} goal ratings" },
@@ -63,7 +64,7 @@ export type TAccessPerspective = "client" | "therapist";
 
 /** One event in a sentence, e.g. "Looked at your journal entry". */
 export function describeAccess(event: { action: string; recordType: string }, perspective: TAccessPerspective): string {
-  const words = RECORD_WORDS[event.recordType] ?? FALLBACK_WORDS;
+  const words = RECORD_WORDS[event.recordType as TAuditRecordType] ?? FALLBACK_WORDS;
   const phrase = (event.action === "list" ? words.many : words.one)
     .replaceAll("{your}", perspective === "client" ? "your" : "their")
     .replaceAll("{you}", perspective === "client" ? "you" : "they");

@@ -19,9 +19,42 @@ import type { TRequestMeta } from "../auth/request-meta";
 
 export type TAuditAction = "read" | "list" | "create" | "update" | "delete" | "sign_up" | "change_password" | "export" | "reset_password" | "end_other_sessions" | "acknowledge";
 
+/** Every kind of record an event can be about; the client's access log words each one (server/audit/access-log.ts). */
+export const AUDIT_RECORD_TYPES = [
+  "engagement",
+  "invitation",
+  "goal",
+  "goal_step",
+  "goal_rating",
+  "homework_assignment",
+  "homework_occurrence",
+  "homework_completion",
+  "session",
+  "agenda_item",
+  "note_shared_summary",
+  "note_client_takeaway",
+  "note_therapist_private",
+  "journal_entry",
+  "session_feedback",
+  "check_in",
+  "measure_assignment",
+  "measure_response",
+  "measure_flag",
+  "engagement_export",
+  "client_export",
+  "template_library",
+  "user",
+  "user_email",
+  "email_change_request",
+  "two_factor",
+  "account",
+] as const;
+
+export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
+
 export type TAuditEvent = {
   action: TAuditAction;
-  recordType: string;
+  recordType: TAuditRecordType;
   recordId?: string | null;
   engagementId?: string | null;
   clientId?: string | null;
@@ -100,7 +133,7 @@ export function auditOn(
   ctx: TAuditContext,
   engagement: { id: string; clientId: string | null },
   action: TAuditAction,
-  recordType: string,
+  recordType: TAuditRecordType,
   recordId?: string | null,
 ): Promise<void> {
   return audit(ctx, {

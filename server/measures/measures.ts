@@ -22,7 +22,7 @@ import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError, notFound } from "../errors";
-import { assertWritable, type TEngagementContext } from "../engagements/access";
+import type { TEngagementContext } from "../engagements/access";
 import { notify } from "../notifications/notify";
 import { now as clockNow } from "../clock";
 import {
@@ -58,7 +58,6 @@ export const ALREADY_COMPLETED =
 export const NOT_OPEN = "This questionnaire isn't open just now. Your therapist can send it again.";
 
 export async function assignMeasure(db: TDb, therapist: TSessionUser, engagement: TEngagementContext, input: TAssignMeasure) {
-  assertWritable(engagement);
   const now = clockNow();
   return db.$transaction(async (tx) => {
     // One running assignment per measure: a new schedule replaces the old one (its responses stay).
@@ -91,7 +90,6 @@ export async function assignMeasure(db: TDb, therapist: TSessionUser, engagement
 }
 
 export async function stopMeasure(db: TDb, measure: TMeasureContext): Promise<void> {
-  assertWritable(measure.engagement);
   await db.measureAssignment.updateMany({ where: { id: measure.id, stoppedAt: null }, data: { stoppedAt: clockNow() } });
 }
 
@@ -179,7 +177,6 @@ export async function saveAnswers(
   input: TMeasureAnswers,
   { complete }: { complete: boolean },
 ): Promise<TSavedAnswers> {
-  assertWritable(measure.engagement);
   const now = clockNow();
   const period = openPeriod(measure, now, measure.engagement.sessions[0] ?? null);
   if (!period) throw new AppError("BAD_REQUEST", NOT_OPEN);

@@ -20,6 +20,7 @@ import type { TAgendaItemContext, TSessionContext } from "./access";
 import { assertNotPast } from "./scheduling";
 import { tellTherapistOfAgendaItem } from "./notices";
 import { now as clockNow } from "../clock";
+import { announceSessionChange } from "./live";
 
 const STALE_ORDER = "The agenda changed while you were reordering it. The latest order is shown now; please try again.";
 
@@ -30,6 +31,12 @@ function assertOpenForAgenda(session: TSessionContext): void {
 }
 
 export async function addAgendaItem(db: TDb, user: TSessionUser, session: TSessionContext, input: TAddAgendaItem) {
+  const item = await createAgendaItem(db, user, session, input);
+  await announceSessionChange(db, session.id);
+  return item;
+}
+
+async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionContext, input: TAddAgendaItem) {
   assertOpenForAgenda(session);
   try {
     return await db.$transaction(async (tx) => {
@@ -80,6 +87,7 @@ export async function updateAgendaItem(db: TDb, user: TSessionUser, item: TAgend
   assertAuthorBeforeStart(user, item);
   const updated = await db.agendaItem.updateMany({ where: { id: item.id }, data: { text: sealField("agendaText", { sessionId: item.session.id, authorId: item.authorId }, input.text), kind: input.kind } });
   if (updated.count !== 1) throw notFound(ITEM_GONE);
+  await announceSessionChange(db, item.session.id);
 }
 
 export async function withdrawAgendaItem(db: TDb, user: TSessionUser, item: TAgendaItemContext) {
@@ -89,16 +97,18 @@ export async function withdrawAgendaItem(db: TDb, user: TSessionUser, item: TAge
     if (removed.count !== 1) throw notFound(ITEM_GONE);
     await tx.therapySession.update({ where: { id: item.session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });
   });
+  await announceSessionChange(db, item.session.id);
 }
 
 export async function setAgendaItemStatus(db: TDb, item: TAgendaItemContext, status: "open" | "discussed" | "deferred") {
   const updated = await db.agendaItem.updateMany({ where: { id: item.id }, data: { status, statusChangedAt: clockNow() } });
   if (updated.count !== 1) throw notFound(ITEM_GONE);
+  await announceSessionChange(db, item.session.id);
 }
 
 export async function reorderAgenda(db: TDb, session: TSessionContext, input: { version: number; itemIds: string[] }) {
   assertOpenForAgenda(session);
-  return db.$transaction(async (tx) => {
+  const reordered = await db.$transaction(async (tx) => {
     const bumped = await tx.therapySession.updateMany({
       where: { id: session.id, agendaVersion: input.version },
       data: { agendaVersion: { increment: 1 } },
@@ -114,4 +124,6 @@ export async function reorderAgenda(db: TDb, session: TSessionContext, input: { 
     }
     return { version: input.version + 1 };
   });
+  await announceSessionChange(db, session.id);
+  return reordered;
 }

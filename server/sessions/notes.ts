@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { sealField } from "../crypto/sealed-fields";
 import type { TSaveNote } from "../../lib/schemas/session";
 import type { TSessionContext } from "./access";
+import { announceSessionChange } from "./live";
 
 const WRITER = { shared_summary: "therapist", therapist_private: "therapist", client_takeaway: "client" } as const;
 
@@ -16,10 +17,13 @@ export async function saveNote(db: TDb, user: TSessionUser, session: TSessionCon
   }
   const isShared = input.kind === "client_takeaway" ? (input.isSharedWithTherapist ?? false) : false;
   const body = sealField("sessionNoteBody", { sessionId: session.id, kind: input.kind }, input.body);
-  return db.sessionNote.upsert({
+  const note = await db.sessionNote.upsert({
     where: { sessionId_kind: { sessionId: session.id, kind: input.kind } },
     create: { sessionId: session.id, kind: input.kind, authorId: user.id, body, isSharedWithTherapist: isShared },
     update: { body, isSharedWithTherapist: isShared, version: { increment: 1 } },
     select: { id: true },
   });
+  // A private note changes nothing the client can see: no announcement.
+  if (input.kind !== "therapist_private") await announceSessionChange(db, session.id);
+  return note;
 }

@@ -22,6 +22,7 @@ import { zonedTimeToUtc } from "../../lib/sessions/time";
 import type { TSessionContext } from "./access";
 import { now as clockNow } from "../clock";
 import { tellClientOfSession } from "./notices";
+import { announceSessionChange } from "./live";
 
 function startsAtFrom(input: { day: string; time: string }, timeZone: string): Date {
   try {
@@ -75,6 +76,7 @@ export async function rescheduleSession(db: TDb, therapist: TSessionUser, sessio
       await tellClientOfSession(tx, "session_moved", { ...session, startsAt }, therapist.name);
     }
   });
+  await announceSessionChange(db, session.id);
 }
 
 export async function closeSession(db: TDb, therapist: TSessionUser, session: TSessionContext, outcome: "completed" | "cancelled") {
@@ -88,6 +90,7 @@ export async function closeSession(db: TDb, therapist: TSessionUser, session: TS
     await carryOver(tx, session.engagement.id);
     if (outcome === "cancelled") await tellClientOfSession(tx, "session_cancelled", session, therapist.name);
   });
+  await announceSessionChange(db, session.id);
 }
 
 /** Copies open or deferred items of closed sessions to the next scheduled session. */

@@ -14,6 +14,7 @@ import { snapshotDatabase, connectTestDb } from "../support/db";
 import { newEmailChangeToken } from "@/server/account/email-change";
 import { newResetToken } from "@/server/auth/password-reset";
 import { codeFor, enrolTwoFactor } from "../support/totp";
+import { writeCanaries, type TCanaryName } from "../support/canaries";
 
 const db = connectTestDb();
 
@@ -40,12 +41,25 @@ const PAIR_ONLY = {
   otherTherapist: "NOT_FOUND",
 } as const;
 
-/** Therapist-only actions inside the pair's engagement. */
+/**
+ * Therapist-only actions inside the pair's engagement. The role is checked
+ * before anything is loaded, so every client is refused alike (FORBIDDEN,
+ * which says nothing about the record); another therapist can't find it.
+ */
 const PAIR_THERAPIST = {
   signedOut: "UNAUTHORIZED",
   client: "FORBIDDEN",
-  otherClient: "NOT_FOUND",
+  otherClient: "FORBIDDEN",
   therapist: "ok",
+  otherTherapist: "NOT_FOUND",
+} as const;
+
+/** Open to both roles, but only its author (the pair's client) may do it: the domain refuses the therapist. */
+const PAIR_CLIENTS_OWN = {
+  signedOut: "UNAUTHORIZED",
+  client: "ok",
+  otherClient: "NOT_FOUND",
+  therapist: "FORBIDDEN",
   otherTherapist: "NOT_FOUND",
 } as const;
 
@@ -67,8 +81,14 @@ const CLIENTS_ONLY = {
   otherTherapist: "FORBIDDEN",
 } as const;
 
-/** Client-only actions inside the pair's engagement. */
-const PAIR_CLIENT = { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" } as const;
+/** Client-only actions inside the pair's engagement: every therapist is refused before anything is loaded. */
+const PAIR_CLIENT = {
+  signedOut: "UNAUTHORIZED",
+  client: "ok",
+  otherClient: "NOT_FOUND",
+  therapist: "FORBIDDEN",
+  otherTherapist: "FORBIDDEN",
+} as const;
 
 /** The client's own journal entry: the other client cannot find it. */
 const OWN_ENTRY = { ...CLIENTS_ONLY, otherClient: "NOT_FOUND" } as const;
@@ -298,16 +318,17 @@ export const MATRIX: Record<string, TRow> = {
   // Each party writes only its own kind of note; the client never the therapist's.
   "session.saveNote": {
     call: (caller, cast) => caller.session.saveNote({ sessionId: cast.session.id, kind: "shared_summary", body: "We talked." }),
-    expect: PAIR_THERAPIST,
+    // Both roles write notes, each its own kind: the domain refuses the client this one.
+    expect: { ...PAIR_ONLY, client: "FORBIDDEN" },
   },
   // Only the author may reword or withdraw (the client wrote this one).
   "agenda.update": {
     call: (caller, cast) => caller.agenda.update({ itemId: cast.agenda.clientItem.id, text: "Work, mostly", kind: "topic" }),
-    expect: { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" },
+    expect: PAIR_CLIENTS_OWN,
   },
   "agenda.withdraw": {
     call: (caller, cast) => caller.agenda.withdraw({ itemId: cast.agenda.clientItem.id }),
-    expect: { ...PAIR_THERAPIST, client: "ok", therapist: "FORBIDDEN" },
+    expect: PAIR_CLIENTS_OWN,
   },
   "agenda.setStatus": {
     call: (caller, cast) => caller.agenda.setStatus({ itemId: cast.agenda.clientItem.id, status: "discussed" }),
@@ -396,11 +417,11 @@ export const MATRIX: Record<string, TRow> = {
   // The pending engagement has no client yet, so both clients are strangers to it.
   "invitation.resend": {
     call: (caller, cast) => caller.invitation.resend({ engagementId: cast.invitation.engagement.id }),
-    expect: { ...PAIR_ONLY, client: "NOT_FOUND" },
+    expect: PAIR_THERAPIST,
   },
   "invitation.revoke": {
     call: (caller, cast) => caller.invitation.revoke({ engagementId: cast.invitation.engagement.id }),
-    expect: { ...PAIR_ONLY, client: "NOT_FOUND" },
+    expect: PAIR_THERAPIST,
   },
   // Public: holding the link is what entitles someone to see who sent it.
   "invitation.preview": {
@@ -483,5 +504,50 @@ describe("authorization matrix", () => {
         if (before) expect(await snapshotDatabase(db)).toEqual(before);
       });
     }
+  }
+});
+
+/**
+ * Canaries, derived from the matrix: every query above, with a unique string
+ * in every sealed field of the pair's records (tests/support/canaries.ts),
+ * asked by each actor. Strangers' answers (and refusals) hold none of them;
+ * the client's never the therapist's private note or templates; the
+ * therapist's never the client's unshared journal. A new query gets this
+ * check by getting its row.
+ */
+const HIDDEN_FROM: Record<TActor, TCanaryName[] | "all"> = {
+  signedOut: "all",
+  otherClient: "all",
+  otherTherapist: "all",
+  client: ["privateNote", "templateTitle", "templateInstructions"],
+  therapist: ["journal"],
+};
+
+const procedureTypes = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
+const queryPaths = procedurePaths.filter((path) => procedureTypes[path]!._def.type === "query");
+
+describe("canaries in every query's answer", () => {
+  let written: Awaited<ReturnType<typeof writeCanaries>>;
+
+  it("covers the router's queries", async () => {
+    expect(queryPaths.length).toBeGreaterThan(20);
+    written = await writeCanaries(db);
+  });
+
+  for (const path of queryPaths) {
+    it(`${path} shows each actor only the words that are theirs to see`, async () => {
+      const { cast, canaries } = written;
+      for (const actor of ACTORS) {
+        const caller = await callerFor(db, actorUser(cast, actor));
+        const answer = await MATRIX[path].call(caller, cast).then(
+          (value) => JSON.stringify(value),
+          (error: Error) => `refused: ${error.message}`,
+        );
+        const hidden = HIDDEN_FROM[actor];
+        for (const name of hidden === "all" ? (Object.keys(canaries) as TCanaryName[]) : hidden) {
+          expect(answer, `${path} as ${actor} shows ${name}`).not.toContain(canaries[name]);
+        }
+      }
+    });
   }
 });

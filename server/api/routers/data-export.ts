@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { audit, auditOn } from "@/server/audit/record";
+import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
 import { buildClientExport } from "@/server/export/client-export";
 import { buildEngagementExport, buildTemplateExport } from "@/server/export/therapist-export";
-import { clientProcedure, createTRPCRouter, engagementProcedure, onlyTherapist, therapistProcedure, ZEngagementRefSchema } from "../trpc";
+import { createTRPCRouter } from "../trpc";
+import { engagement, own } from "../resources";
 
 const ZNoInput = z.object({}).strict().optional();
 
@@ -11,26 +12,26 @@ const ZNoInput = z.object({}).strict().optional();
 // app/api/account/templates-export) and the printable page call these.
 export const dataExportRouter = createTRPCRouter({
   /** Everything about the signed-in client; never a therapist's private note. */
-  mine: clientProcedure.input(ZNoInput).query(async ({ ctx }) => {
-    const data = await buildClientExport(ctx.db, ctx.user);
-    await audit(ctx, { action: "export", recordType: "client_export", clientId: ctx.user.id });
-    return data;
+  mine: own.query({
+    role: "client",
+    input: ZNoInput,
+    run: ({ ctx }) => buildClientExport(ctx.db, ctx.user),
+    audit: { action: "export", recordType: "client_export" },
   }),
 
   /** One client's record for their therapist, private notes included and marked. */
-  engagement: engagementProcedure
-    .use(onlyTherapist)
-    .input(ZEngagementRefSchema.strict())
-    .query(async ({ ctx }) => {
-      const data = await buildEngagementExport(ctx.db, ctx.user, ctx.engagement.id);
-      await auditOn(ctx, ctx.engagement, "export", "engagement_export", ctx.engagement.id);
-      return data;
-    }),
+  engagement: engagement.query({
+    role: "therapist",
+    input: ZEngagementRefSchema.strict(),
+    run: ({ ctx }) => buildEngagementExport(ctx.db, ctx.user, ctx.engagement.id),
+    audit: { action: "export", recordType: "engagement_export" },
+  }),
 
   /** The therapist's own template library. */
-  templates: therapistProcedure.input(ZNoInput).query(async ({ ctx }) => {
-    const data = await buildTemplateExport(ctx.db, ctx.user);
-    await audit(ctx, { action: "export", recordType: "template_library" });
-    return data;
+  templates: own.query({
+    role: "therapist",
+    input: ZNoInput,
+    run: ({ ctx }) => buildTemplateExport(ctx.db, ctx.user),
+    audit: { action: "export", recordType: "template_library" },
   }),
 });

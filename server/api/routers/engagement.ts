@@ -1,36 +1,35 @@
 import { z } from "zod";
-import { audit, auditOn } from "@/server/audit/record";
+import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
 import { listEngagements } from "@/server/engagements/queries";
 import { findEngagementWithSummary } from "@/server/engagements/access";
-import { prime } from "../request-memo";
 import { endEngagement } from "@/server/engagements/lifecycle";
 import { progressFor } from "@/server/engagements/progress";
-import {
-  authedProcedure,
-  createTRPCRouter,
-  engagementProcedure,
-  engagementWriteProcedure,
-  ZEngagementRefSchema,
-  type TLoadedEngagement,
-} from "../trpc";
+import { prime } from "../request-memo";
+import { createTRPCRouter } from "../trpc";
+import { done, engagement, own, type TLoadedEngagement } from "../resources";
 
 export const engagementRouter = createTRPCRouter({
   /** The therapist's caseload, or the client's therapists (current and past). */
-  list: authedProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
-    const rows = await listEngagements(ctx.db, ctx.user);
-    // Each passed the access rule: the page's engagement-scoped calls need not load them again.
-    for (const { engagement, summary, clientTimeZone } of rows) {
-      prime<TLoadedEngagement>(ctx, `engagement:${engagement.id}`, { engagement, summary, clientTimeZone });
-    }
-    await audit(ctx, { action: "list", recordType: "engagement" });
-    return rows.map((row) => row.summary);
+  list: own.query({
+    role: "either",
+    input: z.object({}).strict().optional(),
+    run: async ({ ctx }) => {
+      const rows = await listEngagements(ctx.db, ctx.user);
+      // Each passed the access rule: the page's engagement-scoped calls need not load them again.
+      for (const { engagement: loaded, summary, clientTimeZone } of rows) {
+        prime<TLoadedEngagement>(ctx, `engagement:${loaded.id}`, { engagement: loaded, summary, clientTimeZone });
+      }
+      return rows.map((row) => row.summary);
+    },
+    audit: { action: "list", recordType: "engagement" },
   }),
 
-  byId: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    // Loaded with the access check (engagementProcedure): no statement of its own.
-    const summary = ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary;
-    await auditOn(ctx, ctx.engagement, "read", "engagement", ctx.engagement.id);
-    return summary;
+  /** Loaded with the access check: no statement of its own. */
+  byId: engagement.query({
+    role: "either",
+    input: ZEngagementRefSchema.strict(),
+    run: async ({ ctx }) => ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary,
+    audit: { action: "read", recordType: "engagement" },
   }),
 
   /**
@@ -38,18 +37,24 @@ export const engagementRouter = createTRPCRouter({
    * and the standard measures (running, totals over time, open urgent flags
    * for the therapist). One statement with the header loaded by the access check.
    */
-  progress: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    const summary = ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary;
-    const progress = await progressFor(ctx.db, ctx.user, ctx.engagement.id, summary.nextSession);
-    await auditOn(ctx, ctx.engagement, "list", "session_feedback");
-    await auditOn(ctx, ctx.engagement, "list", "measure_response");
-    return progress;
+  progress: engagement.query({
+    role: "either",
+    input: ZEngagementRefSchema.strict(),
+    run: async ({ ctx }) => {
+      const summary = ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary;
+      return progressFor(ctx.db, ctx.user, ctx.engagement.id, summary.nextSession);
+    },
+    audit: [
+      { action: "list", recordType: "session_feedback", recordId: () => null },
+      { action: "list", recordType: "measure_response", recordId: () => null },
+    ],
   }),
 
   /** Either party ends the work together; both keep read-only access. */
-  end: engagementWriteProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
-    await endEngagement(ctx.db, ctx.user, ctx.engagement);
-    await auditOn(ctx, ctx.engagement, "update", "engagement", ctx.engagement.id);
-    return { ok: true as const };
+  end: engagement.mutation({
+    role: "either",
+    input: ZEngagementRefSchema.strict(),
+    run: ({ ctx }) => done(endEngagement(ctx.db, ctx.user, ctx.engagement)),
+    audit: { action: "update", recordType: "engagement" },
   }),
 });

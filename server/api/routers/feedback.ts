@@ -1,54 +1,40 @@
 import { z } from "zod";
 import { ZCheckInSchema, ZSessionFeedbackSchema } from "@/lib/schemas/feedback";
-import { audit } from "@/server/audit/record";
-import { assertWritable } from "@/server/engagements/access";
 import { caseloadSignals, pendingFeedback, recordCheckIn, submitFeedback } from "@/server/feedback/feedback";
-import {
-  clientProcedure,
-  createTRPCRouter,
-  engagementWriteProcedure,
-  onlyClient,
-  sessionProcedure,
-  therapistProcedure,
-} from "../trpc";
+import { createTRPCRouter } from "../trpc";
+import { engagement, own, session } from "../resources";
 
 export const feedbackRouter = createTRPCRouter({
   /** The client's ratings of a session that took place; a retry doesn't duplicate. */
-  submit: sessionProcedure
-    .use(onlyClient)
-    .input(ZSessionFeedbackSchema)
-    .mutation(async ({ ctx, input }) => {
-      assertWritable(ctx.session.engagement);
-      const feedback = await submitFeedback(ctx.db, ctx.user, ctx.session, input);
-      await audit(ctx, {
-        action: "create",
-        recordType: "session_feedback",
-        recordId: feedback.id,
-        engagementId: ctx.session.engagement.id,
-        clientId: ctx.user.id,
-      });
-      return feedback;
-    }),
+  submit: session.mutation({
+    role: "client",
+    input: ZSessionFeedbackSchema,
+    run: ({ ctx, input }) => submitFeedback(ctx.db, ctx.user, ctx.session, input),
+    audit: { action: "create", recordType: "session_feedback", recordId: ({ output }) => output.id },
+  }),
 
-  checkIn: engagementWriteProcedure
-    .use(onlyClient)
-    .input(ZCheckInSchema)
-    .mutation(async ({ ctx, input }) => {
-      const checkIn = await recordCheckIn(ctx.db, ctx.user, ctx.engagement, input);
-      await audit(ctx, {
-        action: "create",
-        recordType: "check_in",
-        recordId: checkIn.id,
-        engagementId: ctx.engagement.id,
-        clientId: ctx.user.id,
-      });
-      return checkIn;
-    }),
+  checkIn: engagement.mutation({
+    role: "client",
+    input: ZCheckInSchema,
+    run: ({ ctx, input }) => recordCheckIn(ctx.db, ctx.user, ctx.engagement, input),
+    audit: { action: "create", recordType: "check_in", recordId: ({ output }) => output.id },
+  }),
 
   // The trends with their signals are read with the questionnaires: engagement.progress.
 
-  /** Recent sessions the client hasn't given feedback on yet: the invitation to do so. */
-  pending: clientProcedure.input(z.object({}).strict().optional()).query(({ ctx }) => pendingFeedback(ctx.db, ctx.user)),
+  /** Recent sessions the client hasn't given feedback on yet: the invitation to do so. Dates only, not audited. */
+  pending: own.query({
+    role: "client",
+    input: z.object({}).strict().optional(),
+    run: ({ ctx }) => pendingFeedback(ctx.db, ctx.user),
+    audit: null,
+  }),
 
-  caseloadSignals: therapistProcedure.input(z.object({}).strict().optional()).query(({ ctx }) => caseloadSignals(ctx.db, ctx.user)),
+  /** Signals per client (which trend dipped), without the ratings themselves: not audited, as before. */
+  caseloadSignals: own.query({
+    role: "therapist",
+    input: z.object({}).strict().optional(),
+    run: ({ ctx }) => caseloadSignals(ctx.db, ctx.user),
+    audit: null,
+  }),
 });

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   ZAddStepSchema,
   ZCreateGoalSchema,
@@ -9,7 +10,7 @@ import {
   ZStepRefSchema,
   ZUpdateGoalSchema,
 } from "@/lib/schemas/goal";
-import { audit, auditOn } from "@/server/audit/record";
+import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
 import { getGoalDetail, listCaseloadGoals, listGoals } from "@/server/goals/queries";
 import {
   addStep,
@@ -21,85 +22,95 @@ import {
   setStepDone,
   updateGoal,
 } from "@/server/goals/mutations";
-import {
-  createTRPCRouter,
-  engagementProcedure,
-  engagementWriteProcedure,
-  goalProcedure,
-  therapistProcedure,
-  goalWriteProcedure,
-  ZEngagementRefSchema,
-} from "../trpc";
-import { prime } from "../request-memo";
 import type { TGoalContext } from "@/server/goals/access";
+import { createTRPCRouter } from "../trpc";
+import { done, engagement, goal, own } from "../resources";
+import { prime } from "../request-memo";
 
 export const goalRouter = createTRPCRouter({
-  list: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    const goals = await listGoals(ctx.db, ctx.engagement.id);
-    // Each is reachable through this engagement: a goal the page opens next need not be looked up again.
-    for (const goal of goals) prime<TGoalContext>(ctx, `goal:${goal.id}`, { id: goal.id, version: goal.version, status: goal.status, engagement: ctx.engagement });
-    await auditOn(ctx, ctx.engagement, "list", "goal");
-    return goals;
+  list: engagement.query({
+    role: "either",
+    input: ZEngagementRefSchema.strict(),
+    run: async ({ ctx }) => {
+      const goals = await listGoals(ctx.db, ctx.engagement.id);
+      // Each is reachable through this engagement: a goal the page opens next need not be looked up again.
+      for (const listed of goals) {
+        prime<TGoalContext>(ctx, `goal:${listed.id}`, { id: listed.id, version: listed.version, status: listed.status, engagement: ctx.engagement });
+      }
+      return goals;
+    },
+    audit: { action: "list", recordType: "goal", recordId: () => null },
   }),
 
   /** The therapist's caseload at a glance: every active goal with both latest ratings. */
-  caseload: therapistProcedure.query(async ({ ctx }) => {
-    const goals = await listCaseloadGoals(ctx.db, ctx.user.id);
-    await audit(ctx, { action: "list", recordType: "goal" });
-    return goals;
+  caseload: own.query({
+    role: "therapist",
+    input: z.object({}).strict().optional(),
+    run: ({ ctx }) => listCaseloadGoals(ctx.db, ctx.user.id),
+    audit: { action: "list", recordType: "goal" },
   }),
 
-  byId: goalProcedure.input(ZGoalRefSchema.strict()).query(async ({ ctx }) => {
-    const goal = await getGoalDetail(ctx.db, ctx.goal.id);
-    await auditOn(ctx, ctx.goal.engagement, "read", "goal", ctx.goal.id);
-    return { ...goal, viewerRole: ctx.user.role };
+  byId: goal.query({
+    role: "either",
+    input: ZGoalRefSchema.strict(),
+    run: async ({ ctx }) => ({ ...(await getGoalDetail(ctx.db, ctx.goal.id)), viewerRole: ctx.user.role }),
+    audit: { action: "read", recordType: "goal" },
   }),
 
-  create: engagementWriteProcedure.input(ZCreateGoalSchema).mutation(async ({ ctx, input }) => {
-    const goal = await createGoal(ctx.db, ctx.user, input);
-    await auditOn(ctx, ctx.engagement, "create", "goal", goal.id);
-    return goal;
+  create: engagement.mutation({
+    role: "either",
+    input: ZCreateGoalSchema,
+    run: ({ ctx, input }) => createGoal(ctx.db, ctx.user, input),
+    audit: { action: "create", recordType: "goal", recordId: ({ output }) => output.id },
   }),
 
-  update: goalWriteProcedure.input(ZUpdateGoalSchema).mutation(async ({ ctx, input }) => {
-    const result = await updateGoal(ctx.db, ctx.goal, input);
-    await auditOn(ctx, ctx.goal.engagement, "update", "goal", ctx.goal.id);
-    return result;
+  update: goal.mutation({
+    role: "either",
+    input: ZUpdateGoalSchema,
+    run: ({ ctx, input }) => updateGoal(ctx.db, ctx.goal, input),
+    audit: { action: "update", recordType: "goal" },
   }),
 
-  setStatus: goalWriteProcedure.input(ZSetGoalStatusSchema).mutation(async ({ ctx, input }) => {
-    const result = await setGoalStatus(ctx.db, ctx.user, ctx.goal, input);
-    await auditOn(ctx, ctx.goal.engagement, "update", "goal", ctx.goal.id);
-    return result;
+  setStatus: goal.mutation({
+    role: "either",
+    input: ZSetGoalStatusSchema,
+    run: ({ ctx, input }) => setGoalStatus(ctx.db, ctx.user, ctx.goal, input),
+    audit: { action: "update", recordType: "goal" },
   }),
 
-  rate: goalWriteProcedure.input(ZRateGoalSchema).mutation(async ({ ctx, input }) => {
-    const rating = await rateGoal(ctx.db, ctx.user, ctx.goal, input);
-    await auditOn(ctx, ctx.goal.engagement, "create", "goal_rating", ctx.goal.id);
-    return rating;
+  rate: goal.mutation({
+    role: "either",
+    input: ZRateGoalSchema,
+    run: ({ ctx, input }) => rateGoal(ctx.db, ctx.user, ctx.goal, input),
+    audit: { action: "create", recordType: "goal_rating", recordId: ({ output }) => output.id },
   }),
 
-  addStep: goalWriteProcedure.input(ZAddStepSchema).mutation(async ({ ctx, input }) => {
-    const step = await addStep(ctx.db, ctx.user, ctx.goal, input.text);
-    await auditOn(ctx, ctx.goal.engagement, "create", "goal_step", ctx.goal.id);
-    return step;
+  addStep: goal.mutation({
+    role: "either",
+    input: ZAddStepSchema,
+    run: ({ ctx, input }) => addStep(ctx.db, ctx.user, ctx.goal, input.text),
+    audit: { action: "create", recordType: "goal_step", recordId: ({ output }) => output.id },
   }),
 
-  setStepDone: goalWriteProcedure.input(ZSetStepDoneSchema).mutation(async ({ ctx, input }) => {
-    await setStepDone(ctx.db, ctx.user, ctx.goal, input.stepId, input.isDone);
-    await auditOn(ctx, ctx.goal.engagement, "update", "goal_step", ctx.goal.id);
-    return { ok: true as const };
+  setStepDone: goal.mutation({
+    role: "either",
+    input: ZSetStepDoneSchema,
+    run: ({ ctx, input }) => done(setStepDone(ctx.db, ctx.user, ctx.goal, input.stepId, input.isDone)),
+    audit: { action: "update", recordType: "goal_step", recordId: ({ input }) => input.stepId },
   }),
 
-  removeStep: goalWriteProcedure.input(ZStepRefSchema).mutation(async ({ ctx, input }) => {
-    await removeStep(ctx.db, ctx.goal, input.stepId);
-    await auditOn(ctx, ctx.goal.engagement, "delete", "goal_step", ctx.goal.id);
-    return { ok: true as const };
+  removeStep: goal.mutation({
+    role: "either",
+    input: ZStepRefSchema,
+    run: ({ ctx, input }) => done(removeStep(ctx.db, ctx.goal, input.stepId)),
+    audit: { action: "delete", recordType: "goal_step", recordId: ({ input }) => input.stepId },
   }),
 
-  reorderSteps: goalWriteProcedure.input(ZReorderStepsSchema).mutation(async ({ ctx, input }) => {
-    const result = await reorderSteps(ctx.db, ctx.goal, input);
-    await auditOn(ctx, ctx.goal.engagement, "update", "goal_step", ctx.goal.id);
-    return result;
+  /** The steps' order is the goal's: the event is about the goal. */
+  reorderSteps: goal.mutation({
+    role: "either",
+    input: ZReorderStepsSchema,
+    run: ({ ctx, input }) => reorderSteps(ctx.db, ctx.goal, input),
+    audit: { action: "update", recordType: "goal" },
   }),
 });

@@ -7,26 +7,45 @@ import {
   setTemplateArchived,
   updateTemplate,
 } from "@/server/homework/templates";
-import { createTRPCRouter, templateProcedure, therapistProcedure } from "../trpc";
+import { createTRPCRouter } from "../trpc";
+import { own, template } from "../resources";
 
 // Templates are the therapist's own working material, not clinical records:
-// no engagement is involved and nothing here is about a client.
+// no engagement is involved and nothing here is about a client, so nothing
+// is audited.
 export const homeworkTemplateRouter = createTRPCRouter({
-  list: therapistProcedure
-    .input(z.object({ includeArchived: z.boolean().default(false) }).strict().optional())
-    .query(({ ctx, input }) => listTemplates(ctx.db, ctx.user, { includeArchived: input?.includeArchived ?? false })),
+  list: own.query({
+    role: "therapist",
+    input: z.object({ includeArchived: z.boolean().default(false) }).strict().optional(),
+    run: ({ ctx, input }) => listTemplates(ctx.db, ctx.user, { includeArchived: input?.includeArchived ?? false }),
+    audit: null,
+  }),
 
-  create: therapistProcedure.input(ZCreateTemplateSchema).mutation(({ ctx, input }) => createTemplate(ctx.db, ctx.user, input)),
+  create: own.mutation({
+    role: "therapist",
+    input: ZCreateTemplateSchema,
+    run: ({ ctx, input }) => createTemplate(ctx.db, ctx.user, input),
+    audit: null,
+  }),
 
-  update: templateProcedure
-    .input(ZUpdateTemplateSchema)
-    .mutation(({ ctx, input }) => updateTemplate(ctx.db, ctx.user, ctx.template, input)),
+  update: template.mutation({
+    role: "therapist",
+    input: ZUpdateTemplateSchema,
+    run: ({ ctx, input }) => updateTemplate(ctx.db, ctx.user, ctx.template, input),
+    audit: null,
+  }),
 
-  duplicate: templateProcedure
-    .input(ZTemplateRefSchema.strict())
-    .mutation(({ ctx }) => duplicateTemplate(ctx.db, ctx.user, ctx.template)),
+  duplicate: template.mutation({
+    role: "therapist",
+    input: ZTemplateRefSchema.strict(),
+    run: ({ ctx }) => duplicateTemplate(ctx.db, ctx.user, ctx.template),
+    audit: null,
+  }),
 
-  setArchived: templateProcedure
-    .input(ZTemplateRefSchema.extend({ isArchived: z.boolean() }).strict())
-    .mutation(({ ctx, input }) => setTemplateArchived(ctx.db, ctx.user, ctx.template, input.isArchived)),
+  setArchived: template.mutation({
+    role: "therapist",
+    input: ZTemplateRefSchema.extend({ isArchived: z.boolean() }).strict(),
+    run: ({ ctx, input }) => setTemplateArchived(ctx.db, ctx.user, ctx.template, input.isArchived),
+    audit: null,
+  }),
 });

@@ -6,98 +6,76 @@ import {
   ZReplySchema,
   ZUpdateAssignmentSchema,
 } from "@/lib/schemas/homework";
-import { audit, auditOn } from "@/server/audit/record";
-import { assertWritable } from "@/server/engagements/access";
+import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
 import { assignHomework, cancelAssignment, updateAssignment } from "@/server/homework/assignments";
 import { completeOccurrence, replyToCompletion } from "@/server/homework/completions";
 import { caseloadAdherence, getAssignment, listAssignments, listDueForClient } from "@/server/homework/queries";
-import {
-  assignmentProcedure,
-  clientProcedure,
-  createTRPCRouter,
-  engagementProcedure,
-  engagementWriteProcedure,
-  occurrenceProcedure,
-  onlyClient,
-  onlyTherapist,
-  therapistProcedure,
-  ZEngagementRefSchema,
-} from "../trpc";
-
+import { createTRPCRouter } from "../trpc";
+import { assignment, done, engagement, occurrence, own } from "../resources";
 
 export const homeworkRouter = createTRPCRouter({
-  list: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    const result = await listAssignments(ctx.db, ctx.engagement, { clientTimeZone: ctx.engagementClientTimeZone });
-    await auditOn(ctx, ctx.engagement, "list", "homework_assignment");
-    return result;
+  list: engagement.query({
+    role: "either",
+    input: ZEngagementRefSchema.strict(),
+    run: ({ ctx }) => listAssignments(ctx.db, ctx.engagement, { clientTimeZone: ctx.engagementClientTimeZone }),
+    audit: { action: "list", recordType: "homework_assignment", recordId: () => null },
   }),
 
-  byId: assignmentProcedure.input(ZAssignmentRefSchema.strict()).query(async ({ ctx }) => {
-    const assignment = await getAssignment(ctx.db, ctx.assignment.id, ctx.assignment.engagement.id);
-    await auditOn(ctx, ctx.assignment.engagement, "read", "homework_assignment", ctx.assignment.id);
-    return { ...assignment, viewerRole: ctx.user.role };
+  byId: assignment.query({
+    role: "either",
+    input: ZAssignmentRefSchema.strict(),
+    run: async ({ ctx }) => ({ ...(await getAssignment(ctx.db, ctx.assignment.id, ctx.assignment.engagement.id)), viewerRole: ctx.user.role }),
+    audit: { action: "read", recordType: "homework_assignment" },
   }),
 
   /** The client's homework that is due now or overdue, across their active work. */
-  due: clientProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
-    const due = await listDueForClient(ctx.db, ctx.user);
-    await audit(ctx, { action: "list", recordType: "homework_occurrence", clientId: ctx.user.id });
-    return due;
+  due: own.query({
+    role: "client",
+    input: z.object({}).strict().optional(),
+    run: ({ ctx }) => listDueForClient(ctx.db, ctx.user),
+    audit: { action: "list", recordType: "homework_occurrence" },
   }),
 
   /** Done vs assigned this period, per client on the caseload. */
-  caseload: therapistProcedure.input(z.object({}).strict().optional()).query(async ({ ctx }) => {
-    const figures = await caseloadAdherence(ctx.db, ctx.user);
-    await audit(ctx, { action: "list", recordType: "homework_assignment" });
-    return figures;
+  caseload: own.query({
+    role: "therapist",
+    input: z.object({}).strict().optional(),
+    run: ({ ctx }) => caseloadAdherence(ctx.db, ctx.user),
+    audit: { action: "list", recordType: "homework_assignment" },
   }),
 
-  assign: engagementWriteProcedure
-    .use(onlyTherapist)
-    .input(ZAssignHomeworkSchema)
-    .mutation(async ({ ctx, input }) => {
-      const assignment = await assignHomework(ctx.db, ctx.user, ctx.engagement, input);
-      await auditOn(ctx, ctx.engagement, "create", "homework_assignment", assignment.id);
-      return assignment;
-    }),
+  assign: engagement.mutation({
+    role: "therapist",
+    input: ZAssignHomeworkSchema,
+    run: ({ ctx, input }) => assignHomework(ctx.db, ctx.user, ctx.engagement, input),
+    audit: { action: "create", recordType: "homework_assignment", recordId: ({ output }) => output.id },
+  }),
 
-  update: assignmentProcedure
-    .use(onlyTherapist)
-    .input(ZUpdateAssignmentSchema)
-    .mutation(async ({ ctx, input }) => {
-      assertWritable(ctx.assignment.engagement);
-      await updateAssignment(ctx.db, ctx.assignment, input);
-      await auditOn(ctx, ctx.assignment.engagement, "update", "homework_assignment", ctx.assignment.id);
-      return { ok: true as const };
-    }),
+  update: assignment.mutation({
+    role: "therapist",
+    input: ZUpdateAssignmentSchema,
+    run: ({ ctx, input }) => done(updateAssignment(ctx.db, ctx.assignment, input)),
+    audit: { action: "update", recordType: "homework_assignment" },
+  }),
 
-  cancel: assignmentProcedure
-    .use(onlyTherapist)
-    .input(ZAssignmentRefSchema.strict())
-    .mutation(async ({ ctx }) => {
-      assertWritable(ctx.assignment.engagement);
-      await cancelAssignment(ctx.db, ctx.assignment);
-      await auditOn(ctx, ctx.assignment.engagement, "update", "homework_assignment", ctx.assignment.id);
-      return { ok: true as const };
-    }),
+  cancel: assignment.mutation({
+    role: "therapist",
+    input: ZAssignmentRefSchema.strict(),
+    run: ({ ctx }) => done(cancelAssignment(ctx.db, ctx.assignment)),
+    audit: { action: "update", recordType: "homework_assignment" },
+  }),
 
-  complete: occurrenceProcedure
-    .use(onlyClient)
-    .input(ZCompleteOccurrenceSchema)
-    .mutation(async ({ ctx, input }) => {
-      assertWritable(ctx.occurrence.assignment.engagement);
-      const completion = await completeOccurrence(ctx.db, ctx.user, ctx.occurrence, input);
-      await auditOn(ctx, ctx.occurrence.assignment.engagement, "create", "homework_completion", ctx.occurrence.assignment.id);
-      return completion;
-    }),
+  complete: occurrence.mutation({
+    role: "client",
+    input: ZCompleteOccurrenceSchema,
+    run: ({ ctx, input }) => completeOccurrence(ctx.db, ctx.user, ctx.occurrence, input),
+    audit: { action: "create", recordType: "homework_completion", recordId: ({ output }) => output.id },
+  }),
 
-  reply: occurrenceProcedure
-    .use(onlyTherapist)
-    .input(ZReplySchema)
-    .mutation(async ({ ctx, input }) => {
-      assertWritable(ctx.occurrence.assignment.engagement);
-      const completion = await replyToCompletion(ctx.db, ctx.user, ctx.occurrence, input.feedback);
-      await auditOn(ctx, ctx.occurrence.assignment.engagement, "update", "homework_completion", ctx.occurrence.assignment.id);
-      return completion;
-    }),
+  reply: occurrence.mutation({
+    role: "therapist",
+    input: ZReplySchema,
+    run: ({ ctx, input }) => replyToCompletion(ctx.db, ctx.user, ctx.occurrence, input.feedback),
+    audit: { action: "update", recordType: "homework_completion", recordId: ({ output }) => output.id },
+  }),
 });

@@ -1,5 +1,5 @@
 import { ZAcceptInvitationNewSchema, ZCreateInvitationSchema, ZInvitationRefSchema, ZOpenInvitationSchema } from "@/lib/schemas/invitation";
-import { audit } from "@/server/audit/record";
+import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
 import {
   acceptInvitationAsExistingClient,
   acceptInvitationAsNewClient,
@@ -10,36 +10,37 @@ import {
   resendInvitation,
   revokeInvitation,
 } from "@/server/invitations/invitations";
-import {
-  clientProcedure,
-  createTRPCRouter,
-  engagementTherapistProcedure,
-  publicProcedure,
-  therapistProcedure,
-  ZEngagementRefSchema,
-} from "../trpc";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+import { engagement, own } from "../resources";
 
 export const invitationRouter = createTRPCRouter({
-  create: therapistProcedure.input(ZCreateInvitationSchema).mutation(async ({ ctx, input }) => {
-    const link = await createInvitation(ctx.db, ctx.user, input);
-    await audit(ctx, {
+  create: own.mutation({
+    role: "therapist",
+    input: ZCreateInvitationSchema,
+    run: ({ ctx, input }) => createInvitation(ctx.db, ctx.user, input),
+    audit: {
       action: "create",
       recordType: "invitation",
-      engagementId: link.engagementId,
-    });
-    return link;
+      recordId: ({ output }) => output.invitationId,
+      engagementId: ({ output }) => output.engagementId,
+    },
   }),
 
-  resend: engagementTherapistProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
-    const link = await resendInvitation(ctx.db, ctx.user, ctx.engagement);
-    await audit(ctx, { action: "update", recordType: "invitation", engagementId: ctx.engagement.id });
-    return link;
+  /** A pending engagement isn't active: managing its invitation is not a write to the work. */
+  resend: engagement.mutation({
+    role: "therapist",
+    input: ZEngagementRefSchema.strict(),
+    isWrite: false,
+    run: ({ ctx }) => resendInvitation(ctx.db, ctx.user, ctx.engagement),
+    audit: { action: "update", recordType: "invitation", recordId: ({ output }) => output.invitationId },
   }),
 
-  revoke: engagementTherapistProcedure.input(ZEngagementRefSchema.strict()).mutation(async ({ ctx }) => {
-    await revokeInvitation(ctx.db, ctx.user, ctx.engagement);
-    await audit(ctx, { action: "delete", recordType: "invitation", engagementId: ctx.engagement.id });
-    return { ok: true as const };
+  revoke: engagement.mutation({
+    role: "therapist",
+    input: ZEngagementRefSchema.strict(),
+    isWrite: false,
+    run: ({ ctx }) => revokeInvitation(ctx.db, ctx.user, ctx.engagement),
+    audit: { action: "delete", recordType: "invitation", recordId: ({ output }) => output.invitationId },
   }),
 
   /** Public: whoever holds the link learns who invited them, never whether the address has an account. */
@@ -51,28 +52,18 @@ export const invitationRouter = createTRPCRouter({
   /** Public: e-mails the invited address a link with a proof; the same answer for every address. */
   emailLink: publicProcedure.input(ZInvitationRefSchema).mutation(({ ctx, input }) => emailInvitationLink(ctx.db, input.token, ctx.meta.ip)),
 
-  /** Public: sets up a new client account from the invitation. */
-  acceptNew: publicProcedure.input(ZAcceptInvitationNewSchema).mutation(async ({ ctx, input }) => {
-    const accepted = await acceptInvitationAsNewClient(ctx.db, input);
-    await audit(ctx, {
-      action: "create",
-      recordType: "engagement",
-      recordId: accepted.engagementId,
-      engagementId: accepted.engagementId,
-      clientId: accepted.clientId,
-    }, { id: accepted.clientId, role: "client" });
-    return { email: accepted.email };
-  }),
+  /** Public: sets up a new client account from the invitation (audited as the new client's act, with it). */
+  acceptNew: publicProcedure.input(ZAcceptInvitationNewSchema).mutation(({ ctx, input }) => acceptInvitationAsNewClient(ctx.db, input, ctx.meta)),
 
-  acceptExisting: clientProcedure.input(ZInvitationRefSchema).mutation(async ({ ctx, input }) => {
-    const accepted = await acceptInvitationAsExistingClient(ctx.db, ctx.user, input.token);
-    await audit(ctx, {
+  acceptExisting: own.mutation({
+    role: "client",
+    input: ZInvitationRefSchema,
+    run: ({ ctx, input }) => acceptInvitationAsExistingClient(ctx.db, ctx.user, input.token),
+    audit: {
       action: "update",
       recordType: "engagement",
-      recordId: accepted.engagementId,
-      engagementId: accepted.engagementId,
-      clientId: ctx.user.id,
-    });
-    return accepted;
+      recordId: ({ output }) => output.engagementId,
+      engagementId: ({ output }) => output.engagementId,
+    },
   }),
 });

@@ -1,37 +1,47 @@
 import { z } from "zod";
 import { ZCreateJournalEntrySchema, ZJournalEntryRefSchema, ZSetJournalSharingSchema } from "@/lib/schemas/journal";
-import { audit, auditOn } from "@/server/audit/record";
+import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
 import { createEntry, deleteEntry, listOwnEntries, listSharedEntries, setSharing } from "@/server/journal/journal";
-import { clientProcedure, createTRPCRouter, engagementProcedure, onlyTherapist, ZEngagementRefSchema } from "../trpc";
+import { createTRPCRouter } from "../trpc";
+import { done, engagement, own } from "../resources";
 
+// A journal is the client's own: entries are found by the client's id from
+// the session (server/journal/journal.ts), never by an id alone.
 export const journalRouter = createTRPCRouter({
-  mine: clientProcedure.input(z.object({}).strict().optional()).query(({ ctx }) => listOwnEntries(ctx.db, ctx.user)),
-
-  create: clientProcedure.input(ZCreateJournalEntrySchema).mutation(async ({ ctx, input }) => {
-    const entry = await createEntry(ctx.db, ctx.user, input);
-    await audit(ctx, { action: "create", recordType: "journal_entry", recordId: entry.id, clientId: ctx.user.id });
-    return entry;
+  /** The client reading their own journal is not an access to record. */
+  mine: own.query({
+    role: "client",
+    input: z.object({}).strict().optional(),
+    run: ({ ctx }) => listOwnEntries(ctx.db, ctx.user),
+    audit: null,
   }),
 
-  setSharing: clientProcedure.input(ZSetJournalSharingSchema).mutation(async ({ ctx, input }) => {
-    const entry = await setSharing(ctx.db, ctx.user, input.entryId, input.engagementId);
-    await audit(ctx, { action: "update", recordType: "journal_entry", recordId: entry.id, clientId: ctx.user.id });
-    return entry;
+  create: own.mutation({
+    role: "client",
+    input: ZCreateJournalEntrySchema,
+    run: ({ ctx, input }) => createEntry(ctx.db, ctx.user, input),
+    audit: { action: "create", recordType: "journal_entry", recordId: ({ output }) => output.id },
   }),
 
-  delete: clientProcedure.input(ZJournalEntryRefSchema.strict()).mutation(async ({ ctx, input }) => {
-    await deleteEntry(ctx.db, ctx.user, input.entryId);
-    await audit(ctx, { action: "delete", recordType: "journal_entry", recordId: input.entryId, clientId: ctx.user.id });
-    return { ok: true as const };
+  setSharing: own.mutation({
+    role: "client",
+    input: ZSetJournalSharingSchema,
+    run: ({ ctx, input }) => setSharing(ctx.db, ctx.user, input.entryId, input.engagementId),
+    audit: { action: "update", recordType: "journal_entry", recordId: ({ output }) => output.id },
+  }),
+
+  delete: own.mutation({
+    role: "client",
+    input: ZJournalEntryRefSchema.strict(),
+    run: ({ ctx, input }) => done(deleteEntry(ctx.db, ctx.user, input.entryId)),
+    audit: { action: "delete", recordType: "journal_entry", recordId: ({ input }) => input.entryId },
   }),
 
   /** What this client has chosen to share with this therapist, right now. */
-  shared: engagementProcedure
-    .use(onlyTherapist)
-    .input(ZEngagementRefSchema.strict())
-    .query(async ({ ctx }) => {
-      const entries = await listSharedEntries(ctx.db, ctx.user, ctx.engagement.id);
-      await auditOn(ctx, ctx.engagement, "list", "journal_entry");
-      return entries;
-    }),
+  shared: engagement.query({
+    role: "therapist",
+    input: ZEngagementRefSchema.strict(),
+    run: ({ ctx }) => listSharedEntries(ctx.db, ctx.user, ctx.engagement.id),
+    audit: { action: "list", recordType: "journal_entry", recordId: () => null },
+  }),
 });

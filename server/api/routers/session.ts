@@ -6,100 +6,83 @@ import {
   ZScheduleSessionSchema,
   ZSessionRefSchema,
 } from "@/lib/schemas/session";
-import { auditOn } from "@/server/audit/record";
-import { assertWritable } from "@/server/engagements/access";
+import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
 import { addAgendaItem, reorderAgenda } from "@/server/sessions/agenda";
 import { saveNote } from "@/server/sessions/notes";
 import { getSessionView, listSessions } from "@/server/sessions/queries";
 import { closeSession, rescheduleSession, scheduleSession } from "@/server/sessions/scheduling";
-import { announceSessionChange } from "@/server/sessions/live";
-import {
-  createTRPCRouter,
-  engagementProcedure,
-  engagementWriteProcedure,
-  onlyTherapist,
-  sessionProcedure,
-  ZEngagementRefSchema,
-} from "../trpc";
+import { createTRPCRouter } from "../trpc";
+import { done, engagement, session } from "../resources";
 
-
+// Every change here is announced to open session pages by the domain code (server/sessions/live.ts).
 export const sessionRouter = createTRPCRouter({
-  list: engagementProcedure.input(ZEngagementRefSchema.strict()).query(async ({ ctx }) => {
-    const sessions = await listSessions(ctx.db, ctx.engagement.id);
-    await auditOn(ctx, ctx.engagement, "list", "session");
-    return sessions;
+  list: engagement.query({
+    role: "either",
+    input: ZEngagementRefSchema.strict(),
+    run: ({ ctx }) => listSessions(ctx.db, ctx.engagement.id),
+    audit: { action: "list", recordType: "session", recordId: () => null },
   }),
 
-  byId: sessionProcedure.input(ZSessionRefSchema.strict()).query(async ({ ctx }) => {
-    const view = await getSessionView(ctx.db, ctx.user, ctx.session);
-    await auditOn(ctx, ctx.session.engagement, "read", "session", ctx.session.id);
-    return { ...view, viewerRole: ctx.user.role };
+  byId: session.query({
+    role: "either",
+    input: ZSessionRefSchema.strict(),
+    run: async ({ ctx }) => ({ ...(await getSessionView(ctx.db, ctx.user, ctx.session)), viewerRole: ctx.user.role }),
+    audit: { action: "read", recordType: "session" },
   }),
 
-  schedule: engagementWriteProcedure
-    .use(onlyTherapist)
-    .input(ZScheduleSessionSchema)
-    .mutation(async ({ ctx, input }) => {
-      const session = await scheduleSession(ctx.db, ctx.user, ctx.engagement, input);
-      await auditOn(ctx, ctx.engagement, "create", "session", session.id);
-      return session;
-    }),
-
-  reschedule: sessionProcedure
-    .use(onlyTherapist)
-    .input(ZRescheduleSessionSchema)
-    .mutation(async ({ ctx, input }) => {
-      assertWritable(ctx.session.engagement);
-      await rescheduleSession(ctx.db, ctx.user, ctx.session, input);
-      await auditOn(ctx, ctx.session.engagement, "update", "session", ctx.session.id);
-      await announceSessionChange(ctx.db, ctx.session.id);
-      return { ok: true as const };
-    }),
-
-  cancel: sessionProcedure
-    .use(onlyTherapist)
-    .input(ZSessionRefSchema.strict())
-    .mutation(async ({ ctx }) => {
-      assertWritable(ctx.session.engagement);
-      await closeSession(ctx.db, ctx.user, ctx.session, "cancelled");
-      await auditOn(ctx, ctx.session.engagement, "update", "session", ctx.session.id);
-      await announceSessionChange(ctx.db, ctx.session.id);
-      return { ok: true as const };
-    }),
-
-  complete: sessionProcedure
-    .use(onlyTherapist)
-    .input(ZSessionRefSchema.strict())
-    .mutation(async ({ ctx }) => {
-      assertWritable(ctx.session.engagement);
-      await closeSession(ctx.db, ctx.user, ctx.session, "completed");
-      await auditOn(ctx, ctx.session.engagement, "update", "session", ctx.session.id);
-      await announceSessionChange(ctx.db, ctx.session.id);
-      return { ok: true as const };
-    }),
-
-  addAgendaItem: sessionProcedure.input(ZAddAgendaItemSchema).mutation(async ({ ctx, input }) => {
-    assertWritable(ctx.session.engagement);
-    const item = await addAgendaItem(ctx.db, ctx.user, ctx.session, input);
-    await auditOn(ctx, ctx.session.engagement, "create", "agenda_item", ctx.session.id);
-    await announceSessionChange(ctx.db, ctx.session.id);
-    return item;
+  schedule: engagement.mutation({
+    role: "therapist",
+    input: ZScheduleSessionSchema,
+    run: ({ ctx, input }) => scheduleSession(ctx.db, ctx.user, ctx.engagement, input),
+    audit: { action: "create", recordType: "session", recordId: ({ output }) => output.id },
   }),
 
-  reorderAgenda: sessionProcedure.input(ZReorderAgendaSchema).mutation(async ({ ctx, input }) => {
-    assertWritable(ctx.session.engagement);
-    const result = await reorderAgenda(ctx.db, ctx.session, input);
-    await auditOn(ctx, ctx.session.engagement, "update", "agenda_item", ctx.session.id);
-    await announceSessionChange(ctx.db, ctx.session.id);
-    return result;
+  reschedule: session.mutation({
+    role: "therapist",
+    input: ZRescheduleSessionSchema,
+    run: ({ ctx, input }) => done(rescheduleSession(ctx.db, ctx.user, ctx.session, input)),
+    audit: { action: "update", recordType: "session" },
   }),
 
-  saveNote: sessionProcedure.input(ZSaveNoteSchema).mutation(async ({ ctx, input }) => {
-    assertWritable(ctx.session.engagement);
-    const note = await saveNote(ctx.db, ctx.user, ctx.session, input);
-    await auditOn(ctx, ctx.session.engagement, "update", `note_${input.kind}`, ctx.session.id);
-    // A private note changes nothing the client can see: no announcement.
-    if (input.kind !== "therapist_private") await announceSessionChange(ctx.db, ctx.session.id);
-    return note;
+  cancel: session.mutation({
+    role: "therapist",
+    input: ZSessionRefSchema.strict(),
+    run: ({ ctx }) => done(closeSession(ctx.db, ctx.user, ctx.session, "cancelled")),
+    audit: { action: "update", recordType: "session" },
+  }),
+
+  complete: session.mutation({
+    role: "therapist",
+    input: ZSessionRefSchema.strict(),
+    run: ({ ctx }) => done(closeSession(ctx.db, ctx.user, ctx.session, "completed")),
+    audit: { action: "update", recordType: "session" },
+  }),
+
+  addAgendaItem: session.mutation({
+    role: "either",
+    input: ZAddAgendaItemSchema,
+    run: ({ ctx, input }) => addAgendaItem(ctx.db, ctx.user, ctx.session, input),
+    audit: { action: "create", recordType: "agenda_item", recordId: ({ output }) => output.id },
+  }),
+
+  /** The order is the session's agenda: the event is about the session. */
+  reorderAgenda: session.mutation({
+    role: "either",
+    input: ZReorderAgendaSchema,
+    run: ({ ctx, input }) => reorderAgenda(ctx.db, ctx.session, input),
+    audit: { action: "update", recordType: "session" },
+  }),
+
+  /** Each party writes only its own kind of note (server/sessions/notes.ts). */
+  saveNote: session.mutation({
+    role: "either",
+    input: ZSaveNoteSchema,
+    run: ({ ctx, input }) => saveNote(ctx.db, ctx.user, ctx.session, input),
+    audit: (["shared_summary", "therapist_private", "client_takeaway"] as const).map((kind) => ({
+      action: "update" as const,
+      recordType: `note_${kind}` as const,
+      recordId: ({ output }: { output: { id: string } }) => output.id,
+      when: ({ input }: { input: { kind: string } }) => input.kind === kind,
+    })),
   }),
 });
