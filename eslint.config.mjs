@@ -14,7 +14,7 @@ const eslintConfig = defineConfig([
   {
     // Forms go through components/ui/form.tsx: a raw <form> (or a submit
     // button that is live before hydration) submits natively, and a GET puts
-    // every field in the URL (quality.md, item 12).
+    // every field in the URL (docs/security-and-privacy.md, S12).
     files: ["**/*.tsx", "**/*.jsx"],
     rules: {
       "no-restricted-syntax": [

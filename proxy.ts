@@ -1,4 +1,4 @@
-// Runs before every page: a fresh CSP nonce per request (quality.md, item 11)
+// Runs before every page: a fresh CSP nonce per request (docs/security-and-privacy.md, S11)
 // and no caching of pages, which may show clinical records. Access checks do
 // NOT live here: pages and procedures check for themselves.
 import { NextResponse, type NextRequest } from "next/server";

@@ -1,4 +1,4 @@
-// No form ever puts its fields in a URL (quality.md, item 12): not with
+// No form ever puts its fields in a URL (docs/security-and-privacy.md, S12): not with
 // JavaScript off, not before the page is interactive (a slow connection), and
 // not once it is. See components/ui/form.tsx for how.
 import { randomUUID } from "node:crypto";

@@ -14,7 +14,7 @@ import { startWorker } from "../server/jobs/worker";
 import { SERVE_ARGS, onShutdown, startInBackground } from "./lib/process";
 
 const env = getEnv();
-// Next.js telemetry would be a request to a third party (quality.md, item 12).
+// Next.js telemetry would be a request to a third party (docs/security-and-privacy.md, S12).
 setEnvForChildren({ NEXT_TELEMETRY_DISABLED: "1" });
 const port = Number(process.argv[2] ?? 3100);
 const server = await resolveDatabaseServer({

@@ -2,7 +2,7 @@
 // schema-engine binary first, which machines without internet cannot do; the
 // client generation itself does not need it. So: try the normal way, and only
 // when the download fails, point PRISMA_SCHEMA_ENGINE_BINARY at any existing
-// file and try again (see ../shared/docs/stack.md).
+// file and try again (see docs/architecture.md, "Database and migrations").
 import { spawnSync } from "node:child_process";
 
 const cli = ["node_modules/prisma/build/index.js", "generate"];

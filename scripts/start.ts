@@ -30,7 +30,7 @@ if (mailRefusal) {
   console.error(`[alliance] ${mailRefusal}`);
   process.exit(1);
 }
-// Next.js telemetry would be a request to a third party (quality.md, item 12).
+// Next.js telemetry would be a request to a third party (docs/security-and-privacy.md, S12).
 setEnvForChildren({ NEXT_TELEMETRY_DISABLED: "1" });
 const log = (line: string) => console.log(`[alliance] ${line}`);
 

@@ -15,7 +15,7 @@ import { bin, exitOnDatabaseStartError, onShutdown, run } from "./lib/process";
 
 const REPORTS = ".data/reports";
 const env = getEnv();
-// Next.js telemetry would be a request to a third party (quality.md, item 12).
+// Next.js telemetry would be a request to a third party (docs/security-and-privacy.md, S12).
 setEnvForChildren({ NEXT_TELEMETRY_DISABLED: "1" });
 const started = Date.now();
 

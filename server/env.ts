@@ -1,5 +1,5 @@
-// The one place that reads process.env (house-style: "Env read in one
-// validated module"). Parsed lazily so `next build` works without a database;
+// The one place that reads process.env (docs/house-style.md, H6): one
+// validated module. Parsed lazily so `next build` works without a database;
 // the first request that needs a value fails loudly if it is missing.
 import { z } from "zod";
 

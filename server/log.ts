@@ -1,6 +1,6 @@
 // The process logger: JSON lines on stdout, one object per line, for whatever
-// collects the app's output (quality.md; house-style "Logs carry ids, never
-// note or journal text; secrets and tokens redacted").
+// collects the app's output (docs/security-and-privacy.md, S17: logs carry ids, never
+// note or journal text; secrets and tokens redacted).
 //
 // Invariants:
 // - Lines carry ids, names, codes and durations. Never procedure input,

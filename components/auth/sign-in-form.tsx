@@ -11,7 +11,7 @@ import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 
-// One message for "no such account" and "wrong password" (quality.md, item 7).
+// One message for "no such account" and "wrong password" (docs/security-and-privacy.md, S7).
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password don't match. Check them and try again.",
   two_factor_throttled: "Too many wrong codes. For your safety, please wait 15 minutes and try again.",

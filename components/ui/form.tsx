@@ -15,7 +15,7 @@ import { Button } from "./button";
 
 /**
  * The one way to put a form on a page. Invariant: a form's fields never end up
- * in a URL (quality.md, item 12), whatever state the page is in.
+ * in a URL (docs/security-and-privacy.md, S12), whatever state the page is in.
  *
  * - Saving is always a tRPC call made by the submit handler, so a form cannot
  *   submit until the page is interactive: `SubmitButton` is disabled in the

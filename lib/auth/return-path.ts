@@ -1,5 +1,5 @@
-// Where a person may be sent back to after signing in or out (quality.md,
-// item 13): a path on this site, or nothing. Client-safe: the sign-in page,
+// Where a person may be sent back to after signing in or out (docs/security-and-privacy.md,
+// S13): a path on this site, or nothing. Client-safe: the sign-in page,
 // the sign-in form, next-auth's redirect callback, sign-out and every
 // `/sign-in?next=` link go through here, and nowhere else decides.
 //

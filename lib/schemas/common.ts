@@ -17,7 +17,7 @@ export function hasNoNul(value: string): boolean {
 /** The largest value of a Postgres `integer` column (version counters are `Int`). */
 export const MAX_INT4 = 2_147_483_647;
 
-/** Optimistic-concurrency version as the page last saw it (quality.md, item 15). */
+/** Optimistic-concurrency version as the page last saw it (docs/house-style.md, H9). */
 export const ZVersionSchema = z
   .number({ error: "Reload the page and try again." })
   .int("Reload the page and try again.")

@@ -7,7 +7,7 @@
 //   are theirs to know already.
 // - Events on a therapist's private note are left out of the client's log:
 //   that note is the therapist's own working record, and the client's view
-//   must not reveal when one is written (product.md, Session notes).
+//   must not reveal when one is written (docs/security-and-privacy.md, S16).
 // - A therapist sees only their own events within an engagement resolved
 //   through engagementProcedure (their own).
 // - Two statements per page whatever the history: the page of events

@@ -1,4 +1,4 @@
-// Audit trail (quality.md, item 19): who did what to which record, when, from
+// Audit trail (docs/security-and-privacy.md, S15): who did what to which record, when, from
 // where. Rows are append-only (a trigger refuses UPDATE and DELETE). Never
 // put note or journal text here: ids and kinds only.
 //

@@ -85,7 +85,7 @@ export const authOptions: NextAuthOptions = {
       };
     },
     redirect({ url, baseUrl }) {
-      // Stay on-site (quality.md, item 13): a path of ours, or our home page.
+      // Stay on-site (docs/security-and-privacy.md, S13): a path of ours, or our home page.
       return new URL(safeReturnPathFromUrl(url, baseUrl) ?? "/", baseUrl).href;
     },
   },

@@ -1,4 +1,4 @@
-// Which new passwords are refused (quality.md, item 6): length is the
+// Which new passwords are refused (docs/security-and-privacy.md, S6): length is the
 // schema's job (lib/schemas/account.ts, no composition rules); this module
 // refuses the guessable ones, wherever a password is chosen (sign-up,
 // accepting an invitation, reset, change).

@@ -1,4 +1,4 @@
-// Forgotten password (quality.md, items 7–8).
+// Forgotten password (docs/security-and-privacy.md, S7–S8).
 //
 // INVARIANTS
 // - Asking answers the same words, at the same speed, whether or not the

@@ -1,4 +1,4 @@
-// Password hashing (quality.md, item 6): argon2id at m=19456 KiB, t=2, p=1.
+// Password hashing (docs/security-and-privacy.md, S6): argon2id at m=19456 KiB, t=2, p=1.
 import { hash, verify } from "@node-rs/argon2";
 
 const ARGON2ID = 2; // Algorithm.Argon2id; a const enum cannot be imported under isolatedModules.

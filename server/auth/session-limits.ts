@@ -1,4 +1,4 @@
-// Session limits (quality.md, item 9): when a signed-in session stops being
+// Session limits (docs/security-and-privacy.md, S9): when a signed-in session stops being
 // one. Pure rules over an auth_sessions row and its user; the database access
 // is in server/auth/session-user.ts.
 //

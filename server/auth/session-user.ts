@@ -2,7 +2,7 @@
 // each request, together with the session's own row (auth_sessions), so a
 // deactivated account, a changed password (which bumps sessionVersion), a
 // sign-out, an idle spell or the absolute lifetime ends the session on its
-// next request, whichever app instance serves it (quality.md, 9). The rules
+// next request, whichever app instance serves it (docs/security-and-privacy.md, S9). The rules
 // are in session-limits.ts; this module reads and writes the rows.
 import type { TDb } from "../db/client";
 import type { AuthSessionEndReason, Role } from "../db/generated/enums";

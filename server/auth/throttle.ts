@@ -1,4 +1,4 @@
-// Failed sign-in throttling (quality.md, item 7) that slows guessing without
+// Failed sign-in throttling (docs/security-and-privacy.md, S7) that slows guessing without
 // letting a stranger lock a person out. Counters live in Postgres so several
 // app instances share them; time is the app's clock (server/clock.ts).
 //

@@ -1,5 +1,5 @@
 // Secret tokens handed out in links and cookies (invitations, password
-// resets, e-mail changes, known browsers; quality.md, item 8): 256 random
+// resets, e-mail changes, known browsers; docs/security-and-privacy.md, S8): 256 random
 // bits as base64url, shown once; only their SHA-256 is stored, so a copy of
 // the database opens nothing.
 import { createHash, randomBytes } from "node:crypto";

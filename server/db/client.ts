@@ -1,4 +1,4 @@
-// One PrismaClient per process (house-style). In development Next reloads
+// One PrismaClient per process (docs/house-style.md, H7). In development Next reloads
 // modules, so the instance is kept on globalThis to avoid a pool per reload.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";

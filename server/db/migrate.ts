@@ -2,7 +2,7 @@
 // `_prisma_migrations` exactly as Prisma does (sha256 checksum of the file),
 // so `prisma migrate deploy` agrees with this runner wherever Prisma's schema
 // engine is available. Prisma's engine cannot be downloaded on the project's
-// machines, hence this runner (see ../shared/docs/stack.md).
+// machines, hence this runner (see docs/architecture.md, "Database and migrations").
 //
 // Invariants: each migration runs in its own transaction together with its
 // bookkeeping row; a Postgres advisory lock serialises concurrent starts of

@@ -1,6 +1,6 @@
 // Whether this process currently believes Postgres is unreachable, so the
 // proxy can answer pages with a plain 503 instead of letting each one fail
-// (quality.md, item 17), and readiness can say so.
+// (docs/house-style.md, H11), and readiness can say so.
 //
 // Invariants:
 // - Light: the proxy imports this, so nothing here loads Prisma or pg (the

@@ -1,6 +1,6 @@
 // Recognises "Postgres is down or unreachable" among the errors Prisma and
-// the pg driver raise, so the API can answer 503 instead of 500 (quality.md,
-// item 17). Walks the cause chain: the adapter wraps the driver's error.
+// the pg driver raise, so the API can answer 503 instead of 500 (docs/house-style.md,
+// H11). Walks the cause chain: the adapter wraps the driver's error.
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",

@@ -1,6 +1,6 @@
 // Read models for engagements: the therapist's caseload, the client's
 // relationships, and one engagement's header. Each is a fixed number of SQL
-// statements whatever the caseload size (quality.md, item 20).
+// statements whatever the caseload size (docs/house-style.md, H13).
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { engagementWhereForUser, type TEngagementContext } from "./access";

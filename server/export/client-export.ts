@@ -1,5 +1,5 @@
 // A client's export: everything Alliance holds about them, to take with them
-// (product.md, "An account is the person's"). Served as JSON by
+// (docs/security-and-privacy.md, S19). Served as JSON by
 // GET /api/account/export and as a printable page at /account/export.
 //
 // THE SHAPE (format "alliance-client-export", version 1). Add fields freely;

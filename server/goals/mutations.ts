@@ -3,7 +3,7 @@
 // INVARIANTS
 // - Edits to a goal's wording, status or step order carry the version they
 //   were made from; a stale version is a CONFLICT and changes nothing
-//   (quality.md, item 15). Every such change bumps the version.
+//   (docs/house-style.md, H9). Every such change bumps the version.
 // - Multi-row writes (goal + steps, status + history) are one transaction.
 // - Ratings are never updated or deleted: history is kept.
 // - A rating submitted twice with the same idempotency key is recorded once.

@@ -1,5 +1,5 @@
 // Read models for goals. listGoals and listCaseloadGoals are one statement
-// each whatever the number of goals or ratings (quality.md, item 20): the
+// each whatever the number of goals or ratings (docs/house-style.md, H13): the
 // goals with their steps and each party's last two ratings per goal, the
 // latter read backwards on index goal_ratings(goal_id, author_role,
 // created_at), two rows per party however long the history.

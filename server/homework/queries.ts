@@ -1,5 +1,5 @@
 // Read models for homework. Each is a fixed number of SQL statements however
-// many assignments, occurrences or clients there are (quality.md, item 20).
+// many assignments, occurrences or clients there are (docs/house-style.md, H13).
 // Titles and instructions (and a linked goal's title) are stored sealed and
 // opened here with their row's owner.
 import type { TDb } from "../db/client";

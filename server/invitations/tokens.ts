@@ -1,4 +1,4 @@
-// Invitation tokens (quality.md, item 8): 256 random bits, shown once in the
+// Invitation tokens (docs/security-and-privacy.md, S8): 256 random bits, shown once in the
 // link, stored only as their SHA-256, single-use, expiring, bound to an e-mail.
 import { hashSecretToken, newSecretToken } from "../crypto/secret-token";
 import { now as clockNow } from "../clock";

@@ -64,7 +64,7 @@ function notificationClaim(db: TDb, id: string): TClaim {
   };
 }
 
-/** Homework e-mails of any kind share one a day (product.md: "at most one homework e-mail a day"). */
+/** Homework e-mails of any kind share one a day (docs/vocabulary.md, Reminder). */
 const HOMEWORK_EMAIL_KINDS: readonly NotificationKind[] = ["homework_due", "homework_assigned", "homework_reply"];
 
 /**

@@ -3,7 +3,7 @@
 // Client-safe data only (no imports from the server), so the account page
 // can render the same list.
 //
-// Gentle defaults (product.md, "Reminders are part of the product"): the
+// Gentle defaults (docs/vocabulary.md, Notification): the
 // session reminder and the once-a-day homework reminder by e-mail for
 // clients, the daily digest by e-mail for therapists, everything else in the
 // app only. Each is the person's to change or switch off.

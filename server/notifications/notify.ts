@@ -3,7 +3,7 @@
 //
 // Invariants:
 // - A notification carries a title and a link only: never note, journal,
-//   reflection, agenda or feedback text (product.md). Titles name people and
+//   reflection, agenda or feedback text (docs/security-and-privacy.md, S18). Titles name people and
 //   kinds of record ("New homework from Dr. Ames"), which are not clinical.
 // - The person's choice for the kind decides: `off` writes nothing, `in_app`
 //   writes the row, `email` writes the row and queues one e-mail for it (key

@@ -5,7 +5,7 @@
 //   may edit or withdraw it until the session starts.
 // - Either party marks items discussed, for later (deferred) or open again.
 // - The order is a shared record: a reorder carries the agenda version it was
-//   made from, and a stale one is a CONFLICT (quality.md, item 15). Adding or
+//   made from, and a stale one is a CONFLICT (docs/house-style.md, H9). Adding or
 //   removing items bumps the version too.
 // - An item submitted twice with the same idempotency key is added once.
 // - An item the client adds tells the therapist (who, and for which

@@ -1,4 +1,4 @@
-// The authorization matrix (quality.md, items 1–3): every procedure of the
+// The authorization matrix (docs/security-and-privacy.md, S1–S3): every procedure of the
 // router × {signed out, the client, another client, the therapist, another
 // therapist} → the expected outcome. The suite fails when a procedure has no
 // row, and every refused call must leave the clinical tables unchanged.

@@ -1,5 +1,5 @@
 // Property-based fuzzing of every tRPC procedure through the real HTTP
-// handler (quality.md, item 18): malformed input of any shape yields a 4xx
+// handler (docs/house-style.md, H12): malformed input of any shape yields a 4xx
 // with a message, never a 5xx, a stack trace or driver text.
 //
 // Requests go to the exported GET/POST of app/api/trpc/[trpc]/route.ts,
@@ -463,7 +463,7 @@ describe(`fuzzing every procedure over HTTP (seed ${SEED})`, () => {
     expect(procedures.filter((procedure) => procedure.type === "subscription").map((procedure) => procedure.path)).toEqual([]);
   });
 
-  it("bounds every string, list and integer of every procedure's input (quality.md, item 18)", () => {
+  it("bounds every string, list and integer of every procedure's input (docs/house-style.md, H12)", () => {
     const unbounded = procedures.flatMap((procedure) =>
       Object.entries(procedure.fields ?? {}).flatMap(([field, schema]) => unboundedParts(schema, `${procedure.path}.${field}`)),
     );

@@ -1,4 +1,4 @@
-// Session limits against a real Postgres (quality.md, item 9): idle per role,
+// Session limits against a real Postgres (docs/security-and-privacy.md, S9): idle per role,
 // the absolute lifetime, sign-out, and lastSeenAt written at most once a
 // minute. Time moves through server/clock.ts; nothing sleeps.
 import { inRequestScope } from "../support/next-route";

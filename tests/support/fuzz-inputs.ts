@@ -1,5 +1,5 @@
 // Generators of malformed and near-valid procedure inputs for the HTTP fuzz
-// test (tests/integration/fuzz.test.ts, quality.md item 18). Near-valid
+// test (tests/integration/fuzz.test.ts, docs/house-style.md, H12). Near-valid
 // inputs start from a valid-shaped object derived from the procedure's own
 // zod schemas (via their JSON Schema), so a new procedure is covered without
 // editing this file; only key names that need a real record (ids, the

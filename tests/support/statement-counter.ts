@@ -1,5 +1,5 @@
 // Counts the SQL statements Prisma sends while a piece of work runs, for the
-// N+1 guard (quality.md, item 20): the count must not grow with the data.
+// N+1 guard (docs/house-style.md, H13): the count must not grow with the data.
 import { afterAll } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/db/generated/client";

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "How your information is kept" };
 
 /**
  * Who sees what, in plain words, for both people. No data of its own: what
- * it says is how Alliance works (product.md, quality.md). It is also the
+ * it says is how Alliance works (docs/security-and-privacy.md). It is also the
  * bench's minimal signed-in page (scripts/bench.ts).
  */
 export default async function PrivacyPage() {

@@ -13,7 +13,7 @@ const INTERNAL_MESSAGE = "Something went wrong on our side. Nothing was changed;
 async function handler(request: Request) {
   // One id for this request's log lines, echoed so a report can quote it.
   const requestId = requestIdFrom(request.headers);
-  // CSRF (quality.md, item 10): mutations come only as JSON from this origin.
+  // CSRF (docs/security-and-privacy.md, S10): mutations come only as JSON from this origin.
   if (request.method === "POST" && isCrossSiteRequest(request)) {
     requestLogger({ requestId, route: "trpc" }).warn({ ok: false, code: "FORBIDDEN" }, "cross-site request refused");
     return Response.json({ error: "Cross-site requests are not accepted." }, { status: 403, headers: { "x-request-id": requestId } });
