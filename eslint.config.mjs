@@ -1,6 +1,61 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const ROOT = import.meta.dirname;
+
+// Layers (README, "Layers"): app → components → lib, app → server → lib;
+// scripts/ and the seed (prisma/) build on server/ and lib/; tests/ and e2e/
+// on anything. Never upward. Each zone lists what one layer may not import.
+// Paths are resolved first (the TypeScript resolver below), so `@/…` and
+// relative imports are caught alike, and `import type` counts too.
+const TYPES_FILE = "lib/trpc/types.ts";
+const SEE = '(README, "Layers")';
+const layerZones = [
+  {
+    target: "./lib",
+    from: ["./app", "./components", "./server", "./scripts", "./prisma", "./tests", "./e2e"],
+    message: `lib/ is the bottom layer and imports no other; server types come through ${TYPES_FILE} only ${SEE}.`,
+  },
+  {
+    target: "./components",
+    from: ["./app", "./server", "./scripts", "./prisma", "./tests", "./e2e"],
+    message: `components/ import lib/ only: server types through ${TYPES_FILE} (RouterOutputs), server data as props from the page ${SEE}.`,
+  },
+  {
+    target: "./server",
+    from: ["./app", "./components", "./scripts", "./prisma", "./tests", "./e2e"],
+    message: `server/ imports lib/ only ${SEE}.`,
+  },
+  {
+    target: "./app",
+    from: ["./scripts", "./prisma", "./tests", "./e2e"],
+    message: `app/ imports components/, server/ and lib/ ${SEE}.`,
+  },
+  {
+    target: "./scripts",
+    from: ["./app", "./components", "./tests", "./e2e"],
+    message: `scripts/ import server/, lib/ and prisma/ ${SEE}.`,
+  },
+  {
+    target: "./prisma",
+    from: ["./app", "./components", "./scripts", "./tests", "./e2e"],
+    message: `prisma/ (the seed) imports server/ and lib/ ${SEE}.`,
+  },
+  {
+    target: "./types",
+    from: ["./app", "./components", "./lib", "./server", "./scripts", "./prisma", "./tests", "./e2e"],
+    message: `types/ only augments packages' types ${SEE}.`,
+  },
+  {
+    // proxy.ts, instrumentation.ts, next.config.ts, …
+    target: "./*.*",
+    from: ["./tests", "./e2e"],
+    message: `Only tests/, e2e/ and their vitest and playwright configs import tests/ or e2e/ ${SEE}.`,
+  },
+];
 
 const eslintConfig = defineConfig([
   ...nextVitals,
@@ -113,6 +168,55 @@ const eslintConfig = defineConfig([
         },
       ],
     },
+  },
+  {
+    // Layers: layerZones above. The resolver is the one eslint-config-next
+    // names, pointed at this tsconfig for `@/…`; an import it cannot resolve
+    // is not checked, so tsc's "cannot find module" is the backstop.
+    settings: {
+      "import/resolver": {
+        [require.resolve("eslint-import-resolver-typescript")]: { alwaysTryTypes: true, project: `${ROOT}/tsconfig.json` },
+      },
+    },
+    rules: { "import/no-restricted-paths": ["error", { basePath: ROOT, zones: layerZones }] },
+  },
+  {
+    // The one exception: server types for components/ and lib/, from the
+    // router and the database enums only, and only as types (no server code
+    // can reach a page through it).
+    files: [TYPES_FILE],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          basePath: ROOT,
+          zones: [
+            {
+              target: `./${TYPES_FILE}`,
+              from: ["./app", "./components", "./scripts", "./prisma", "./tests", "./e2e"],
+              message: `${TYPES_FILE} imports the server's types only ${SEE}.`,
+            },
+            {
+              target: `./${TYPES_FILE}`,
+              from: "./server",
+              except: ["./api/root.ts", "./db/generated/enums.ts"],
+              message: `${TYPES_FILE} takes the router's types (server/api/root.ts) and the database enums, nothing else from server/ ${SEE}.`,
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportDeclaration[importKind!='type']", message: `${TYPES_FILE} holds types only: use \`import type\`.` },
+        { selector: "ExportNamedDeclaration[source][exportKind!='type']", message: `${TYPES_FILE} holds types only: use \`export type … from\`.` },
+        { selector: "ExportAllDeclaration", message: `${TYPES_FILE} names what it re-exports, as types.` },
+      ],
+    },
+  },
+  {
+    // Test runners' configs may name tests/ and e2e/ files.
+    files: ["vitest.config.ts", "playwright.config.ts", "playwright.*.config.ts"],
+    rules: { "import/no-restricted-paths": "off" },
   },
   {
     // Playwright fixtures call `use`, which is not React's hook.

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "../prisma/seed/demo";
+import { DEMO_PASSWORD } from "../server/auth/demo-accounts";
 import { seedClient } from "../tests/factories";
 import { demoClient, demoTherapist, e2eDb, expect, latestMailTo, signIn, signUpLinkFromOutbox, signUpTherapist, test, uniqueEmail } from "./fixtures";
 

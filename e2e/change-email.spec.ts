@@ -5,7 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { seedClient, TEST_PASSWORD } from "../tests/factories";
-import { E2E_OUTBOX_DIR } from "./paths";
+import { E2E_OUTBOX_DIR } from "../scripts/lib/e2e-paths";
 import { e2eDb, expect, signedInPage, signIn, test, uniqueEmail } from "./fixtures";
 
 async function mailsTo(email: string) {

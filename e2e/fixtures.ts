@@ -2,10 +2,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/auth/demo-accounts";
 import { createDb, type TDb } from "../server/db/client";
 import { setEnvForChildren } from "../server/env";
-import { E2E_DATABASE_URL_FILE, E2E_DATA_KEY_FILE, E2E_OUTBOX_DIR } from "./paths";
+import { E2E_DATABASE_URL_FILE, E2E_DATA_KEY_FILE, E2E_OUTBOX_DIR } from "../scripts/lib/e2e-paths";
 
 export const demoTherapist = DEMO_ACCOUNTS.find((account) => account.role === "therapist")!;
 export const demoClient = DEMO_ACCOUNTS.find((account) => account.role === "client")!;

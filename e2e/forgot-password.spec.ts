@@ -6,7 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { seedClient, TEST_PASSWORD } from "../tests/factories";
-import { E2E_OUTBOX_DIR } from "./paths";
+import { E2E_OUTBOX_DIR } from "../scripts/lib/e2e-paths";
 import { e2eDb, expect, signIn, test } from "./fixtures";
 
 const ASKED = "If there's an account for that address, we've sent a link. It works for an hour.";

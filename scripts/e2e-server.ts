@@ -2,7 +2,6 @@
 // test run's Postgres server, and the production build on E2E_PORT.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { E2E_DATABASE_URL_FILE, E2E_DATA_KEY_FILE, E2E_DIR, E2E_OUTBOX_DIR } from "../e2e/paths";
 import { getEnv, setEnvForChildren } from "../server/env";
 import { applyMigrations } from "../server/db/migrate";
 import { dropDatabases, ensureDatabase, resolveDatabaseServer } from "../server/db/provision";
@@ -11,6 +10,7 @@ import { seedDemo } from "../prisma/seed/demo";
 import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import { generateDataKey } from "../server/crypto/sealed-text";
 import { startWorker } from "../server/jobs/worker";
+import { E2E_DATABASE_URL_FILE, E2E_DATA_KEY_FILE, E2E_DIR, E2E_OUTBOX_DIR } from "./lib/e2e-paths";
 import { SERVE_ARGS, onShutdown, startInBackground } from "./lib/process";
 
 const env = getEnv();

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getQueryClient, trpc } from "@/server/api/rsc";
 import { FORMER_CLIENT_NAME, FORMER_THERAPIST_NAME } from "@/lib/constants/account-deletion";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DeleteAccountForm } from "./delete-account-form";
@@ -8,10 +8,10 @@ import { DeleteAccountForm } from "./delete-account-form";
 /**
  * The account page's last section: what deleting does, in plain words, before
  * the password is asked for. The rules themselves are in
- * server/account/deletion.ts; this only says them.
+ * server/account/deletion.ts; this only says them. The page reads the
+ * summary (`account.deletionSummary`) on the server.
  */
-export async function DeleteAccountSection() {
-  const summary = await getQueryClient().fetchQuery(trpc.account.deletionSummary.queryOptions());
+export function DeleteAccountSection({ summary }: { summary: RouterOutputs["account"]["deletionSummary"] }) {
   return (
     <Card title="Delete your account">
       {summary.role === "client" ? <ClientExplanation therapistNames={summary.therapistNames} /> : <TherapistExplanation />}

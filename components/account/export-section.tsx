@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Role } from "@/server/db/generated/enums";
+import type { Role } from "@/lib/trpc/types";
 import { Card } from "@/components/ui/card";
 import { buttonClassName } from "@/components/ui/button";
 

@@ -2,9 +2,10 @@
 // (server/export/client-export.ts), in plain sections, made to print well.
 // Text people wrote is rendered as text, never as HTML.
 import type { ReactNode } from "react";
-import type { TClientExport } from "@/server/export/client-export";
 import { formatDate, formatDateTime } from "@/lib/format";
+import type { RouterOutputs } from "@/lib/trpc/types";
 
+type TClientExport = RouterOutputs["dataExport"]["mine"];
 type TEngagement = TClientExport["engagements"][number];
 
 const STATUS_WORDS: Record<string, string> = {

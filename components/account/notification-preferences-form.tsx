@@ -7,7 +7,7 @@
 import { useState } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { CHANNEL_LABELS } from "@/lib/constants/notification";
-import type { NotificationChannel } from "@/server/db/generated/enums";
+import type { NotificationChannel } from "@/lib/trpc/types";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";

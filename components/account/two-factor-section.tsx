@@ -1,17 +1,17 @@
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { Card } from "@/components/ui/card";
 import { TwoFactorPanel } from "./two-factor-panel";
 
-/** The account page's "Two-step sign-in" card: prefetched here, so the panel makes no request on first render. */
-export async function TwoFactorSection({ hasExplainerLink = true }: { hasExplainerLink?: boolean }) {
-  await getQueryClient().prefetchQuery(trpc.twoFactor.status.queryOptions());
+/**
+ * The "Two-step sign-in" card (the account page and /account/two-step). Its
+ * page prefetches `twoFactor.status` inside HydrateClient, so the panel makes
+ * no request on first render.
+ */
+export function TwoFactorSection({ hasExplainerLink = true }: { hasExplainerLink?: boolean }) {
   return (
-    <HydrateClient>
-      <Card title="Two-step sign-in">
-        <div id="two-step">
-          <TwoFactorPanel hasExplainerLink={hasExplainerLink} />
-        </div>
-      </Card>
-    </HydrateClient>
+    <Card title="Two-step sign-in">
+      <div id="two-step">
+        <TwoFactorPanel hasExplainerLink={hasExplainerLink} />
+      </div>
+    </Card>
   );
 }

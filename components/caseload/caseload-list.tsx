@@ -9,10 +9,12 @@ import { EmptyState } from "@/components/ui/card";
 import { EngagementStatusBadge } from "@/components/engagements/status-badge";
 import { withTrend } from "@/lib/goals/ratings";
 import { describeSignal, type TSignal } from "@/lib/signals/rules";
-import type { TCaseloadGoal } from "@/server/goals/queries";
-import type { TCaseloadMeasure } from "@/server/measures/measures";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { RatingSummary } from "@/components/goals/rating-summary";
 import { PendingInvitation } from "./pending-invitation";
+
+type TCaseloadGoal = RouterOutputs["goal"]["caseload"][number];
+type TCaseloadMeasure = RouterOutputs["measure"]["caseload"][number];
 
 /** Above this many people, a name filter appears. */
 const SEARCH_THRESHOLD = 8;

@@ -2,16 +2,15 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
 import { formatDate } from "@/lib/format";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { InviteLinkPanel, type TInviteLink } from "@/components/invitations/invite-link";
 
-type TEngagement = inferRouterOutputs<AppRouter>["engagement"]["list"][number];
+type TEngagement = RouterOutputs["engagement"]["list"][number];
 
 export function PendingInvitation({ engagement, timeZone }: { engagement: TEngagement; timeZone: string }) {
   const trpc = useTRPC();

@@ -1,6 +1,8 @@
 import { describeSignal } from "@/lib/signals/rules";
-import type { TTrends } from "@/server/feedback/feedback";
+import type { RouterOutputs } from "@/lib/trpc/types";
 import { TrendChart } from "./trend-chart";
+
+type TTrends = RouterOutputs["engagement"]["progress"]["feedback"];
 
 /**
  * Feedback and check-in trends for one engagement, with any signal said in

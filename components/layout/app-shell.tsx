@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Role } from "@/server/db/generated/enums";
+import type { Role } from "@/lib/trpc/types";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { Bell } from "@/components/notifications/bell";
 import { IdleWatcher } from "./idle-watcher";

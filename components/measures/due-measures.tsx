@@ -4,7 +4,7 @@ import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { TMeasuresOverview } from "@/server/measures/measures";
+import type { TMeasuresOverview } from "@/lib/trpc/types";
 
 export function DueMeasures({ measures, therapistName, timeZone }: { measures: TMeasuresOverview; therapistName: string; timeZone: string }) {
   const waiting = measures.running.filter((measure) => measure.open && measure.open.state !== "done");

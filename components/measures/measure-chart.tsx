@@ -3,7 +3,7 @@
 // JavaScript shipped. Colours are SVG attributes: the CSP forbids inline styles.
 import { useId } from "react";
 import { axisDateLabels, linePath, round, trendGeometry } from "@/lib/signals/trend-geometry";
-import type { TMeasureSeries } from "@/server/measures/measures";
+import type { TMeasureSeries } from "@/lib/trpc/types";
 
 const VIEW_WIDTH = 360;
 const VIEW_HEIGHT = 190;

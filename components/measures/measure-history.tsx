@@ -4,7 +4,7 @@
 import { ANSWER_OPTIONS, INSTRUMENTS } from "@/lib/measures/instruments";
 import { formatDate } from "@/lib/format";
 import { EmptyState } from "@/components/ui/card";
-import type { TMeasureSeries } from "@/server/measures/measures";
+import type { TMeasureSeries } from "@/lib/trpc/types";
 import { MeasureChart } from "./measure-chart";
 
 export function MeasureChange({ series }: { series: TMeasureSeries }) {

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { EmptyState } from "@/components/ui/card";
-import type { TMeasuresOverview } from "@/server/measures/measures";
+import type { TMeasuresOverview } from "@/lib/trpc/types";
 import { MeasureChart } from "./measure-chart";
 import { MeasureChange } from "./measure-history";
 import { AskForMeasure } from "./ask-for-measure";

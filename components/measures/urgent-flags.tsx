@@ -7,7 +7,7 @@ import { INSTRUMENTS, PHQ9_SAFETY_ITEM } from "@/lib/measures/instruments";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import type { TMeasuresOverview } from "@/server/measures/measures";
+import type { TMeasuresOverview } from "@/lib/trpc/types";
 
 /**
  * Open urgent flags (PHQ-9 item 9 above 0), said in words, each until the

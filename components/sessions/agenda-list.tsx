@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AGENDA_KIND_LABELS } from "@/lib/constants/session";
-import type { TSessionView } from "@/server/sessions/queries";
+import type { TSessionView } from "@/lib/trpc/types";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

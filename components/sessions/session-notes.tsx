@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { TSessionView } from "@/server/sessions/queries";
+import type { TSessionView } from "@/lib/trpc/types";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
@@ -76,7 +76,7 @@ function NoteEditor({
 }
 
 /** Each note says who can read it. The server decides what is sent; this only lays it out. */
-export function SessionNotes({ session, canEdit }: { session: TSessionView & { viewerRole: "client" | "therapist" }; canEdit: boolean }) {
+export function SessionNotes({ session, canEdit }: { session: TSessionView; canEdit: boolean }) {
   const isClient = session.viewerRole === "client";
   const note = (kind: TKind) => session.notes.find((entry) => entry.kind === kind);
   const kinds: TKind[] = isClient ? ["shared_summary", "client_takeaway"] : ["shared_summary", "client_takeaway", "therapist_private"];

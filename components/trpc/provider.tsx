@@ -5,8 +5,8 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { browserTransformer, readWire } from "@/lib/wire";
-import type { AppRouter } from "@/server/api/root";
-import { makeQueryClient } from "./query-client";
+import type { AppRouter } from "@/lib/trpc/types";
+import { makeQueryClient } from "@/lib/trpc/query-client";
 import { signedOutLink } from "./signed-out-link";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();

@@ -5,7 +5,7 @@
 import type { TRPCLink } from "@trpc/client";
 import { observable } from "@trpc/server/observable";
 import { signInPath } from "@/lib/auth/signed-out";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/lib/trpc/types";
 
 // Several calls in flight fail together, or fail while the page is already
 // signing itself out (components/layout/idle-watcher.tsx): one navigation is

@@ -2,7 +2,7 @@
 // real browser downloads it from the production build (scripts/lib/page-weight.ts),
 // signed in as the demo therapist or client where the page needs it.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../server/auth/demo-accounts";
 import { seedDemo } from "../../prisma/seed/demo";
 import { seedStarterTemplates } from "../../prisma/seed/starter-templates";
 import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight } from "../../scripts/lib/page-weight";

@@ -1,6 +1,6 @@
 // Words for notification channels, for the preferences form (no validation
 // code here: lib/schemas/notification.ts checks the choices).
-import type { NotificationChannel } from "../../server/db/generated/enums";
+import type { NotificationChannel } from "../trpc/types";
 
 /** Plain words for a channel, as the form shows them. */
 export const CHANNEL_LABELS: Record<NotificationChannel, string> = {

@@ -3,9 +3,9 @@
 // objects. Which kinds belong to the signed-in person's role is checked on
 // the server (server/notifications/preferences.ts), which knows the role.
 import { z } from "zod";
-import { NOTIFICATION_KINDS } from "../../server/notifications/kinds";
+import { NOTIFICATION_KINDS } from "../notifications/kinds";
 import { isQuietTime } from "../notifications/quiet-hours";
-import type { NotificationChannel, NotificationKind } from "../../server/db/generated/enums";
+import type { NotificationChannel, NotificationKind } from "../trpc/types";
 
 export { CHANNEL_LABELS } from "../constants/notification";
 

@@ -3,6 +3,7 @@
 // also had an earlier therapist. Every date is relative to `now`, so the demo
 // always looks current.
 import { hashPassword } from "@/server/auth/password";
+import { DEMO_ACCOUNTS, DEMO_FORMER_THERAPIST, DEMO_PASSWORD } from "@/server/auth/demo-accounts";
 import { sealField } from "@/server/crypto/sealed-fields";
 import { openTemplateText, sealAssignmentText } from "@/server/homework/sealing";
 import { sealGoalText, sealRatingNote, sealStatusNote, sealStepText } from "@/server/goals/sealing";
@@ -16,17 +17,6 @@ import type {
   PrismaClient,
 } from "@/server/db/generated/client";
 import { STARTER_TEMPLATES, seedStarterTemplates, type TStarterTemplateTitle } from "./starter-templates";
-
-export const DEMO_PASSWORD = "alliance-demo-2026";
-
-export const DEMO_ACCOUNTS = [
-  { role: "therapist", email: "therapist@demo.alliance.test", name: "Dr. Ana Okafor" },
-  { role: "client", email: "maya@demo.alliance.test", name: "Maya Lindqvist" },
-  { role: "client", email: "sam@demo.alliance.test", name: "Sam Torres" },
-  { role: "client", email: "priya@demo.alliance.test", name: "Priya Nair" },
-] as const;
-
-export const DEMO_FORMER_THERAPIST = { role: "therapist", email: "lee@demo.alliance.test", name: "Dr. Lee Moreau" } as const;
 
 const [THERAPIST, MAYA, SAM, PRIYA] = DEMO_ACCOUNTS;
 const THERAPIST_TIME_ZONE = "Europe/London";

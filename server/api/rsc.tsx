@@ -15,7 +15,7 @@ import { after } from "next/server";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
-import { makeQueryClient } from "@/components/trpc/query-client";
+import { makeQueryClient } from "@/lib/trpc/query-client";
 import { AuditBuffer } from "@/server/audit/record";
 import { getDb } from "@/server/db/client";
 import { getLogger } from "@/server/log";

@@ -8,7 +8,7 @@ import {
   passwordRefusal,
 } from "./password-policy";
 import { AppError } from "../errors";
-import { DEMO_ACCOUNTS, DEMO_FORMER_THERAPIST, DEMO_PASSWORD } from "../../prisma/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_FORMER_THERAPIST, DEMO_PASSWORD } from "./demo-accounts";
 
 const owner = { names: ["Dana Reyes-O'Neill"], email: "d.reyes@example.org" };
 

@@ -12,7 +12,7 @@ import type { TSessionUser } from "../auth/session-user";
 import type { NotificationKind } from "../db/generated/enums";
 import { fieldError } from "../errors";
 import type { TUpdateNotificationPreferences } from "../../lib/schemas/notification";
-import { kindsForRole, NOTIFICATION_KINDS } from "./kinds";
+import { kindsForRole, NOTIFICATION_KINDS } from "../../lib/notifications/kinds";
 import { settingsFor, NOTIFICATION_SETTINGS_DEFAULTS } from "./preferences";
 
 export async function getPreferences(db: TDb, user: TSessionUser) {

@@ -16,7 +16,7 @@ import type { Prisma } from "../db/generated/client";
 import type { NotificationKind } from "../db/generated/enums";
 import { publish } from "../live/bus";
 import { enqueue } from "../jobs/queue";
-import { isEmailOnly } from "./kinds";
+import { isEmailOnly } from "../../lib/notifications/kinds";
 import { channelFor, settingsFor } from "./preferences";
 import { now as clockNow } from "../clock";
 import { nextAllowedInstant } from "../../lib/notifications/quiet-hours";

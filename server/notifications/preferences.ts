@@ -1,10 +1,10 @@
 // What a person gets of each kind, and when reminders may reach them. Rows
 // exist only for choices a person made; everything else is the default in
-// kinds.ts and NOTIFICATION_SETTINGS_DEFAULTS.
+// lib/notifications/kinds.ts and NOTIFICATION_SETTINGS_DEFAULTS.
 import type { TDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { NotificationChannel, NotificationKind } from "../db/generated/enums";
-import { NOTIFICATION_KINDS } from "./kinds";
+import { NOTIFICATION_KINDS } from "../../lib/notifications/kinds";
 
 export type TNotificationSettings = {
   homeworkReminderAt: string;

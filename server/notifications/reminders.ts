@@ -30,7 +30,7 @@ import { enqueue } from "../jobs/queue";
 import { publish } from "../live/bus";
 import { now as clockNow } from "../clock";
 import { dailyReminderDue, sessionReminderDue, type TQuietHours } from "../../lib/notifications/quiet-hours";
-import { NOTIFICATION_KINDS } from "./kinds";
+import { NOTIFICATION_KINDS } from "../../lib/notifications/kinds";
 import { NOTIFICATION_SETTINGS_DEFAULTS } from "./preferences";
 import { userTopic } from "./notify";
 import { digestsFor } from "./digest";

@@ -16,7 +16,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { TDb } from "../db/client";
 import type { NotificationKind } from "../db/generated/enums";
 import { appUrl, getEnv } from "../env";
-import { NOTIFICATION_KINDS } from "./kinds";
+import { NOTIFICATION_KINDS } from "../../lib/notifications/kinds";
 import { channelFor, setChannel } from "./preferences";
 
 const LABEL = "alliance/unsubscribe/v1";

@@ -22,7 +22,7 @@ import { connectTestDb } from "../support/db";
 import { useTestSmtp, type TReceivedMail } from "../support/smtp";
 import { callerFor, seedClient, seedEngagement, seedMeasures, seedTherapist } from "../factories";
 import { NAMELESS_SUBJECTS } from "@/server/notifications/emails";
-import { kindsForRole } from "@/server/notifications/kinds";
+import { kindsForRole } from "@/lib/notifications/kinds";
 
 const db = connectTestDb();
 const databaseUrl = requireDatabaseUrl();

@@ -6,7 +6,7 @@ import { getEnv } from "@/server/env";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { parseSignedOutReason, signedOutNotice } from "@/lib/auth/signed-out";
 import { sessionLimits } from "@/server/auth/session-limits";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/server/auth/demo-accounts";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
-import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
 import { listTimeZones } from "@/lib/time-zones";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ProfileForm } from "@/components/account/profile-form";
@@ -18,10 +18,13 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const user = await requireUser({ returnTo: "/account", allowWithoutTwoFactor: true });
   const queryClient = getQueryClient();
-  await Promise.all([
+  // What deleting would mean is drawn here on the server: not sent to the browser.
+  const [deletionSummary] = await Promise.all([
+    serverCaller().then((caller) => caller.account.deletionSummary()),
     queryClient.prefetchQuery(trpc.account.me.queryOptions()),
     queryClient.prefetchQuery(trpc.account.otherSessions.queryOptions()),
     queryClient.prefetchQuery(trpc.notifications.preferences.queryOptions()),
+    queryClient.prefetchQuery(trpc.twoFactor.status.queryOptions()),
   ]);
   return (
     <HydrateClient>
@@ -44,7 +47,7 @@ export default async function AccountPage() {
       <Card title="Signed in elsewhere"><SessionsSection /></Card>
       <TwoFactorSection />
       <ExportSection role={user.role} />
-      <DeleteAccountSection />
+      <DeleteAccountSection summary={deletionSummary} />
     </HydrateClient>
   );
 }

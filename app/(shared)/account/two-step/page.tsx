@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
+import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { TwoFactorSection } from "@/components/account/two-factor-section";
 import { Card } from "@/components/ui/card";
 
@@ -15,8 +16,10 @@ export const metadata: Metadata = { title: "Two-step sign-in" };
 export default async function TwoStepPage() {
   const user = await requireUser({ returnTo: "/account/two-step", allowWithoutTwoFactor: true });
   const isTherapist = user.role === "therapist";
+  // The switch at the bottom (TwoFactorSection) renders with this, making no request of its own.
+  await getQueryClient().prefetchQuery(trpc.twoFactor.status.queryOptions());
   return (
-    <>
+    <HydrateClient>
       <h1 className="text-2xl font-semibold">Two-step sign-in</h1>
       <Card title="What it is">
         <div className="flex flex-col gap-3">
@@ -66,6 +69,6 @@ export default async function TwoStepPage() {
           Back to your account
         </Link>
       </p>
-    </>
+    </HydrateClient>
   );
 }

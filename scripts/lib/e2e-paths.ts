@@ -1,4 +1,5 @@
-// Where the e2e server leaves what specs need to read (see scripts/e2e-server.ts).
+// Where the e2e server (scripts/e2e-server.ts) leaves what specs need to
+// read: here, below both, so that scripts/ never imports e2e/.
 import path from "node:path";
 
 export const E2E_DIR = path.resolve(".data/e2e");

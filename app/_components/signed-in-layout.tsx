@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import { authState } from "@/server/auth/session";
 import { sessionLimits } from "@/server/auth/session-limits";
-import { AppShell } from "./app-shell";
+import { AppShell } from "@/components/layout/app-shell";
 
 /**
- * The shell around signed-in pages. Each page checks access itself (and
- * redirects with a return path); the layout only needs to know whose shell
- * to draw, so a signed-out request renders the page, which redirects.
+ * The shell around signed-in pages: the (therapist), (client) and (shared)
+ * layouts. In app/, not components/, because it reads the session on the
+ * server. Each page checks access itself (and redirects with a return path);
+ * the layout only needs to know whose shell to draw, so a signed-out request
+ * renders the page, which redirects.
  */
 export async function SignedInLayout({ children }: { children: ReactNode }) {
   const { user, unreadNotifications } = await authState();

@@ -1,13 +1,13 @@
 // Every kind of notification: who gets it, what it is called on the
-// preferences page, and what a person gets of it until they choose.
-// Client-safe data only (no imports from the server), so the account page
-// can render the same list.
+// preferences page, and what a person gets of it until they choose. The one
+// list: the server's notifications (server/notifications/) and the
+// preferences form's schema (lib/schemas/notification.ts) both read it.
 //
 // Gentle defaults (docs/vocabulary.md, Notification): the
 // session reminder and the once-a-day homework reminder by e-mail for
 // clients, the daily digest by e-mail for therapists, everything else in the
 // app only. Each is the person's to change or switch off.
-import type { NotificationChannel, NotificationKind, Role } from "../db/generated/enums";
+import type { NotificationChannel, NotificationKind, Role } from "../trpc/types";
 
 export type TKindInfo = {
   role: Role;
