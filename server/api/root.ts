@@ -53,5 +53,5 @@ void everyProcedureIsTyped;
 
 export const createCaller = createCallerFactory(appRouter);
 
-/** Procedures a signed-out visitor may call (quality.md, item 1). */
+/** Procedures a signed-out visitor may call (docs/security-and-privacy.md, S1). */
 export const PUBLIC_PROCEDURES = ["auth.signUp", "auth.checkSignUpLink", "auth.finishSignUp", "invitation.preview", "invitation.open", "invitation.emailLink", "invitation.acceptNew", "auth.requestPasswordReset", "auth.checkResetToken", "auth.resetPassword", "account.confirmEmailChange"] as const;

@@ -1,6 +1,6 @@
 // Server components prefetch through a server-side caller and hand the cache
 // to the browser, so client components make no request for data the first
-// response already carried (quality.md, item 21).
+// response already carried (docs/house-style.md, H14).
 //
 // One context per page request (React's cache): every prefetch shares the
 // signed-in user, the memo (the engagement is loaded once) and the audit

@@ -9,7 +9,7 @@
 //   that note is the therapist's own working record, and the client's view
 //   must not reveal when one is written (docs/security-and-privacy.md, S16).
 // - A therapist sees only their own events within an engagement resolved
-//   through engagementProcedure (their own).
+//   through the engagement resource (server/api/resources.ts) (their own).
 // - Two statements per page whatever the history: the page of events
 //   (index audit_events(client_id, created_at) or (engagement_id,
 //   created_at)), then the names of the people in it.

@@ -41,7 +41,7 @@ export async function findEngagementForUser(
 
 /**
  * The engagement with its header (header.ts) in one statement: what
- * engagementProcedure loads, once per request, for every procedure scoped to it.
+ * the engagement resource (server/api/resources.ts) loads, once per request, for every procedure scoped to it.
  */
 export async function findEngagementWithSummary(
   db: TDb,

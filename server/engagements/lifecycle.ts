@@ -1,6 +1,6 @@
 // Ending the work together. Either party may end an active engagement; its
 // records then stay readable to both and nothing new can be added
-// (engagementWriteProcedure refuses writes to anything not active).
+// (a write on an engagement is refused unless it is active: server/api/resources.ts).
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";

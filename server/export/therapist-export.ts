@@ -16,7 +16,7 @@
 //   The therapist's own templates (the starter set ships with Alliance), by
 //   title: sealed at rest, so opened and ordered here rather than in SQL.
 //
-// INVARIANT: callers resolve the engagement through engagementProcedure
+// INVARIANT: callers resolve the engagement through the engagement resource (server/api/resources.ts)
 // (the therapist's own) before calling; the query also repeats the
 // therapist's id so this module cannot be pointed at another's record.
 import type { TDb } from "../db/client";

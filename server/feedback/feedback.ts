@@ -4,7 +4,7 @@
 // - Only the engagement's client gives feedback, once per completed session
 //   (a unique index; a retry returns the first answer). Check-ins only on
 //   active engagements.
-// - Both parties read them through the engagement (engagementProcedure).
+// - Both parties read them through the engagement (the engagement resource (server/api/resources.ts)).
 // - The therapist is told of new feedback, and once when a "therapy may not
 //   be helping" flag turns on (no flag before this answer, one after it), in
 //   the transaction of the write. Never the scores or the comment.

@@ -82,7 +82,7 @@ type TGoalRow = {
   ratings: TRatingJson[];
 };
 
-/** Callers have resolved `engagementId` through engagementProcedure. */
+/** Callers have resolved `engagementId` through the engagement resource (server/api/resources.ts). */
 export async function listGoals(db: TDb, engagementId: string): Promise<TGoalSummary[]> {
   const rows = await db.$queryRaw<TGoalRow[]>`
     SELECT g.id, g.title, g.description, g.why_it_matters, g.status::text AS status, g.target_date::text AS target_date, g.version,
@@ -136,7 +136,7 @@ export async function listCaseloadGoals(db: TDb, therapistId: string): Promise<T
 /** Bounds the caseload summary: a few active goals per client for a few hundred clients. */
 export const CASELOAD_GOAL_LIMIT = 1000;
 
-/** Everything the goal page shows. Callers have resolved the goal through goalProcedure. */
+/** Everything the goal page shows. Callers have resolved the goal through the goal resource (server/api/resources.ts). */
 export async function getGoalDetail(db: TDb, goalId: string) {
   const goal = await db.goal.findUniqueOrThrow({
     where: { id: goalId },

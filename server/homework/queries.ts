@@ -72,7 +72,7 @@ function shape({ engagementId, goal, ...row }: TAssignmentRow, today: string) {
 
 export type THomeworkAssignment = ReturnType<typeof shape>;
 
-/** Callers have resolved the engagement through engagementProcedure. Dates are the client's. */
+/** Callers have resolved the engagement through the engagement resource (server/api/resources.ts). Dates are the client's. */
 export async function listAssignments(
   db: TDb,
   engagement: { id: string; clientId: string | null },

@@ -15,7 +15,7 @@
 //   e-mail goes after the answer). Setting up a new account needs a proof;
 //   signing in is proof enough.
 // - A therapist manages only invitations of their own engagements; those are
-//   reached through engagementProcedure like every other engagement record.
+//   reached through the engagement resource (server/api/resources.ts) like every other engagement record.
 import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";

@@ -75,7 +75,7 @@ type THomeworkSinceRow = {
 };
 
 /**
- * Callers have resolved the session through sessionProcedure (its context
+ * Callers have resolved the session through the session resource (server/api/resources.ts) (its context
  * carries its start and engagement). Two statements, run together: the
  * session with its people, agenda, the notes this viewer may read and
  * whether feedback exists; and the homework days recorded between the
