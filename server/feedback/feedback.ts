@@ -18,6 +18,7 @@ import { signalsFor, type TCheckInPoint, type TFeedbackPoint, type TSignal } fro
 import type { TSessionContext } from "../sessions/access";
 import { now as clockNow } from "../clock";
 import { notify } from "../notifications/notify";
+import { newRowId } from "../db/ids";
 
 /** Enough history for the charts and the signal rules, bounded. */
 export const TREND_LIMIT = 24;
@@ -40,10 +41,13 @@ function openFeedback<T extends { sessionId: string; comment: string }>(row: T):
 export async function submitFeedback(db: TDb, client: TSessionUser, session: TSessionContext, input: TSessionFeedback) {
   if (session.status !== "completed") throw new AppError("BAD_REQUEST", "Feedback opens once the session has taken place.");
   const { engagement } = session;
-  try {
-    const created = await db.$transaction(async (tx) => {
-      const row = await tx.sessionFeedback.create({
-        data: {
+  return db.$transaction(async (tx) => {
+    // One per session: a retry inserts nothing (ON CONFLICT DO NOTHING), tells no one again, and reads the first.
+    const id = newRowId();
+    const inserted = await tx.sessionFeedback.createMany({
+      data: [
+        {
+          id,
           sessionId: session.id,
           clientId: client.id,
           feltHeard: input.feltHeard,
@@ -52,8 +56,10 @@ export async function submitFeedback(db: TDb, client: TSessionUser, session: TSe
           overall: input.overall,
           comment: sealField("feedbackComment", { sessionId: session.id }, input.comment),
         },
-        select: FEEDBACK_SELECT,
-      });
+      ],
+      skipDuplicates: true,
+    });
+    if (inserted.count === 1) {
       await notify(tx, {
         userId: engagement.therapistId,
         kind: "feedback_received",
@@ -61,16 +67,10 @@ export async function submitFeedback(db: TDb, client: TSessionUser, session: TSe
         linkPath: `/clients/${engagement.id}`,
         engagementId: engagement.id,
       });
-      await raiseSignalIfNew(tx, client, engagement, { feedbackId: row.id });
-      return row;
-    });
-    return openFeedback(created);
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return openFeedback(await db.sessionFeedback.findUniqueOrThrow({ where: { sessionId: session.id }, select: FEEDBACK_SELECT }));
+      await raiseSignalIfNew(tx, client, engagement, { feedbackId: id });
     }
-    throw error;
-  }
+    return openFeedback(await tx.sessionFeedback.findUniqueOrThrow({ where: { sessionId: session.id }, select: FEEDBACK_SELECT }));
+  });
 }
 
 type TSignalEngagement = { id: string; therapistId: string };

@@ -9,7 +9,6 @@
 // - A rating submitted twice with the same idempotency key is recorded once.
 // - Every word written is sealed (./sealing.ts); rows whose text is bound to
 //   their own id get that id before the insert (server/db/ids.ts).
-import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError, notFound } from "../errors";
@@ -101,37 +100,27 @@ export async function setGoalStatus(
 
 export async function rateGoal(db: TDb, user: TSessionUser, goal: TGoalContext, input: TRateGoal) {
   const select = { id: true, value: true, note: true, authorRole: true, createdAt: true } as const;
-  const opened = <T extends { id: string; note: string }>(rating: T): T => ({ ...rating, note: openRatingNote(goal.id, rating) });
   const id = newRowId();
-  try {
-    // A transaction of its own, so a duplicate's failure leaves an enclosing one usable (server/db/transaction.ts).
-    return opened(
-      await db.$transaction((tx) =>
-        tx.goalRating.create({
-          data: {
-            id,
-            goalId: goal.id,
-            authorId: user.id,
-            authorRole: user.role,
-            value: input.value,
-            note: sealRatingNote(goal.id, id, input.note),
-            idempotencyKey: input.idempotencyKey ?? null,
-          },
-          select,
-        }),
-      ),
-    );
-  } catch (error) {
-    if (input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return opened(
-        await db.goalRating.findFirstOrThrow({
-          where: { authorId: user.id, idempotencyKey: input.idempotencyKey, goalId: goal.id },
-          select,
-        }),
-      );
-    }
-    throw error;
-  }
+  // A retry carrying the same idempotency key inserts nothing (ON CONFLICT DO NOTHING) and reads the first.
+  await db.goalRating.createMany({
+    data: [
+      {
+        id,
+        goalId: goal.id,
+        authorId: user.id,
+        authorRole: user.role,
+        value: input.value,
+        note: sealRatingNote(goal.id, id, input.note),
+        idempotencyKey: input.idempotencyKey ?? null,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const rating = await db.goalRating.findFirstOrThrow({
+    where: input.idempotencyKey ? { authorId: user.id, idempotencyKey: input.idempotencyKey, goalId: goal.id } : { id },
+    select,
+  });
+  return { ...rating, note: openRatingNote(goal.id, rating) };
 }
 
 export async function addStep(db: TDb, user: TSessionUser, goal: TGoalContext, text: string): Promise<{ id: string }> {

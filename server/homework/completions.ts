@@ -63,10 +63,11 @@ export async function completeOccurrence(
     throw new AppError("BAD_REQUEST", "This one isn't open yet. It will be ready on its day.");
   }
   const owner = { occurrenceId: occurrence.id };
-  try {
-    const created = await db.$transaction(async (tx) => {
-      const row = await tx.homeworkCompletion.create({
-        data: {
+  return db.$transaction(async (tx) => {
+    // One per day: a retry inserts nothing (ON CONFLICT DO NOTHING), tells no one again, and reads the first.
+    const inserted = await tx.homeworkCompletion.createMany({
+      data: [
+        {
           occurrenceId: occurrence.id,
           clientId: client.id,
           status: input.status,
@@ -75,27 +76,21 @@ export async function completeOccurrence(
           helpfulness: scale(input.helpfulness),
           obstacle: sealField("completionObstacle", owner, input.status === "done" ? "" : input.obstacle),
         },
-        select: COMPLETION_SELECT,
-      });
-      const { therapistId } = occurrence.assignment.engagement;
-      if (therapistId) {
-        await notify(tx, {
-          userId: therapistId,
-          kind: "homework_recorded",
-          title: input.status === "skipped" ? `${client.name} skipped a homework day` : `${client.name} recorded homework`,
-          linkPath: `/homework/${occurrence.assignment.id}`,
-          engagementId: occurrence.assignment.engagement.id,
-        });
-      }
-      return row;
+      ],
+      skipDuplicates: true,
     });
-    return openCompletion(created);
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return openCompletion(await db.homeworkCompletion.findUniqueOrThrow({ where: { occurrenceId: occurrence.id }, select: COMPLETION_SELECT }));
+    const { therapistId } = occurrence.assignment.engagement;
+    if (inserted.count === 1 && therapistId) {
+      await notify(tx, {
+        userId: therapistId,
+        kind: "homework_recorded",
+        title: input.status === "skipped" ? `${client.name} skipped a homework day` : `${client.name} recorded homework`,
+        linkPath: `/homework/${occurrence.assignment.id}`,
+        engagementId: occurrence.assignment.engagement.id,
+      });
     }
-    throw error;
-  }
+    return openCompletion(await tx.homeworkCompletion.findUniqueOrThrow({ where: { occurrenceId: occurrence.id }, select: COMPLETION_SELECT }));
+  });
 }
 
 export async function replyToCompletion(db: TDb, therapist: TSessionUser, occurrence: TOccurrenceContext, feedback: string) {

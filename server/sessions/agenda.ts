@@ -10,7 +10,6 @@
 // - An item submitted twice with the same idempotency key is added once.
 // - An item the client adds tells the therapist (who, and for which
 //   session), in the same transaction; never the item's text.
-import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError, notFound } from "../errors";
@@ -21,6 +20,7 @@ import { assertNotPast } from "./scheduling";
 import { tellTherapistOfAgendaItem } from "./notices";
 import { now as clockNow } from "../clock";
 import { announceSessionChange } from "./live";
+import { newRowId } from "../db/ids";
 
 const STALE_ORDER = "The agenda changed while you were reordering it. The latest order is shown now; please try again.";
 
@@ -36,18 +36,21 @@ export async function addAgendaItem(db: TDb, user: TSessionUser, session: TSessi
   return item;
 }
 
-async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionContext, input: TAddAgendaItem) {
+async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionContext, input: TAddAgendaItem): Promise<{ id: string }> {
   assertOpenForAgenda(session);
-  try {
-    return await db.$transaction(async (tx) => {
-      const items = await tx.agendaItem.findMany({ where: { sessionId: session.id }, select: { position: true } });
-      if (items.length >= MAX_AGENDA_ITEMS) {
-        throw new AppError("BAD_REQUEST", `An agenda can have up to ${MAX_AGENDA_ITEMS} items.`, {
-          text: [`An agenda can have up to ${MAX_AGENDA_ITEMS} items.`],
-        });
-      }
-      const item = await tx.agendaItem.create({
-        data: {
+  return db.$transaction(async (tx) => {
+    const items = await tx.agendaItem.findMany({ where: { sessionId: session.id }, select: { position: true } });
+    if (items.length >= MAX_AGENDA_ITEMS) {
+      throw new AppError("BAD_REQUEST", `An agenda can have up to ${MAX_AGENDA_ITEMS} items.`, {
+        text: [`An agenda can have up to ${MAX_AGENDA_ITEMS} items.`],
+      });
+    }
+    const id = newRowId();
+    // A retry carrying the same idempotency key inserts nothing (ON CONFLICT DO NOTHING) and returns the first.
+    const inserted = await tx.agendaItem.createMany({
+      data: [
+        {
+          id,
           sessionId: session.id,
           authorId: user.id,
           text: sealField("agendaText", { sessionId: session.id, authorId: user.id }, input.text),
@@ -55,21 +58,19 @@ async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionCo
           position: Math.max(-1, ...items.map((entry) => entry.position)) + 1,
           idempotencyKey: input.idempotencyKey ?? null,
         },
-        select: { id: true },
-      });
-      await tx.therapySession.update({ where: { id: session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });
-      if (user.role === "client") await tellTherapistOfAgendaItem(tx, session, user.name);
-      return item;
+      ],
+      skipDuplicates: true,
     });
-  } catch (error) {
-    if (input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return db.agendaItem.findFirstOrThrow({
+    if (inserted.count === 0 && input.idempotencyKey) {
+      return tx.agendaItem.findFirstOrThrow({
         where: { authorId: user.id, idempotencyKey: input.idempotencyKey, sessionId: session.id },
         select: { id: true },
       });
     }
-    throw error;
-  }
+    await tx.therapySession.update({ where: { id: session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });
+    if (user.role === "client") await tellTherapistOfAgendaItem(tx, session, user.name);
+    return { id };
+  });
 }
 
 function assertAuthorBeforeStart(user: TSessionUser, item: TAgendaItemContext): void {

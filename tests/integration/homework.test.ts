@@ -112,13 +112,14 @@ describe("completing homework", () => {
     });
   });
 
-  it("records a double submit once", async () => {
+  it("records a double submit once, and tells the therapist once", async () => {
     const cast = await seedCast(db);
     const client = await callerFor(db, cast.client);
     const input = { occurrenceId: cast.homework.openOccurrence.id, status: "done" as const, response: "Done." };
     const [first, second] = await Promise.all([client.homework.complete(input), client.homework.complete(input)]);
     expect(second.id).toBe(first.id);
     expect(await db.homeworkCompletion.count({ where: { occurrenceId: cast.homework.openOccurrence.id } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: cast.therapist.id, kind: "homework_recorded" } })).toBe(1);
   });
 
   it("refuses occurrences that aren't open yet, and replies to nothing", async () => {

@@ -64,6 +64,7 @@ describe("session feedback and check-ins", () => {
     const [first, second] = await Promise.all([client.feedback.submit(input), client.feedback.submit(input)]);
     expect(second.id).toBe(first.id);
     expect(await db.sessionFeedback.count({ where: { sessionId: cast.completedSession.id } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: cast.therapist.id, kind: "feedback_received" } })).toBe(1);
     expect(await client.feedback.pending()).toEqual([]);
     const upcoming = await rejection(client.feedback.submit({ ...input, sessionId: cast.session.id }));
     expect(upcoming.message).toMatch(/once the session has taken place/);
