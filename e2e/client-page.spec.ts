@@ -1,5 +1,6 @@
 import { seedClient, seedEngagement, seedTherapist, TEST_PASSWORD } from "../tests/factories";
-import { addDays, localToday } from "../lib/homework/schedule";
+import { addDays } from "../lib/time/days";
+import { localDay } from "../lib/time/zones";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 test("scheduling a session updates the client page's header at once, and a not-found client answers at once", async ({ browser }) => {
@@ -12,7 +13,7 @@ test("scheduling a session updates the client page's header at once, and a not-f
   await therapist.goto(`/clients/${engagement.id}`);
   await expect(therapist.getByText("No session scheduled.")).toBeVisible();
   await therapist.getByRole("button", { name: "Schedule a session" }).click();
-  await therapist.getByLabel("Date").fill(addDays(localToday("Europe/London"), 3));
+  await therapist.getByLabel("Date").fill(addDays(localDay(new Date(), "Europe/London"), 3));
   await therapist.getByLabel("Time (your time zone)").fill("14:30");
   await therapist.getByRole("button", { name: "Schedule" }).click();
 

@@ -1,4 +1,5 @@
-import { addDays, localToday } from "../lib/homework/schedule";
+import { addDays } from "../lib/time/days";
+import { localDay } from "../lib/time/zones";
 import { seedClient, seedEngagement, seedGoal, seedTherapist, TEST_PASSWORD } from "../tests/factories";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
@@ -21,7 +22,7 @@ test("therapist assigns from a template; client records one day and skips anothe
   await expect(therapist.getByRole("radio", { name: "Every day" })).toBeChecked();
   await therapist.getByLabel("For how many days").fill("5");
   await therapist.getByLabel("Helps with goal (optional)").selectOption({ label: "Calmer mornings" });
-  await therapist.getByLabel("Starts on (optional)").fill(addDays(localToday("Europe/London"), -1));
+  await therapist.getByLabel("Starts on (optional)").fill(addDays(localDay(new Date(), "Europe/London"), -1));
   await therapist.getByRole("button", { name: "Assign", exact: true }).click();
   const homeworkList = therapist.getByRole("list", { name: "Homework" });
   await expect(homeworkList).toContainText("Ten minutes of slow breathing");

@@ -15,7 +15,9 @@ import { newRowId } from "@/server/db/ids";
 import { sealGoalText, sealStepText } from "@/server/goals/sealing";
 import { sealAssignmentText, sealTemplateText } from "@/server/homework/sealing";
 import { sealAnswers } from "@/server/measures/sealing";
-import { addDays, localDateToDb, localToday, occurrencesFor } from "@/lib/homework/schedule";
+import { localDateToDb, occurrencesFor } from "@/lib/homework/schedule";
+import { addDays } from "@/lib/time/days";
+import { localDay } from "@/lib/time/zones";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -108,7 +110,7 @@ export async function seedAssignment(
   engagement: { id: string; therapistId: string },
   options: { days?: number; startOffset?: number; title?: string; timeZone?: string } = {},
 ) {
-  const startsOn = addDays(localToday(options.timeZone ?? "Europe/London"), options.startOffset ?? -1);
+  const startsOn = addDays(localDay(new Date(), options.timeZone ?? "Europe/London"), options.startOffset ?? -1);
   const dates = occurrencesFor({ schedule: "daily", startsOn, days: options.days ?? 3 });
   const id = newRowId();
   return db.homeworkAssignment.create({

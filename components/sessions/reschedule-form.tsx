@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { utcToZonedParts } from "@/lib/sessions/time";
+import { wallClock } from "@/lib/time/zones";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -16,7 +16,7 @@ export function RescheduleForm({ session, timeZone, onClose }: { session: TSessi
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reschedule = useMutation(trpc.session.reschedule.mutationOptions());
-  const current = utcToZonedParts(new Date(session.startsAt), timeZone);
+  const current = wallClock(new Date(session.startsAt), timeZone);
 
   const { errors, onSubmit } = useFormSubmit({
     schema: () => import("@/lib/schemas/session").then((schemas) => schemas.ZRescheduleSessionSchema),

@@ -2,10 +2,11 @@
 //
 // A homework day is a calendar day in the client's time zone, so it is kept as a
 // "YYYY-MM-DD" string rather than a Date: a Date is an instant, and which day an
-// instant falls on depends on where you stand. All arithmetic below runs on UTC
+// instant falls on depends on where you stand (the client's today is
+// localDay(now, zone) in lib/time/zones.ts). All arithmetic below runs on
 // calendar days, which have no DST and so never depend on the process time zone.
+import { fromEpochDay, toEpochDay, type TLocalDate } from "../time/days";
 
-export type TLocalDate = string; // "YYYY-MM-DD"
 export type TScheduleInput =
   | { schedule: "once"; startsOn: TLocalDate; dueOn: TLocalDate }
   | { schedule: "daily"; startsOn: TLocalDate; days: number }
@@ -20,15 +21,14 @@ export const MAX_WEEKS = 12;
 export const MAX_TIMES_PER_WEEK = 7;
 
 const DAY_MS = 86_400_000;
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The occurrences a schedule produces, in order. */
 export function occurrencesFor(input: TScheduleInput): TOccurrenceDates[] {
-  const start = toDayNumber(input.startsOn);
+  const start = toEpochDay(input.startsOn);
   let occurrences: TOccurrenceDates[];
   switch (input.schedule) {
     case "once": {
-      const due = toDayNumber(input.dueOn);
+      const due = toEpochDay(input.dueOn);
       if (due < start) throw new RangeError(`dueOn ${input.dueOn} is before startsOn ${input.startsOn}`);
       occurrences = [{ opensOn: input.startsOn, dueOn: input.dueOn }];
       break;
@@ -36,7 +36,7 @@ export function occurrencesFor(input: TScheduleInput): TOccurrenceDates[] {
     case "daily": {
       requireWholeNumber("days", input.days, 1, MAX_DAYS);
       occurrences = Array.from({ length: input.days }, (_, k) => {
-        const day = fromDayNumber(start + k);
+        const day = fromEpochDay(start + k);
         return { opensOn: day, dueOn: day };
       });
       break;
@@ -49,7 +49,7 @@ export function occurrencesFor(input: TScheduleInput): TOccurrenceDates[] {
       for (let week = 0; week < input.weeks; week++) {
         let opens = start + 7 * week;
         for (const size of sizes) {
-          occurrences.push({ opensOn: fromDayNumber(opens), dueOn: fromDayNumber(opens + size - 1) });
+          occurrences.push({ opensOn: fromEpochDay(opens), dueOn: fromEpochDay(opens + size - 1) });
           opens += size;
         }
       }
@@ -79,33 +79,9 @@ export function scheduleEndsOn(input: TScheduleInput): TLocalDate {
   return occurrences[occurrences.length - 1].dueOn;
 }
 
-const todayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Today's calendar date in `timeZone` at instant `now`. */
-export function localToday(timeZone: string, now: Date = new Date()): TLocalDate {
-  let formatter = todayFormatters.get(timeZone);
-  if (!formatter) {
-    // Building a formatter is costly and a page may ask for many clients' days.
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    todayFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const day = `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
-  // Fails loudly rather than handing on a malformed date if a runtime formats unexpectedly.
-  toDayNumber(day);
-  return day;
-}
-
-/** Adds whole days to a local date (handles month/year ends, leap years). */
-export function addDays(day: TLocalDate, days: number): TLocalDate {
-  if (!Number.isInteger(days)) throw new RangeError(`days must be a whole number, not ${days}`);
-  return fromDayNumber(toDayNumber(day) + days);
-}
-
 /** Store a local date in a Postgres `date` column via Prisma: UTC midnight of that day. */
 export function localDateToDb(day: TLocalDate): Date {
-  return new Date(toDayNumber(day) * DAY_MS);
+  return new Date(toEpochDay(day) * DAY_MS);
 }
 
 /** Read a Prisma `@db.Date` value back as a local date string. */
@@ -113,7 +89,7 @@ export function dbToLocalDate(value: Date): TLocalDate {
   const time = value.getTime();
   if (Number.isNaN(time)) throw new RangeError("Invalid date");
   // Prisma returns a date column as UTC midnight; flooring also tolerates a stray time of day.
-  return fromDayNumber(Math.floor(time / DAY_MS));
+  return fromEpochDay(Math.floor(time / DAY_MS));
 }
 
 /** What a client sees for one occurrence today. completion null = nothing recorded. */
@@ -138,8 +114,8 @@ export function adherence(
   range: { from: TLocalDate; to: TLocalDate },
 ): { done: number; assigned: number } {
   // Dates are compared as strings below, which is only sound for well-formed ones.
-  toDayNumber(range.from);
-  toDayNumber(range.to);
+  toEpochDay(range.from);
+  toEpochDay(range.to);
   let done = 0;
   let assigned = 0;
   for (const o of occurrences) {
@@ -192,26 +168,4 @@ function requireWholeNumber(name: string, value: number, min: number, max: numbe
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`${name} must be a whole number from ${min} to ${max}, not ${value}`);
   }
-}
-
-// Days since 1970-01-01 (UTC calendar), validating the string on the way in.
-function toDayNumber(day: TLocalDate): number {
-  const match = typeof day === "string" ? LOCAL_DATE.exec(day) : null;
-  if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(day)}`);
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, doesn't map years 0–99 onto 1900–1999.
-  utc.setUTCFullYear(year, month - 1, date);
-  if (year < 1 || utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== date) {
-    throw new RangeError(`Not a calendar date: ${day}`);
-  }
-  return utc.getTime() / DAY_MS;
-}
-
-function fromDayNumber(dayNumber: number): TLocalDate {
-  const utc = new Date(dayNumber * DAY_MS);
-  const year = utc.getUTCFullYear();
-  if (Number.isNaN(year) || year < 1 || year > 9999) throw new RangeError(`Date out of range: day ${dayNumber}`);
-  const pad = (n: number, width: number) => String(n).padStart(width, "0");
-  return `${pad(year, 4)}-${pad(utc.getUTCMonth() + 1, 2)}-${pad(utc.getUTCDate(), 2)}`;
 }

@@ -7,9 +7,9 @@
 //   run from `quietFrom` (inclusive) to `quietUntil` (exclusive) and may wrap
 //   midnight ("21:00"–"08:00"). Equal or missing ends mean no quiet hours.
 // - DST: an instant is judged by the wall clock it shows; a wall time that a
-//   clock change skips resolves to the later side (as in zonedTimeToUtc).
-import { utcToZonedParts, zonedTimeToUtc } from "../sessions/time";
-import { addDays } from "../homework/schedule";
+//   clock change skips resolves to the later side (lib/time/zones.ts).
+import { addDays } from "../time/days";
+import { wallClock, wallClockToInstant } from "../time/zones";
 
 export type TQuietHours = { quietFrom: string | null; quietUntil: string | null };
 
@@ -33,7 +33,7 @@ export function isQuietTime(time: string, quiet: TQuietHours): boolean {
 }
 
 export function isQuietAt(instant: Date, quiet: TQuietHours, timeZone: string): boolean {
-  return isQuietTime(utcToZonedParts(instant, timeZone).time, quiet);
+  return isQuietTime(wallClock(instant, timeZone).time, quiet);
 }
 
 /**
@@ -43,11 +43,11 @@ export function isQuietAt(instant: Date, quiet: TQuietHours, timeZone: string): 
  */
 export function nextAllowedInstant(instant: Date, quiet: TQuietHours, timeZone: string): Date {
   if (!hasQuietHours(quiet)) return instant;
-  const local = utcToZonedParts(instant, timeZone);
+  const local = wallClock(instant, timeZone);
   if (!isQuietTime(local.time, quiet)) return instant;
   // After `from` on a wrapping span, the quiet hours end tomorrow morning.
   const endsTomorrow = quiet.quietFrom > quiet.quietUntil && local.time >= quiet.quietFrom;
-  const end = zonedTimeToUtc(endsTomorrow ? addDays(local.day, 1) : local.day, quiet.quietUntil, timeZone);
+  const end = wallClockToInstant(endsTomorrow ? addDays(local.day, 1) : local.day, quiet.quietUntil, timeZone);
   return end.getTime() > instant.getTime() ? end : instant;
 }
 
@@ -63,9 +63,9 @@ export function dailyReminderDue(
   quiet: TQuietHours,
   timeZone: string,
 ): { localDate: string } | null {
-  const local = utcToZonedParts(now, timeZone);
+  const local = wallClock(now, timeZone);
   if (!HH_MM.test(at)) return null;
-  if (now.getTime() < zonedTimeToUtc(local.day, at, timeZone).getTime()) return null;
+  if (now.getTime() < wallClockToInstant(local.day, at, timeZone).getTime()) return null;
   if (isQuietTime(local.time, quiet)) return null;
   return { localDate: local.day };
 }

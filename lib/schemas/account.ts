@@ -1,7 +1,7 @@
 // Client-safe input schemas for sign-up, sign-in and account settings:
 // the forms and the procedures validate with the same objects.
 import { z } from "zod";
-import { isValidTimeZone } from "../time-zones";
+import { isValidTimeZone } from "../time/zones";
 import { hasNoNul, NUL_MESSAGE } from "./common";
 import { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from "../constants/account";
 import { LINK_TOKEN_PATTERN } from "../constants/link-token";

@@ -1,5 +1,6 @@
 // Calendar files (.ics, RFC 5545) for therapy sessions. Pure and client-safe: no
-// Node-only APIs, no React, no server imports, no date library.
+// Node-only APIs, no React, no server imports, no date library. What a zone's
+// offsets are comes from lib/time/zones.ts; this file only writes them down.
 //
 // A session is stored as a UTC instant, but the person downloading it should see it in
 // their own zone, so the event is written as DTSTART;TZID=<zone> with a VTIMEZONE that
@@ -7,6 +8,7 @@
 // calendars (Apple Calendar, Outlook) trust it over their own zone data, so it must be
 // right for the event's date. It is derived from Intl's offsets around the event's
 // local year, so it matches what formatDateTime shows on the site.
+import { requireTimeZone, zoneOffsetSeconds, zoneTransitions, type TZoneTransition } from "../time/zones";
 
 export type TIcsEvent = {
   uid: string; // stable per session, e.g. `${sessionId}@alliance`
@@ -32,24 +34,13 @@ const MAX_LINE_OCTETS = 75;
 // SEQUENCE is an INTEGER, which RFC 5545 §3.3.8 limits to a signed 32-bit value.
 const MAX_SEQUENCE = 2_147_483_647;
 const SECOND_MS = 1000;
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-// Offsets are sampled this often and each change is then bisected to the exact second.
-// Assumes a zone never changes offset twice within six hours: two changes that close,
-// cancelling out between samples, would go unseen.
-const SCAN_STEP_MS = 6 * HOUR_MS;
 // Keeps every year we write four digits wide (RFC 5545 dates are YYYY) with room for
 // the year before and after that the time zone scan looks at.
 const MIN_INSTANT = Date.UTC(1900, 0, 1);
 const MAX_INSTANT = Date.UTC(9999, 0, 1);
-// What an IANA name can contain. It also keeps TZID a valid parameter value, which
-// may not contain `"`, `;`, `:` or `,` unquoted (RFC 5545 §3.1).
-const ZONE_NAME = /^[A-Za-z0-9][A-Za-z0-9_+\-/]{0,63}$/;
-// The end of an en-US date formatted with timeZoneName "longOffset": "6/15/2026, GMT+01:00".
-const OFFSET_NAME = /GMT(?:([+\-\u2212])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 
-type TTransition = { at: number; from: number; to: number }; // at: UTC ms; offsets in seconds east of UTC
 type TObservance = { kind: "STANDARD" | "DAYLIGHT"; start: string; from: number; to: number; rrule?: string };
 // A yearly "nth (or last) weekday of a month at a local time" rule, the shape of
 // every DST rule in use today.
@@ -92,7 +83,10 @@ export function sessionIcs(
 
 /** The session as an iCalendar file (text with CRLF line ends), ready to serve as text/calendar. */
 export function buildIcs(event: TIcsEvent): string {
-  const zone = resolveZone(event.timeZone);
+  // A checked IANA name also keeps TZID a valid parameter value, which may not
+  // contain `"`, `;`, `:` or `,` unquoted (RFC 5545 §3.1).
+  const tzid = requireTimeZone(event.timeZone);
+  const offsetAt = (instant: number): number => zoneOffsetSeconds(instant, tzid);
   const start = requireInstant("startsAt", event.startsAt);
   const stamp = requireInstant("stampedAt", event.stampedAt);
   requireWholeNumber("durationMinutes", event.durationMinutes, MIN_DURATION_MINUTES, MAX_DURATION_MINUTES);
@@ -109,19 +103,19 @@ export function buildIcs(event: TIcsEvent): string {
 
   // Scan the whole local year of the start, plus a margin that also covers the end
   // (at most 8 hours later, so at most early on 1 January of the next year).
-  const year = new Date(start + zone.offsetAt(start) * SECOND_MS).getUTCFullYear();
+  const year = new Date(start + offsetAt(start) * SECOND_MS).getUTCFullYear();
   const scanFrom = Date.UTC(year, 0, 1) - 2 * DAY_MS;
   const scanTo = Date.UTC(year + 1, 0, 1) + 2 * DAY_MS;
-  const initialOffset = zone.offsetAt(scanFrom);
-  const transitions = findTransitions(zone.offsetAt, scanFrom, scanTo);
+  const initialOffset = offsetAt(scanFrom);
+  const transitions = zoneTransitions(tzid, scanFrom, scanTo);
   const observances =
     yearlyObservances(transitions, year, scanFrom, scanTo) ?? listedObservances(transitions, year, initialOffset);
 
   const dateTime = (name: string, instant: number): string => {
     // In the hour a clock falls back, a local time happens twice and RFC 5545 reads it
     // as the first; UTC form is the only way to name either one without doubt.
-    if (isAmbiguous(instant + zone.offsetAt(instant) * SECOND_MS, transitions)) return `${name}:${utcStamp(instant)}`;
-    return `${name};TZID=${zone.tzid}:${localStamp(instant + zone.offsetAt(instant) * SECOND_MS)}`;
+    if (isAmbiguous(instant + offsetAt(instant) * SECOND_MS, transitions)) return `${name}:${utcStamp(instant)}`;
+    return `${name};TZID=${tzid}:${localStamp(instant + offsetAt(instant) * SECOND_MS)}`;
   };
 
   const lines = [
@@ -131,7 +125,7 @@ export function buildIcs(event: TIcsEvent): string {
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     "BEGIN:VTIMEZONE",
-    `TZID:${zone.tzid}`,
+    `TZID:${tzid}`,
     ...observances.flatMap(observanceLines),
     "END:VTIMEZONE",
     "BEGIN:VEVENT",
@@ -152,63 +146,10 @@ export function buildIcs(event: TIcsEvent): string {
   return lines.map(fold).join("");
 }
 
-function resolveZone(timeZone: string): { tzid: string; offsetAt: (instant: number) => number } {
-  if (typeof timeZone !== "string" || !ZONE_NAME.test(timeZone)) {
-    throw new RangeError(`Not a time zone name: ${JSON.stringify(timeZone)}`);
-  }
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
-  } catch {
-    throw new RangeError(`Unknown time zone: ${JSON.stringify(timeZone)}`);
-  }
-  // Intl matches zone names case-insensitively; fix the case ("europe/london") but keep
-  // the caller's name otherwise, since ICU may resolve a current name to an old alias
-  // (Asia/Kolkata → Asia/Calcutta) that some calendars no longer list.
-  const resolved = formatter.resolvedOptions().timeZone;
-  const tzid = resolved.toLowerCase() === timeZone.toLowerCase() ? resolved : timeZone;
-  const offsetAt = (instant: number): number => {
-    // format() rather than formatToParts(): about three times faster, and the scan calls it
-    // over a thousand times per file.
-    const text = formatter.format(instant);
-    const match = OFFSET_NAME.exec(text);
-    // Fails loudly rather than writing a wrong offset if a runtime formats unexpectedly.
-    if (!match) throw new Error(`Unexpected offset in ${JSON.stringify(text)} for ${timeZone}`);
-    if (match[1] === undefined) return 0;
-    const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0);
-    return match[1] === "+" ? seconds : -seconds;
-  };
-  return { tzid, offsetAt };
-}
-
-// Every offset change in [from, to], each at the exact second the new offset starts.
-function findTransitions(offsetAt: (instant: number) => number, from: number, to: number): TTransition[] {
-  const transitions: TTransition[] = [];
-  let before = from;
-  let beforeOffset = offsetAt(from);
-  while (before < to) {
-    const after = Math.min(before + SCAN_STEP_MS, to);
-    const afterOffset = offsetAt(after);
-    if (afterOffset !== beforeOffset) {
-      let low = before; // has the old offset
-      let high = after; // has the new one
-      while (high - low > SECOND_MS) {
-        const middle = low + Math.floor((high - low) / 2 / SECOND_MS) * SECOND_MS;
-        if (offsetAt(middle) === beforeOffset) low = middle;
-        else high = middle;
-      }
-      transitions.push({ at: high, from: beforeOffset, to: offsetAt(high) });
-    }
-    before = after;
-    beforeOffset = afterOffset;
-  }
-  return transitions;
-}
-
 // A DST zone as STANDARD and DAYLIGHT with yearly RRULEs, the form calendars themselves
 // publish and so the one they handle best. Only used when the rules reproduce exactly
 // the transitions found around the event, otherwise null.
-function yearlyObservances(transitions: TTransition[], year: number, from: number, to: number): TObservance[] | null {
+function yearlyObservances(transitions: TZoneTransition[], year: number, from: number, to: number): TObservance[] | null {
   if (transitions.length !== 2) return null;
   const [first, second] = transitions;
   if (first.to !== second.from || second.to !== first.from) return null;
@@ -232,7 +173,7 @@ function yearlyObservances(transitions: TTransition[], year: number, from: numbe
 
 // Fallback that is right for any zone: the offset at the start of the scan, then each
 // transition as its own one-off observance.
-function listedObservances(transitions: TTransition[], year: number, initialOffset: number): TObservance[] {
+function listedObservances(transitions: TZoneTransition[], year: number, initialOffset: number): TObservance[] {
   const standard = Math.min(initialOffset, ...transitions.map((t) => t.to));
   const kind = (offset: number): TObservance["kind"] => (offset === standard ? "STANDARD" : "DAYLIGHT");
   return [
@@ -248,7 +189,7 @@ function listedObservances(transitions: TTransition[], year: number, initialOffs
   ];
 }
 
-function yearlyRule(transition: TTransition): TYearlyRule {
+function yearlyRule(transition: TZoneTransition): TYearlyRule {
   const local = new Date(transition.at + transition.from * SECOND_MS);
   const year = local.getUTCFullYear();
   const month = local.getUTCMonth() + 1;
@@ -284,7 +225,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 // Whether a local time (as UTC-based ms) falls in an hour that a clock repeats.
-function isAmbiguous(local: number, transitions: TTransition[]): boolean {
+function isAmbiguous(local: number, transitions: TZoneTransition[]): boolean {
   return transitions.some(
     (t) => t.to < t.from && local >= t.at + t.to * SECOND_MS && local < t.at + t.from * SECOND_MS,
   );

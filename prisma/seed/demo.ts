@@ -16,6 +16,8 @@ import type {
   Prisma,
   PrismaClient,
 } from "@/server/db/generated/client";
+import { dbToLocalDate, localDateToDb } from "@/lib/homework/schedule";
+import { localDay, wallClockToInstant } from "@/lib/time/zones";
 import { STARTER_TEMPLATES, seedStarterTemplates, type TStarterTemplateTitle } from "./starter-templates";
 
 const [THERAPIST, MAYA, SAM, PRIYA] = DEMO_ACCOUNTS;
@@ -45,29 +47,13 @@ function earliest(...dates: Date[]): Date {
 
 /** The local calendar date at `at` in `timeZone`, as UTC midnight (the shape @db.Date takes). */
 function localDate(at: Date, timeZone: string): Date {
-  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-  return new Date(`${ymd}T00:00:00Z`);
-}
-
-function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-  }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const wallClockAsUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
-  return wallClockAsUtc - Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS;
+  return localDateToDb(localDay(at, timeZone));
 }
 
 /** The instant at which the wall clock in `timeZone` shows `hour:minute` on `day` (a UTC-midnight date). */
 function atLocalTime(day: Date, timeZone: string, hour: number, minute = 0): Date {
-  const wallClockAsUtc = new Date(day.getTime() + hour * HOUR_MS + minute * MINUTE_MS);
-  return new Date(wallClockAsUtc.getTime() - zoneOffsetMs(wallClockAsUtc, timeZone));
+  const time = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  return wallClockToInstant(dbToLocalDate(day), time, timeZone);
 }
 
 // ---------------------------------------------------------------- story shapes

@@ -40,7 +40,7 @@ import type { TSessionUser } from "../auth/session-user";
 import { now as clockNow } from "../clock";
 import { openField } from "../crypto/sealed-fields";
 import { exportTimestamp as iso, loadExportEngagements } from "./records";
-import { dateTimeFormat } from "../../lib/format";
+import { localDay } from "../../lib/time/zones";
 
 export const CLIENT_EXPORT_FORMAT = "alliance-client-export";
 export const CLIENT_EXPORT_VERSION = 1;
@@ -88,6 +88,5 @@ export type TClientExport = Awaited<ReturnType<typeof buildClientExport>>;
 
 /** `alliance-export-YYYY-MM-DD.json`, the date on the client's own calendar. */
 export function exportFileName(prefix: string, timeZone: string): string {
-  const day = dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(clockNow());
-  return `${prefix}-${day}.json`;
+  return `${prefix}-${localDay(clockNow(), timeZone)}.json`;
 }

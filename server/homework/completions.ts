@@ -14,7 +14,8 @@ import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
 import { openField, sealField } from "../crypto/sealed-fields";
 import type { TCompleteOccurrence } from "../../lib/schemas/homework";
-import { dbToLocalDate, localToday } from "../../lib/homework/schedule";
+import { dbToLocalDate } from "../../lib/homework/schedule";
+import { localDay } from "../../lib/time/zones";
 import type { TOccurrenceContext } from "./access";
 import { now as clockNow } from "../clock";
 import { notify } from "../notifications/notify";
@@ -59,7 +60,7 @@ export async function completeOccurrence(
   if (occurrence.assignment.status !== "active") {
     throw new AppError("BAD_REQUEST", "This homework was cancelled, so there's nothing to record.");
   }
-  if (dbToLocalDate(occurrence.opensOn) > localToday(client.timeZone, now)) {
+  if (dbToLocalDate(occurrence.opensOn) > localDay(now, client.timeZone)) {
     throw new AppError("BAD_REQUEST", "This one isn't open yet. It will be ready on its day.");
   }
   const owner = { occurrenceId: occurrence.id };

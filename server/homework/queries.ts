@@ -6,7 +6,9 @@ import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { clientToday } from "./client-day";
 import { COMPLETION_SELECT, openCompletion } from "./completions";
-import { addDays, adherence, dbToLocalDate, localDateToDb, localToday, occurrenceState } from "../../lib/homework/schedule";
+import { adherence, dbToLocalDate, localDateToDb, occurrenceState } from "../../lib/homework/schedule";
+import { addDays } from "../../lib/time/days";
+import { localDay } from "../../lib/time/zones";
 import { now as clockNow } from "../clock";
 import { openAssignmentText } from "./sealing";
 import { openGoalTitle } from "../goals/sealing";
@@ -110,7 +112,7 @@ export async function getAssignment(db: TDb, assignmentId: string, engagementId:
       },
     }),
   ]);
-  const today = localToday(engagement.client?.timeZone ?? "UTC", now);
+  const today = localDay(now, engagement.client?.timeZone ?? "UTC");
   return {
     ...shape(row, today),
     today,
@@ -121,7 +123,7 @@ export async function getAssignment(db: TDb, assignmentId: string, engagementId:
 
 /** The client's "to do": open occurrences that are due today or overdue, across active work. */
 export async function listDueForClient(db: TDb, client: TSessionUser, now = clockNow()) {
-  const today = localToday(client.timeZone, now);
+  const today = localDay(now, client.timeZone);
   const rows = await db.homeworkOccurrence.findMany({
     where: {
       completion: null,
@@ -162,7 +164,7 @@ export async function listDueForClient(db: TDb, client: TSessionUser, now = cloc
  * may be off by a day, which a weekly figure tolerates.
  */
 export async function caseloadAdherence(db: TDb, therapist: TSessionUser, now = clockNow()) {
-  const to = localToday(therapist.timeZone, now);
+  const to = localDay(now, therapist.timeZone);
   const from = addDays(to, -(ADHERENCE_DAYS - 1));
   const rows = await db.$queryRaw<{ engagement_id: string; done: bigint; assigned: bigint }[]>`
     SELECT a.engagement_id,

@@ -25,8 +25,7 @@ import { now as clockNow } from "../clock";
 import { deliverMail, type TMailAttachment } from "../mail/send";
 import { renderMail, type TMailContent } from "../mail/layout";
 import { sessionIcs } from "../../lib/sessions/ics";
-import { zonedTimeToUtc } from "../../lib/sessions/time";
-import { localToday } from "../../lib/homework/schedule";
+import { localDay, wallClockToInstant } from "../../lib/time/zones";
 import { channelFor } from "./preferences";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl, describeUnsubscribe } from "./unsubscribe";
 import { digestsFor, describeDigestLine } from "./digest";
@@ -74,7 +73,7 @@ const HOMEWORK_EMAIL_KINDS: readonly NotificationKind[] = ["homework_due", "home
  * minutes apart in practice.)
  */
 async function hadHomeworkEmailToday(db: TDb, recipient: TRecipient): Promise<boolean> {
-  const since = zonedTimeToUtc(localToday(recipient.timeZone, clockNow()), "00:00", recipient.timeZone);
+  const since = wallClockToInstant(localDay(clockNow(), recipient.timeZone), "00:00", recipient.timeZone);
   const [notifications, reminders] = await Promise.all([
     db.notification.count({
       where: { userId: recipient.id, kind: { in: ["homework_assigned", "homework_reply"] }, emailedAt: { gte: since } },

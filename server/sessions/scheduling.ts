@@ -18,7 +18,7 @@ import { AppError, fieldError } from "../errors";
 import { openField, sealField } from "../crypto/sealed-fields";
 import type { TEngagementContext } from "../engagements/access";
 import type { TRescheduleSession, TScheduleSession } from "../../lib/schemas/session";
-import { zonedTimeToUtc } from "../../lib/sessions/time";
+import { wallClockToInstant } from "../../lib/time/zones";
 import type { TSessionContext } from "./access";
 import { now as clockNow } from "../clock";
 import { tellClientOfSession } from "./notices";
@@ -26,7 +26,7 @@ import { announceSessionChange } from "./live";
 
 function startsAtFrom(input: { day: string; time: string }, timeZone: string): Date {
   try {
-    return zonedTimeToUtc(input.day, input.time, timeZone);
+    return wallClockToInstant(input.day, input.time, timeZone);
   } catch (error) {
     if (error instanceof RangeError) throw fieldError("time", error.message);
     throw error;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, localToday } from "@/lib/homework/schedule";
+import { addDays } from "@/lib/time/days";
+import { localDay } from "@/lib/time/zones";
 import { callerFor, seedAssignment, seedCast, seedClient, seedEngagement, seedGoal, seedTemplate } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
@@ -19,7 +20,7 @@ describe("assigning homework", () => {
     const { id } = await therapist.homework.assign({ engagementId: cast.engagement.id, ...PRACTICE, schedule: "daily", days: 7 });
 
     const assignment = await therapist.homework.byId({ assignmentId: id });
-    const clientToday = localToday("Pacific/Kiritimati");
+    const clientToday = localDay(new Date(), "Pacific/Kiritimati");
     expect(assignment.startsOn).toBe(clientToday);
     expect(assignment.occurrences.map((occurrence) => occurrence.dueOn)).toEqual(
       Array.from({ length: 7 }, (_, day) => addDays(clientToday, day)),

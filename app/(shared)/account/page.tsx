@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
 import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
-import { listTimeZones } from "@/lib/time-zones";
+import { listTimeZones } from "@/lib/time/zones";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { NotificationPreferencesForm } from "@/components/account/notification-preferences-form";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { auth } from "@/server/auth/session";
 import { getQueryClient, trpc } from "@/server/api/rsc";
-import { listTimeZones } from "@/lib/time-zones";
+import { listTimeZones } from "@/lib/time/zones";
 import { AcceptExistingButton } from "@/components/invitations/accept-existing-button";
 import { InvitationWelcome } from "@/components/invitations/invitation-welcome";
 import { SignOutButton } from "@/components/layout/sign-out-button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth, homePathFor } from "@/server/auth/session";
-import { listTimeZones } from "@/lib/time-zones";
+import { listTimeZones } from "@/lib/time/zones";
 import { FinishSignUpForm } from "@/components/auth/finish-sign-up-form";
 import { Card } from "@/components/ui/card";
 
