@@ -59,12 +59,12 @@ export type TAuditDeclaration<TRecord, TInput, TOutput> = {
 type TAudits<TRecord, TInput, TOutput> = TAuditDeclaration<TRecord, TInput, TOutput> | TAuditDeclaration<TRecord, TInput, TOutput>[] | null;
 
 /**
- * Write `run` before `audit`: TypeScript infers the output from `run` in
- * the order the properties are written, and `audit` reads it.
+ * What a procedure does, after its role and input: `goal.mutation("either",
+ * ZAddStepSchema, { run, audit })`. Write `run` before `audit`: TypeScript
+ * infers the output from `run` in the order the properties are written, and
+ * `audit` reads it.
  */
 type TDefinition<TContextOf, TRecord, TSchema extends z.ZodType, TOutput> = {
-  role: TRoleRule;
-  input: TSchema;
   /** Calls the domain, nothing else. */
   run: (call: { ctx: TContextOf; input: z.output<TSchema> }) => Promise<TOutput>;
   /** Declared, even when nothing is recorded (null, with the reason beside it). */
@@ -102,7 +102,8 @@ type TResourceSpec<TRef extends z.ZodObject, TRecord, TAdd extends object> = {
    * every audit event. Null for a therapist's own material (templates).
    */
   engagementOf: (record: TRecord) => TEngagementContext | null;
-  idOf: (record: TRecord) => string;
+  /** The record's own id, for audit events; `record.id` unless said otherwise. */
+  idOf?: (record: TRecord) => string;
   /** What the domain code reads on the context (e.g. `ctx.goal`). */
   toContext: (record: TRecord) => TAdd;
 };
@@ -111,6 +112,7 @@ export type TResourceContext<TAdd> = TSignedInContext & TAdd;
 
 /** The procedures of one kind of record: `.query({...})` and `.mutation({...})`. */
 export function resource<TRef extends z.ZodObject, TRecord, TAdd extends object>(spec: TResourceSpec<TRef, TRecord, TAdd>) {
+  const idOf = spec.idOf ?? ((record: TRecord) => (record as { id: string }).id);
   /** Role, then the input (which names the record), then the record, then writability and the transaction. */
   function procedure<TSchema extends z.ZodType<z.output<TRef>>>(rule: TRoleRule, isWrite: boolean, input: TSchema) {
     return roleGate(rule)
@@ -131,7 +133,7 @@ export function resource<TRef extends z.ZodObject, TRecord, TAdd extends object>
   ) {
     for (const event of declarations(audits)) {
       if (event.when && !event.when(call)) continue;
-      const recordId = event.recordId ? event.recordId(call) : spec.idOf(call.record);
+      const recordId = event.recordId ? event.recordId(call) : idOf(call.record);
       const engagementOfRecord = spec.engagementOf(call.record);
       if (engagementOfRecord) await auditOn(ctx, engagementOfRecord, event.action, event.recordType, recordId);
       else await audit(ctx, { action: event.action, recordType: event.recordType, recordId });
@@ -139,16 +141,24 @@ export function resource<TRef extends z.ZodObject, TRecord, TAdd extends object>
   }
 
   return {
-    query<TSchema extends z.ZodType<z.output<TRef>>, TOutput>(definition: TDefinition<TResourceContext<TAdd>, TRecord, TSchema, TOutput>) {
-      return procedure(definition.role, false, definition.input).query(async ({ ctx, input }) => {
+    query<TSchema extends z.ZodType<z.output<TRef>>, TOutput>(
+      role: TRoleRule,
+      input: TSchema,
+      definition: TDefinition<TResourceContext<TAdd>, TRecord, TSchema, TOutput>,
+    ) {
+      return procedure(role, false, input).query(async ({ ctx, input }) => {
           const output = await definition.run({ ctx: ctx as unknown as TResourceContext<TAdd>, input: input as z.output<TSchema> });
           const call = { record: ctx.loadedRecord as TRecord, input: input as z.output<TSchema>, output, user: ctx.user };
           await recordAudits(ctx, definition.audit, call);
           return output;
         });
     },
-    mutation<TSchema extends z.ZodType<z.output<TRef>>, TOutput>(definition: TMutationDefinition<TResourceContext<TAdd>, TRecord, TSchema, TOutput>) {
-      return procedure(definition.role, definition.isWrite ?? true, definition.input).mutation(async ({ ctx, input }) => {
+    mutation<TSchema extends z.ZodType<z.output<TRef>>, TOutput>(
+      role: TRoleRule,
+      input: TSchema,
+      definition: TMutationDefinition<TResourceContext<TAdd>, TRecord, TSchema, TOutput>,
+    ) {
+      return procedure(role, definition.isWrite ?? true, input).mutation(async ({ ctx, input }) => {
           const output = await definition.run({ ctx: ctx as unknown as TResourceContext<TAdd>, input: input as z.output<TSchema> });
           const call = { record: ctx.loadedRecord as TRecord, input: input as z.output<TSchema>, output, user: ctx.user };
           await recordAudits(ctx, definition.audit, call);
@@ -181,18 +191,18 @@ function ownProcedures() {
   }
 
   return {
-    query<TSchema extends z.ZodType, TOutput>(definition: TDefinition<TSignedInContext, TSessionUser, TSchema, TOutput>) {
-      return procedure(definition.role)
-        .input(definition.input)
+    query<TSchema extends z.ZodType, TOutput>(role: TRoleRule, input: TSchema, definition: TDefinition<TSignedInContext, TSessionUser, TSchema, TOutput>) {
+      return procedure(role)
+        .input(input)
         .query(async ({ ctx, input }) => {
           const output = await definition.run({ ctx, input: input as z.output<TSchema> });
           await recordAudits(ctx, definition.audit, { record: ctx.user, input: input as z.output<TSchema>, output, user: ctx.user });
           return output;
         });
     },
-    mutation<TSchema extends z.ZodType, TOutput>(definition: TDefinition<TSignedInContext, TSessionUser, TSchema, TOutput>) {
-      return procedure(definition.role)
-        .input(definition.input)
+    mutation<TSchema extends z.ZodType, TOutput>(role: TRoleRule, input: TSchema, definition: TDefinition<TSignedInContext, TSessionUser, TSchema, TOutput>) {
+      return procedure(role)
+        .input(input)
         .mutation(async ({ ctx, input }) => {
           const output = await definition.run({ ctx, input: input as z.output<TSchema> });
           await recordAudits(ctx, definition.audit, { record: ctx.user, input: input as z.output<TSchema>, output, user: ctx.user });
@@ -234,7 +244,6 @@ export const goal = resource({
   ref: ZGoalRefSchema,
   load: (ctx, ref, type) => memoized<TGoalContext>(ctx, type, `goal:${ref.goalId}`, () => findGoalForUser(ctx.db, ctx.user, ref.goalId)),
   engagementOf: (record) => record.engagement,
-  idOf: (record) => record.id,
   toContext: (record) => ({ goal: record }),
 });
 
@@ -242,7 +251,6 @@ export const assignment = resource({
   ref: ZAssignmentRefSchema,
   load: (ctx, ref): Promise<TAssignmentContext> => findAssignmentForUser(ctx.db, ctx.user, ref.assignmentId),
   engagementOf: (record) => record.engagement,
-  idOf: (record) => record.id,
   toContext: (record) => ({ assignment: record }),
 });
 
@@ -250,7 +258,6 @@ export const occurrence = resource({
   ref: ZOccurrenceRefSchema,
   load: (ctx, ref): Promise<TOccurrenceContext> => findOccurrenceForUser(ctx.db, ctx.user, ref.occurrenceId),
   engagementOf: (record) => record.assignment.engagement,
-  idOf: (record) => record.id,
   toContext: (record) => ({ occurrence: record }),
 });
 
@@ -258,7 +265,6 @@ export const measure = resource({
   ref: ZMeasureRefSchema,
   load: (ctx, ref): Promise<TMeasureContext> => findMeasureForUser(ctx.db, ctx.user, ref.measureId),
   engagementOf: (record) => record.engagement,
-  idOf: (record) => record.id,
   toContext: (record) => ({ measure: record }),
 });
 
@@ -271,7 +277,6 @@ export const session = resource({
     return loaded;
   },
   engagementOf: (record) => record.engagement,
-  idOf: (record) => record.id,
   toContext: (record) => ({ session: record }),
 });
 
@@ -279,7 +284,6 @@ export const agendaItem = resource({
   ref: ZAgendaItemRefSchema,
   load: (ctx, ref): Promise<TAgendaItemContext> => findAgendaItemForUser(ctx.db, ctx.user, ref.itemId),
   engagementOf: (record) => record.session.engagement,
-  idOf: (record) => record.id,
   toContext: (record) => ({ item: record }),
 });
 
@@ -288,6 +292,5 @@ export const template = resource({
   ref: ZTemplateRefSchema,
   load: (ctx, ref): Promise<TTemplateContext> => findTemplateForTherapist(ctx.db, ctx.user, ref.templateId),
   engagementOf: () => null,
-  idOf: (record) => record.id,
   toContext: (record) => ({ template: record }),
 });

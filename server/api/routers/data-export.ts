@@ -12,25 +12,19 @@ const ZNoInput = z.object({}).strict().optional();
 // app/api/account/templates-export) and the printable page call these.
 export const dataExportRouter = createTRPCRouter({
   /** Everything about the signed-in client; never a therapist's private note. */
-  mine: own.query({
-    role: "client",
-    input: ZNoInput,
+  mine: own.query("client", ZNoInput, {
     run: ({ ctx }) => buildClientExport(ctx.db, ctx.user),
     audit: { action: "export", recordType: "client_export" },
   }),
 
   /** One client's record for their therapist, private notes included and marked. */
-  engagement: engagement.query({
-    role: "therapist",
-    input: ZEngagementRefSchema.strict(),
+  engagement: engagement.query("therapist", ZEngagementRefSchema.strict(), {
     run: ({ ctx }) => buildEngagementExport(ctx.db, ctx.user, ctx.engagement.id),
     audit: { action: "export", recordType: "engagement_export" },
   }),
 
   /** The therapist's own template library. */
-  templates: own.query({
-    role: "therapist",
-    input: ZNoInput,
+  templates: own.query("therapist", ZNoInput, {
     run: ({ ctx }) => buildTemplateExport(ctx.db, ctx.user),
     audit: { action: "export", recordType: "template_library" },
   }),

@@ -10,9 +10,7 @@ import { done, engagement, own, type TLoadedEngagement } from "../resources";
 
 export const engagementRouter = createTRPCRouter({
   /** The therapist's caseload, or the client's therapists (current and past). */
-  list: own.query({
-    role: "either",
-    input: z.object({}).strict().optional(),
+  list: own.query("either", z.object({}).strict().optional(), {
     run: async ({ ctx }) => {
       const rows = await listEngagements(ctx.db, ctx.user);
       // Each passed the access rule: the page's engagement-scoped calls need not load them again.
@@ -25,9 +23,7 @@ export const engagementRouter = createTRPCRouter({
   }),
 
   /** Loaded with the access check: no statement of its own. */
-  byId: engagement.query({
-    role: "either",
-    input: ZEngagementRefSchema.strict(),
+  byId: engagement.query("either", ZEngagementRefSchema.strict(), {
     run: async ({ ctx }) => ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary,
     audit: { action: "read", recordType: "engagement" },
   }),
@@ -37,9 +33,7 @@ export const engagementRouter = createTRPCRouter({
    * and the standard measures (running, totals over time, open urgent flags
    * for the therapist). One statement with the header loaded by the access check.
    */
-  progress: engagement.query({
-    role: "either",
-    input: ZEngagementRefSchema.strict(),
+  progress: engagement.query("either", ZEngagementRefSchema.strict(), {
     run: async ({ ctx }) => {
       const summary = ctx.engagementSummary ?? (await findEngagementWithSummary(ctx.db, ctx.user, ctx.engagement.id)).summary;
       return progressFor(ctx.db, ctx.user, ctx.engagement.id, summary.nextSession);
@@ -51,9 +45,7 @@ export const engagementRouter = createTRPCRouter({
   }),
 
   /** Either party ends the work together; both keep read-only access. */
-  end: engagement.mutation({
-    role: "either",
-    input: ZEngagementRefSchema.strict(),
+  end: engagement.mutation("either", ZEngagementRefSchema.strict(), {
     run: ({ ctx }) => done(endEngagement(ctx.db, ctx.user, ctx.engagement)),
     audit: { action: "update", recordType: "engagement" },
   }),

@@ -6,16 +6,12 @@ import { engagement, own, session } from "../resources";
 
 export const feedbackRouter = createTRPCRouter({
   /** The client's ratings of a session that took place; a retry doesn't duplicate. */
-  submit: session.mutation({
-    role: "client",
-    input: ZSessionFeedbackSchema,
+  submit: session.mutation("client", ZSessionFeedbackSchema, {
     run: ({ ctx, input }) => submitFeedback(ctx.db, ctx.user, ctx.session, input),
     audit: { action: "create", recordType: "session_feedback", recordId: ({ output }) => output.id },
   }),
 
-  checkIn: engagement.mutation({
-    role: "client",
-    input: ZCheckInSchema,
+  checkIn: engagement.mutation("client", ZCheckInSchema, {
     run: ({ ctx, input }) => recordCheckIn(ctx.db, ctx.user, ctx.engagement, input),
     audit: { action: "create", recordType: "check_in", recordId: ({ output }) => output.id },
   }),
@@ -23,17 +19,13 @@ export const feedbackRouter = createTRPCRouter({
   // The trends with their signals are read with the questionnaires: engagement.progress.
 
   /** Recent sessions the client hasn't given feedback on yet: the invitation to do so. Dates only, not audited. */
-  pending: own.query({
-    role: "client",
-    input: z.object({}).strict().optional(),
+  pending: own.query("client", z.object({}).strict().optional(), {
     run: ({ ctx }) => pendingFeedback(ctx.db, ctx.user),
     audit: null,
   }),
 
   /** Signals per client (which trend dipped), without the ratings themselves: not audited, as before. */
-  caseloadSignals: own.query({
-    role: "therapist",
-    input: z.object({}).strict().optional(),
+  caseloadSignals: own.query("therapist", z.object({}).strict().optional(), {
     run: ({ ctx }) => caseloadSignals(ctx.db, ctx.user),
     audit: null,
   }),

@@ -28,9 +28,7 @@ import { done, engagement, goal, own } from "../resources";
 import { prime } from "../request-memo";
 
 export const goalRouter = createTRPCRouter({
-  list: engagement.query({
-    role: "either",
-    input: ZEngagementRefSchema.strict(),
+  list: engagement.query("either", ZEngagementRefSchema.strict(), {
     run: async ({ ctx }) => {
       const goals = await listGoals(ctx.db, ctx.engagement.id);
       // Each is reachable through this engagement: a goal the page opens next need not be looked up again.
@@ -43,73 +41,53 @@ export const goalRouter = createTRPCRouter({
   }),
 
   /** The therapist's caseload at a glance: every active goal with both latest ratings. */
-  caseload: own.query({
-    role: "therapist",
-    input: z.object({}).strict().optional(),
+  caseload: own.query("therapist", z.object({}).strict().optional(), {
     run: ({ ctx }) => listCaseloadGoals(ctx.db, ctx.user.id),
     audit: { action: "list", recordType: "goal" },
   }),
 
-  byId: goal.query({
-    role: "either",
-    input: ZGoalRefSchema.strict(),
+  byId: goal.query("either", ZGoalRefSchema.strict(), {
     run: async ({ ctx }) => ({ ...(await getGoalDetail(ctx.db, ctx.goal.id)), viewerRole: ctx.user.role }),
     audit: { action: "read", recordType: "goal" },
   }),
 
-  create: engagement.mutation({
-    role: "either",
-    input: ZCreateGoalSchema,
+  create: engagement.mutation("either", ZCreateGoalSchema, {
     run: ({ ctx, input }) => createGoal(ctx.db, ctx.user, input),
     audit: { action: "create", recordType: "goal", recordId: ({ output }) => output.id },
   }),
 
-  update: goal.mutation({
-    role: "either",
-    input: ZUpdateGoalSchema,
+  update: goal.mutation("either", ZUpdateGoalSchema, {
     run: ({ ctx, input }) => updateGoal(ctx.db, ctx.goal, input),
     audit: { action: "update", recordType: "goal" },
   }),
 
-  setStatus: goal.mutation({
-    role: "either",
-    input: ZSetGoalStatusSchema,
+  setStatus: goal.mutation("either", ZSetGoalStatusSchema, {
     run: ({ ctx, input }) => setGoalStatus(ctx.db, ctx.user, ctx.goal, input),
     audit: { action: "update", recordType: "goal" },
   }),
 
-  rate: goal.mutation({
-    role: "either",
-    input: ZRateGoalSchema,
+  rate: goal.mutation("either", ZRateGoalSchema, {
     run: ({ ctx, input }) => rateGoal(ctx.db, ctx.user, ctx.goal, input),
     audit: { action: "create", recordType: "goal_rating", recordId: ({ output }) => output.id },
   }),
 
-  addStep: goal.mutation({
-    role: "either",
-    input: ZAddStepSchema,
+  addStep: goal.mutation("either", ZAddStepSchema, {
     run: ({ ctx, input }) => addStep(ctx.db, ctx.user, ctx.goal, input.text),
     audit: { action: "create", recordType: "goal_step", recordId: ({ output }) => output.id },
   }),
 
-  setStepDone: goal.mutation({
-    role: "either",
-    input: ZSetStepDoneSchema,
+  setStepDone: goal.mutation("either", ZSetStepDoneSchema, {
     run: ({ ctx, input }) => done(setStepDone(ctx.db, ctx.user, ctx.goal, input.stepId, input.isDone)),
     audit: { action: "update", recordType: "goal_step", recordId: ({ input }) => input.stepId },
   }),
 
-  removeStep: goal.mutation({
-    role: "either",
-    input: ZStepRefSchema,
+  removeStep: goal.mutation("either", ZStepRefSchema, {
     run: ({ ctx, input }) => done(removeStep(ctx.db, ctx.goal, input.stepId)),
     audit: { action: "delete", recordType: "goal_step", recordId: ({ input }) => input.stepId },
   }),
 
   /** The steps' order is the goal's: the event is about the goal. */
-  reorderSteps: goal.mutation({
-    role: "either",
-    input: ZReorderStepsSchema,
+  reorderSteps: goal.mutation("either", ZReorderStepsSchema, {
     run: ({ ctx, input }) => reorderSteps(ctx.db, ctx.goal, input),
     audit: { action: "update", recordType: "goal" },
   }),

@@ -14,37 +14,27 @@ import { own, template } from "../resources";
 // no engagement is involved and nothing here is about a client, so nothing
 // is audited.
 export const homeworkTemplateRouter = createTRPCRouter({
-  list: own.query({
-    role: "therapist",
-    input: z.object({ includeArchived: z.boolean().default(false) }).strict().optional(),
+  list: own.query("therapist", z.object({ includeArchived: z.boolean().default(false) }).strict().optional(), {
     run: ({ ctx, input }) => listTemplates(ctx.db, ctx.user, { includeArchived: input?.includeArchived ?? false }),
     audit: null,
   }),
 
-  create: own.mutation({
-    role: "therapist",
-    input: ZCreateTemplateSchema,
+  create: own.mutation("therapist", ZCreateTemplateSchema, {
     run: ({ ctx, input }) => createTemplate(ctx.db, ctx.user, input),
     audit: null,
   }),
 
-  update: template.mutation({
-    role: "therapist",
-    input: ZUpdateTemplateSchema,
+  update: template.mutation("therapist", ZUpdateTemplateSchema, {
     run: ({ ctx, input }) => updateTemplate(ctx.db, ctx.user, ctx.template, input),
     audit: null,
   }),
 
-  duplicate: template.mutation({
-    role: "therapist",
-    input: ZTemplateRefSchema.strict(),
+  duplicate: template.mutation("therapist", ZTemplateRefSchema.strict(), {
     run: ({ ctx }) => duplicateTemplate(ctx.db, ctx.user, ctx.template),
     audit: null,
   }),
 
-  setArchived: template.mutation({
-    role: "therapist",
-    input: ZTemplateRefSchema.extend({ isArchived: z.boolean() }).strict(),
+  setArchived: template.mutation("therapist", ZTemplateRefSchema.extend({ isArchived: z.boolean() }).strict(), {
     run: ({ ctx, input }) => setTemplateArchived(ctx.db, ctx.user, ctx.template, input.isArchived),
     audit: null,
   }),

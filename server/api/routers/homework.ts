@@ -14,67 +14,49 @@ import { createTRPCRouter } from "../trpc";
 import { assignment, done, engagement, occurrence, own } from "../resources";
 
 export const homeworkRouter = createTRPCRouter({
-  list: engagement.query({
-    role: "either",
-    input: ZEngagementRefSchema.strict(),
+  list: engagement.query("either", ZEngagementRefSchema.strict(), {
     run: ({ ctx }) => listAssignments(ctx.db, ctx.engagement, { clientTimeZone: ctx.engagementClientTimeZone }),
     audit: { action: "list", recordType: "homework_assignment", recordId: () => null },
   }),
 
-  byId: assignment.query({
-    role: "either",
-    input: ZAssignmentRefSchema.strict(),
+  byId: assignment.query("either", ZAssignmentRefSchema.strict(), {
     run: async ({ ctx }) => ({ ...(await getAssignment(ctx.db, ctx.assignment.id, ctx.assignment.engagement.id)), viewerRole: ctx.user.role }),
     audit: { action: "read", recordType: "homework_assignment" },
   }),
 
   /** The client's homework that is due now or overdue, across their active work. */
-  due: own.query({
-    role: "client",
-    input: z.object({}).strict().optional(),
+  due: own.query("client", z.object({}).strict().optional(), {
     run: ({ ctx }) => listDueForClient(ctx.db, ctx.user),
     audit: { action: "list", recordType: "homework_occurrence" },
   }),
 
   /** Done vs assigned this period, per client on the caseload. */
-  caseload: own.query({
-    role: "therapist",
-    input: z.object({}).strict().optional(),
+  caseload: own.query("therapist", z.object({}).strict().optional(), {
     run: ({ ctx }) => caseloadAdherence(ctx.db, ctx.user),
     audit: { action: "list", recordType: "homework_assignment" },
   }),
 
-  assign: engagement.mutation({
-    role: "therapist",
-    input: ZAssignHomeworkSchema,
+  assign: engagement.mutation("therapist", ZAssignHomeworkSchema, {
     run: ({ ctx, input }) => assignHomework(ctx.db, ctx.user, ctx.engagement, input),
     audit: { action: "create", recordType: "homework_assignment", recordId: ({ output }) => output.id },
   }),
 
-  update: assignment.mutation({
-    role: "therapist",
-    input: ZUpdateAssignmentSchema,
+  update: assignment.mutation("therapist", ZUpdateAssignmentSchema, {
     run: ({ ctx, input }) => done(updateAssignment(ctx.db, ctx.assignment, input)),
     audit: { action: "update", recordType: "homework_assignment" },
   }),
 
-  cancel: assignment.mutation({
-    role: "therapist",
-    input: ZAssignmentRefSchema.strict(),
+  cancel: assignment.mutation("therapist", ZAssignmentRefSchema.strict(), {
     run: ({ ctx }) => done(cancelAssignment(ctx.db, ctx.assignment)),
     audit: { action: "update", recordType: "homework_assignment" },
   }),
 
-  complete: occurrence.mutation({
-    role: "client",
-    input: ZCompleteOccurrenceSchema,
+  complete: occurrence.mutation("client", ZCompleteOccurrenceSchema, {
     run: ({ ctx, input }) => completeOccurrence(ctx.db, ctx.user, ctx.occurrence, input),
     audit: { action: "create", recordType: "homework_completion", recordId: ({ output }) => output.id },
   }),
 
-  reply: occurrence.mutation({
-    role: "therapist",
-    input: ZReplySchema,
+  reply: occurrence.mutation("therapist", ZReplySchema, {
     run: ({ ctx, input }) => replyToCompletion(ctx.db, ctx.user, ctx.occurrence, input.feedback),
     audit: { action: "update", recordType: "homework_completion", recordId: ({ output }) => output.id },
   }),

@@ -14,9 +14,7 @@ import { createTRPCRouter, publicProcedure } from "../trpc";
 import { engagement, own } from "../resources";
 
 export const invitationRouter = createTRPCRouter({
-  create: own.mutation({
-    role: "therapist",
-    input: ZCreateInvitationSchema,
+  create: own.mutation("therapist", ZCreateInvitationSchema, {
     run: ({ ctx, input }) => createInvitation(ctx.db, ctx.user, input),
     audit: {
       action: "create",
@@ -27,17 +25,13 @@ export const invitationRouter = createTRPCRouter({
   }),
 
   /** A pending engagement isn't active: managing its invitation is not a write to the work. */
-  resend: engagement.mutation({
-    role: "therapist",
-    input: ZEngagementRefSchema.strict(),
+  resend: engagement.mutation("therapist", ZEngagementRefSchema.strict(), {
     isWrite: false,
     run: ({ ctx }) => resendInvitation(ctx.db, ctx.user, ctx.engagement),
     audit: { action: "update", recordType: "invitation", recordId: ({ output }) => output.invitationId },
   }),
 
-  revoke: engagement.mutation({
-    role: "therapist",
-    input: ZEngagementRefSchema.strict(),
+  revoke: engagement.mutation("therapist", ZEngagementRefSchema.strict(), {
     isWrite: false,
     run: ({ ctx }) => revokeInvitation(ctx.db, ctx.user, ctx.engagement),
     audit: { action: "delete", recordType: "invitation", recordId: ({ output }) => output.invitationId },
@@ -55,9 +49,7 @@ export const invitationRouter = createTRPCRouter({
   /** Public: sets up a new client account from the invitation (audited as the new client's act, with it). */
   acceptNew: publicProcedure.input(ZAcceptInvitationNewSchema).mutation(({ ctx, input }) => acceptInvitationAsNewClient(ctx.db, input, ctx.meta)),
 
-  acceptExisting: own.mutation({
-    role: "client",
-    input: ZInvitationRefSchema,
+  acceptExisting: own.mutation("client", ZInvitationRefSchema, {
     run: ({ ctx, input }) => acceptInvitationAsExistingClient(ctx.db, ctx.user, input.token),
     audit: {
       action: "update",

@@ -21,57 +21,43 @@ function answerAudits(action: "create" | "update"): TAuditDeclaration<TMeasureCo
 
 export const measureRouter = createTRPCRouter({
   /** The therapist asks for PHQ-9 or GAD-7 once, before every session, or every N weeks. */
-  assign: engagement.mutation({
-    role: "therapist",
-    input: ZAssignMeasureSchema,
+  assign: engagement.mutation("therapist", ZAssignMeasureSchema, {
     run: ({ ctx, input }) => assignMeasure(ctx.db, ctx.user, ctx.engagement, input),
     audit: { action: "create", recordType: "measure_assignment", recordId: ({ output }) => output.id },
   }),
 
-  stop: measure.mutation({
-    role: "therapist",
-    input: ZMeasureRefSchema.strict(),
+  stop: measure.mutation("therapist", ZMeasureRefSchema.strict(), {
     run: ({ ctx }) => done(stopMeasure(ctx.db, ctx.measure)),
     audit: { action: "update", recordType: "measure_assignment" },
   }),
 
   /** The client's form: what is open now, with their draft or finished answer for it. */
-  form: measure.query({
-    role: "client",
-    input: ZMeasureRefSchema.strict(),
+  form: measure.query("client", ZMeasureRefSchema.strict(), {
     run: async ({ ctx }) => formFor(ctx.measure),
     audit: { action: "read", recordType: "measure_assignment" },
   }),
 
   /** Keeps the answers so far; the client may stop and come back. */
-  saveDraft: measure.mutation({
-    role: "client",
-    input: ZMeasureAnswersSchema,
+  saveDraft: measure.mutation("client", ZMeasureAnswersSchema, {
     run: ({ ctx, input }) => saveAnswers(ctx.db, ctx.user, ctx.measure, input, { complete: false }),
     audit: answerAudits("update"),
   }),
 
   /** Sends the finished answers; they can't be changed afterwards. */
-  submit: measure.mutation({
-    role: "client",
-    input: ZMeasureAnswersSchema,
+  submit: measure.mutation("client", ZMeasureAnswersSchema, {
     run: ({ ctx, input }) => saveAnswers(ctx.db, ctx.user, ctx.measure, input, { complete: true }),
     audit: answerAudits("create"),
   }),
 
   /** The therapist has seen an urgent answer and is following it up: audited. Still possible once the work has ended. */
-  acknowledgeFlag: engagement.mutation({
-    role: "therapist",
-    input: ZAcknowledgeFlagSchema,
+  acknowledgeFlag: engagement.mutation("therapist", ZAcknowledgeFlagSchema, {
     isWrite: false,
     run: ({ ctx, input }) => acknowledgeFlag(ctx.db, ctx.user, ctx.engagement, input.flagId),
     audit: { action: "acknowledge", recordType: "measure_flag", recordId: ({ output }) => output.id, when: ({ output }) => output.wasOpen },
   }),
 
   /** Each active client's latest totals and open urgent flags. */
-  caseload: own.query({
-    role: "therapist",
-    input: z.object({}).strict().optional(),
+  caseload: own.query("therapist", z.object({}).strict().optional(), {
     run: ({ ctx }) => caseloadMeasures(ctx.db, ctx.user),
     audit: { action: "list", recordType: "measure_response" },
   }),
