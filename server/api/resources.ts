@@ -1,15 +1,18 @@
 // Procedures on clinical records, from one factory (docs/architecture.md,
-// "The life of a mutation"). A procedure declares its policy and calls its
-// domain; the factory does the rest, in this order:
+// "The procedure ladder"). A procedure declares its policy and calls its
+// domain, `goal.mutation("either", ZAddStepSchema, { run, audit })`; the
+// factory does the rest, in this order:
 //
 //   1. signed in (authedProcedure), then the caller's ROLE: a client calling a
-//      therapist's action is refused before anything is loaded;
-//   2. the record, loaded once through its domain's access builder (NOT_FOUND
-//      when it isn't the caller's; shared across one request's queries);
-//   3. for a write, the engagement must be active (read-only once ended);
-//   4. a mutation's transaction (atomicWrites, server/api/trpc.ts) around
+//      therapist's action is refused before anything is read;
+//   2. the input, parsed by its strict schema (field errors);
+//   3. the record it names, loaded once through its domain's access builder
+//      (NOT_FOUND when it isn't the caller's; shared across one request's
+//      queries);
+//   4. for a write, the engagement must be active (read-only once ended);
+//   5. a mutation's transaction (atomicWrites, server/api/trpc.ts) around
 //      the domain call and its audit events, which commit together;
-//   5. the declared audit events, naming the record they are about.
+//   6. `run`, then the declared audit events, naming the record they are about.
 //
 // Records that belong to a person rather than an engagement (their journal,
 // their caseload, their exports) use `own`: role, transaction and audit the
@@ -110,7 +113,7 @@ type TResourceSpec<TRef extends z.ZodObject, TRecord, TAdd extends object> = {
 
 export type TResourceContext<TAdd> = TSignedInContext & TAdd;
 
-/** The procedures of one kind of record: `.query({...})` and `.mutation({...})`. */
+/** The procedures of one kind of record: `.query(role, input, {...})` and `.mutation(role, input, {...})`. */
 export function resource<TRef extends z.ZodObject, TRecord, TAdd extends object>(spec: TResourceSpec<TRef, TRecord, TAdd>) {
   const idOf = spec.idOf ?? ((record: TRecord) => (record as { id: string }).id);
   /** Role, then the input (which names the record), then the record, then writability and the transaction. */
