@@ -1,0 +1,702 @@
+// Turns the demo's stories (./maya.ts, ./sam.ts, ./priya.ts) into records, as
+// the app would have written them over the weeks before `now`.
+//
+// Invariants:
+// - Rows follow the app's own rules: text sealed by the domain's sealing
+//   functions, ids from server/db/ids.ts, homework days from
+//   lib/homework/schedule.ts, questionnaire periods and totals from
+//   lib/measures/, and every date through ./dates.ts.
+// - The domain's mutations (createGoal, assignHomework, scheduleSession, …)
+//   are not called: they stamp the current time, tell people (notifications,
+//   e-mails, live events) and refuse the past (an agenda item for a session
+//   that has started). The demo is a history, so it is written as the rows
+//   those mutations would have left.
+// - Nothing is dated after `now`, except what the story puts in the future
+//   (the next sessions, homework days to come, goal target dates).
+// - A story that contradicts itself (a completion for a day to come, a goal
+//   rated in a session that didn't happen) fails loudly instead of seeding.
+import type { Prisma } from "@/server/db/generated/client";
+import { sealField } from "@/server/crypto/sealed-fields";
+import { newRowId } from "@/server/db/ids";
+import { sealGoalText, sealRatingNote, sealStatusNote, sealStepText } from "@/server/goals/sealing";
+import { openTemplateText, sealAssignmentText } from "@/server/homework/sealing";
+import { sealAnswers } from "@/server/measures/sealing";
+import { localDateToDb, occurrencesFor, scheduleEndsOn, type TScheduleInput } from "@/lib/homework/schedule";
+import { isSafetyAnswer, scoreMeasure } from "@/lib/measures/instruments";
+import { openPeriod } from "@/lib/measures/schedule";
+import { addDays, type TLocalDate } from "@/lib/time/days";
+import { localDay } from "@/lib/time/zones";
+import { STARTER_TEMPLATES } from "../starter-templates";
+import { instantOf, later, notAfterNow, onDay, wallTime } from "./dates";
+import { THERAPIST, type TDemoTherapist } from "./people";
+import { MAYA } from "./maya";
+import { SAM } from "./sam";
+import { PRIYA } from "./priya";
+import type {
+  TAgendaSeed,
+  TAuthor,
+  TClientStory,
+  TCompletionSeed,
+  TEndedStory,
+  TGoalSeed,
+  THomeworkContent,
+  THomeworkSeed,
+  TNoticeSeed,
+  TPastSessionSeed,
+  TScores,
+} from "./types";
+
+export const DEMO_STORIES: TClientStory[] = [MAYA, SAM, PRIYA];
+
+const SESSION_MINUTES = 50;
+
+type TRows = {
+  users: Prisma.UserCreateManyInput[];
+  engagements: Prisma.EngagementCreateManyInput[];
+  goals: Prisma.GoalCreateManyInput[];
+  goalStatusChanges: Prisma.GoalStatusChangeCreateManyInput[];
+  goalSteps: Prisma.GoalStepCreateManyInput[];
+  sessions: Prisma.TherapySessionCreateManyInput[];
+  goalRatings: Prisma.GoalRatingCreateManyInput[];
+  agendaItems: Prisma.AgendaItemCreateManyInput[];
+  carriedAgendaItems: Prisma.AgendaItemCreateManyInput[];
+  sessionNotes: Prisma.SessionNoteCreateManyInput[];
+  sessionFeedback: Prisma.SessionFeedbackCreateManyInput[];
+  checkIns: Prisma.CheckInCreateManyInput[];
+  homeworkAssignments: Prisma.HomeworkAssignmentCreateManyInput[];
+  homeworkOccurrences: Prisma.HomeworkOccurrenceCreateManyInput[];
+  homeworkCompletions: Prisma.HomeworkCompletionCreateManyInput[];
+  journalEntries: Prisma.JournalEntryCreateManyInput[];
+  notifications: Prisma.NotificationCreateManyInput[];
+  measureAssignments: Prisma.MeasureAssignmentCreateManyInput[];
+  measureResponses: Prisma.MeasureResponseCreateManyInput[];
+};
+
+type TPractice = {
+  now: Date;
+  rows: TRows;
+  passwordHash: string;
+  therapist: { id: string; timeZone: string };
+  /** Starter template ids by title. */
+  templateIds: Map<string, string>;
+};
+
+/** One story's people and where it happens. */
+type TWork = { practice: TPractice; story: TClientStory; clientId: string; engagementId: string; today: TLocalDate };
+
+type THeldSession = { id: string; startsAt: Date; endsAt: Date; seed: TPastSessionSeed };
+
+type TSessionPlan = { held: THeldSession[]; next: { id: string; startsAt: Date } };
+
+type THomeworkRef = { id: string; assignedAt: Date; isDueToday: boolean };
+
+/**
+ * Writes the demo practice in `tx`: the therapist, her clients' stories, and
+ * Priya's earlier work. The starter templates must be there already (the
+ * homework taken from them points at them).
+ */
+export async function loadDemo(tx: Prisma.TransactionClient, { now, passwordHash }: { now: Date; passwordHash: string }): Promise<void> {
+  const templates = await tx.homeworkTemplate.findMany({
+    where: { ownerId: null, archivedAt: null },
+    select: { id: true, title: true, instructions: true },
+  });
+  const templateIds = new Map(templates.map(openTemplateText).map((template) => [template.title, template.id]));
+  const rows = emptyRows();
+  const therapist = { id: addUser(rows, passwordHash, THERAPIST, now), timeZone: THERAPIST.timeZone };
+  const practice: TPractice = { now, passwordHash, templateIds, rows, therapist };
+  for (const story of DEMO_STORIES) addStory(practice, story);
+  await insertRows(tx, rows);
+}
+
+function emptyRows(): TRows {
+  return {
+    users: [],
+    engagements: [],
+    goals: [],
+    goalStatusChanges: [],
+    goalSteps: [],
+    sessions: [],
+    goalRatings: [],
+    agendaItems: [],
+    carriedAgendaItems: [],
+    sessionNotes: [],
+    sessionFeedback: [],
+    checkIns: [],
+    homeworkAssignments: [],
+    homeworkOccurrences: [],
+    homeworkCompletions: [],
+    journalEntries: [],
+    notifications: [],
+    measureAssignments: [],
+    measureResponses: [],
+  };
+}
+
+// Parents before children; carried agenda items after the items they point at.
+async function insertRows(tx: Prisma.TransactionClient, rows: TRows): Promise<void> {
+  await tx.user.createMany({ data: rows.users });
+  await tx.engagement.createMany({ data: rows.engagements });
+  await tx.goal.createMany({ data: rows.goals });
+  await tx.goalStatusChange.createMany({ data: rows.goalStatusChanges });
+  await tx.goalStep.createMany({ data: rows.goalSteps });
+  await tx.therapySession.createMany({ data: rows.sessions });
+  await tx.goalRating.createMany({ data: rows.goalRatings });
+  await tx.agendaItem.createMany({ data: rows.agendaItems });
+  await tx.agendaItem.createMany({ data: rows.carriedAgendaItems });
+  await tx.sessionNote.createMany({ data: rows.sessionNotes });
+  await tx.sessionFeedback.createMany({ data: rows.sessionFeedback });
+  await tx.checkIn.createMany({ data: rows.checkIns });
+  await tx.homeworkAssignment.createMany({ data: rows.homeworkAssignments });
+  await tx.homeworkOccurrence.createMany({ data: rows.homeworkOccurrences });
+  await tx.homeworkCompletion.createMany({ data: rows.homeworkCompletions });
+  await tx.journalEntry.createMany({ data: rows.journalEntries });
+  await tx.notification.createMany({ data: rows.notifications });
+  await tx.measureAssignment.createMany({ data: rows.measureAssignments });
+  await tx.measureResponse.createMany({ data: rows.measureResponses });
+}
+
+function addUser(rows: TRows, passwordHash: string, person: TDemoTherapist | TClientStory, now: Date): string {
+  const id = newRowId();
+  const createdAt = instantOf({ daysAgo: person.joinedDaysAgo }, person.timeZone, now);
+  const { email, name, role } = person.account;
+  rows.users.push({ id, email, name, role, passwordHash, timeZone: person.timeZone, createdAt, updatedAt: createdAt });
+  return id;
+}
+
+function authorId(work: TWork, by: TAuthor): string {
+  return by === "client" ? work.clientId : work.practice.therapist.id;
+}
+
+// ---------------------------------------------------------------- a story
+
+function addStory(practice: TPractice, story: TClientStory): void {
+  const { rows, now } = practice;
+  const clientId = addUser(rows, practice.passwordHash, story, now);
+  if (story.earlierWork) addEndedWork(practice, story, clientId, story.earlierWork);
+
+  const work: TWork = { practice, story, clientId, engagementId: newRowId(), today: localDay(now, story.timeZone) };
+  const startedAt = instantOf({ daysAgo: story.startedDaysAgo }, story.timeZone, now);
+  rows.engagements.push({
+    id: work.engagementId,
+    therapistId: practice.therapist.id,
+    clientId,
+    status: "active",
+    startedAt,
+    // The invitation went out two days before it was accepted.
+    createdAt: later(startedAt, { days: -2 }),
+    updatedAt: startedAt,
+  });
+
+  const plan = addSessions(work);
+  for (const session of plan.held) {
+    addPastAgenda(work, session);
+    addSessionRecords(work, session);
+  }
+  addNextAgenda(work, plan);
+  if (story.nextSession.checkIn) addCheckIn(work, plan.next.id, story.nextSession.checkIn, later(now, { hours: -2 }));
+
+  const goalIds = story.goals.map((goal, position) => addGoal(work, goal, position, plan.held));
+  const homework = story.homework.map((seed) => addHomework(work, seed, goalIds, plan.held));
+  addJournal(work);
+  addMeasures(work, plan.held);
+  for (const notice of story.notices) addNotice(work, notice, { startedAt, next: plan.next, homework });
+}
+
+// ---------------------------------------------------------------- sessions
+
+function addSessions(work: TWork): TSessionPlan {
+  const { practice, story, engagementId } = work;
+  const { now, therapist } = practice;
+  const place = (location?: string) =>
+    location ? { location, videoUrl: "" } : { location: "", videoUrl: `https://video.example.org/room/${story.videoRoom}` };
+  const held: THeldSession[] = [];
+
+  for (const seed of story.pastSessions) {
+    const startsAt = instantOf(seed.when, therapist.timeZone, now);
+    if (startsAt.getTime() >= now.getTime()) throw new Error(`a past session of ${story.account.email} is not in the past`);
+    const id = newRowId();
+    practice.rows.sessions.push({
+      id,
+      engagementId,
+      startsAt,
+      durationMinutes: SESSION_MINUTES,
+      status: seed.isCancelled ? "cancelled" : "completed",
+      cancelledAt: seed.isCancelled ? later(startsAt, { hours: -26 }) : null,
+      createdById: therapist.id,
+      // Booked a week ahead.
+      createdAt: later(startsAt, { days: -7 }),
+      ...place(seed.location),
+    });
+    if (!seed.isCancelled) held.push({ id, startsAt, endsAt: later(startsAt, { minutes: SESSION_MINUTES }), seed });
+  }
+
+  const lastHeld = held.at(-1);
+  if (!lastHeld) throw new Error(`demo story for ${story.account.email} has no completed session`);
+  const next = { id: newRowId(), startsAt: instantOf(story.nextSession.when, therapist.timeZone, now) };
+  practice.rows.sessions.push({
+    id: next.id,
+    engagementId,
+    startsAt: next.startsAt,
+    durationMinutes: SESSION_MINUTES,
+    status: "scheduled",
+    createdById: therapist.id,
+    // Booked as the last one ended.
+    createdAt: lastHeld.endsAt,
+    ...place(),
+  });
+  return { held, next };
+}
+
+function agendaRow(sessionId: string, item: Pick<TAgendaSeed, "kind" | "text">, authorIdOf: string) {
+  return {
+    id: newRowId(),
+    sessionId,
+    authorId: authorIdOf,
+    text: sealField("agendaText", { sessionId, authorId: authorIdOf }, item.text),
+    kind: item.kind,
+  };
+}
+
+// Clients add items a couple of days ahead, therapists the day before; each is
+// settled in the session in order.
+function addPastAgenda(work: TWork, session: THeldSession): void {
+  session.seed.agenda.forEach((item, position) => {
+    work.practice.rows.agendaItems.push({
+      ...agendaRow(session.id, item, authorId(work, item.by)),
+      position,
+      status: item.isDeferred ? "deferred" : "discussed",
+      statusChangedAt: later(session.startsAt, { minutes: 15 + 12 * position }),
+      createdAt: item.by === "client" ? later(session.startsAt, { days: -2 + position * 0.1 }) : later(session.startsAt, { days: -1 }),
+    });
+  });
+}
+
+// What the last session deferred was carried over when it ended (as
+// server/sessions/scheduling.ts carries it), ahead of what was added since.
+function addNextAgenda(work: TWork, plan: TSessionPlan): void {
+  const { practice, story } = work;
+  const lastHeld = plan.held.at(-1)!;
+  const deferred = lastHeld.seed.agenda.findIndex((item) => item.isDeferred);
+  let position = 0;
+  if (deferred >= 0) {
+    const item = lastHeld.seed.agenda[deferred]!;
+    const carriedFrom = practice.rows.agendaItems.find((row) => row.sessionId === lastHeld.id && row.position === deferred)!;
+    practice.rows.carriedAgendaItems.push({
+      ...agendaRow(plan.next.id, item, authorId(work, item.by)),
+      position: position++,
+      status: "open",
+      carriedFromId: carriedFrom.id,
+      createdAt: lastHeld.endsAt,
+    });
+  }
+  const items = story.nextSession.agenda;
+  items.forEach((item, index) => {
+    practice.rows.agendaItems.push({
+      ...agendaRow(plan.next.id, item, authorId(work, item.by)),
+      position: position++,
+      status: "open",
+      // Added over the last hours, three hours apart.
+      createdAt: later(practice.now, { hours: -(items.length - index) * 3 }),
+    });
+  });
+}
+
+function addSessionRecords(work: TWork, session: THeldSession): void {
+  const { practice, clientId } = work;
+  const { seed } = session;
+  const note = (kind: "shared_summary" | "therapist_private" | "client_takeaway", by: TAuthor, body: string, minutesAfter: number, isShared = false) => {
+    const at = later(session.endsAt, { minutes: minutesAfter });
+    practice.rows.sessionNotes.push({
+      id: newRowId(),
+      sessionId: session.id,
+      kind,
+      authorId: authorId(work, by),
+      body: sealField("sessionNoteBody", { sessionId: session.id, kind }, body),
+      isSharedWithTherapist: isShared,
+      createdAt: at,
+      updatedAt: at,
+    });
+  };
+  if (seed.summary) note("shared_summary", "therapist", seed.summary, 60);
+  if (seed.privateNote) note("therapist_private", "therapist", seed.privateNote, 20);
+  if (seed.takeaway) note("client_takeaway", "client", seed.takeaway.body, 240, seed.takeaway.isSharedWithTherapist);
+
+  if (seed.feedback) {
+    const { comment, ...scores } = seed.feedback;
+    practice.rows.sessionFeedback.push({
+      id: newRowId(),
+      sessionId: session.id,
+      clientId,
+      ...scores,
+      comment: sealField("feedbackComment", { sessionId: session.id }, comment ?? ""),
+      createdAt: notAfterNow(later(session.endsAt, { hours: 3 }), practice.now, { minutes: 30 }),
+    });
+  }
+  // The check-in is done the day before.
+  if (seed.checkIn) addCheckIn(work, session.id, seed.checkIn, later(session.startsAt, { hours: -20 }));
+}
+
+function addCheckIn(work: TWork, sessionId: string, scores: TScores, createdAt: Date): void {
+  work.practice.rows.checkIns.push({ id: newRowId(), engagementId: work.engagementId, clientId: work.clientId, sessionId, ...scores, createdAt });
+}
+
+// ---------------------------------------------------------------- goals
+
+function addGoal(work: TWork, goal: TGoalSeed, position: number, held: THeldSession[]): string {
+  const { practice, engagementId } = work;
+  const { rows, now } = practice;
+  const heldSession = (index: number) => {
+    const session = held[index];
+    if (!session) throw new Error(`demo goal "${goal.title}" refers to completed session ${index}, which does not exist`);
+    return session;
+  };
+  const id = newRowId();
+  const createdById = authorId(work, goal.by);
+  // Goals were agreed at the end of the first session.
+  const createdAt = later(heldSession(0).endsAt, { minutes: 5 + position });
+  const change = goal.statusChange;
+  const changedAt = change ? later(heldSession(change.atSession).startsAt, { minutes: 40 }) : undefined;
+
+  rows.goals.push({
+    id,
+    engagementId,
+    ...sealGoalText({ engagementId, goalId: id }, goal),
+    status: change?.to ?? "active",
+    targetDate: goal.targetInDays === undefined ? null : localDateToDb(addDays(work.today, goal.targetInDays)),
+    position,
+    createdById,
+    version: change ? 2 : 1,
+    createdAt,
+    updatedAt: changedAt ?? createdAt,
+  });
+
+  rows.goalStatusChanges.push({ id: newRowId(), goalId: id, fromStatus: null, toStatus: "active", changedById: createdById, createdAt });
+  if (change && changedAt) {
+    const changeId = newRowId();
+    rows.goalStatusChanges.push({
+      id: changeId,
+      goalId: id,
+      fromStatus: "active",
+      toStatus: change.to,
+      note: sealStatusNote(id, changeId, change.note),
+      changedById: authorId(work, change.by),
+      createdAt: changedAt,
+    });
+  }
+
+  goal.steps.forEach((step, stepPosition) => {
+    const stepId = newRowId();
+    const doneBy = step.doneBy ?? "client";
+    // Clients tick steps off between sessions; therapists do it in the session.
+    const doneAt =
+      step.doneAfterSession === undefined
+        ? null
+        : notAfterNow(
+            doneBy === "client" ? later(heldSession(step.doneAfterSession).endsAt, { days: 3 }) : heldSession(step.doneAfterSession).endsAt,
+            now,
+            { hours: 2 },
+          );
+    rows.goalSteps.push({
+      id: stepId,
+      goalId: id,
+      text: sealStepText(id, stepId, step.text),
+      position: stepPosition,
+      doneAt,
+      doneById: doneAt ? authorId(work, doneBy) : null,
+      createdById,
+      createdAt,
+    });
+  });
+
+  // Both rate each goal in every session, the client first.
+  const addSeries = (series: TGoalSeed["clientRatings"], by: TAuthor, minutesIn: number) =>
+    series.forEach((rating, index) => {
+      const session = heldSession(index);
+      const ratingId = newRowId();
+      const { value, note } = typeof rating === "number" ? { value: rating, note: "" } : rating;
+      rows.goalRatings.push({
+        id: ratingId,
+        goalId: id,
+        authorId: authorId(work, by),
+        authorRole: by,
+        value,
+        note: sealRatingNote(id, ratingId, note),
+        sessionId: session.id,
+        createdAt: later(session.startsAt, { minutes: minutesIn + position }),
+      });
+    });
+  addSeries(goal.clientRatings, "client", 30);
+  addSeries(goal.therapistRatings, "therapist", 35);
+  return id;
+}
+
+// ---------------------------------------------------------------- homework
+
+function homeworkContent(content: THomeworkSeed["content"]): THomeworkContent {
+  if (typeof content !== "string") return content;
+  const template = STARTER_TEMPLATES.find((candidate) => candidate.title === content);
+  if (!template) throw new Error(`unknown starter template ${content}`);
+  const { title, instructions, kind, schedule, timesPerWeek } = template;
+  return { title, instructions, kind, schedule, timesPerWeek };
+}
+
+/** The schedule the therapist would have entered in the assign form. */
+function scheduleOf(content: THomeworkContent, startsOn: TLocalDate, lengthDays: number): TScheduleInput {
+  switch (content.schedule) {
+    case "once":
+      return { schedule: "once", startsOn, dueOn: addDays(startsOn, lengthDays - 1) };
+    case "daily":
+      return { schedule: "daily", startsOn, days: lengthDays };
+    case "weekly":
+      if (lengthDays % 7 !== 0) throw new Error(`weekly demo homework "${content.title}" must last whole weeks`);
+      return { schedule: "weekly", startsOn, weeks: lengthDays / 7, timesPerWeek: content.timesPerWeek ?? 1 };
+  }
+}
+
+// Homework is agreed in a session: the assignment is dated at the end of the
+// last session held before its first day ends in the client's zone (or, with
+// none, the evening before it starts).
+function assignedAt(work: TWork, held: THeldSession[], startsOn: TLocalDate): Date {
+  const zone = work.story.timeZone;
+  const firstDayEnds = onDay(addDays(startsOn, 1), "00:00", zone);
+  const session = held.filter((candidate) => candidate.endsAt < firstDayEnds).at(-1);
+  return session ? session.endsAt : onDay(addDays(startsOn, -1), "18:00", zone);
+}
+
+function addHomework(work: TWork, seed: THomeworkSeed, goalIds: string[], held: THeldSession[]): THomeworkRef {
+  const { practice, engagementId, today } = work;
+  const id = newRowId();
+  const content = homeworkContent(seed.content);
+  const schedule = scheduleOf(content, addDays(today, -seed.startDaysAgo), seed.lengthDays);
+  const createdAt = assignedAt(work, held, schedule.startsOn);
+  practice.rows.homeworkAssignments.push({
+    id,
+    engagementId,
+    templateId: typeof seed.content === "string" ? (practice.templateIds.get(seed.content) ?? null) : null,
+    goalId: seed.goal === undefined ? null : (goalIds[seed.goal] ?? null),
+    assignedById: practice.therapist.id,
+    ...sealAssignmentText({ engagementId, assignmentId: id }, content),
+    kind: content.kind,
+    schedule: content.schedule,
+    timesPerWeek: schedule.schedule === "weekly" ? schedule.timesPerWeek : null,
+    startsOn: localDateToDb(schedule.startsOn),
+    endsOn: localDateToDb(scheduleEndsOn(schedule)),
+    createdAt,
+    updatedAt: createdAt,
+  });
+
+  const occurrences = occurrencesFor(schedule);
+  occurrences.forEach((occurrence, index) => {
+    const occurrenceId = newRowId();
+    practice.rows.homeworkOccurrences.push({ id: occurrenceId, assignmentId: id, opensOn: localDateToDb(occurrence.opensOn), dueOn: localDateToDb(occurrence.dueOn) });
+    const completion = seed.completions[index];
+    if (!completion) return;
+    if (occurrence.dueOn >= today) throw new Error(`demo homework "${content.title}" completes occurrence ${index}, which is not past yet`);
+    addCompletion(work, occurrenceId, occurrence.dueOn, index, completion);
+  });
+  return { id, assignedAt: createdAt, isDueToday: occurrences.some((occurrence) => occurrence.dueOn === today) };
+}
+
+// Recorded in the evening of the due day, at a time that varies a little.
+function addCompletion(work: TWork, occurrenceId: string, dueOn: TLocalDate, index: number, seed: TCompletionSeed): void {
+  const { practice } = work;
+  const completedAt = onDay(dueOn, wallTime(19 + (index % 3), (index * 17) % 60), work.story.timeZone);
+  const owner = { occurrenceId };
+  const hasFeedback = seed.feedback !== undefined;
+  practice.rows.homeworkCompletions.push({
+    id: newRowId(),
+    occurrenceId,
+    clientId: work.clientId,
+    status: seed.status,
+    response: sealField("completionResponse", owner, seed.response ?? ""),
+    difficulty: seed.difficulty ?? null,
+    helpfulness: seed.helpfulness ?? null,
+    obstacle: sealField("completionObstacle", owner, seed.obstacle ?? ""),
+    feedback: hasFeedback ? sealField("completionFeedback", owner, seed.feedback!) : null,
+    feedbackById: hasFeedback ? practice.therapist.id : null,
+    // The therapist replies the next morning.
+    feedbackAt: hasFeedback ? notAfterNow(later(completedAt, { hours: 14 }), practice.now, { minutes: 30 }) : null,
+    completedAt,
+  });
+}
+
+// ---------------------------------------------------------------- journal
+
+function addJournal(work: TWork): void {
+  const { practice, story, clientId, engagementId } = work;
+  for (const entry of story.journal) {
+    const createdAt = notAfterNow(instantOf(entry.when, story.timeZone, practice.now), practice.now, { hours: 1 });
+    const sharedAt = entry.isShared ? later(createdAt, { minutes: 10 }) : null;
+    practice.rows.journalEntries.push({
+      id: newRowId(),
+      clientId,
+      body: sealField("journalBody", { clientId }, entry.body),
+      mood: entry.mood ?? null,
+      visibility: entry.isShared ? "shared" : "private",
+      sharedEngagementId: entry.isShared ? engagementId : null,
+      sharedAt,
+      createdAt,
+      updatedAt: sharedAt ?? createdAt,
+    });
+  }
+}
+
+// ---------------------------------------------------------------- questionnaires
+
+/**
+ * Each questionnaire was asked for before its first answer; answers were
+ * given the day before each of the latest sessions (before every session) or
+ * a day into each block of weeks back from today (every N weeks), so the next
+ * one is open now. Periods are the app's (lib/measures/schedule.ts).
+ */
+function addMeasures(work: TWork, held: THeldSession[]): void {
+  const { practice, story, engagementId, clientId } = work;
+  for (const measure of story.measures ?? []) {
+    const assignmentId = newRowId();
+    const count = measure.answers.length;
+    const weeks = measure.intervalWeeks ?? 1;
+    const sessions = held.slice(-count);
+    const isBeforeSessions = measure.schedule === "before_each_session";
+    if (isBeforeSessions && sessions.length < count) throw new Error(`demo ${measure.kind} of ${story.account.email} has more answers than sessions`);
+    const assignment = {
+      schedule: measure.schedule,
+      intervalWeeks: measure.schedule === "every_n_weeks" ? weeks : null,
+      createdAt: isBeforeSessions ? later(sessions[0]!.startsAt, { days: -3 }) : later(practice.now, { days: -7 * weeks * count - 1 }),
+      stoppedAt: null,
+    };
+    practice.rows.measureAssignments.push({ id: assignmentId, engagementId, kind: measure.kind, assignedById: practice.therapist.id, ...assignment });
+
+    measure.answers.forEach((answer, index) => {
+      const session = isBeforeSessions ? sessions[index]! : null;
+      const completedAt = session ? later(session.startsAt, { hours: -20 }) : later(assignment.createdAt, { days: 7 * weeks * index + 1 });
+      const period = openPeriod(assignment, completedAt, session);
+      if (!period) throw new Error(`demo ${measure.kind} answer ${index} of ${story.account.email} falls outside any period`);
+      // An urgent answer would need its flag and the therapist's follow-up; the demo has none.
+      if (isSafetyAnswer(measure.kind, answer.items)) throw new Error(`demo ${measure.kind} answer ${index} would raise an urgent flag`);
+      practice.rows.measureResponses.push({
+        id: newRowId(),
+        assignmentId,
+        engagementId,
+        clientId,
+        kind: measure.kind,
+        periodKey: period.key,
+        answers: sealAnswers({ engagementId, assignmentId, periodKey: period.key }, answer.items),
+        difficulty: answer.difficulty,
+        total: scoreMeasure(measure.kind, answer.items).total,
+        completedAt,
+        createdAt: completedAt,
+        updatedAt: completedAt,
+      });
+    });
+  }
+}
+
+// ---------------------------------------------------------------- notifications
+
+function addNotice(
+  work: TWork,
+  notice: TNoticeSeed,
+  refs: { startedAt: Date; next: { id: string }; homework: THomeworkRef[] },
+): void {
+  const { practice, story } = work;
+  const homework = (index: number) => {
+    const ref = refs.homework[index];
+    if (!ref) throw new Error(`a demo notice of ${story.account.email} refers to homework ${index}, which does not exist`);
+    return ref;
+  };
+  const recipient = notice.to === "client" ? { id: work.clientId, timeZone: story.timeZone } : practice.therapist;
+  const when = notice.when;
+  const at =
+    when === "started" ? refs.startedAt : "homeworkAssigned" in when ? homework(when.homeworkAssigned).assignedAt : instantOf(when, recipient.timeZone, practice.now);
+  const link = notice.link;
+  if (typeof link === "object" && notice.kind === "homework_due" && !homework(link.homework).isDueToday) {
+    throw new Error(`a demo "due today" notice of ${story.account.email} points at homework that isn't due today`);
+  }
+  const createdAt = notAfterNow(at, practice.now, { minutes: 10 });
+  practice.rows.notifications.push({
+    id: newRowId(),
+    userId: recipient.id,
+    kind: notice.kind,
+    title: notice.title,
+    linkPath: link === "caseload" ? "/caseload" : link === "next session" ? `/sessions/${refs.next.id}` : `/homework/${homework(link.homework).id}`,
+    engagementId: work.engagementId,
+    createdAt,
+    // Read a couple of hours later.
+    readAt: notice.isRead ? notAfterNow(later(createdAt, { hours: 2 }), practice.now, { minutes: 10 }) : null,
+  });
+}
+
+// ---------------------------------------------------------------- earlier work
+
+function addEndedWork(practice: TPractice, story: TClientStory, clientId: string, ended: TEndedStory): void {
+  const { rows, now } = practice;
+  const at = (daysAgo: number) => instantOf({ daysAgo }, story.timeZone, now);
+  const therapistId = addUser(rows, practice.passwordHash, ended.therapist, now);
+  const engagementId = newRowId();
+  const startedAt = at(ended.startedDaysAgo);
+  const endedAt = at(ended.endedDaysAgo);
+  rows.engagements.push({
+    id: engagementId,
+    therapistId,
+    clientId,
+    status: "ended",
+    startedAt,
+    endedAt,
+    endedById: therapistId,
+    createdAt: later(startedAt, { days: -3 }),
+    updatedAt: endedAt,
+  });
+
+  const { goal } = ended;
+  const goalId = newRowId();
+  const createdAt = at(goal.createdDaysAgo);
+  const achievedAt = at(goal.achieved.daysAgo);
+  rows.goals.push({
+    id: goalId,
+    engagementId,
+    ...sealGoalText({ engagementId, goalId }, goal),
+    status: "achieved",
+    position: 0,
+    createdById: therapistId,
+    version: 2,
+    createdAt,
+    updatedAt: achievedAt,
+  });
+  const changeId = newRowId();
+  rows.goalStatusChanges.push(
+    { id: newRowId(), goalId, fromStatus: null, toStatus: "active", changedById: therapistId, createdAt },
+    {
+      id: changeId,
+      goalId,
+      fromStatus: "active",
+      toStatus: "achieved",
+      note: sealStatusNote(goalId, changeId, goal.achieved.note),
+      changedById: clientId,
+      createdAt: achievedAt,
+    },
+  );
+  goal.steps.forEach((step, position) => {
+    const stepId = newRowId();
+    rows.goalSteps.push({
+      id: stepId,
+      goalId,
+      text: sealStepText(goalId, stepId, step.text),
+      position,
+      doneAt: at(step.doneDaysAgo),
+      doneById: clientId,
+      createdById: therapistId,
+      createdAt,
+    });
+  });
+  for (const rating of goal.ratings) {
+    const ratedAt = at(rating.daysAgo);
+    const pair = [
+      { authorId: clientId, authorRole: "client" as const, value: rating.client, createdAt: ratedAt },
+      { authorId: therapistId, authorRole: "therapist" as const, value: rating.therapist, createdAt: later(ratedAt, { minutes: 5 }) },
+    ];
+    for (const row of pair) {
+      const ratingId = newRowId();
+      rows.goalRatings.push({ id: ratingId, goalId, ...row, note: sealRatingNote(goalId, ratingId, "") });
+    }
+  }
+}
