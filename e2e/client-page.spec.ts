@@ -1,13 +1,11 @@
-import { seedClient, seedEngagement, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { addDays } from "../lib/time/days";
 import { localDay } from "../lib/time/zones";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 test("scheduling a session updates the client page's header at once, and a not-found client answers at once", async ({ browser }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Iris Lane" });
-  const clientUser = await seedClient(db, { name: "Noah Fern" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Iris Lane", client: "Noah Fern" });
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
 
   await therapist.goto(`/clients/${engagement.id}`);

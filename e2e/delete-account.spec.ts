@@ -3,16 +3,14 @@
 // sign in again; their private journal is gone while their therapist's record
 // of the work stays, under "Former client".
 import { randomUUID } from "node:crypto";
-import { seedClient, seedEngagement, seedGoal, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { seedGoal, TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { e2eDb, expect, signedInPage, signIn, test } from "./fixtures";
 
 test("a client reads what deleting does, deletes with their password, and the therapist keeps the record as 'Former client'", async ({
   browser,
 }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Wren Hale" });
-  const clientUser = await seedClient(db, { name: "Juno Park" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Wren Hale", client: "Juno Park" });
   const goal = await seedGoal(db, engagement, { title: "Walk to work twice a week" });
   const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
   const canary = `CANARY-GOODBYE-${randomUUID()}`;

@@ -2,14 +2,12 @@
 // as a file and as a page to print, and sees who has looked at their records.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { seedClient, seedEngagement, seedGoal, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { seedGoal, TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 test("a client downloads their export, opens the printable copy, and sees their therapist in the access log", async ({ browser }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Rhea Stone" });
-  const clientUser = await seedClient(db, { name: "Jo Marsh" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Rhea Stone", client: "Jo Marsh" });
   await seedGoal(db, engagement, { title: "Walk to work twice a week" });
   const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
@@ -63,9 +61,7 @@ test("a client downloads their export, opens the printable copy, and sees their 
 
 test("a therapist downloads one client's record from the client's page", async ({ browser }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Omar Vale" });
-  const clientUser = await seedClient(db, { name: "Kit Rowe" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Omar Vale", client: "Kit Rowe" });
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
 
   await therapist.goto(`/clients/${engagement.id}`);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { seedClient, seedEngagement, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 async function rate(page: Page, value: number) {
@@ -17,9 +17,7 @@ async function ratingRows(page: Page) {
 
 test("therapist and client set a goal, rate it, review it together, and a stale edit is caught", async ({ browser }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Mira Stone" });
-  const clientUser = await seedClient(db, { name: "Leo Park" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Mira Stone", client: "Leo Park" });
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
   const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { seedClient, seedEngagement, seedSession, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { seedSession, TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 async function score(page: Page, question: string, value: number) {
@@ -10,9 +10,7 @@ async function score(page: Page, question: string, value: number) {
 
 test("private journal stays private; low feedback flags the caseload and offers an agenda item", async ({ browser }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Iris Bell" });
-  const clientUser = await seedClient(db, { name: "Tomas Ek" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Iris Bell", client: "Tomas Ek" });
   const past = await seedSession(db, engagement, { hoursFromNow: -20, status: "completed" });
   const next = await seedSession(db, engagement, { hoursFromNow: 72 });
   const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);

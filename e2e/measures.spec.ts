@@ -4,7 +4,7 @@
 // resources at once; the therapist sees the urgent flag on the caseload,
 // acknowledges it, and sees the trend on its severity bands.
 import type { Page } from "@playwright/test";
-import { seedClient, seedEngagement, seedSession, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { seedSession, TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { INSTRUMENTS } from "../lib/measures/instruments";
 import { sealAnswers } from "../server/measures/sealing";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
@@ -17,9 +17,7 @@ function answerIn(page: Page, index: number, answer: string) {
 
 test("PHQ-9 before every session: draft kept, item 9 shows crisis resources at once, urgent flag acknowledged, trend on bands", async ({ browser }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Nell Okafor" });
-  const clientUser = await seedClient(db, { name: "Pia Lind" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Nell Okafor", client: "Pia Lind" });
   await seedSession(db, engagement, { hoursFromNow: 72 });
   // An answer from a month ago (severe), so the trend has somewhere to come from.
   const earlier = await db.measureAssignment.create({

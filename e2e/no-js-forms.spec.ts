@@ -3,15 +3,7 @@
 // not once it is. See components/ui/form.tsx for how.
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
-import {
-  seedAssignment,
-  seedClient,
-  seedEngagement,
-  seedGoal,
-  seedSession,
-  seedTherapist,
-  TEST_PASSWORD,
-} from "../tests/factories";
+import { seedAssignment, seedGoal, seedSession, TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { e2eDb, expect, signIn, signUpLinkFromOutbox, test } from "./fixtures";
 
 type TFields = Record<string, string>;
@@ -74,9 +66,7 @@ async function expectFallbackPage(page: Page, form: Locator) {
 
 async function seedClientWithWork() {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Nadia Quist" });
-  const clientUser = await seedClient(db, { name: "Pim Vos" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Nadia Quist", client: "Pim Vos" });
   const session = await seedSession(db, engagement, { hoursFromNow: 48 });
   const assignment = await seedAssignment(db, engagement, { title: "Two minutes of stretching" });
   const goal = await seedGoal(db, engagement, { title: "Walk after lunch" });

@@ -1,14 +1,12 @@
 // Alliance reaches people between sessions (issue 11), in the app: the bell
 // counts what is new without a reload, a notification leads to its record
 // and is read once opened, and each person's choices stay as they set them.
-import { seedClient, seedEngagement, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { seedClient, TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 test("new homework reaches the client's bell live; opening it lands on the homework, which is then read", async ({ browser }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Bea Ames" });
-  const clientUser = await seedClient(db, { name: "Noa Lind" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Bea Ames", client: "Noa Lind" });
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
   const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
 

@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { seedClient, seedEngagement, seedSession, seedTherapist, TEST_PASSWORD } from "../tests/factories";
+import { seedSession, TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 test("client prepares, both run the session live, the private note stays private, nothing raised is lost", async ({
   browser,
 }) => {
   const db = e2eDb();
-  const therapistUser = await seedTherapist(db, { name: "Dr. Lena Fox" });
-  const clientUser = await seedClient(db, { name: "Ravi Shah" });
-  const engagement = await seedEngagement(db, { therapistId: therapistUser.id, clientId: clientUser.id });
+  const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Lena Fox", client: "Ravi Shah" });
   const current = await seedSession(db, engagement, { hoursFromNow: 2 });
   const following = await seedSession(db, engagement, { hoursFromNow: 24 * 7 });
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);

@@ -336,3 +336,11 @@ export async function callerFor(
   const user: TSessionUser | null = check.ok ? check.user : null;
   return createCaller({ db, user, sessionId, signedOutReason: check.ok ? null : parseSignedOutReason(check.reason), meta });
 }
+
+/** A therapist and a client working together, named for the story: where most journeys start. */
+export async function seedWorkingPair(db: TDb, names: { therapist: string; client: string }) {
+  const therapist = await seedTherapist(db, { name: names.therapist });
+  const client = await seedClient(db, { name: names.client });
+  const engagement = await seedEngagement(db, { therapistId: therapist.id, clientId: client.id });
+  return { therapist, client, engagement };
+}
