@@ -23,6 +23,8 @@ import { describeSchedule } from "../../lib/measures/schedule";
 import { openGoalText, openGoalTitle, openRatingNote, openStatusNote, openStepText } from "../goals/sealing";
 import { openAssignmentText } from "../homework/sealing";
 import { openAnswers } from "../measures/sealing";
+import { SESSION_FIELDS } from "../sessions/queries";
+import { ASSIGNMENT_FIELDS } from "../homework/queries";
 
 export type TExportAudience = "client" | "therapist";
 
@@ -76,18 +78,8 @@ function engagementSelect(audience: TExportAudience) {
     homeworkAssignments: {
       orderBy: [{ startsOn: "asc" }, { createdAt: "asc" }],
       select: {
-        id: true,
-        title: true,
-        instructions: true,
-        kind: true,
-        schedule: true,
-        startsOn: true,
-        endsOn: true,
-        timesPerWeek: true,
-        status: true,
+        ...ASSIGNMENT_FIELDS,
         cancelledAt: true,
-        createdAt: true,
-        goal: { select: { id: true, engagementId: true, title: true } },
         occurrences: {
           orderBy: { dueOn: "asc" },
           select: {
@@ -114,12 +106,7 @@ function engagementSelect(audience: TExportAudience) {
     sessions: {
       orderBy: { startsAt: "asc" },
       select: {
-        id: true,
-        startsAt: true,
-        durationMinutes: true,
-        status: true,
-        location: true,
-        videoUrl: true,
+        ...SESSION_FIELDS,
         agendaItems: {
           orderBy: { position: "asc" },
           select: { authorId: true, text: true, kind: true, status: true, createdAt: true, author: person },

@@ -26,6 +26,7 @@ import { notFound } from "../errors";
 import { listSharedEntries } from "../journal/journal";
 import { exportTimestamp as iso, loadExportEngagements } from "./records";
 import { openTemplateText } from "../homework/sealing";
+import { TEMPLATE_FIELDS } from "../homework/templates";
 
 export const ENGAGEMENT_EXPORT_FORMAT = "alliance-engagement-export";
 export const TEMPLATE_EXPORT_FORMAT = "alliance-template-export";
@@ -59,18 +60,7 @@ export async function buildTemplateExport(db: TDb, therapist: TSessionUser) {
   const rows = await db.homeworkTemplate.findMany({
     where: { ownerId: therapist.id },
     orderBy: [{ createdAt: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      instructions: true,
-      kind: true,
-      schedule: true,
-      durationDays: true,
-      timesPerWeek: true,
-      archivedAt: true,
-      createdAt: true,
-      updatedAt: true,
-    },
+    select: { ...TEMPLATE_FIELDS, createdAt: true, updatedAt: true },
   });
   // Stable sort: equal titles stay oldest first.
   const templates = rows.map(openTemplateText).sort((a, b) => a.title.localeCompare(b.title));

@@ -19,9 +19,9 @@ export const DUE_LIST_LIMIT = 50;
 export const ADHERENCE_DAYS = 7;
 
 
-const ASSIGNMENT_SELECT = {
+/** An assignment's own columns and its goal, as the pages and the exports show them. */
+export const ASSIGNMENT_FIELDS = {
   id: true,
-  engagementId: true,
   title: true,
   instructions: true,
   kind: true,
@@ -32,6 +32,11 @@ const ASSIGNMENT_SELECT = {
   status: true,
   createdAt: true,
   goal: { select: { id: true, engagementId: true, title: true } },
+} as const;
+
+const ASSIGNMENT_SELECT = {
+  ...ASSIGNMENT_FIELDS,
+  engagementId: true,
   occurrences: {
     orderBy: { dueOn: "asc" },
     select: { id: true, opensOn: true, dueOn: true, completion: { select: COMPLETION_SELECT } },

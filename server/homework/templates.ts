@@ -14,9 +14,9 @@ import { openTemplateText, sealTemplateText } from "./sealing";
 
 export const TEMPLATE_LIST_LIMIT = 200;
 
-export const TEMPLATE_SELECT = {
+/** A template's own columns (the library, the editor, the export). */
+export const TEMPLATE_FIELDS = {
   id: true,
-  ownerId: true,
   title: true,
   instructions: true,
   kind: true,
@@ -25,6 +25,8 @@ export const TEMPLATE_SELECT = {
   timesPerWeek: true,
   archivedAt: true,
 } as const;
+
+export const TEMPLATE_SELECT = { ...TEMPLATE_FIELDS, ownerId: true } as const;
 
 /** Current templates first, then the most recently archived; by title within each. */
 function libraryOrder(a: { archivedAt: Date | null; title: string }, b: { archivedAt: Date | null; title: string }): number {

@@ -10,7 +10,8 @@ import { now as clockNow } from "../clock";
 
 export const SESSION_LIST_LIMIT = 30;
 
-const SESSION_FIELDS = {
+/** A session's own columns, as every reader of one shows it (lists, the calendar file, exports). */
+export const SESSION_FIELDS = {
   id: true,
   startsAt: true,
   durationMinutes: true,

@@ -2,6 +2,7 @@ import { routeUser } from "@/server/auth/session";
 import { crossSiteDownloadRefusal } from "@/server/auth/same-origin";
 import { appUrl } from "@/server/env";
 import { getDb } from "@/server/db/client";
+import { SESSION_FIELDS } from "@/server/sessions/queries";
 import { sessionWhereForUser } from "@/server/sessions/access";
 import { sessionIcs } from "@/lib/sessions/ics";
 import { now as clockNow } from "@/server/clock";
@@ -22,14 +23,9 @@ export async function GET(request: Request, { params }: RouteContext<"/api/sessi
     .therapySession.findFirst({
       where: { AND: [{ id: sessionId }, sessionWhereForUser(user)] },
       select: {
-      id: true,
-      startsAt: true,
-      durationMinutes: true,
-      status: true,
-      location: true,
-      videoUrl: true,
-      updatedAt: true,
-      createdAt: true,
+        ...SESSION_FIELDS,
+        updatedAt: true,
+        createdAt: true,
         engagement: { select: { therapist: { select: { name: true } }, client: { select: { name: true } } } },
       },
     })
