@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signInWithPassword } from "@/components/auth/auth-client";
+import { signInAndGo } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -30,10 +30,7 @@ export function AcceptNewForm({
     schema: () => import("@/lib/schemas/invitation").then((schemas) => schemas.ZAcceptInvitationNewSchema),
     toInput: (data) => ({ token, proof, ...Object.fromEntries(data) }),
     mutate: (input) => accept.mutateAsync(input),
-    onSuccess: async (_accepted, input) => {
-      const result = await signInWithPassword({ email, password: input.password });
-      window.location.assign(result?.error ? "/sign-in" : "/between-sessions");
-    },
+    onSuccess: (_accepted, input) => signInAndGo({ email, password: input.password }, "/between-sessions", "/sign-in"),
   });
 
   return (
