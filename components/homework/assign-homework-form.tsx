@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { HOMEWORK_KINDS } from "@/lib/constants/homework";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { Alert } from "@/components/ui/alert";
 import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
@@ -20,18 +21,14 @@ const SELECT = "min-h-11 w-full rounded-lg border border-line bg-surface px-3";
 /** Assign from a template (which fills the form) or from scratch. */
 export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: string; onDone: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const { data: templates } = useSuspenseQuery(trpc.homeworkTemplate.list.queryOptions());
   const { data: goals } = useSuspenseQuery(trpc.goal.list.queryOptions({ engagementId }));
   const [templateId, setTemplateId] = useState("");
   const [draft, setDraft] = useState<TDraft>(EMPTY);
   const assign = useMutation(
     trpc.homework.assign.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.homework.list.queryKey({ engagementId }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.homework.caseload.queryKey() }),
-        ]),
+      onSuccess: () => invalidate(trpc.homework.list.queryKey({ engagementId }), trpc.homework.caseload.queryKey()),
     }),
   );
 

@@ -1,19 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export function CancelAssignmentButton({ assignmentId, engagementId }: { assignmentId: string; engagementId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const cancel = useMutation(
     trpc.homework.cancel.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.homework.byId.queryKey({ assignmentId }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.homework.list.queryKey({ engagementId }) }),
-        ]),
+      onSuccess: () => invalidate(trpc.homework.byId.queryKey({ assignmentId }), trpc.homework.list.queryKey({ engagementId })),
     }),
   );
   return (

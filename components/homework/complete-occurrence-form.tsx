@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { COMPLETION_LABELS, COMPLETION_STATUSES } from "@/lib/constants/homework";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { Alert } from "@/components/ui/alert";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
@@ -36,15 +37,11 @@ function SmallScale({ name, legend, low, high }: { name: string; legend: string;
 /** Recording one occurrence: how it went, a reflection, and what got in the way. */
 export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurrenceId: string; assignmentId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [status, setStatus] = useState<TStatus>("done");
   const complete = useMutation(
     trpc.homework.complete.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.homework.byId.queryKey({ assignmentId }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.homework.due.queryKey() }),
-        ]),
+      onSuccess: () => invalidate(trpc.homework.byId.queryKey({ assignmentId }), trpc.homework.due.queryKey()),
     }),
   );
 

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { lazy, Suspense, useState } from "react";
-import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { COMPLETION_LABELS } from "@/lib/constants/homework";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { LiveStatus } from "@/components/live/live-status";
 import { useLiveTopic } from "@/components/live/use-live-topic";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -26,18 +26,12 @@ const GoalReview = lazy(() => import("@/components/goals/goal-review").then((mod
 /** The session both people share: agenda, homework since last time, goals, notes. Live for both sides. */
 export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: string; timeZone: string; crisisText: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const { data: session } = useSuspenseQuery(trpc.session.byId.queryOptions({ sessionId }));
   const [isReviewOpen, setIsReviewOpen] = useState(false);
-  const { status: liveStatus } = useLiveTopic(`/api/live/sessions/${sessionId}`, () =>
-    queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
-  );
+  const { status: liveStatus } = useLiveTopic(`/api/live/sessions/${sessionId}`, () => invalidate(trpc.session.byId.queryKey({ sessionId })));
   // The engagement's header shows the next session too (engagement-header.tsx).
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() }),
-    ]);
+  const refresh = () => invalidate(trpc.session.pathKey(), trpc.engagement.pathKey());
   const complete = useMutation(trpc.session.complete.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.session.cancel.mutationOptions({ onSuccess: refresh }));
   const isClient = session.viewerRole === "client";
