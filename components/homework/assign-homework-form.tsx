@@ -2,17 +2,19 @@
 
 import { useState } from "react";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
-import { HOMEWORK_KINDS } from "@/lib/constants/homework";
+import { HOMEWORK_KINDS, HOMEWORK_SCHEDULES } from "@/lib/constants/homework";
 import { useTRPC } from "@/components/trpc/provider";
 import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { Alert } from "@/components/ui/alert";
+import { ChoiceChips } from "@/components/ui/choice-chips";
 import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { KindSelect } from "./kind-select";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
-type TSchedule = "once" | "daily" | "weekly";
+type TSchedule = (typeof HOMEWORK_SCHEDULES)[number];
+const SCHEDULE_LABELS: Record<TSchedule, string> = { once: "Once", daily: "Every day", weekly: "Some days a week" };
 type TDraft = { title: string; instructions: string; kind: (typeof HOMEWORK_KINDS)[number]; schedule: TSchedule; days: string; timesPerWeek: string };
 
 const EMPTY: TDraft = { title: "", instructions: "", kind: "practice", schedule: "once", days: "7", timesPerWeek: "3" };
@@ -92,17 +94,13 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
           {errors.fieldErrors.goalId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.goalId[0]}</span> : null}
         </label>
       ) : null}
-      <fieldset className="flex flex-col gap-2">
-        <legend className="font-medium">How often</legend>
-        <div className="flex flex-wrap gap-2">
-          {(["once", "daily", "weekly"] as const).map((schedule) => (
-            <label key={schedule} className="flex min-h-11 items-center gap-2 rounded-lg border border-line px-3 has-checked:border-brand has-checked:bg-brand-soft">
-              <input type="radio" name="schedule" value={schedule} checked={draft.schedule === schedule} onChange={() => setDraft({ ...draft, schedule })} />
-              {schedule === "once" ? "Once" : schedule === "daily" ? "Every day" : "Some days a week"}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceChips
+        legend="How often"
+        name="schedule"
+        choices={SCHEDULE_LABELS}
+        value={draft.schedule}
+        onChange={(schedule) => setDraft({ ...draft, schedule })}
+      />
       {draft.schedule === "once" ? (
         <TextField label="Due on" name="dueOn" type="date" errors={errors.fieldErrors.dueOn} />
       ) : null}

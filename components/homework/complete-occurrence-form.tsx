@@ -6,6 +6,7 @@ import { COMPLETION_LABELS, COMPLETION_STATUSES } from "@/lib/constants/homework
 import { useTRPC } from "@/components/trpc/provider";
 import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { Alert } from "@/components/ui/alert";
+import { ChoiceChips } from "@/components/ui/choice-chips";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
@@ -58,17 +59,7 @@ export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurre
   return (
     <Form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-lg border border-line p-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <fieldset className="flex flex-col gap-2">
-        <legend className="font-medium">How did it go?</legend>
-        <div className="flex flex-wrap gap-2">
-          {COMPLETION_STATUSES.map((option) => (
-            <label key={option} className="flex min-h-11 items-center gap-2 rounded-lg border border-line px-3 has-checked:border-brand has-checked:bg-brand-soft">
-              <input type="radio" name="statusChoice" checked={status === option} onChange={() => setStatus(option)} />
-              {COMPLETION_LABELS[option]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceChips legend="How did it go?" name="statusChoice" choices={COMPLETION_LABELS} value={status} onChange={setStatus} />
       {status !== "skipped" ? (
         <>
           <TextAreaField
