@@ -63,13 +63,16 @@ export function TextField({
   );
 }
 
+/** `labels` gives an option's words; without it an option shows as itself, "_" read as a space. */
 export function SelectField({
   label,
   hint,
   errors,
   options,
+  labels,
   ...select
-}: TFieldChrome & SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: string[] }) {
+}: TFieldChrome &
+  SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: readonly string[]; labels?: Record<string, string> }) {
   const id = useId();
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
@@ -82,7 +85,7 @@ export function SelectField({
       >
         {options.map((option) => (
           <option key={option} value={option}>
-            {option.replaceAll("_", " ")}
+            {labels?.[option] ?? option.replaceAll("_", " ")}
           </option>
         ))}
       </select>
