@@ -1,6 +1,7 @@
 // The frame of the signed-out pages (sign in, sign up, passwords): a card
 // with the page's heading and a line of introduction, and a line under the
 // card pointing elsewhere. Server-compatible: no state, no handlers.
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 
@@ -11,6 +12,15 @@ export function AuthHeading({ title, children }: { title: string; children: Reac
       <h1 className="mb-1 text-2xl font-semibold">{title}</h1>
       <p className="mb-5 text-ink-muted">{children}</p>
     </>
+  );
+}
+
+/** The way back to signing in, e.g. in a page's footer. */
+export function SignInLink({ children = "Sign in" }: { children?: string }) {
+  return (
+    <Link href="/sign-in" className="font-medium text-brand-strong underline">
+      {children}
+    </Link>
   );
 }
 

@@ -10,19 +10,19 @@ import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { NewPasswordField, TimeZoneField } from "@/components/account/account-fields";
 
+/** What the invitation page passes on to setting up an account. */
+export type TInvitee = { token: string; suggestedName: string; timeZones: string[] };
+
 export function AcceptNewForm({
   token,
   proof,
   email,
   suggestedName,
   timeZones,
-}: {
-  token: string;
+}: TInvitee & {
   /** From the e-mailed link: whoever holds it reads the invited inbox. */
   proof: string;
   email: string;
-  suggestedName: string;
-  timeZones: string[];
 }) {
   const trpc = useTRPC();
   const accept = useMutation(trpc.invitation.acceptNew.mutationOptions());

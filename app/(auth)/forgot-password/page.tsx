@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
-import { AuthFrame } from "@/components/auth/auth-frame";
+import { AuthFrame, SignInLink } from "@/components/auth/auth-frame";
 import { redirectIfSignedIn } from "@/app/_components/signed-out";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
@@ -14,10 +13,7 @@ export default async function ForgotPasswordPage() {
       intro="It happens. Tell us the email you use for Alliance and we'll send you a link to choose a new password."
       footer={
         <>
-          Remembered it?{" "}
-          <Link href="/sign-in" className="font-medium text-brand-strong underline">
-            Sign in
-          </Link>
+          Remembered it? <SignInLink />
         </>
       }
     >

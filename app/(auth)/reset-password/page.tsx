@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
-import { AuthFrame } from "@/components/auth/auth-frame";
+import { AuthFrame, SignInLink } from "@/components/auth/auth-frame";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -11,13 +10,7 @@ export const metadata: Metadata = { title: "Choose a new password" };
  */
 export default function ResetPasswordPage() {
   return (
-    <AuthFrame
-      footer={
-        <Link href="/sign-in" className="font-medium text-brand-strong underline">
-          Back to sign in
-        </Link>
-      }
-    >
+    <AuthFrame footer={<SignInLink>Back to sign in</SignInLink>}>
       <ResetPasswordForm />
     </AuthFrame>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { AuthFrame } from "@/components/auth/auth-frame";
+import { AuthFrame, SignInLink } from "@/components/auth/auth-frame";
 import { redirectIfSignedIn } from "@/app/_components/signed-out";
 
 export const metadata: Metadata = { title: "Create a therapist account" };
@@ -14,10 +13,7 @@ export default async function SignUpPage() {
       intro="You'll be able to invite clients, set goals together and share homework between sessions. Start with your e-mail: we'll send a link to finish."
       footer={
         <>
-          Already have an account?{" "}
-          <Link href="/sign-in" className="font-medium text-brand-strong underline">
-            Sign in
-          </Link>
+          Already have an account? <SignInLink />
         </>
       }
     >
