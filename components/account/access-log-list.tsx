@@ -23,17 +23,13 @@ function AccessLogItems({ list, timeZone, showWho, empty }: { list: TList; timeZ
               {showWho ? <span className="font-semibold">{item.who} </span> : null}
               {showWho ? item.summary.charAt(0).toLowerCase() + item.summary.slice(1) : item.summary}
             </span>
-            <span className="text-sm text-ink-muted">
-              <DateTime at={item.at} timeZone={timeZone} />
-            </span>
+            <DateTime at={item.at} timeZone={timeZone} className="text-sm text-ink-muted" />
           </li>
         ))}
       </ul>
-      {list.hasMore ? (
-        <LoadMoreButton isLoading={list.isLoadingMore} onClick={list.loadMore}>
-          Show older
-        </LoadMoreButton>
-      ) : null}
+      <LoadMoreButton hasMore={list.hasMore} isLoading={list.isLoadingMore} onClick={list.loadMore}>
+        Show older
+      </LoadMoreButton>
     </section>
   );
 }

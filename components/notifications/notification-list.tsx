@@ -62,19 +62,15 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
                     {item.title}
                   </span>
                 </span>
-                <span className="text-sm text-ink-muted">
-                  <DateTime at={item.createdAt} timeZone={timeZone} />
-                </span>
+                <DateTime at={item.createdAt} timeZone={timeZone} className="text-sm text-ink-muted" />
               </Link>
             </li>
           );
         })}
       </ul>
-      {list.hasNextPage ? (
-        <LoadMoreButton isLoading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-          Show more
-        </LoadMoreButton>
-      ) : null}
+      <LoadMoreButton hasMore={list.hasNextPage} isLoading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+        Show more
+      </LoadMoreButton>
     </section>
   );
 }
