@@ -5,9 +5,9 @@
 // a time. The server words each row (server/audit/access-log.ts).
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
+import { LoadMoreButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/ui/date-time";
 
 type TItem = { id: string; at: Date; who: string; summary: string };
 type TList = { items: TItem[]; hasMore: boolean; isLoadingMore: boolean; loadMore: () => void };
@@ -23,17 +23,13 @@ function AccessLogItems({ list, timeZone, showWho, empty }: { list: TList; timeZ
               {showWho ? <span className="font-semibold">{item.who} </span> : null}
               {showWho ? item.summary.charAt(0).toLowerCase() + item.summary.slice(1) : item.summary}
             </span>
-            <span className="text-sm text-ink-muted">
-              <time dateTime={item.at.toISOString()}>{formatDateTime(item.at, timeZone)}</time>
-            </span>
+            <DateTime at={item.at} timeZone={timeZone} className="text-sm text-ink-muted" />
           </li>
         ))}
       </ul>
-      {list.hasMore ? (
-        <Button variant="secondary" className="self-start" disabled={list.isLoadingMore} onClick={list.loadMore}>
-          {list.isLoadingMore ? "Loading…" : "Show older"}
-        </Button>
-      ) : null}
+      <LoadMoreButton hasMore={list.hasMore} isLoading={list.isLoadingMore} onClick={list.loadMore}>
+        Show older
+      </LoadMoreButton>
     </section>
   );
 }

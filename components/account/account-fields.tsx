@@ -17,6 +17,21 @@ export function NewPasswordField({ label, name, errors }: { label: string; name:
   );
 }
 
+/** The password someone has now, asked for to make sure it's them before a change. */
+export function CurrentPasswordField({
+  label,
+  name,
+  hint,
+  errors,
+}: {
+  label: string;
+  name: string;
+  hint?: string;
+  errors?: string[];
+}) {
+  return <TextField label={label} hint={hint} name={name} type="password" autoComplete="current-password" errors={errors} />;
+}
+
 /** Preselects the browser's own zone for someone new; `value` for an existing account. */
 export function TimeZoneField({ timeZones, value, errors }: { timeZones: string[]; value?: string; errors?: string[] }) {
   const [browserZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
+import { CurrentPasswordField } from "./account-fields";
 
 /** Asks for a new sign-in address; the change happens when the link e-mailed to it is opened. */
 export function ChangeEmailForm({ email }: { email: string }) {
@@ -43,12 +44,10 @@ export function ChangeEmailForm({ email }: { email: string }) {
         autoComplete="email"
         errors={errors.fieldErrors.newEmail}
       />
-      <TextField
+      <CurrentPasswordField
         label="Current password"
-        hint="To make sure it's really you."
         name="currentPassword"
-        type="password"
-        autoComplete="current-password"
+        hint="To make sure it's really you."
         errors={errors.fieldErrors.currentPassword}
       />
       <SubmitButton pendingLabel="Sending…" className="self-start">

@@ -6,10 +6,9 @@ import { signInWithPassword } from "@/components/auth/auth-client";
 import { signInPath } from "@/lib/auth/signed-out";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
-import { NewPasswordField } from "./account-fields";
+import { CurrentPasswordField, NewPasswordField } from "./account-fields";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
@@ -36,13 +35,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       {isChanged ? (
         <Alert tone="success">Your password is changed. Anywhere else you were signed in has been signed out.</Alert>
       ) : null}
-      <TextField
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        errors={errors.fieldErrors.currentPassword}
-      />
+      <CurrentPasswordField label="Current password" name="currentPassword" errors={errors.fieldErrors.currentPassword} />
       <NewPasswordField label="New password" name="newPassword" errors={errors.fieldErrors.newPassword} />
       <SubmitButton pendingLabel="Changing…" className="self-start">
         Change password

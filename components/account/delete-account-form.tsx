@@ -5,9 +5,9 @@ import { useMutation } from "@tanstack/react-query";
 import { signOut } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
-import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
+import { CurrentPasswordField } from "./account-fields";
 
 export function DeleteAccountForm() {
   const trpc = useTRPC();
@@ -32,14 +32,7 @@ export function DeleteAccountForm() {
           </Link>
         </Alert>
       ) : null}
-      <TextField
-        label="Your password"
-        hint="To make sure it's really you."
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        errors={errors.fieldErrors.password}
-      />
+      <CurrentPasswordField label="Your password" name="password" hint="To make sure it's really you." errors={errors.fieldErrors.password} />
       <SubmitButton variant="danger" pendingLabel="Deleting…" className="self-start">
         Delete my account
       </SubmitButton>

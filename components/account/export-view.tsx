@@ -36,67 +36,102 @@ function Written({ children }: { children: string }) {
   return <p className="whitespace-pre-wrap">{children}</p>;
 }
 
-function Goals({ engagement, timeZone }: { engagement: TEngagement; timeZone: string }) {
-  if (engagement.goals.length === 0) return <p className="text-ink-muted">No goals.</p>;
+/** Records of one kind, an item each, or `none` said plainly when there are none. */
+function Records<TItem>({
+  items,
+  none,
+  listClassName = "flex flex-col gap-4",
+  itemClassName = "flex flex-col gap-1",
+  children,
+}: {
+  items: TItem[];
+  none: string;
+  listClassName?: string;
+  itemClassName?: string;
+  children: (item: TItem) => ReactNode;
+}) {
+  if (items.length === 0) return <p className="text-ink-muted">{none}</p>;
   return (
-    <ul className="flex flex-col gap-4">
-      {engagement.goals.map((goal, index) => (
-        <li key={index} className="flex flex-col gap-1">
-          <h4 className="font-semibold">
-            {goal.title} <span className="font-normal text-ink-muted">({goal.status})</span>
-          </h4>
-          {goal.description ? <Written>{goal.description}</Written> : null}
-          {goal.whyItMatters ? <p>Why it matters: {goal.whyItMatters}</p> : null}
-          {goal.steps.length ? (
-            <>
-              <p className="font-medium">Steps</p>
-              <ol className="list-decimal pl-6">
-                {goal.steps.map((step, stepIndex) => (
-                  <li key={stepIndex}>
-                    {step.text} {step.doneAt ? "(done)" : null}
-                  </li>
-                ))}
-              </ol>
-            </>
-          ) : null}
-          {goal.ratings.length ? (
-            <>
-              <p className="font-medium">Ratings (0–10)</p>
-              <ul className="pl-6">
-                {goal.ratings.map((rating, ratingIndex) => (
-                  <li key={ratingIndex}>
-                    <When iso={rating.at} timeZone={timeZone} dateOnly /> — {AUTHOR(rating.by)}: {rating.value}
-                    {rating.note ? ` — ${rating.note}` : null}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {goal.statusHistory.length ? (
-            <>
-              <p className="font-medium">Status history</p>
-              <ul className="pl-6">
-                {goal.statusHistory.map((change, changeIndex) => (
-                  <li key={changeIndex}>
-                    <When iso={change.at} timeZone={timeZone} dateOnly /> — {AUTHOR(change.by)}: {change.from ?? "new"} → {change.to}
-                    {change.note ? ` — ${change.note}` : null}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+    <ul className={listClassName}>
+      {items.map((item, index) => (
+        <li key={index} className={itemClassName}>
+          {children(item)}
         </li>
       ))}
     </ul>
   );
 }
 
-function Homework({ engagement }: { engagement: TEngagement }) {
-  if (engagement.homework.length === 0) return <p className="text-ink-muted">No homework.</p>;
+/** A titled list inside a record (a goal's steps, a session's agenda…); nothing when it is empty. */
+function SubList<TItem>({
+  title,
+  items,
+  isNumbered = false,
+  children,
+}: {
+  title: string;
+  items: TItem[];
+  isNumbered?: boolean;
+  children: (item: TItem) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  const List = isNumbered ? "ol" : "ul";
   return (
-    <ul className="flex flex-col gap-4">
-      {engagement.homework.map((assignment, index) => (
-        <li key={index} className="flex flex-col gap-1">
+    <>
+      <p className="font-medium">{title}</p>
+      <List className={isNumbered ? "list-decimal pl-6" : "pl-6"}>
+        {items.map((item, index) => (
+          <li key={index}>{children(item)}</li>
+        ))}
+      </List>
+    </>
+  );
+}
+
+function Goals({ engagement, timeZone }: { engagement: TEngagement; timeZone: string }) {
+  return (
+    <Records items={engagement.goals} none="No goals.">
+      {(goal) => (
+        <>
+          <h4 className="font-semibold">
+            {goal.title} <span className="font-normal text-ink-muted">({goal.status})</span>
+          </h4>
+          {goal.description ? <Written>{goal.description}</Written> : null}
+          {goal.whyItMatters ? <p>Why it matters: {goal.whyItMatters}</p> : null}
+          <SubList title="Steps" items={goal.steps} isNumbered>
+            {(step) => (
+              <>
+                {step.text} {step.doneAt ? "(done)" : null}
+              </>
+            )}
+          </SubList>
+          <SubList title="Ratings (0–10)" items={goal.ratings}>
+            {(rating) => (
+              <>
+                <When iso={rating.at} timeZone={timeZone} dateOnly /> — {AUTHOR(rating.by)}: {rating.value}
+                {rating.note ? ` — ${rating.note}` : null}
+              </>
+            )}
+          </SubList>
+          <SubList title="Status history" items={goal.statusHistory}>
+            {(change) => (
+              <>
+                <When iso={change.at} timeZone={timeZone} dateOnly /> — {AUTHOR(change.by)}: {change.from ?? "new"} → {change.to}
+                {change.note ? ` — ${change.note}` : null}
+              </>
+            )}
+          </SubList>
+        </>
+      )}
+    </Records>
+  );
+}
+
+function Homework({ engagement }: { engagement: TEngagement }) {
+  return (
+    <Records items={engagement.homework} none="No homework.">
+      {(assignment) => (
+        <>
           <h4 className="font-semibold">
             {assignment.title}{" "}
             <span className="font-normal text-ink-muted">
@@ -125,33 +160,27 @@ function Homework({ engagement }: { engagement: TEngagement }) {
                 </li>
               ))}
           </ul>
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    </Records>
   );
 }
 
 function Sessions({ engagement, timeZone }: { engagement: TEngagement; timeZone: string }) {
-  if (engagement.sessions.length === 0) return <p className="text-ink-muted">No sessions.</p>;
   return (
-    <ul className="flex flex-col gap-4">
-      {engagement.sessions.map((session) => (
-        <li key={session.id} className="flex flex-col gap-1">
+    <Records items={engagement.sessions} none="No sessions.">
+      {(session) => (
+        <>
           <h4 className="font-semibold">
             <When iso={session.startsAt} timeZone={timeZone} /> <span className="font-normal text-ink-muted">({session.status})</span>
           </h4>
-          {session.agenda.length ? (
-            <>
-              <p className="font-medium">Agenda</p>
-              <ul className="pl-6">
-                {session.agenda.map((item, itemIndex) => (
-                  <li key={itemIndex}>
-                    {AUTHOR(item.author)}: {item.text} <span className="text-ink-muted">({item.status})</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <SubList title="Agenda" items={session.agenda}>
+            {(item) => (
+              <>
+                {AUTHOR(item.author)}: {item.text} <span className="text-ink-muted">({item.status})</span>
+              </>
+            )}
+          </SubList>
           {session.notes.map((note) => (
             <div key={note.kind}>
               <p className="font-medium">{note.kind === "shared_summary" ? "Shared summary" : "Your takeaways"}</p>
@@ -165,32 +194,30 @@ function Sessions({ engagement, timeZone }: { engagement: TEngagement; timeZone:
               {session.feedback.comment ? ` — ${session.feedback.comment}` : null}
             </p>
           ) : null}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    </Records>
   );
 }
 
 function CheckIns({ engagement, timeZone }: { engagement: TEngagement; timeZone: string }) {
-  if (engagement.checkIns.length === 0) return <p className="text-ink-muted">No check-ins.</p>;
   return (
-    <ul className="pl-6">
-      {engagement.checkIns.map((checkIn, index) => (
-        <li key={index}>
+    <Records items={engagement.checkIns} none="No check-ins." listClassName="pl-6" itemClassName="">
+      {(checkIn) => (
+        <>
           <When iso={checkIn.at} timeZone={timeZone} dateOnly />: personally {checkIn.personal}, relationships {checkIn.relationships},
           work/school/social {checkIn.workSchoolSocial}, overall {checkIn.overall} (out of 10)
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    </Records>
   );
 }
 
 function Questionnaires({ engagement, timeZone }: { engagement: TEngagement; timeZone: string }) {
-  if (engagement.questionnaires.length === 0) return <p className="text-ink-muted">No questionnaires.</p>;
   return (
-    <ul className="flex flex-col gap-2 pl-6">
-      {engagement.questionnaires.map((questionnaire, index) => (
-        <li key={index}>
+    <Records items={engagement.questionnaires} none="No questionnaires." listClassName="flex flex-col gap-2 pl-6" itemClassName="">
+      {(questionnaire) => (
+        <>
           <span className="font-medium">{questionnaire.name}</span>, {questionnaire.schedule}, from{" "}
           <When iso={questionnaire.assignedAt} timeZone={timeZone} dateOnly />
           {questionnaire.responses.length === 0 ? " · not filled in" : null}
@@ -202,9 +229,9 @@ function Questionnaires({ engagement, timeZone }: { engagement: TEngagement; tim
               </li>
             ))}
           </ul>
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    </Records>
   );
 }
 
@@ -252,19 +279,18 @@ export function ClientExportView({ data, timeZone }: { data: TClientExport; time
       ))}
       <article className="flex flex-col gap-4">
         <h2 className="text-xl font-semibold">Your journal</h2>
-        {data.journal.length === 0 ? <p className="text-ink-muted">No journal entries.</p> : null}
-        <ul className="flex flex-col gap-4">
-          {data.journal.map((entry, index) => (
-            <li key={index} className="flex flex-col gap-1 break-inside-avoid-page">
+        <Records items={data.journal} none="No journal entries." itemClassName="flex flex-col gap-1 break-inside-avoid-page">
+          {(entry) => (
+            <>
               <p className="font-medium">
                 <When iso={entry.writtenAt} timeZone={timeZone} />
                 {entry.mood !== null ? ` · mood ${entry.mood}/10` : ""} ·{" "}
                 {entry.visibility === "shared" && entry.sharedWith ? `shared with ${entry.sharedWith}` : "private"}
               </p>
               <Written>{entry.text}</Written>
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </Records>
       </article>
     </div>
   );

@@ -4,7 +4,7 @@
 // their role, when their reminder (client) or digest (therapist) goes out,
 // and quiet hours. Every choice is theirs; switching something off is as
 // easy as switching it on, and nothing here nags.
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { CHANNEL_LABELS } from "@/lib/constants/notification";
 import type { NotificationChannel } from "@/lib/trpc/types";
@@ -15,8 +15,15 @@ import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 /** A time of day: narrower than a text field. */
-const TIME_INPUT_CLASS =
-  "min-h-11 w-40 rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink aria-invalid:border-danger";
+function TimeField(props: Omit<ComponentProps<typeof TextField>, "type" | "className">) {
+  return (
+    <TextField
+      type="time"
+      className="min-h-11 w-40 rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink aria-invalid:border-danger"
+      {...props}
+    />
+  );
+}
 
 const CHANNEL_FIELD = "channel:";
 
@@ -106,14 +113,11 @@ export function NotificationPreferencesForm() {
         </fieldset>
       ))}
 
-      <TextField
-        label={REMINDER_WORDING[reminderField].label}
-        hint={REMINDER_WORDING[reminderField].hint}
+      <TimeField
+        {...REMINDER_WORDING[reminderField]}
         name="reminderAt"
-        type="time"
         defaultValue={preferences.reminder.at}
         errors={errors.fieldErrors[reminderField]}
-        className={TIME_INPUT_CLASS}
       />
 
       <fieldset className="flex flex-col gap-3">
@@ -130,22 +134,8 @@ export function NotificationPreferencesForm() {
         </label>
         {hasQuietHours ? (
           <div className="flex flex-wrap gap-4">
-            <TextField
-              label="From"
-              name="quietFrom"
-              type="time"
-              defaultValue={preferences.quietFrom}
-              errors={errors.fieldErrors.quietFrom}
-              className={TIME_INPUT_CLASS}
-            />
-            <TextField
-              label="Until"
-              name="quietUntil"
-              type="time"
-              defaultValue={preferences.quietUntil}
-              errors={errors.fieldErrors.quietUntil}
-              className={TIME_INPUT_CLASS}
-            />
+            <TimeField label="From" name="quietFrom" defaultValue={preferences.quietFrom} errors={errors.fieldErrors.quietFrom} />
+            <TimeField label="Until" name="quietUntil" defaultValue={preferences.quietUntil} errors={errors.fieldErrors.quietUntil} />
           </div>
         ) : (
           <p className="text-sm text-ink-muted">E-mails can arrive at any time of day.</p>

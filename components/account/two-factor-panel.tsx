@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
+import { CurrentPasswordField } from "./account-fields";
 
 const CODE_LABEL = "6-digit code from your authenticator app";
 
@@ -85,7 +86,7 @@ function Begin({ onStarted }: { onStarted: (setup: TSetup) => void }) {
     <Form onSubmit={onSubmit} className="flex flex-col gap-4">
       <p>First, your password, to show it&apos;s you.</p>
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <TextField label="Your password" name="password" type="password" autoComplete="current-password" errors={errors.fieldErrors.password} />
+      <CurrentPasswordField label="Your password" name="password" errors={errors.fieldErrors.password} />
       <SubmitButton pendingLabel="Getting ready…" className="self-start">
         Continue
       </SubmitButton>
@@ -168,13 +169,7 @@ function Manage({ onNewCodes }: { onNewCodes: (codes: string[]) => void }) {
         </p>
         <Form onSubmit={disableForm.onSubmit} className="flex flex-col gap-4">
           {disableForm.errors.formError ? <Alert tone="error">{disableForm.errors.formError}</Alert> : null}
-          <TextField
-            label="Your password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            errors={disableForm.errors.fieldErrors.password}
-          />
+          <CurrentPasswordField label="Your password" name="password" errors={disableForm.errors.fieldErrors.password} />
           <CodeField label="Code from your authenticator app, or a recovery code" errors={disableForm.errors.fieldErrors.code} />
           <SubmitButton variant="danger" pendingLabel="Turning off…" className="self-start">
             Turn off two-step sign-in

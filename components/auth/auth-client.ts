@@ -34,6 +34,15 @@ export async function signInWithPassword(fields: Record<string, string>): Promis
   return { ok: response.ok, status: response.status, error, url: error ? null : (url ?? null) };
 }
 
+/**
+ * Signs in with a password the person has just set, then leaves for `to`;
+ * for `otherwise` when that didn't work (e.g. two-step sign-in wants a code).
+ */
+export async function signInAndGo(credentials: { email: string; password: string }, to: string, otherwise: string): Promise<void> {
+  const result = await signInWithPassword(credentials).catch(() => null);
+  window.location.assign(result && !result.error ? to : otherwise);
+}
+
 /** Ends the session (its row too: next-auth's signOut event); then goes to `callbackUrl` unless `redirect` is false. */
 export async function signOut(options: { callbackUrl?: string; redirect?: boolean } = {}): Promise<void> {
   const here = window.location.origin;

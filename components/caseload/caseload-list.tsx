@@ -6,6 +6,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
 import { EngagementStatusBadge } from "@/components/engagements/status-badge";
 import { withTrend } from "@/lib/goals/ratings";
 import { describeSignal, type TSignal } from "@/lib/signals/rules";
@@ -13,6 +14,7 @@ import type { RouterOutputs } from "@/lib/trpc/types";
 import { RatingSummary } from "@/components/goals/rating-summary";
 import { PendingInvitation } from "./pending-invitation";
 
+type TEngagement = RouterOutputs["engagement"]["list"][number];
 type TCaseloadGoal = RouterOutputs["goal"]["caseload"][number];
 type TCaseloadMeasure = RouterOutputs["measure"]["caseload"][number];
 
@@ -52,79 +54,59 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
   return (
     <div className="flex flex-col gap-6">
       {engagements.length > SEARCH_THRESHOLD ? (
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="caseload-search" className="font-medium">
-            Find a client
-          </label>
-          <input
-            id="caseload-search"
-            type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            placeholder="Type a name"
-            className="min-h-11 rounded-lg border border-line bg-surface px-3"
-          />
-        </div>
+        <TextField label="Find a client" name="search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Type a name" />
       ) : null}
       {needle && shown.length === 0 ? <EmptyState>No one on your caseload matches “{query}”.</EmptyState> : null}
 
-      <CaseloadSection title="Working with" listLabel="Clients" isEmpty={active.length === 0}>
-        {active.map((engagement) => (
-          <li key={engagement.id}>
-            <Link
-              href={`/clients/${engagement.id}`}
-              className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-4 hover:border-brand"
-            >
-              <span className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between">
-                <span className="text-lg font-medium">{engagement.counterpart.name}</span>
-                <span className="text-ink-muted">
-                  {engagement.nextSession
-                    ? `Next session ${formatDateTime(engagement.nextSession.startsAt, timeZone)}`
-                    : "No session scheduled"}
-                  {engagement.nextSession?.newAgendaItems ? (
-                    <strong className="ml-2 rounded-full bg-notice-soft px-2 font-medium text-ink">
-                      {engagement.nextSession.newAgendaItems} new agenda{" "}
-                      {engagement.nextSession.newAgendaItems === 1 ? "item" : "items"}
-                    </strong>
-                  ) : null}
-                </span>
+      <CaseloadSection title="Working with" listLabel="Clients" engagements={active}>
+        {(engagement) => (
+          <Link
+            href={`/clients/${engagement.id}`}
+            className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-4 hover:border-brand"
+          >
+            <span className="flex flex-col gap-1 sm:flex-row sm:items-center sm:justify-between">
+              <span className="text-lg font-medium">{engagement.counterpart.name}</span>
+              <span className="text-ink-muted">
+                {engagement.nextSession
+                  ? `Next session ${formatDateTime(engagement.nextSession.startsAt, timeZone)}`
+                  : "No session scheduled"}
+                {engagement.nextSession?.newAgendaItems ? (
+                  <strong className="ml-2 rounded-full bg-notice-soft px-2 font-medium text-ink">
+                    {engagement.nextSession.newAgendaItems} new agenda{" "}
+                    {engagement.nextSession.newAgendaItems === 1 ? "item" : "items"}
+                  </strong>
+                ) : null}
               </span>
-              <UrgentBadge count={measuresOf(engagement.id)?.urgentFlags ?? 0} />
-              <SignalFlag signals={signals.find((item) => item.engagementId === engagement.id)?.signals ?? []} />
-              <LatestMeasures measures={measuresOf(engagement.id)} timeZone={timeZone} />
-              <HomeworkFigure figure={homework.find((item) => item.engagementId === engagement.id)} />
-              <CaseloadGoals
-                goals={goals.filter((goal) => goal.engagementId === engagement.id)}
-                clientName={engagement.counterpart.name}
-              />
-            </Link>
-          </li>
-        ))}
+            </span>
+            <UrgentBadge count={measuresOf(engagement.id)?.urgentFlags ?? 0} />
+            <SignalFlag signals={signals.find((item) => item.engagementId === engagement.id)?.signals ?? []} />
+            <LatestMeasures measures={measuresOf(engagement.id)} timeZone={timeZone} />
+            <HomeworkFigure figure={homework.find((item) => item.engagementId === engagement.id)} />
+            <CaseloadGoals
+              goals={goals.filter((goal) => goal.engagementId === engagement.id)}
+              clientName={engagement.counterpart.name}
+            />
+          </Link>
+        )}
       </CaseloadSection>
 
-      <CaseloadSection title="Invited" listLabel="Invitations" isEmpty={invited.length === 0}>
-        {invited.map((engagement) => (
-          <li key={engagement.id}>
-            <PendingInvitation engagement={engagement} timeZone={timeZone} />
-          </li>
-        ))}
+      <CaseloadSection title="Invited" listLabel="Invitations" engagements={invited}>
+        {(engagement) => <PendingInvitation engagement={engagement} timeZone={timeZone} />}
       </CaseloadSection>
 
-      <CaseloadSection title="Ended" listLabel="Ended" isEmpty={ended.length === 0}>
-        {ended.map((engagement) => (
-          <li key={engagement.id}>
-            <Link
-              href={`/clients/${engagement.id}`}
-              className="flex flex-wrap items-center gap-3 rounded-xl border border-line bg-surface px-4 py-3 hover:border-brand"
-            >
-              <span className="font-medium">{engagement.counterpart.name}</span>
-              <EngagementStatusBadge status="ended" />
-              {engagement.endedAt ? (
-                <span className="text-ink-muted">{formatDate(engagement.endedAt, timeZone)} · read-only</span>
-              ) : null}
-            </Link>
-          </li>
-        ))}
+      <CaseloadSection title="Ended" listLabel="Ended" engagements={ended}>
+        {(engagement) => (
+          <Link
+            href={`/clients/${engagement.id}`}
+            className="flex flex-wrap items-center gap-3 rounded-xl border border-line bg-surface px-4 py-3 hover:border-brand"
+          >
+            <span className="font-medium">{engagement.counterpart.name}</span>
+            <EngagementStatusBadge status="ended" />
+            {engagement.endedAt ? (
+              <span className="text-ink-muted">{formatDate(engagement.endedAt, timeZone)} · read-only</span>
+            ) : null}
+          </Link>
+        )}
       </CaseloadSection>
     </div>
   );
@@ -201,26 +183,29 @@ function CaseloadGoals({ goals, clientName }: { goals: TCaseloadGoal[]; clientNa
   );
 }
 
+/** One heading and list per kind of engagement; nothing at all when there are none. */
 function CaseloadSection({
   title,
   listLabel,
-  isEmpty,
+  engagements,
   children,
 }: {
   title: string;
   listLabel: string;
-  isEmpty: boolean;
-  children: ReactNode;
+  engagements: TEngagement[];
+  children: (engagement: TEngagement) => ReactNode;
 }) {
   const headingId = useId();
-  if (isEmpty) return null;
+  if (engagements.length === 0) return null;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-lg font-semibold">
         {title}
       </h2>
       <ul className="flex flex-col gap-3" aria-label={listLabel}>
-        {children}
+        {engagements.map((engagement) => (
+          <li key={engagement.id}>{children(engagement)}</li>
+        ))}
       </ul>
     </section>
   );

@@ -7,7 +7,7 @@ import type { RouterOutputs } from "@/lib/trpc/types";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { InviteLinkPanel, type TInviteLink } from "@/components/invitations/invite-link";
 
 type TEngagement = RouterOutputs["engagement"]["list"][number];
@@ -46,14 +46,13 @@ export function PendingInvitation({ engagement, timeZone }: { engagement: TEngag
         >
           {resend.isPending ? "Making a new link…" : "Resend with a new link"}
         </Button>
-        <ConfirmButton
+        <ConfirmAction
           label="Withdraw"
           title={`Withdraw the invitation to ${engagement.counterpart.name}?`}
           description="The link they have will stop working. You can invite them again later."
           confirmLabel="Withdraw invitation"
-          onConfirm={async () => {
-            await revoke.mutateAsync({ engagementId: engagement.id });
-          }}
+          mutation={revoke}
+          input={{ engagementId: engagement.id }}
         />
       </div>
     </div>

@@ -3,17 +3,24 @@
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 /** Ending is for either party; afterwards both keep read-only access. */
 export function EndEngagementButton({ engagementId, otherName }: { engagementId: string; otherName: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const end = useMutation(trpc.engagement.end.mutationOptions());
+  const end = useMutation(
+    trpc.engagement.end.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() });
+        router.refresh();
+      },
+    }),
+  );
 
   return (
-    <ConfirmButton
+    <ConfirmAction
       variant="quiet"
       label="End this work together"
       title={`End your work together with ${otherName}?`}
@@ -24,11 +31,8 @@ export function EndEngagementButton({ engagementId, otherName }: { engagementId:
         </p>
       }
       confirmLabel="Yes, end it"
-      onConfirm={async () => {
-        await end.mutateAsync({ engagementId });
-        await queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() });
-        router.refresh();
-      }}
+      mutation={end}
+      input={{ engagementId }}
     />
   );
 }

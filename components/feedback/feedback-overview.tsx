@@ -1,8 +1,12 @@
 import { describeSignal } from "@/lib/signals/rules";
 import type { RouterOutputs } from "@/lib/trpc/types";
-import { TrendChart } from "./trend-chart";
+import { TrendChart, type TTrendSeries } from "./trend-chart";
 
 type TTrends = RouterOutputs["engagement"]["progress"]["feedback"];
+
+/** Each score's words, in the order the charts list them. */
+const FEEDBACK_LABELS = { overall: "Overall", feltHeard: "Felt heard", workedOnWanted: "Worked on what I wanted", approachFit: "Approach fit" };
+const CHECK_IN_LABELS = { overall: "Overall", personal: "Personally", relationships: "Relationships", social: "Work, school, social" };
 
 /**
  * Feedback and check-in trends for one engagement, with any signal said in
@@ -19,6 +23,8 @@ export function FeedbackOverview({
   timeZone: string;
   showSignals?: boolean;
 }) {
+  // The therapist (who sees the signals) reads the client's answers.
+  const feedbackLabels = showSignals ? { ...FEEDBACK_LABELS, workedOnWanted: "Worked on what they wanted" } : FEEDBACK_LABELS;
   return (
     <div className="flex flex-col gap-4">
       {showSignals && data.signals.length > 0 ? (
@@ -31,26 +37,21 @@ export function FeedbackOverview({
           </ul>
         </div>
       ) : null}
-      <TrendChart
-        title="Session feedback"
-        timeZone={timeZone}
-        series={[
-          { label: "Overall", points: data.feedback.map((entry) => ({ value: entry.overall, at: entry.createdAt })) },
-          { label: "Felt heard", points: data.feedback.map((entry) => ({ value: entry.feltHeard, at: entry.createdAt })) },
-          { label: showSignals ? "Worked on what they wanted" : "Worked on what I wanted", points: data.feedback.map((entry) => ({ value: entry.workedOnWanted, at: entry.createdAt })) },
-          { label: "Approach fit", points: data.feedback.map((entry) => ({ value: entry.approachFit, at: entry.createdAt })) },
-        ]}
-      />
-      <TrendChart
-        title="How things have been (check-ins)"
-        timeZone={timeZone}
-        series={[
-          { label: "Overall", points: data.checkIns.map((entry) => ({ value: entry.overall, at: entry.createdAt })) },
-          { label: "Personally", points: data.checkIns.map((entry) => ({ value: entry.personal, at: entry.createdAt })) },
-          { label: "Relationships", points: data.checkIns.map((entry) => ({ value: entry.relationships, at: entry.createdAt })) },
-          { label: "Work, school, social", points: data.checkIns.map((entry) => ({ value: entry.social, at: entry.createdAt })) },
-        ]}
-      />
+      <TrendChart title="Session feedback" timeZone={timeZone} series={trendSeries(data.feedback, feedbackLabels)} />
+      <TrendChart title="How things have been (check-ins)" timeZone={timeZone} series={trendSeries(data.checkIns, CHECK_IN_LABELS)} />
     </div>
   );
+}
+
+type TScoreField<TEntry> = { [K in keyof TEntry]: TEntry[K] extends number ? K : never }[keyof TEntry];
+
+/** One series per score, in the order `labels` names them: a score's label and its value in every entry. */
+function trendSeries<TEntry extends { createdAt: Date }>(
+  entries: TEntry[],
+  labels: Partial<Record<TScoreField<TEntry>, string>>,
+): TTrendSeries[] {
+  return (Object.keys(labels) as TScoreField<TEntry>[]).map((field) => ({
+    label: labels[field] ?? "",
+    points: entries.map((entry) => ({ value: entry[field] as number, at: entry.createdAt })),
+  }));
 }

@@ -6,6 +6,7 @@ import { GOAL_STATUSES, STATUS_LABELS } from "@/lib/constants/goal";
 import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
+import { ChoiceChips } from "@/components/ui/choice-chips";
 import { TextField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useGoalRefresh } from "./use-goal-refresh";
@@ -45,26 +46,7 @@ export function GoalStatusForm({ goalId, version, status }: { goalId: string; ve
     <Form onSubmit={onSubmit} className="flex flex-col gap-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {savedStatus ? <Alert tone="success">Saved: “{STATUS_LABELS[savedStatus]}”.</Alert> : null}
-      <fieldset className="flex flex-col gap-2">
-        <legend className="font-medium">Where is this goal now?</legend>
-        <div className="flex flex-wrap gap-2">
-          {GOAL_STATUSES.map((option) => (
-            <label
-              key={option}
-              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line px-3 has-checked:border-brand has-checked:bg-brand-soft"
-            >
-              <input
-                type="radio"
-                name="status"
-                value={option}
-                checked={option === selected}
-                onChange={() => setSelected(option)}
-              />
-              {STATUS_LABELS[option]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceChips legend="Where is this goal now?" name="status" choices={STATUS_LABELS} value={selected} onChange={setSelected} />
       <TextField label="What changed? (optional)" name="note" maxLength={2000} errors={errors.fieldErrors.note} />
       <SubmitButton variant="secondary" pendingLabel="Saving…" className="self-start">
         Update status

@@ -1,17 +1,20 @@
 "use client";
 
 import { useState } from "react";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { HOMEWORK_KINDS } from "@/lib/constants/homework";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
+import { HOMEWORK_KINDS, HOMEWORK_SCHEDULES } from "@/lib/constants/homework";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { Alert } from "@/components/ui/alert";
+import { ChoiceChips } from "@/components/ui/choice-chips";
 import { Form } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { KindSelect } from "./kind-select";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
-type TSchedule = "once" | "daily" | "weekly";
+type TSchedule = (typeof HOMEWORK_SCHEDULES)[number];
+const SCHEDULE_LABELS: Record<TSchedule, string> = { once: "Once", daily: "Every day", weekly: "Some days a week" };
 type TDraft = { title: string; instructions: string; kind: (typeof HOMEWORK_KINDS)[number]; schedule: TSchedule; days: string; timesPerWeek: string };
 
 const EMPTY: TDraft = { title: "", instructions: "", kind: "practice", schedule: "once", days: "7", timesPerWeek: "3" };
@@ -20,18 +23,14 @@ const SELECT = "min-h-11 w-full rounded-lg border border-line bg-surface px-3";
 /** Assign from a template (which fills the form) or from scratch. */
 export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: string; onDone: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const { data: templates } = useSuspenseQuery(trpc.homeworkTemplate.list.queryOptions());
   const { data: goals } = useSuspenseQuery(trpc.goal.list.queryOptions({ engagementId }));
   const [templateId, setTemplateId] = useState("");
   const [draft, setDraft] = useState<TDraft>(EMPTY);
   const assign = useMutation(
     trpc.homework.assign.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.homework.list.queryKey({ engagementId }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.homework.caseload.queryKey() }),
-        ]),
+      onSuccess: () => invalidate(trpc.homework.list.queryKey({ engagementId }), trpc.homework.caseload.queryKey()),
     }),
   );
 
@@ -95,17 +94,13 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
           {errors.fieldErrors.goalId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.goalId[0]}</span> : null}
         </label>
       ) : null}
-      <fieldset className="flex flex-col gap-2">
-        <legend className="font-medium">How often</legend>
-        <div className="flex flex-wrap gap-2">
-          {(["once", "daily", "weekly"] as const).map((schedule) => (
-            <label key={schedule} className="flex min-h-11 items-center gap-2 rounded-lg border border-line px-3 has-checked:border-brand has-checked:bg-brand-soft">
-              <input type="radio" name="schedule" value={schedule} checked={draft.schedule === schedule} onChange={() => setDraft({ ...draft, schedule })} />
-              {schedule === "once" ? "Once" : schedule === "daily" ? "Every day" : "Some days a week"}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceChips
+        legend="How often"
+        name="schedule"
+        choices={SCHEDULE_LABELS}
+        value={draft.schedule}
+        onChange={(schedule) => setDraft({ ...draft, schedule })}
+      />
       {draft.schedule === "once" ? (
         <TextField label="Due on" name="dueOn" type="date" errors={errors.fieldErrors.dueOn} />
       ) : null}

@@ -1,10 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { COMPLETION_LABELS, COMPLETION_STATUSES } from "@/lib/constants/homework";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { Alert } from "@/components/ui/alert";
+import { ChoiceChips } from "@/components/ui/choice-chips";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
@@ -36,15 +38,11 @@ function SmallScale({ name, legend, low, high }: { name: string; legend: string;
 /** Recording one occurrence: how it went, a reflection, and what got in the way. */
 export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurrenceId: string; assignmentId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const [status, setStatus] = useState<TStatus>("done");
   const complete = useMutation(
     trpc.homework.complete.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.homework.byId.queryKey({ assignmentId }) }),
-          queryClient.invalidateQueries({ queryKey: trpc.homework.due.queryKey() }),
-        ]),
+      onSuccess: () => invalidate(trpc.homework.byId.queryKey({ assignmentId }), trpc.homework.due.queryKey()),
     }),
   );
 
@@ -61,17 +59,7 @@ export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurre
   return (
     <Form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-lg border border-line p-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <fieldset className="flex flex-col gap-2">
-        <legend className="font-medium">How did it go?</legend>
-        <div className="flex flex-wrap gap-2">
-          {COMPLETION_STATUSES.map((option) => (
-            <label key={option} className="flex min-h-11 items-center gap-2 rounded-lg border border-line px-3 has-checked:border-brand has-checked:bg-brand-soft">
-              <input type="radio" name="statusChoice" checked={status === option} onChange={() => setStatus(option)} />
-              {COMPLETION_LABELS[option]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceChips legend="How did it go?" name="statusChoice" choices={COMPLETION_LABELS} value={status} onChange={setStatus} />
       {status !== "skipped" ? (
         <>
           <TextAreaField

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signInWithPassword } from "@/components/auth/auth-client";
+import { signInAndGo } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
@@ -10,19 +10,19 @@ import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { NewPasswordField, TimeZoneField } from "@/components/account/account-fields";
 
+/** What the invitation page passes on to setting up an account. */
+export type TInvitee = { token: string; suggestedName: string; timeZones: string[] };
+
 export function AcceptNewForm({
   token,
   proof,
   email,
   suggestedName,
   timeZones,
-}: {
-  token: string;
+}: TInvitee & {
   /** From the e-mailed link: whoever holds it reads the invited inbox. */
   proof: string;
   email: string;
-  suggestedName: string;
-  timeZones: string[];
 }) {
   const trpc = useTRPC();
   const accept = useMutation(trpc.invitation.acceptNew.mutationOptions());
@@ -30,10 +30,7 @@ export function AcceptNewForm({
     schema: () => import("@/lib/schemas/invitation").then((schemas) => schemas.ZAcceptInvitationNewSchema),
     toInput: (data) => ({ token, proof, ...Object.fromEntries(data) }),
     mutate: (input) => accept.mutateAsync(input),
-    onSuccess: async (_accepted, input) => {
-      const result = await signInWithPassword({ email, password: input.password });
-      window.location.assign(result?.error ? "/sign-in" : "/between-sessions");
-    },
+    onSuccess: (_accepted, input) => signInAndGo({ email, password: input.password }, "/between-sessions", "/sign-in"),
   });
 
   return (

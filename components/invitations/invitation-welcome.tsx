@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { useCheckedFragmentToken } from "@/components/ui/use-fragment-token";
 import { formErrorsFromServer } from "@/lib/field-errors";
-import { AcceptNewForm } from "./accept-new-form";
+import { AcceptNewForm, type TInvitee } from "./accept-new-form";
 import { signInPath } from "@/lib/auth/signed-out";
 
 /**
@@ -19,17 +19,7 @@ import { signInPath } from "@/lib/auth/signed-out";
  * therapist's screen) everyone sees the same page, whether or not the address
  * has an account, and can have a link e-mailed to it (server/invitations).
  */
-export function InvitationWelcome({
-  token,
-  maskedEmail,
-  suggestedName,
-  timeZones,
-}: {
-  token: string;
-  maskedEmail: string;
-  suggestedName: string;
-  timeZones: string[];
-}) {
+export function InvitationWelcome({ token, maskedEmail, suggestedName, timeZones }: TInvitee & { maskedEmail: string }) {
   const trpc = useTRPC();
   const open = useMutation(trpc.invitation.open.mutationOptions());
   const link = useCheckedFragmentToken(open, (proof) => open.mutate({ token, proof }));

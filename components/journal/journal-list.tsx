@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 /** Every entry says who can read it; sharing and unsharing take effect at once. */
 export function JournalList({ therapists, timeZone }: { therapists: { engagementId: string; name: string }[]; timeZone: string }) {
@@ -47,15 +47,14 @@ export function JournalList({ therapists, timeZone }: { therapists: { engagement
                 </Button>
               ))
             )}
-            <ConfirmButton
+            <ConfirmAction
               variant="quiet"
               label="Delete"
               title="Delete this entry?"
               description="It will be gone for good."
               confirmLabel="Delete entry"
-              onConfirm={async () => {
-                await remove.mutateAsync({ entryId: entry.id });
-              }}
+              mutation={remove}
+              input={{ entryId: entry.id }}
             />
           </div>
         </li>

@@ -4,6 +4,7 @@
 import { ANSWER_OPTIONS, INSTRUMENTS } from "@/lib/measures/instruments";
 import { formatDate } from "@/lib/format";
 import { EmptyState } from "@/components/ui/card";
+import { ChartTable } from "@/components/charts/chart-parts";
 import type { TMeasureSeries } from "@/lib/trpc/types";
 import { MeasureChart } from "./measure-chart";
 
@@ -27,49 +28,33 @@ export function MeasureHistory({ series: allSeries, timeZone, showItems }: { ser
           </h2>
           <MeasureChange series={series} />
           <MeasureChart series={series} timeZone={timeZone} />
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm">
-              <caption className="sr-only">{series.name} answers, newest first</caption>
-              <thead>
-                <tr className="border-b border-line">
-                  <th scope="col" className="py-2 pr-4 font-semibold">
-                    Date
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">
-                    Total
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">
-                    Range
-                  </th>
-                  {showItems
-                    ? INSTRUMENTS[series.kind].items.map((item, index) => (
-                        <th key={index} scope="col" className="py-2 pr-3 font-semibold" title={item}>
-                          <abbr title={item}>Q{index + 1}</abbr>
-                        </th>
-                      ))
-                    : null}
-                </tr>
-              </thead>
-              <tbody>
-                {[...series.points].reverse().map((point) => (
-                  <tr key={point.id} className="border-b border-line">
-                    <td className="whitespace-nowrap py-2 pr-4">{formatDate(point.completedAt, timeZone)}</td>
-                    <td className="whitespace-nowrap py-2 pr-4">
-                      {point.total} of {series.maxTotal}
-                    </td>
-                    <td className="py-2 pr-4">{point.band.label}</td>
-                    {showItems && point.answers
-                      ? point.answers.map((answer, index) => (
-                          <td key={index} className="py-2 pr-3" title={ANSWER_OPTIONS[answer]?.label}>
-                            {answer}
-                          </td>
-                        ))
-                      : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ChartTable
+            caption={`${series.name} answers, newest first`}
+            isCaptionShown={false}
+            columns={[
+              "Date",
+              "Total",
+              "Range",
+              ...(showItems ? INSTRUMENTS[series.kind].items.map((item, index) => ({ label: <abbr title={item}>Q{index + 1}</abbr>, title: item })) : []),
+            ]}
+          >
+            {[...series.points].reverse().map((point) => (
+              <tr key={point.id} className="border-b border-line">
+                <td className="whitespace-nowrap py-2 pr-4">{formatDate(point.completedAt, timeZone)}</td>
+                <td className="whitespace-nowrap py-2 pr-4">
+                  {point.total} of {series.maxTotal}
+                </td>
+                <td className="py-2 pr-4">{point.band.label}</td>
+                {showItems && point.answers
+                  ? point.answers.map((answer, index) => (
+                      <td key={index} className="py-2 pr-3" title={ANSWER_OPTIONS[answer]?.label}>
+                        {answer}
+                      </td>
+                    ))
+                  : null}
+              </tr>
+            ))}
+          </ChartTable>
           {showItems ? (
             <p className="text-sm text-ink-muted">Each question&apos;s answer: 0 not at all, 1 several days, 2 more than half the days, 3 nearly every day.</p>
           ) : null}

@@ -3,23 +3,21 @@
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export function StopMeasureButton({ measureId, name }: { measureId: string; name: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const stop = useMutation(trpc.measure.stop.mutationOptions());
+  const stop = useMutation(trpc.measure.stop.mutationOptions({ onSuccess: () => router.refresh() }));
   return (
-    <ConfirmButton
+    <ConfirmAction
       variant="quiet"
       label={`Stop ${name}`}
       title={`Stop asking for the ${name}?`}
       description="Answers already given are kept. You can ask again at any time."
       confirmLabel="Yes, stop it"
-      onConfirm={async () => {
-        await stop.mutateAsync({ measureId });
-        router.refresh();
-      }}
+      mutation={stop}
+      input={{ measureId }}
     />
   );
 }

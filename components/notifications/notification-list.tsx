@@ -6,10 +6,10 @@
 import Link from "next/link";
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
+import { Button, LoadMoreButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { formatDateTime } from "@/lib/format";
+import { DateTime } from "@/components/ui/date-time";
 
 export function NotificationList({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
@@ -62,19 +62,15 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
                     {item.title}
                   </span>
                 </span>
-                <span className="text-sm text-ink-muted">
-                  <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt, timeZone)}</time>
-                </span>
+                <DateTime at={item.createdAt} timeZone={timeZone} className="text-sm text-ink-muted" />
               </Link>
             </li>
           );
         })}
       </ul>
-      {list.hasNextPage ? (
-        <Button variant="secondary" className="self-start" disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-          {list.isFetchingNextPage ? "Loading…" : "Show more"}
-        </Button>
-      ) : null}
+      <LoadMoreButton hasMore={list.hasNextPage} isLoading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+        Show more
+      </LoadMoreButton>
     </section>
   );
 }

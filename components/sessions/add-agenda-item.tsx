@@ -7,7 +7,7 @@ import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { useTRPC } from "@/components/trpc/provider";
 import { CrisisResources } from "@/components/feedback/crisis-resources";
 import { Alert } from "@/components/ui/alert";
-import { TextAreaField } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 
 type TKind = (typeof AGENDA_KINDS)[number];
@@ -83,20 +83,14 @@ export function AddAgendaItem({
           maxLength={2000}
           errors={errors.fieldErrors.text}
         />
-        <label className="flex flex-col gap-1.5">
-          <span className="font-medium">What kind of item?</span>
-          <select
-            value={kind}
-            onChange={(event) => setKind(event.target.value as TKind)}
-            className="min-h-11 w-full rounded-lg border border-line bg-surface px-3"
-          >
-            {AGENDA_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {AGENDA_KIND_LABELS[option]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="What kind of item?"
+          name="kind"
+          options={AGENDA_KINDS}
+          labels={AGENDA_KIND_LABELS}
+          value={kind}
+          onChange={(event) => setKind(event.target.value as TKind)}
+        />
         <SubmitButton pendingLabel="Adding…" className="self-start">
           Add to agenda
         </SubmitButton>

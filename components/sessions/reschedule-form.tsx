@@ -1,8 +1,9 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { wallClock } from "@/lib/time/zones";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { Form } from "@/components/ui/form";
@@ -14,7 +15,7 @@ type TSessionWhen = { id: string; startsAt: Date; durationMinutes: number; locat
 /** The therapist moves a session; times are read on their own clock. Opened from RescheduleButton. */
 export function RescheduleForm({ session, timeZone, onClose }: { session: TSessionWhen; timeZone: string; onClose: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const reschedule = useMutation(trpc.session.reschedule.mutationOptions());
   const current = wallClock(new Date(session.startsAt), timeZone);
 
@@ -24,10 +25,7 @@ export function RescheduleForm({ session, timeZone, onClose }: { session: TSessi
     mutate: (input) => reschedule.mutateAsync(input),
     onSuccess: async () => {
       // The engagement's header shows the next session too (engagement-header.tsx).
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() }),
-      ]);
+      await invalidate(trpc.session.pathKey(), trpc.engagement.pathKey());
       onClose();
     },
   });

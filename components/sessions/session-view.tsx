@@ -2,15 +2,15 @@
 
 import Link from "next/link";
 import { lazy, Suspense, useState } from "react";
-import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { COMPLETION_LABELS } from "@/lib/constants/homework";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { LiveStatus } from "@/components/live/live-status";
 import { useLiveTopic } from "@/components/live/use-live-topic";
 import { Card, EmptyState } from "@/components/ui/card";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SessionFeedbackForm } from "@/components/feedback/session-feedback-form";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { AddAgendaItem } from "./add-agenda-item";
@@ -26,22 +26,16 @@ const GoalReview = lazy(() => import("@/components/goals/goal-review").then((mod
 /** The session both people share: agenda, homework since last time, goals, notes. Live for both sides. */
 export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: string; timeZone: string; crisisText: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const { data: session } = useSuspenseQuery(trpc.session.byId.queryOptions({ sessionId }));
   const [isReviewOpen, setIsReviewOpen] = useState(false);
-  const { status: liveStatus } = useLiveTopic(`/api/live/sessions/${sessionId}`, () =>
-    queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
-  );
-  const complete = useMutation(trpc.session.complete.mutationOptions());
-  const cancel = useMutation(trpc.session.cancel.mutationOptions());
+  const { status: liveStatus } = useLiveTopic(`/api/live/sessions/${sessionId}`, () => invalidate(trpc.session.byId.queryKey({ sessionId })));
+  // The engagement's header shows the next session too (engagement-header.tsx).
+  const refresh = () => invalidate(trpc.session.pathKey(), trpc.engagement.pathKey());
+  const complete = useMutation(trpc.session.complete.mutationOptions({ onSuccess: refresh }));
+  const cancel = useMutation(trpc.session.cancel.mutationOptions({ onSuccess: refresh }));
   const isClient = session.viewerRole === "client";
   const isOpen = session.engagement.status === "active" && session.status === "scheduled";
-  // The engagement's header shows the next session too (engagement-header.tsx).
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() }),
-    ]);
 
   return (
     <>
@@ -133,26 +127,22 @@ export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: st
       {!isClient && isOpen ? (
         <div className="flex flex-wrap gap-2 border-t border-line pt-4">
           <RescheduleButton session={session} timeZone={timeZone} />
-          <ConfirmButton
+          <ConfirmAction
             label="Mark session completed"
             title="Mark this session completed?"
             description="Agenda items left open or saved for later move to the next scheduled session."
             confirmLabel="Yes, completed"
-            onConfirm={async () => {
-              await complete.mutateAsync({ sessionId });
-              await refresh();
-            }}
+            mutation={complete}
+            input={{ sessionId }}
           />
-          <ConfirmButton
+          <ConfirmAction
             variant="quiet"
             label="Cancel session"
             title="Cancel this session?"
             description="Its agenda moves to the next scheduled session."
             confirmLabel="Yes, cancel it"
-            onConfirm={async () => {
-              await cancel.mutateAsync({ sessionId });
-              await refresh();
-            }}
+            mutation={cancel}
+            input={{ sessionId }}
           />
         </div>
       ) : null}

@@ -8,13 +8,13 @@ import {
 
 type TFieldChrome = { label: string; hint?: ReactNode; errors?: string[] };
 
-function FieldShell({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: TFieldChrome & { id: string; children: ReactNode }) {
+/** What the control inside a field needs: its id, and whether and by what it is described. */
+type TControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/** The label, hint and first error around one control, wired to it by id. */
+function FieldShell({ label, hint, errors, children }: TFieldChrome & { children: (control: TControlProps) => ReactNode }) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="font-medium">
@@ -25,7 +25,11 @@ function FieldShell({
           {hint}
         </p>
       ) : null}
-      {children}
+      {children({
+        id,
+        "aria-invalid": errors?.length ? true : undefined,
+        "aria-describedby": described.length ? described.join(" ") : undefined,
+      })}
       {errors?.length ? (
         <p id={`${id}-error`} className="text-sm font-medium text-danger">
           {errors[0]}
@@ -33,11 +37,6 @@ function FieldShell({
       ) : null}
     </div>
   );
-}
-
-function describedBy(id: string, { hint, errors }: TFieldChrome): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
 }
 
 const CONTROL =
@@ -49,43 +48,34 @@ export function TextField({
   errors,
   ...input
 }: TFieldChrome & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
-  const id = useId();
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <input
-        id={id}
-        className={CONTROL}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, { label, hint, errors })}
-        {...input}
-      />
+    <FieldShell label={label} hint={hint} errors={errors}>
+      {(control) => <input {...control} className={CONTROL} {...input} />}
     </FieldShell>
   );
 }
 
+/** `labels` gives an option's words; without it an option shows as itself, "_" read as a space. */
 export function SelectField({
   label,
   hint,
   errors,
   options,
+  labels,
   ...select
-}: TFieldChrome & SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: string[] }) {
-  const id = useId();
+}: TFieldChrome &
+  SelectHTMLAttributes<HTMLSelectElement> & { name: string; options: readonly string[]; labels?: Record<string, string> }) {
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <select
-        id={id}
-        className={CONTROL}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, { label, hint, errors })}
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option.replaceAll("_", " ")}
-          </option>
-        ))}
-      </select>
+    <FieldShell label={label} hint={hint} errors={errors}>
+      {(control) => (
+        <select {...control} className={CONTROL} {...select}>
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {labels?.[option] ?? option.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+      )}
     </FieldShell>
   );
 }
@@ -96,16 +86,9 @@ export function TextAreaField({
   errors,
   ...textarea
 }: TFieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
-  const id = useId();
   return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        id={id}
-        className={`${CONTROL} min-h-20`}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, { label, hint, errors })}
-        {...textarea}
-      />
+    <FieldShell label={label} hint={hint} errors={errors}>
+      {(control) => <textarea {...control} className={`${CONTROL} min-h-20`} {...textarea} />}
     </FieldShell>
   );
 }

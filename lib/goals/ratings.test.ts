@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { chartGeometry, clampRating, latestByParty, trendInWords, withTrend, type TRatingPoint } from "./ratings";
+import { clampRating, latestByParty, ratingPointsByParty, trendInWords, withTrend, type TRatingPoint } from "./ratings";
 
 function rating(authorRole: TRatingPoint["authorRole"], value: number, day: string): TRatingPoint {
   return { authorRole, value, createdAt: new Date(`${day}T12:00:00Z`) };
 }
-
-const BOX = { left: 30, right: 310, top: 10, bottom: 150 };
 
 describe("latestByParty", () => {
   it("has nothing for either party when there are no ratings", () => {
@@ -61,59 +59,30 @@ describe("trendInWords", () => {
   });
 });
 
-describe("chartGeometry", () => {
-  it("is empty with no ratings", () => {
-    expect(chartGeometry([], BOX)).toEqual({ client: [], therapist: [], start: null, end: null });
+describe("ratingPointsByParty", () => {
+  it("has no points with no ratings", () => {
+    expect(ratingPointsByParty([])).toEqual({ client: [], therapist: [] });
   });
 
-  it("maps 0 to the bottom, 10 to the top and time from left to right", () => {
-    const geometry = chartGeometry(
-      [rating("therapist", 10, "2026-03-11"), rating("client", 0, "2026-03-01"), rating("client", 5, "2026-03-06")],
-      BOX,
-    );
-    expect(geometry.start).toEqual(new Date("2026-03-01T12:00:00Z"));
-    expect(geometry.end).toEqual(new Date("2026-03-11T12:00:00Z"));
-    expect(geometry.client).toEqual([
-      { x: BOX.left, y: BOX.bottom, value: 0, at: new Date("2026-03-01T12:00:00Z") },
-      { x: 170, y: 80, value: 5, at: new Date("2026-03-06T12:00:00Z") },
+  it("splits the ratings by party, in the order given, with each value kept in 0–10", () => {
+    const points = ratingPointsByParty([
+      rating("therapist", 99, "2026-03-11"),
+      rating("client", -5, "2026-03-06"),
+      rating("client", 4.6, "2026-03-01"),
     ]);
-    expect(geometry.therapist).toEqual([{ x: BOX.right, y: BOX.top, value: 10, at: new Date("2026-03-11T12:00:00Z") }]);
-  });
-
-  it("keeps every point inside the box, even for out-of-range values", () => {
-    const geometry = chartGeometry(
-      [rating("client", -5, "2026-03-01"), rating("therapist", 99, "2026-03-20"), rating("client", 3, "2026-03-09")],
-      BOX,
-    );
-    for (const point of [...geometry.client, ...geometry.therapist]) {
-      expect(point.x).toBeGreaterThanOrEqual(BOX.left);
-      expect(point.x).toBeLessThanOrEqual(BOX.right);
-      expect(point.y).toBeGreaterThanOrEqual(BOX.top);
-      expect(point.y).toBeLessThanOrEqual(BOX.bottom);
-    }
-    expect(geometry.client.map((point) => point.value)).toEqual([0, 3]);
-    expect(geometry.therapist.map((point) => point.value)).toEqual([10]);
-  });
-
-  it("centres a single rating horizontally", () => {
-    const geometry = chartGeometry([rating("therapist", 5, "2026-03-01")], BOX);
-    expect(geometry.therapist).toEqual([{ x: 170, y: 80, value: 5, at: new Date("2026-03-01T12:00:00Z") }]);
-    expect(geometry.client).toEqual([]);
-    expect(geometry.start).toEqual(geometry.end);
-  });
-
-  it("centres ratings that all share one instant, keeping their order", () => {
-    const geometry = chartGeometry([rating("client", 2, "2026-03-01"), rating("client", 8, "2026-03-01")], BOX);
-    expect(geometry.client.map((point) => [point.x, point.value])).toEqual([
-      [170, 2],
-      [170, 8],
-    ]);
+    expect(points).toEqual({
+      client: [
+        { value: 0, at: new Date("2026-03-06T12:00:00Z") },
+        { value: 5, at: new Date("2026-03-01T12:00:00Z") },
+      ],
+      therapist: [{ value: 10, at: new Date("2026-03-11T12:00:00Z") }],
+    });
   });
 
   it("does not change the array it is given", () => {
     const input = [rating("client", 6, "2026-03-15"), rating("client", 2, "2026-03-01")];
     const before = [...input];
-    chartGeometry(input, BOX);
+    ratingPointsByParty(input);
     latestByParty(input);
     expect(input).toEqual(before);
   });

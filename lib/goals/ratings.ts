@@ -1,12 +1,11 @@
 // Shapes goal ratings for display. Pure and client-safe: no React, no server imports.
+import type { TTrendPoint } from "../signals/trend-geometry";
 
 export type TRatingParty = "client" | "therapist";
 export type TRatingPoint = { value: number; authorRole: TRatingParty; createdAt: Date; note?: string };
 export type TTrend = "up" | "down" | "steady";
 export type TLatestRating = { value: number; previous: number | null; trend: TTrend | null; at: Date };
 export type TLatestByParty = Record<TRatingParty, TLatestRating | null>;
-export type TChartPoint = { x: number; y: number; value: number; at: Date };
-export type TChartBox = { left: number; right: number; top: number; bottom: number };
 
 export const RATING_MIN = 0;
 export const RATING_MAX = 10;
@@ -58,36 +57,13 @@ export function trendInWords(latest: TLatestRating): string | null {
   }
 }
 
-/** SVG geometry for the chart: x spread by time across [left,right], y 0..10 mapped to [bottom,top]. */
-export function chartGeometry(
-  ratings: TRatingPoint[],
-  box: TChartBox,
-): { client: TChartPoint[]; therapist: TChartPoint[]; start: Date | null; end: Date | null } {
-  const sorted = sortRatings(ratings);
-  const first = sorted.at(0);
-  const last = sorted.at(-1);
-  if (!first || !last) return { client: [], therapist: [], start: null, end: null };
-
-  const startMs = first.createdAt.getTime();
-  const spanMs = last.createdAt.getTime() - startMs;
-  const width = box.right - box.left;
-  const height = box.bottom - box.top;
-
-  const client: TChartPoint[] = [];
-  const therapist: TChartPoint[] = [];
-  for (const rating of sorted) {
-    const value = clampRating(rating.value);
-    // With no time span (one rating, or all at one instant) there is no "first" or "last": centre them.
-    const share = spanMs === 0 ? 0.5 : (rating.createdAt.getTime() - startMs) / spanMs;
-    const point = {
-      x: box.left + share * width,
-      y: box.bottom - (value / RATING_MAX) * height,
-      value,
-      at: rating.createdAt,
-    };
-    (rating.authorRole === "client" ? client : therapist).push(point);
-  }
-  return { client, therapist, start: first.createdAt, end: last.createdAt };
+/** Each party's ratings as chart points, kept in 0–10 (lib/signals/trend-geometry.ts places and orders them). */
+export function ratingPointsByParty(ratings: TRatingPoint[]): Record<TRatingParty, TTrendPoint[]> {
+  const pointsOf = (party: TRatingParty) =>
+    ratings
+      .filter((rating) => rating.authorRole === party)
+      .map((rating) => ({ value: clampRating(rating.value), at: rating.createdAt }));
+  return { client: pointsOf("client"), therapist: pointsOf("therapist") };
 }
 
 /** Adds the trend to a server-computed latest/previous pair. */

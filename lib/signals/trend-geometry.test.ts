@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisDateLabels, clampValue, gridValues, linePath, trendGeometry, trendMax } from "./trend-geometry";
+import { axisDateLabels, clampValue, gridValues, linePath, spanInWords, trendGeometry, trendMax, valueY } from "./trend-geometry";
 
 const BOX = { left: 30, right: 310, top: 10, bottom: 150 };
 
@@ -54,6 +54,10 @@ describe("helpers", () => {
     expect(clampValue(7.5, 10)).toBe(7.5);
   });
 
+  it("puts 0 at the bottom of the box and max at the top", () => {
+    expect([0, 2, 4].map((value) => valueY(value, 4, BOX))).toEqual([150, 80, 10]);
+  });
+
   it("draws a path through the points", () => {
     expect(linePath([])).toBe("");
     expect(linePath([{ x: 1.234, y: 2 }, { x: 3, y: 4.06 }])).toBe("M1.2 2 L3 4.1");
@@ -76,5 +80,20 @@ describe("axisDateLabels", () => {
     expect(axisDateLabels(new Date("2026-03-02T01:00:00Z"), new Date("2026-03-02T20:00:00Z"), "Europe/Paris", box)).toEqual([
       { anchor: "middle", x: 60, text: "2 Mar" },
     ]);
+  });
+});
+
+describe("spanInWords", () => {
+  const noun = { one: "entry", many: "entries" };
+  it("counts and names the first and last day, in the reader's zone", () => {
+    expect(spanInWords(6, noun, new Date("2026-03-03T09:00:00Z"), new Date("2026-04-14T23:30:00Z"), "Europe/Paris")).toBe(
+      "6 entries from 3 March 2026 to 15 April 2026.",
+    );
+  });
+  it("says one day once, and one of something in the singular", () => {
+    expect(spanInWords(1, noun, new Date("2026-03-03T09:00:00Z"), new Date("2026-03-03T09:00:00Z"), "UTC")).toBe("1 entry on 3 March 2026.");
+    expect(spanInWords(2, { one: "rating", many: "ratings" }, new Date("2026-03-03T09:00:00Z"), new Date("2026-03-03T18:00:00Z"), "UTC")).toBe(
+      "2 ratings on 3 March 2026.",
+    );
   });
 });

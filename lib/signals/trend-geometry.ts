@@ -1,5 +1,5 @@
 // SVG geometry for the trend charts (feedback and check-ins, goal ratings, measures). Pure and client-safe: no React, no server imports.
-import { dateTimeFormat } from "../format";
+import { dateTimeFormat, formatDate } from "../format";
 
 export type TTrendPoint = { value: number; at: Date };
 export type TPlotPoint = { x: number; y: number; value: number; at: Date };
@@ -25,6 +25,11 @@ export function sortPoints(points: TTrendPoint[]): TTrendPoint[] {
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+/** Where a value sits: 0 at the bottom of the box, max at the top. */
+export function valueY(value: number, max: number, box: Pick<TPlotBox, "top" | "bottom">): number {
+  return box.bottom - (value / max) * (box.bottom - box.top);
+}
+
 /** Gridlines at the bottom, middle and top of the scale. */
 export function gridValues(max: number): number[] {
   return [0, max / 2, max];
@@ -47,14 +52,13 @@ export function trendGeometry(
   const endMs = Math.max(...times);
   const spanMs = endMs - startMs;
   const width = box.right - box.left;
-  const height = box.bottom - box.top;
 
   const plotted = sorted.map((points) =>
     points.map((point) => {
       const value = clampValue(point.value, max);
       // With no time span (one point, or all at one instant) there is no "first" or "last": centre them.
       const share = spanMs === 0 ? 0.5 : (point.at.getTime() - startMs) / spanMs;
-      return { x: box.left + share * width, y: box.bottom - (value / max) * height, value, at: point.at };
+      return { x: box.left + share * width, y: valueY(value, max, box), value, at: point.at };
     }),
   );
   return { series: plotted, start: new Date(startMs), end: new Date(endMs) };
@@ -92,4 +96,18 @@ export function axisDateLabels(start: Date, end: Date, timeZone: string, box: Pi
 
 function yearIn(date: Date, timeZone: string): string {
   return dateTimeFormat("en-GB", { year: "numeric", timeZone }).format(date);
+}
+
+/** How many and over which days, for a chart's description: "6 entries from 3 March 2026 to 14 April 2026." */
+export function spanInWords(
+  count: number,
+  noun: { one: string; many: string },
+  start: Date,
+  end: Date,
+  timeZone: string,
+): string {
+  const counted = count === 1 ? `1 ${noun.one}` : `${count} ${noun.many}`;
+  const from = formatDate(start, timeZone);
+  const to = formatDate(end, timeZone);
+  return from === to ? `${counted} on ${from}.` : `${counted} from ${from} to ${to}.`;
 }

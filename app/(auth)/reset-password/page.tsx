@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
-import { Card } from "@/components/ui/card";
+import { AuthFrame, SignInLink } from "@/components/auth/auth-frame";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
@@ -11,15 +10,8 @@ export const metadata: Metadata = { title: "Choose a new password" };
  */
 export default function ResetPasswordPage() {
   return (
-    <>
-      <Card>
-        <ResetPasswordForm />
-      </Card>
-      <p className="text-center text-ink-muted">
-        <Link href="/sign-in" className="font-medium text-brand-strong underline">
-          Back to sign in
-        </Link>
-      </p>
-    </>
+    <AuthFrame footer={<SignInLink>Back to sign in</SignInLink>}>
+      <ResetPasswordForm />
+    </AuthFrame>
   );
 }

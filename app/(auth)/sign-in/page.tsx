@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { auth, homePathFor } from "@/server/auth/session";
 import { getEnv } from "@/server/env";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { parseSignedOutReason, signedOutNotice } from "@/lib/auth/signed-out";
 import { sessionLimits } from "@/server/auth/session-limits";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/server/auth/demo-accounts";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { AuthFrame } from "@/components/auth/auth-frame";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { redirectIfSignedIn } from "@/app/_components/signed-out";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
-  const user = await auth();
+  await redirectIfSignedIn();
   const { next, reason } = await searchParams;
-  if (user) redirect(homePathFor(user.role));
   const returnTo = safeReturnPath(next) ?? "/";
   // Why a session ended (server/auth/session.ts, the tRPC client, the idle watcher).
   const notice =
@@ -24,9 +23,20 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
     (reason === "password-reset" ? "Your password is changed. Sign in with your new one." : null);
   return (
     <>
-      <Card>
-        <h1 className="mb-1 text-2xl font-semibold">Welcome back</h1>
-        <p className="mb-5 text-ink-muted">Sign in to pick up where you left off.</p>
+      <AuthFrame
+        title="Welcome back"
+        intro="Sign in to pick up where you left off."
+        footer={
+          <>
+            Are you a therapist new to Alliance?{" "}
+            <Link href="/sign-up" className="font-medium text-brand-strong underline">
+              Create an account
+            </Link>
+            <br />
+            Clients join through an invitation from their therapist.
+          </>
+        }
+      >
         {notice ? (
           <div className="mb-5">
             <Alert tone="info">{notice}</Alert>
@@ -38,15 +48,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
             Forgot your password?
           </Link>
         </p>
-      </Card>
-      <p className="text-center text-ink-muted">
-        Are you a therapist new to Alliance?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-strong underline">
-          Create an account
-        </Link>
-        <br />
-        Clients join through an invitation from their therapist.
-      </p>
+      </AuthFrame>
       {getEnv().DEMO_MODE ? <DemoAccounts /> : null}
     </>
   );

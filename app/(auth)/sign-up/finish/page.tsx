@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { auth, homePathFor } from "@/server/auth/session";
 import { listTimeZones } from "@/lib/time/zones";
 import { FinishSignUpForm } from "@/components/auth/finish-sign-up-form";
-import { Card } from "@/components/ui/card";
+import { AuthFrame } from "@/components/auth/auth-frame";
+import { redirectIfSignedIn } from "@/app/_components/signed-out";
 
 export const metadata: Metadata = { title: "Finish creating your account" };
 
@@ -13,11 +12,10 @@ export const metadata: Metadata = { title: "Finish creating your account" };
  * reads it and asks whether it still works (server/auth/sign-up.ts).
  */
 export default async function FinishSignUpPage() {
-  const user = await auth();
-  if (user) redirect(homePathFor(user.role));
+  await redirectIfSignedIn();
   return (
-    <Card>
+    <AuthFrame>
       <FinishSignUpForm timeZones={listTimeZones()} />
-    </Card>
+    </AuthFrame>
   );
 }
