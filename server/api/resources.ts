@@ -243,34 +243,35 @@ export const engagement = resource({
   }),
 });
 
+/** A goal, through its engagement (server/goals/access.ts). */
 export const goal = resource({
   ref: ZGoalRefSchema,
   load: (ctx, ref, type) => memoized<TGoalContext>(ctx, type, `goal:${ref.goalId}`, () => findGoalForUser(ctx.db, ctx.user, ref.goalId)),
-  engagementOf: (record) => record.engagement,
-  toContext: (record) => ({ goal: record }),
+  engagementOf: (record) => record.engagement, toContext: (record) => ({ goal: record }),
 });
 
+/** A homework assignment, through its engagement (server/homework/access.ts). */
 export const assignment = resource({
   ref: ZAssignmentRefSchema,
   load: (ctx, ref): Promise<TAssignmentContext> => findAssignmentForUser(ctx.db, ctx.user, ref.assignmentId),
-  engagementOf: (record) => record.engagement,
-  toContext: (record) => ({ assignment: record }),
+  engagementOf: (record) => record.engagement, toContext: (record) => ({ assignment: record }),
 });
 
+/** One day of a homework assignment, through the assignment's engagement. */
 export const occurrence = resource({
   ref: ZOccurrenceRefSchema,
   load: (ctx, ref): Promise<TOccurrenceContext> => findOccurrenceForUser(ctx.db, ctx.user, ref.occurrenceId),
-  engagementOf: (record) => record.assignment.engagement,
-  toContext: (record) => ({ occurrence: record }),
+  engagementOf: (record) => record.assignment.engagement, toContext: (record) => ({ occurrence: record }),
 });
 
+/** A questionnaire assignment (PHQ-9, GAD-7), through its engagement (server/measures/access.ts). */
 export const measure = resource({
   ref: ZMeasureRefSchema,
   load: (ctx, ref): Promise<TMeasureContext> => findMeasureForUser(ctx.db, ctx.user, ref.measureId),
-  engagementOf: (record) => record.engagement,
-  toContext: (record) => ({ measure: record }),
+  engagementOf: (record) => record.engagement, toContext: (record) => ({ measure: record }),
 });
 
+/** A session, through its engagement (server/sessions/access.ts). */
 export const session = resource({
   ref: ZSessionRefSchema,
   load: async (ctx, ref, type) => {
@@ -279,21 +280,19 @@ export const session = resource({
     prime<TLoadedEngagement>(ctx, `engagement:${loaded.engagement.id}`, { engagement: loaded.engagement });
     return loaded;
   },
-  engagementOf: (record) => record.engagement,
-  toContext: (record) => ({ session: record }),
+  engagementOf: (record) => record.engagement, toContext: (record) => ({ session: record }),
 });
 
+/** An item on a session's agenda, through the session's engagement. */
 export const agendaItem = resource({
   ref: ZAgendaItemRefSchema,
   load: (ctx, ref): Promise<TAgendaItemContext> => findAgendaItemForUser(ctx.db, ctx.user, ref.itemId),
-  engagementOf: (record) => record.session.engagement,
-  toContext: (record) => ({ item: record }),
+  engagementOf: (record) => record.session.engagement, toContext: (record) => ({ item: record }),
 });
 
 /** A therapist's own template, or one of the starter library: working material, not a clinical record. */
 export const template = resource({
   ref: ZTemplateRefSchema,
   load: (ctx, ref): Promise<TTemplateContext> => findTemplateForTherapist(ctx.db, ctx.user, ref.templateId),
-  engagementOf: () => null,
-  toContext: (record) => ({ template: record }),
+  engagementOf: () => null, toContext: (record) => ({ template: record }),
 });

@@ -2,12 +2,7 @@ import { SIGN_UP_REQUESTED_MESSAGE, ZFinishSignUpSchema, ZSignUpLinkRefSchema, Z
 import { checkSignUpLink, finishTherapistSignUp, requestTherapistSignUp } from "@/server/auth/sign-up";
 import { audit } from "@/server/audit/record";
 import { createTRPCRouter, publicProcedure } from "../trpc";
-import {
-  RESET_REQUESTED_MESSAGE,
-  ZRequestPasswordResetSchema,
-  ZResetPasswordSchema,
-  ZResetTokenRefSchema,
-} from "@/lib/schemas/password-reset";
+import { RESET_REQUESTED_MESSAGE, ZRequestPasswordResetSchema, ZResetPasswordSchema, ZResetTokenRefSchema } from "@/lib/schemas/password-reset";
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from "@/server/auth/password-reset";
 
 export const authRouter = createTRPCRouter({

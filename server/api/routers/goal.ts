@@ -12,16 +12,7 @@ import {
 } from "@/lib/schemas/goal";
 import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
 import { getGoalDetail, listCaseloadGoals, listGoals } from "@/server/goals/queries";
-import {
-  addStep,
-  createGoal,
-  rateGoal,
-  removeStep,
-  reorderSteps,
-  setGoalStatus,
-  setStepDone,
-  updateGoal,
-} from "@/server/goals/mutations";
+import { addStep, createGoal, rateGoal, removeStep, reorderSteps, setGoalStatus, setStepDone, updateGoal } from "@/server/goals/mutations";
 import type { TGoalContext } from "@/server/goals/access";
 import { createTRPCRouter } from "../trpc";
 import { done, engagement, goal, own } from "../resources";

@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { ZCreateTemplateSchema, ZTemplateRefSchema, ZUpdateTemplateSchema } from "@/lib/schemas/homework";
-import {
-  createTemplate,
-  duplicateTemplate,
-  listTemplates,
-  setTemplateArchived,
-  updateTemplate,
-} from "@/server/homework/templates";
+import { createTemplate, duplicateTemplate, listTemplates, setTemplateArchived, updateTemplate } from "@/server/homework/templates";
 import { createTRPCRouter } from "../trpc";
 import { own, template } from "../resources";
 

@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { ZBeginTwoFactorSchema, ZConfirmTwoFactorSchema, ZDisableTwoFactorSchema, ZRegenerateRecoveryCodesSchema } from "@/lib/schemas/two-factor";
 import { audit } from "@/server/audit/record";
-import {
-  beginEnrolment,
-  confirmEnrolment,
-  disableTwoFactor,
-  regenerateRecoveryCodes,
-  twoFactorStatus,
-} from "@/server/auth/totp";
+import { beginEnrolment, confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, twoFactorStatus } from "@/server/auth/totp";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
 const ZNoInput = z.object({}).strict().optional();
