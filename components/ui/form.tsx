@@ -5,13 +5,13 @@ import {
   useContext,
   useRef,
   useState,
-  useSyncExternalStore,
   type ComponentProps,
   type FormEvent,
   type FormHTMLAttributes,
   type ReactNode,
 } from "react";
 import { Button } from "./button";
+import { useIsHydrated } from "./use-is-hydrated";
 
 /**
  * The one way to put a form on a page. Invariant: a form's fields never end up
@@ -36,16 +36,6 @@ type TFormContext = { isHydrated: boolean; isPending: boolean };
 
 const FormContext = createContext<TFormContext | null>(null);
 
-const subscribeToNothing = () => () => {};
-
-/** False in the server's HTML and while hydrating; true from then on, and at once for forms mounted later. */
-function useIsHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * Gets the fields and the form element; the event's default is already
