@@ -95,6 +95,29 @@ function declarations<TRecord, TInput, TOutput>(audits: TAudits<TRecord, TInput,
   return audits === null ? [] : Array.isArray(audits) ? audits : [audits];
 }
 
+type TEventWriter<TRecord> = <TInput, TOutput>(
+  ctx: TSignedInContext,
+  event: TAuditDeclaration<TRecord, TInput, TOutput>,
+  call: TCall<TRecord, TInput, TOutput>,
+) => Promise<void>;
+
+/** The one body every factory procedure has: the domain call, then the declared events that hold. */
+function declaredResolver<TContextOf, TRecord, TSchema extends z.ZodType, TOutput>(
+  definition: TDefinition<TContextOf, TRecord, TSchema, TOutput>,
+  recordOf: (ctx: TSignedInContext) => TRecord,
+  writeEvent: TEventWriter<TRecord>,
+) {
+  return async ({ ctx, input }: { ctx: TSignedInContext; input: unknown }): Promise<TOutput> => {
+    const parsed = input as z.output<TSchema>;
+    const output = await definition.run({ ctx: ctx as unknown as TContextOf, input: parsed });
+    const call = { record: recordOf(ctx), input: parsed, output, user: ctx.user };
+    for (const event of declarations(definition.audit)) {
+      if (!event.when || event.when(call)) await writeEvent(ctx, event, call);
+    }
+    return output;
+  };
+}
+
 type TResourceSpec<TRef extends z.ZodObject, TRecord, TAdd extends object> = {
   /** The input naming the record (e.g. `{ goalId }`): every procedure's input extends it (and is `.strict()`). */
   ref: TRef;
@@ -129,19 +152,13 @@ export function resource<TRef extends z.ZodObject, TRecord, TAdd extends object>
       .use(atomicWrites);
   }
 
-  async function recordAudits<TInput, TOutput>(
-    ctx: TSignedInContext,
-    audits: TAudits<TRecord, TInput, TOutput>,
-    call: TCall<TRecord, TInput, TOutput>,
-  ) {
-    for (const event of declarations(audits)) {
-      if (event.when && !event.when(call)) continue;
-      const recordId = event.recordId ? event.recordId(call) : idOf(call.record);
-      const engagementOfRecord = spec.engagementOf(call.record);
-      if (engagementOfRecord) await auditOn(ctx, engagementOfRecord, event.action, event.recordType, recordId);
-      else await audit(ctx, { action: event.action, recordType: event.recordType, recordId });
-    }
-  }
+  const recordOf = (ctx: TSignedInContext) => (ctx as TSignedInContext & { loadedRecord: TRecord }).loadedRecord;
+  const writeEvent: TEventWriter<TRecord> = async (ctx, event, call) => {
+    const recordId = event.recordId ? event.recordId(call) : idOf(call.record);
+    const engagementOfRecord = spec.engagementOf(call.record);
+    if (engagementOfRecord) await auditOn(ctx, engagementOfRecord, event.action, event.recordType, recordId);
+    else await audit(ctx, { action: event.action, recordType: event.recordType, recordId });
+  };
 
   return {
     query<TSchema extends z.ZodType<z.output<TRef>>, TOutput>(
@@ -149,68 +166,38 @@ export function resource<TRef extends z.ZodObject, TRecord, TAdd extends object>
       input: TSchema,
       definition: TDefinition<TResourceContext<TAdd>, TRecord, TSchema, TOutput>,
     ) {
-      return procedure(role, false, input).query(async ({ ctx, input }) => {
-          const output = await definition.run({ ctx: ctx as unknown as TResourceContext<TAdd>, input: input as z.output<TSchema> });
-          const call = { record: ctx.loadedRecord as TRecord, input: input as z.output<TSchema>, output, user: ctx.user };
-          await recordAudits(ctx, definition.audit, call);
-          return output;
-        });
+      return procedure(role, false, input).query(declaredResolver(definition, recordOf, writeEvent));
     },
     mutation<TSchema extends z.ZodType<z.output<TRef>>, TOutput>(
       role: TRoleRule,
       input: TSchema,
       definition: TMutationDefinition<TResourceContext<TAdd>, TRecord, TSchema, TOutput>,
     ) {
-      return procedure(role, definition.isWrite ?? true, input).mutation(async ({ ctx, input }) => {
-          const output = await definition.run({ ctx: ctx as unknown as TResourceContext<TAdd>, input: input as z.output<TSchema> });
-          const call = { record: ctx.loadedRecord as TRecord, input: input as z.output<TSchema>, output, user: ctx.user };
-          await recordAudits(ctx, definition.audit, call);
-          return output;
-        });
+      return procedure(role, definition.isWrite ?? true, input).mutation(declaredResolver(definition, recordOf, writeEvent));
     },
   };
 }
 
-type TOwnCall<TInput, TOutput> = TCall<TSessionUser, TInput, TOutput>;
-
 /** The caller's own records: role, transaction and audit as for `resource`; the caller is the record. */
 function ownProcedures() {
-  async function recordAudits<TInput, TOutput>(ctx: TSignedInContext, audits: TAudits<TSessionUser, TInput, TOutput>, call: TOwnCall<TInput, TOutput>) {
-    for (const event of declarations(audits)) {
-      if (event.when && !event.when(call)) continue;
-      await audit(ctx, {
-        action: event.action,
-        recordType: event.recordType,
-        recordId: event.recordId ? event.recordId(call) : null,
-        engagementId: event.engagementId ? event.engagementId(call) : null,
-        // A client's own records are theirs; a therapist's lists span clients.
-        clientId: ctx.user.role === "client" ? ctx.user.id : null,
-      });
-    }
-  }
-
-  function procedure(rule: TRoleRule) {
-    return roleGate(rule).use(atomicWrites);
-  }
+  const recordOf = (ctx: TSignedInContext) => ctx.user;
+  const writeEvent: TEventWriter<TSessionUser> = (ctx, event, call) =>
+    audit(ctx, {
+      action: event.action,
+      recordType: event.recordType,
+      recordId: event.recordId ? event.recordId(call) : null,
+      engagementId: event.engagementId ? event.engagementId(call) : null,
+      // A client's own records are theirs; a therapist's lists span clients.
+      clientId: ctx.user.role === "client" ? ctx.user.id : null,
+    });
+  const procedure = (rule: TRoleRule) => roleGate(rule).use(atomicWrites);
 
   return {
     query<TSchema extends z.ZodType, TOutput>(role: TRoleRule, input: TSchema, definition: TDefinition<TSignedInContext, TSessionUser, TSchema, TOutput>) {
-      return procedure(role)
-        .input(input)
-        .query(async ({ ctx, input }) => {
-          const output = await definition.run({ ctx, input: input as z.output<TSchema> });
-          await recordAudits(ctx, definition.audit, { record: ctx.user, input: input as z.output<TSchema>, output, user: ctx.user });
-          return output;
-        });
+      return procedure(role).input(input).query(declaredResolver(definition, recordOf, writeEvent));
     },
     mutation<TSchema extends z.ZodType, TOutput>(role: TRoleRule, input: TSchema, definition: TDefinition<TSignedInContext, TSessionUser, TSchema, TOutput>) {
-      return procedure(role)
-        .input(input)
-        .mutation(async ({ ctx, input }) => {
-          const output = await definition.run({ ctx, input: input as z.output<TSchema> });
-          await recordAudits(ctx, definition.audit, { record: ctx.user, input: input as z.output<TSchema>, output, user: ctx.user });
-          return output;
-        });
+      return procedure(role).input(input).mutation(declaredResolver(definition, recordOf, writeEvent));
     },
   };
 }
