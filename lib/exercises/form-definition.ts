@@ -12,9 +12,12 @@
 // - An answer is checked against the field it answers: its type, its range,
 //   its length, its choices. Keys the definition doesn't know are refused.
 //   A draft may leave required fields empty; a sent entry may not.
+// - A "ladder_step" field is answered with a step id; only the server can
+//   tell whether the step is on this client's ladder.
 // - Messages are plain and never blame: "This one needs an answer." not
 //   "Required field missing".
 import { z } from "zod";
+import { hasNoNul, NUL_MESSAGE } from "../schemas/common";
 
 export const MAX_FIELDS = 40;
 export const MAX_GROUP_ROWS = 50;
@@ -35,6 +38,7 @@ export const FIELD_TYPES = [
   "time_of_day",
   "duration",
   "checklist",
+  "ladder_step",
   "repeating_group",
 ] as const;
 export type TFieldType = (typeof FIELD_TYPES)[number];
@@ -42,8 +46,8 @@ export type TFieldType = (typeof FIELD_TYPES)[number];
 const ZKey = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lower-case letters, digits and _ (starting with a letter), up to 40.");
-const ZLabel = z.string().trim().min(1, "Give it a label.").max(120, "Keep the label to 120 characters.");
-const ZHelp = z.string().trim().max(300, "Keep the help text to 300 characters.").optional();
+const ZLabel = z.string().trim().min(1, "Give it a label.").max(120, "Keep the label to 120 characters.").refine(hasNoNul, NUL_MESSAGE);
+const ZHelp = z.string().trim().max(300, "Keep the help text to 300 characters.").refine(hasNoNul, NUL_MESSAGE).optional();
 const ZOption = z.object({ key: ZKey, label: ZLabel }).strict();
 
 const baseField = { key: ZKey, label: ZLabel, help: ZHelp, isRequired: z.boolean() };
@@ -67,6 +71,8 @@ const ZPlainField = z.discriminatedUnion("type", [
   z.object({ ...baseField, type: z.literal("time_of_day") }).strict(),
   z.object({ ...baseField, type: z.literal("duration") }).strict(),
   z.object({ ...baseField, type: z.literal("checklist"), options: z.array(ZOption).min(1, "Give at least one item.").max(MAX_OPTIONS) }).strict(),
+  // A step of the client's exposure ladder (their own, kept per engagement): the answer is the step's id.
+  z.object({ ...baseField, type: z.literal("ladder_step") }).strict(),
 ]);
 
 const ZGroupField = z
@@ -142,6 +148,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What's wrong with one answer to one plain field, or null. Empty answers are judged by the caller. */
 function plainAnswerError(field: TPlainField, value: unknown): string | null {
@@ -151,6 +158,7 @@ function plainAnswerError(field: TPlainField, value: unknown): string | null {
     case "long_text": {
       const max = field.type === "short_text" ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
       if (typeof value !== "string") return "Write it as text.";
+      if (!hasNoNul(value)) return NUL_MESSAGE;
       return value.length > max ? `Keep it to ${max.toLocaleString("en")} characters.` : null;
     }
     case "number": {
@@ -174,6 +182,9 @@ function plainAnswerError(field: TPlainField, value: unknown): string | null {
     }
     case "time_of_day":
       return typeof value === "string" && TIME_OF_DAY.test(value) ? null : "Give a time like 07:30.";
+    case "ladder_step":
+      // Whether it is a step of THIS client's ladder is the server's check (server/exercises/entries.ts).
+      return typeof value === "string" && UUID.test(value) ? null : "Choose a step from your ladder.";
     case "duration":
       return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= DURATION_MAX_MINUTES
         ? null

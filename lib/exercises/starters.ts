@@ -2,7 +2,7 @@
 // copied. A therapist duplicates one and changes it; each is a form
 // definition checked by ZExerciseFormSchema (lib/exercises/form-definition.ts).
 // Every exercise ends with the same gentle question, optional and never
-// guilt-worded. Nothing uses these yet; the templates page will.
+// guilt-worded. The templates page offers them ("Start from an exercise").
 import type { TExerciseField, TPlainField } from "./form-definition";
 
 /** The closing question every exercise carries. */
@@ -63,7 +63,7 @@ export const STARTER_EXERCISES: TStarterExercise[] = [
     title: "Facing a step on your ladder",
     instructions: "Pick a step from the ladder you made together, stay with it as long as you can, and note what happened.",
     fields: [
-      text("step", "Which step did you practise?", undefined, true),
+      { key: "step", type: "ladder_step", label: "Which step did you practise?", help: "The steps come from the ladder you made together.", isRequired: true },
       rating100("anxiety_before", "Anxiety just before (0–100)"),
       rating100("anxiety_peak", "Anxiety at its highest (0–100)"),
       rating100("anxiety_after", "Anxiety at the end (0–100)"),

@@ -27,6 +27,8 @@ import { findAssignmentForUser, findOccurrenceForUser, type TAssignmentContext, 
 import { findAgendaItemForUser, findSessionForUser, type TAgendaItemContext, type TSessionContext } from "../sessions/access";
 import { findMeasureForUser, type TMeasureContext } from "../measures/access";
 import { findTemplateForTherapist, type TTemplateContext } from "../homework/access";
+import { findLadderStepForUser, type TLadderStepContext } from "../exercises/ladder";
+import { ZLadderStepRefSchema } from "../../lib/schemas/exercise";
 import type { TEngagementSummary } from "../engagements/header";
 import type { TLogger } from "../log";
 import { ZGoalRefSchema } from "../../lib/schemas/goal";
@@ -282,4 +284,11 @@ export const template = resource({
   ref: ZTemplateRefSchema,
   load: (ctx, ref): Promise<TTemplateContext> => findTemplateForTherapist(ctx.db, ctx.user, ref.templateId),
   engagementOf: () => null, toContext: (record) => ({ template: record }),
+});
+
+/** A step of an exposure ladder, through its engagement (server/exercises/ladder.ts). */
+export const ladderStep = resource({
+  ref: ZLadderStepRefSchema,
+  load: (ctx, ref): Promise<TLadderStepContext> => findLadderStepForUser(ctx.db, ctx.user, ref.stepId),
+  engagementOf: (record) => record.engagement, toContext: (record) => ({ step: record }),
 });

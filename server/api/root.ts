@@ -4,6 +4,7 @@ import { engagementRouter } from "./routers/engagement";
 import { goalRouter } from "./routers/goal";
 import { homeworkRouter } from "./routers/homework";
 import { homeworkTemplateRouter } from "./routers/homework-template";
+import { exerciseRouter } from "./routers/exercise";
 import { sessionRouter } from "./routers/session";
 import { agendaRouter } from "./routers/agenda";
 import { journalRouter } from "./routers/journal";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   goal: goalRouter,
   homework: homeworkRouter,
   homeworkTemplate: homeworkTemplateRouter,
+  exercise: exerciseRouter,
   session: sessionRouter,
   agenda: agendaRouter,
   journal: journalRouter,

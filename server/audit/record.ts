@@ -29,6 +29,8 @@ export const AUDIT_RECORD_TYPES = [
   "homework_assignment",
   "homework_occurrence",
   "homework_completion",
+  "exercise_entry",
+  "ladder_step",
   "session",
   "agenda_item",
   "note_shared_summary",

@@ -6,7 +6,7 @@
 // feedback; goals (title, description, why it matters), goal steps, the notes
 // on a goal's status changes and ratings; homework (title and instructions of
 // an assignment and of a therapist's template, reflections, what got in the
-// way, the therapist's reply); and the item answers of questionnaires
+// way, the therapist's reply); exercise forms, entries and ladder steps; and the item answers of questionnaires
 // (PHQ-9, GAD-7), kept as sealed JSON.
 //
 // Left plain on purpose, each for a reason (README, "Encryption at rest"):
@@ -50,6 +50,12 @@ export const SEALED_FIELDS = {
   // A template's owner may be null (the starter library), so its own id binds it.
   templateTitle: { table: "homework_templates", column: "title", owner: { templateId: "id" } },
   templateInstructions: { table: "homework_templates", column: "instructions", owner: { templateId: "id" } },
+  // Exercises (issue 23): a form version's definition (its labels may be
+  // written for one client), the client's answers as JSON, bound to the
+  // occurrence and the version answered, and the steps of an exposure ladder.
+  exerciseFormDefinition: { table: "exercise_forms", column: "definition", owner: { formId: "id" } },
+  exerciseAnswers: { table: "exercise_entries", column: "answers", owner: { occurrenceId: "occurrence_id", formId: "form_id" } },
+  ladderStepText: { table: "ladder_steps", column: "text", owner: { engagementId: "engagement_id", stepId: "id" } },
   // JSON of the item answers (0–3, or null while a draft leaves one open).
   measureAnswers: {
     table: "measure_responses",

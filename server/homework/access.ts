@@ -23,7 +23,7 @@ export function templateWhereForTherapist(user: Pick<TSessionUser, "id">): Prism
 
 const ENGAGEMENT_SELECT = { select: { id: true, status: true, therapistId: true, clientId: true } } as const;
 
-const ASSIGNMENT_CONTEXT_SELECT = { id: true, status: true, engagement: ENGAGEMENT_SELECT } as const;
+const ASSIGNMENT_CONTEXT_SELECT = { id: true, status: true, formId: true, templateId: true, engagement: ENGAGEMENT_SELECT } as const;
 export type TAssignmentContext = Prisma.HomeworkAssignmentGetPayload<{ select: typeof ASSIGNMENT_CONTEXT_SELECT }>;
 
 export async function findAssignmentForUser(db: TDb, user: TSessionUser, assignmentId: string): Promise<TAssignmentContext> {

@@ -8,6 +8,8 @@
 // - The assignment and all its occurrences are written in one transaction.
 // - Cancelling keeps every occurrence the client already recorded; only
 //   open occurrences from today on are removed.
+// - An exercise template's newest form version is given with it and kept
+//   until the therapist moves the assignment on (moveToNewestForm).
 // - Title and instructions are sealed under the assignment (./sealing.ts),
 //   whether typed or taken from a template: the form sends the words.
 import type { TDb } from "../db/client";
@@ -54,6 +56,8 @@ export async function assignHomework(
   }
   const goalId = await assertGoalOfEngagement(db, engagement.id, input.goalId);
   const templateId = input.templateId ? (await findTemplateForTherapist(db, therapist, input.templateId)).id : null;
+  // An exercise template's newest form version goes with it; the assignment keeps that version (server/exercises/forms.ts).
+  const form = templateId ? await db.exerciseForm.findFirst({ where: { templateId }, orderBy: { version: "desc" }, select: { id: true } }) : null;
 
   const id = newRowId();
   return db.$transaction(async (tx) => {
@@ -64,6 +68,7 @@ export async function assignHomework(
         assignedById: therapist.id,
         templateId,
         goalId,
+        formId: form?.id ?? null,
         ...sealAssignmentText({ engagementId: engagement.id, assignmentId: id }, input),
         kind: input.kind,
         schedule: input.schedule,
@@ -103,6 +108,22 @@ export async function updateAssignment(db: TDb, assignment: TAssignmentContext, 
     data: { ...sealAssignmentText({ engagementId: assignment.engagement.id, assignmentId: assignment.id }, input), goalId },
     select: { id: true },
   });
+}
+
+/**
+ * Moves an exercise assignment on to its template's newest form version.
+ * Entries already sent, and a draft already started, keep the version they
+ * answered; new ones take this one.
+ */
+export async function moveToNewestForm(db: TDb, assignment: TAssignmentContext): Promise<{ version: number }> {
+  assertActive(assignment);
+  const newest = assignment.templateId
+    ? await db.exerciseForm.findFirst({ where: { templateId: assignment.templateId }, orderBy: { version: "desc" }, select: { id: true, version: true } })
+    : null;
+  if (!newest || !assignment.formId) throw new AppError("BAD_REQUEST", "This homework has no newer exercise form to move to.");
+  if (newest.id === assignment.formId) throw new AppError("BAD_REQUEST", "This homework already uses the newest version of its form.");
+  await db.homeworkAssignment.update({ where: { id: assignment.id }, data: { formId: newest.id }, select: { id: true } });
+  return { version: newest.version };
 }
 
 export async function cancelAssignment(db: TDb, assignment: TAssignmentContext, now = clockNow()): Promise<void> {

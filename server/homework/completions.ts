@@ -63,6 +63,10 @@ export async function completeOccurrence(
   if (dbToLocalDate(occurrence.opensOn) > localDay(now, client.timeZone)) {
     throw new AppError("BAD_REQUEST", "This one isn't open yet. It will be ready on its day.");
   }
+  // An exercise is recorded by sending it (server/exercises/entries.ts); a day can still be skipped here.
+  if (occurrence.assignment.formId && input.status !== "skipped") {
+    throw new AppError("BAD_REQUEST", "Fill in the exercise to record this day, or say what got in the way.");
+  }
   const owner = { occurrenceId: occurrence.id };
   return db.$transaction(async (tx) => {
     // One per day: a retry inserts nothing (ON CONFLICT DO NOTHING), tells no one again, and reads the first.

@@ -37,6 +37,8 @@ export const ASSIGNMENT_FIELDS = {
 const ASSIGNMENT_SELECT = {
   ...ASSIGNMENT_FIELDS,
   engagementId: true,
+  // An exercise: the version it was given, and its template's newest (server/exercises/forms.ts).
+  form: { select: { version: true, template: { select: { forms: { orderBy: { version: "desc" }, take: 1, select: { version: true } } } } } },
   occurrences: {
     orderBy: { dueOn: "asc" },
     select: { id: true, opensOn: true, dueOn: true, completion: { select: COMPLETION_SELECT } },
@@ -54,7 +56,7 @@ function loadAssignments(db: TDb, where: { engagementId: string } | { id: string
   });
 }
 
-function shape({ engagementId, goal, ...row }: TAssignmentRow, today: string) {
+function shape({ engagementId, goal, form, ...row }: TAssignmentRow, today: string) {
   const occurrences = row.occurrences.map((occurrence) => {
     const opensOn = dbToLocalDate(occurrence.opensOn);
     const dueOn = dbToLocalDate(occurrence.dueOn);
@@ -68,6 +70,7 @@ function shape({ engagementId, goal, ...row }: TAssignmentRow, today: string) {
     goal: goal ? { id: goal.id, title: openGoalTitle({ engagementId: goal.engagementId, goalId: goal.id }, goal.title) } : null,
     startsOn: dbToLocalDate(row.startsOn),
     endsOn: dbToLocalDate(row.endsOn),
+    exercise: form ? { version: form.version, newestVersion: form.template?.forms[0]?.version ?? form.version } : null,
     occurrences,
     progress: {
       done: due.filter((occurrence) => occurrence.state === "done" || occurrence.state === "partly_done").length,

@@ -11,6 +11,10 @@ import { templateWhereForTherapist, type TTemplateContext } from "./access";
 import { now as clockNow } from "../clock";
 import { newRowId } from "../db/ids";
 import { openTemplateText, sealTemplateText } from "./sealing";
+import type { Prisma } from "../db/generated/client";
+import { copyLatestForm, sealDefinition } from "../exercises/forms";
+import { ZExerciseFormSchema } from "../../lib/exercises/form-definition";
+import { STARTER_EXERCISES } from "../../lib/exercises/starters";
 
 export const TEMPLATE_LIST_LIMIT = 200;
 
@@ -26,7 +30,19 @@ export const TEMPLATE_FIELDS = {
   archivedAt: true,
 } as const;
 
-export const TEMPLATE_SELECT = { ...TEMPLATE_FIELDS, ownerId: true } as const;
+/** With the newest version of its exercise form, if it has one (server/exercises/forms.ts). */
+export const TEMPLATE_SELECT = {
+  ...TEMPLATE_FIELDS,
+  ownerId: true,
+  forms: { orderBy: { version: "desc" }, take: 1, select: { version: true } },
+} as const;
+
+type TTemplateRow = Prisma.HomeworkTemplateGetPayload<{ select: typeof TEMPLATE_SELECT }>;
+
+/** A template as the library shows it: words opened, and which form version it carries (null: none). */
+function shape({ forms, ...row }: TTemplateRow) {
+  return { ...openTemplateText(row), formVersion: forms[0]?.version ?? null };
+}
 
 /** Current templates first, then the most recently archived; by title within each. */
 function libraryOrder(a: { archivedAt: Date | null; title: string }, b: { archivedAt: Date | null; title: string }): number {
@@ -41,7 +57,7 @@ export async function listTemplates(db: TDb, user: TSessionUser, options: { incl
     take: TEMPLATE_LIST_LIMIT,
     select: TEMPLATE_SELECT,
   });
-  return rows.map(openTemplateText).sort(libraryOrder);
+  return rows.map(shape).sort(libraryOrder);
 }
 
 function fields(id: string, input: TCreateTemplate) {
@@ -56,7 +72,7 @@ function fields(id: string, input: TCreateTemplate) {
 
 export async function createTemplate(db: TDb, user: TSessionUser, input: TCreateTemplate) {
   const id = newRowId();
-  return openTemplateText(await db.homeworkTemplate.create({ data: { id, ...fields(id, input), ownerId: user.id }, select: TEMPLATE_SELECT }));
+  return shape(await db.homeworkTemplate.create({ data: { id, ...fields(id, input), ownerId: user.id }, select: TEMPLATE_SELECT }));
 }
 
 function assertOwn(user: TSessionUser, template: TTemplateContext): void {
@@ -68,12 +84,12 @@ function assertOwn(user: TSessionUser, template: TTemplateContext): void {
 export async function updateTemplate(db: TDb, user: TSessionUser, template: TTemplateContext, input: TUpdateTemplate) {
   assertOwn(user, template);
   const { templateId: _templateId, ...rest } = input;
-  return openTemplateText(await db.homeworkTemplate.update({ where: { id: template.id }, data: fields(template.id, rest), select: TEMPLATE_SELECT }));
+  return shape(await db.homeworkTemplate.update({ where: { id: template.id }, data: fields(template.id, rest), select: TEMPLATE_SELECT }));
 }
 
 export async function setTemplateArchived(db: TDb, user: TSessionUser, template: TTemplateContext, isArchived: boolean) {
   assertOwn(user, template);
-  return openTemplateText(
+  return shape(
     await db.homeworkTemplate.update({
       where: { id: template.id },
       data: { archivedAt: isArchived ? clockNow() : null },
@@ -83,20 +99,49 @@ export async function setTemplateArchived(db: TDb, user: TSessionUser, template:
 }
 
 export async function duplicateTemplate(db: TDb, user: TSessionUser, template: TTemplateContext) {
-  const source = openTemplateText(await db.homeworkTemplate.findUniqueOrThrow({ where: { id: template.id }, select: TEMPLATE_SELECT }));
-  // The copy is a new row: its words are sealed under its own id.
+  const source = openTemplateText(await db.homeworkTemplate.findUniqueOrThrow({ where: { id: template.id }, select: TEMPLATE_FIELDS }));
+  // The copy is a new row: its words are sealed under its own id, and its form starts again at version 1.
   const id = newRowId();
-  const created = await db.homeworkTemplate.create({
-    data: {
-      id,
-      ownerId: user.id,
-      ...sealTemplateText(id, { title: `${source.title} (copy)`.slice(0, 200), instructions: source.instructions }),
-      kind: source.kind,
-      schedule: source.schedule,
-      durationDays: source.durationDays,
-      timesPerWeek: source.timesPerWeek,
-    },
-    select: TEMPLATE_SELECT,
+  return db.$transaction(async (tx) => {
+    await tx.homeworkTemplate.create({
+      data: {
+        id,
+        ownerId: user.id,
+        ...sealTemplateText(id, { title: `${source.title} (copy)`.slice(0, 200), instructions: source.instructions }),
+        kind: source.kind,
+        schedule: source.schedule,
+        durationDays: source.durationDays,
+        timesPerWeek: source.timesPerWeek,
+      },
+      select: { id: true },
+    });
+    await copyLatestForm(tx, template.id, id);
+    return shape(await tx.homeworkTemplate.findUniqueOrThrow({ where: { id }, select: TEMPLATE_SELECT }));
   });
-  return openTemplateText(created);
 }
+
+/** "Start from an exercise": the therapist's own template with the starter's form as version 1. */
+export async function createFromStarter(db: TDb, user: TSessionUser, starterKey: string) {
+  const starter = STARTER_EXERCISES.find((candidate) => candidate.key === starterKey);
+  if (!starter) throw new AppError("BAD_REQUEST", "Choose one of the starter exercises.");
+  const templateId = newRowId();
+  const formId = newRowId();
+  const form = ZExerciseFormSchema.parse({ fields: starter.fields });
+  return db.$transaction(async (tx) => {
+    await tx.homeworkTemplate.create({
+      data: {
+        id: templateId,
+        ownerId: user.id,
+        ...sealTemplateText(templateId, { title: starter.title, instructions: starter.instructions }),
+        kind: "worksheet",
+        schedule: "daily",
+        durationDays: 7,
+      },
+      select: { id: true },
+    });
+    await tx.exerciseForm.create({ data: { id: formId, templateId, version: 1, definition: sealDefinition(formId, form) }, select: { id: true } });
+    return shape(await tx.homeworkTemplate.findUniqueOrThrow({ where: { id: templateId }, select: TEMPLATE_SELECT }));
+  });
+}
+
+

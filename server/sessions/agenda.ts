@@ -11,6 +11,7 @@
 // - An item the client adds tells the therapist (who, and for which
 //   session), in the same transaction; never the item's text.
 import type { TDb } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError, notFound } from "../errors";
 import { sealField } from "../crypto/sealed-fields";
@@ -127,4 +128,40 @@ export async function reorderAgenda(db: TDb, session: TSessionContext, input: { 
   });
   await announceSessionChange(db, session.id);
   return reordered;
+}
+
+/** What the "homework review" item says; the client may edit or remove it like any item of theirs. */
+export const EXERCISE_REVIEW_TEXT = "Going over my exercises since last time";
+
+/**
+ * Exercises were sent (server/exercises/entries.ts): the engagement's next
+ * scheduled session gets a "homework review" item, once. The session
+ * remembers it was added (exercise_review_added_at), so an item the client
+ * removed stays removed. A full agenda is left as it is.
+ */
+export async function addExerciseReviewItem(db: TDb | Prisma.TransactionClient, engagementId: string, clientId: string, now = clockNow()): Promise<void> {
+  const next = await db.therapySession.findFirst({
+    where: { engagementId, status: "scheduled", startsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, exerciseReviewAddedAt: true, _count: { select: { agendaItems: true } } },
+  });
+  if (!next || next.exerciseReviewAddedAt || next._count.agendaItems >= MAX_AGENDA_ITEMS) return;
+  // Two entries sent at once: only the one that marks the session adds the item.
+  const marked = await db.therapySession.updateMany({
+    where: { id: next.id, exerciseReviewAddedAt: null },
+    data: { exerciseReviewAddedAt: now, agendaVersion: { increment: 1 } },
+  });
+  if (marked.count !== 1) return;
+  const last = await db.agendaItem.findFirst({ where: { sessionId: next.id }, orderBy: { position: "desc" }, select: { position: true } });
+  await db.agendaItem.create({
+    data: {
+      sessionId: next.id,
+      authorId: clientId,
+      text: sealField("agendaText", { sessionId: next.id, authorId: clientId }, EXERCISE_REVIEW_TEXT),
+      kind: "homework_review",
+      position: (last?.position ?? -1) + 1,
+    },
+    select: { id: true },
+  });
+  await announceSessionChange(db, next.id);
 }

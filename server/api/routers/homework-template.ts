@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ZCreateTemplateSchema, ZTemplateRefSchema, ZUpdateTemplateSchema } from "@/lib/schemas/homework";
-import { createTemplate, duplicateTemplate, listTemplates, setTemplateArchived, updateTemplate } from "@/server/homework/templates";
+import { ZFromStarterSchema, ZSaveTemplateFormSchema } from "@/lib/schemas/exercise";
+import { createFromStarter, createTemplate, duplicateTemplate, listTemplates, setTemplateArchived, updateTemplate } from "@/server/homework/templates";
+import { saveTemplateForm, templateForm } from "@/server/exercises/forms";
 import { createTRPCRouter } from "../trpc";
 import { own, template } from "../resources";
 
@@ -25,6 +27,24 @@ export const homeworkTemplateRouter = createTRPCRouter({
 
   duplicate: template.mutation("therapist", ZTemplateRefSchema.strict(), {
     run: ({ ctx }) => duplicateTemplate(ctx.db, ctx.user, ctx.template),
+    audit: null,
+  }),
+
+  /** The template's exercise form (its newest version), for the builder and the preview. */
+  form: template.query("therapist", ZTemplateRefSchema.strict(), {
+    run: ({ ctx }) => templateForm(ctx.db, ctx.template),
+    audit: null,
+  }),
+
+  /** Saves the form as the template's next version; assignments keep theirs until moved on. */
+  saveForm: template.mutation("therapist", ZSaveTemplateFormSchema, {
+    run: ({ ctx, input }) => saveTemplateForm(ctx.db, ctx.user, ctx.template, input.form),
+    audit: null,
+  }),
+
+  /** "Start from an exercise": a template of the therapist's own with a starter's form. */
+  fromStarter: own.mutation("therapist", ZFromStarterSchema, {
+    run: ({ ctx, input }) => createFromStarter(ctx.db, ctx.user, input.starterKey),
     audit: null,
   }),
 

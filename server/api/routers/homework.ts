@@ -7,7 +7,7 @@ import {
   ZUpdateAssignmentSchema,
 } from "@/lib/schemas/homework";
 import { ZEngagementRefSchema } from "@/lib/schemas/engagement";
-import { assignHomework, cancelAssignment, updateAssignment } from "@/server/homework/assignments";
+import { assignHomework, cancelAssignment, moveToNewestForm, updateAssignment } from "@/server/homework/assignments";
 import { completeOccurrence, replyToCompletion } from "@/server/homework/completions";
 import { caseloadAdherence, getAssignment, listAssignments, listDueForClient } from "@/server/homework/queries";
 import { createTRPCRouter } from "../trpc";
@@ -43,6 +43,12 @@ export const homeworkRouter = createTRPCRouter({
 
   update: assignment.mutation("therapist", ZUpdateAssignmentSchema, {
     run: ({ ctx, input }) => done(updateAssignment(ctx.db, ctx.assignment, input)),
+    audit: { action: "update", recordType: "homework_assignment" },
+  }),
+
+  /** An exercise assignment moves on to its template's newest form version. */
+  moveToNewestForm: assignment.mutation("therapist", ZAssignmentRefSchema.strict(), {
+    run: ({ ctx }) => moveToNewestForm(ctx.db, ctx.assignment),
     audit: { action: "update", recordType: "homework_assignment" },
   }),
 
