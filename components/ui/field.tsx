@@ -12,7 +12,7 @@ type TFieldChrome = { label: string; hint?: ReactNode; errors?: string[] };
 type TControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
 
 /** The label, hint and first error around one control, wired to it by id. */
-function FieldShell({ label, hint, errors, children }: TFieldChrome & { children: (control: TControlProps) => ReactNode }) {
+export function FieldShell({ label, hint, errors, children }: TFieldChrome & { children: (control: TControlProps) => ReactNode }) {
   const id = useId();
   const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
   return (
@@ -39,7 +39,7 @@ function FieldShell({ label, hint, errors, children }: TFieldChrome & { children
   );
 }
 
-const CONTROL =
+export const CONTROL =
   "min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink aria-invalid:border-danger";
 
 export function TextField({
