@@ -70,11 +70,17 @@ export function AssignHomeworkForm({ engagementId, onDone }: { engagementId: str
           {templates.map((template) => (
             <option key={template.id} value={template.id}>
               {template.title}
+              {template.formVersion ? " · exercise form" : ""}
               {template.ownerId ? "" : " (starter)"}
             </option>
           ))}
         </select>
       </label>
+      {templates.find((template) => template.id === templateId)?.formVersion ? (
+        <p className="text-sm text-ink-muted">
+          Your client fills in this template&apos;s exercise form each time. They keep the version they&apos;re given until you move them on.
+        </p>
+      ) : null}
       <TextField label="Title" name="title" {...field("title")} errors={errors.fieldErrors.title} />
       <TextAreaField label="Instructions" name="instructions" rows={5} {...field("instructions")} errors={errors.fieldErrors.instructions} />
       <KindSelect value={draft.kind} onChange={(event) => setDraft({ ...draft, kind: event.target.value as TDraft["kind"] })} />

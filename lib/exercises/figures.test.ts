@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerErrors, ZExerciseFormSchema } from "./form-definition";
+import { answerErrors, ZExerciseFormSchema, type TAnswers } from "./form-definition";
 import { beforeAfterPairs, briefLine, figuresOf, numericSeries, SLEEP_EFFICIENCY_KEY, SLEEP_TOTAL_KEY } from "./figures";
 import { STARTER_EXERCISES } from "./starters";
 
@@ -20,7 +20,7 @@ describe("exercise figures", () => {
   });
 
   it("says in one line how many were done and how the pair moved, counting only entries with both", () => {
-    const entries = [
+    const entries: { form: typeof thoughtRecord; answers: TAnswers }[] = [
       { form: thoughtRecord, answers: { belief_before: 90, belief_after: 50 } },
       { form: thoughtRecord, answers: { belief_before: 70, belief_after: 40 } },
       { form: thoughtRecord, answers: { belief_before: 10 } },
