@@ -17,7 +17,9 @@ export function DueHomework() {
     <ul className="flex flex-col gap-2" aria-label="Homework to do">
       {due.map((item) => (
         <li key={item.id}>
-          <Link href={`/homework/${item.assignment.id}`} className="flex flex-col gap-0.5 rounded-lg border border-line px-3 py-2 hover:border-brand">
+          <Link
+            href={item.assignment.isExercise ? `/homework/${item.assignment.id}/entries/${item.id}` : `/homework/${item.assignment.id}`}
+            className="flex flex-col gap-0.5 rounded-lg border border-line px-3 py-2 hover:border-brand">
             <span className="font-medium">{item.assignment.title}</span>
             <span className="text-sm text-ink-muted">
               {item.isOverdue

@@ -145,7 +145,7 @@ export async function listDueForClient(db: TDb, client: TSessionUser, now = cloc
       opensOn: true,
       dueOn: true,
       assignment: {
-        select: { id: true, engagementId: true, title: true, kind: true, engagement: { select: { therapist: { select: { name: true } } } } },
+        select: { id: true, engagementId: true, title: true, kind: true, formId: true, engagement: { select: { therapist: { select: { name: true } } } } },
       },
     },
   });
@@ -159,6 +159,7 @@ export async function listDueForClient(db: TDb, client: TSessionUser, now = cloc
         id: row.assignment.id,
         ...openAssignmentText({ engagementId: row.assignment.engagementId, assignmentId: row.assignment.id }, { title: row.assignment.title }),
         kind: row.assignment.kind,
+        isExercise: row.assignment.formId !== null,
       },
       therapistName: row.assignment.engagement.therapist.name,
     };
