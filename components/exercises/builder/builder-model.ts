@@ -119,15 +119,23 @@ export function assignKeys(fields: TDraftField[], retired: ReadonlySet<string> =
   });
 }
 
-/** After a save: every key as it now is stays, whatever the label becomes. */
-export function lockKeys(fields: TDraftField[]): TDraftField[] {
-  const lockOptions = (options: TDraftOption[]) => options.map((option) => ({ ...option, isKeyLocked: true }));
-  return fields.map((field) => ({
-    ...field,
-    isKeyLocked: true,
-    options: lockOptions(field.options),
-    columns: field.columns.map((column) => ({ ...column, isKeyLocked: true, options: lockOptions(column.options) })),
-  }));
+/**
+ * After a save of `saved`: each field, column and choice that was saved keeps
+ * the key it was saved with, from now on, whatever its label becomes (even
+ * if it was relabelled while the save was on its way). Ones added since
+ * still follow their labels.
+ */
+export function lockSavedKeys(fields: TDraftField[], saved: TDraftField[]): TDraftField[] {
+  const lock = <T extends { uid: string; key: string; isKeyLocked: boolean }>(items: T[], savedItems: T[]): T[] =>
+    items.map((item) => {
+      const match = savedItems.find((candidate) => candidate.uid === item.uid);
+      return match ? { ...item, key: match.key, isKeyLocked: true } : item;
+    });
+  const lockField = (field: TDraftField, match: TDraftField | undefined): TDraftField =>
+    match ? { ...field, options: lock(field.options, match.options), columns: lockFields(field.columns, match.columns) } : field;
+  const lockFields = (items: TDraftField[], savedItems: TDraftField[]): TDraftField[] =>
+    lock(items, savedItems).map((field) => lockField(field, savedItems.find((candidate) => candidate.uid === field.uid)));
+  return lockFields(fields, saved);
 }
 
 // --- New fields ---------------------------------------------------------------------------

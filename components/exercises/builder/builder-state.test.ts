@@ -99,16 +99,28 @@ describe("the builder's edits", () => {
   });
 
   it("locks every key once saved, so later label changes keep them", () => {
-    const state = run(
-      initialState([]),
-      { type: "add", fieldType: "short_text" },
-      { type: "update", target: { uid: "n1" }, patch: { label: "Plan" } },
-      { type: "saved" },
-      { type: "update", target: { uid: "n1" }, patch: { label: "What you planned" } },
-    );
+    const labelled = run(initialState([]), { type: "add", fieldType: "short_text" }, { type: "update", target: { uid: "n1" }, patch: { label: "Plan" } });
+    const state = run(labelled, { type: "saved", fields: labelled.fields }, { type: "update", target: { uid: "n1" }, patch: { label: "What you planned" } });
     expect(keys(state)).toEqual(["plan"]);
     expect(state.fields[0].isKeyLocked).toBe(true);
     const removedThenAdded = run(state, { type: "remove", target: { uid: "n1" } }, { type: "add", fieldType: "short_text" }, { type: "update", target: { uid: "n2" }, patch: { label: "Plan" } });
     expect(keys(removedThenAdded)).toEqual(["plan_2"]);
+  });
+
+  it("keeps what changed while a save was on its way unsaved, with the saved keys", () => {
+    const labelled = run(initialState([]), { type: "add", fieldType: "single_choice" }, { type: "update", target: { uid: "n1" }, patch: { label: "Plan" } });
+    const sent = labelled.fields;
+    const meanwhile = run(
+      labelled,
+      { type: "update", target: { uid: "n1" }, patch: { label: "Your plan" } },
+      { type: "updateOption", target: { uid: "n1" }, optionUid: sent[0].options[0].uid, label: "Walk" },
+      { type: "add", fieldType: "number" },
+    );
+    const after = run(meanwhile, { type: "saved", fields: sent });
+    expect(after.isDirty).toBe(true);
+    expect(after.fields[0]).toMatchObject({ key: "plan", label: "Your plan", isKeyLocked: true });
+    expect(after.fields[0].options.map((option) => [option.key, option.isKeyLocked])).toEqual([["choice", true], ["choice_2", true]]);
+    expect(after.fields[1]).toMatchObject({ key: "field", isKeyLocked: false });
+    expect(run(labelled, { type: "saved", fields: sent }).isDirty).toBe(false);
   });
 });

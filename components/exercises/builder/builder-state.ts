@@ -7,7 +7,7 @@ import type { TFieldType } from "@/lib/exercises/form-definition";
 import {
   assignKeys,
   BUILDER_LIMITS,
-  lockKeys,
+  lockSavedKeys,
   moveItem,
   newField,
   newOption,
@@ -43,7 +43,8 @@ export type TBuilderAction =
   | { type: "addOption"; target: TTarget }
   | { type: "updateOption"; target: TTarget; optionUid: string; label: string }
   | { type: "removeOption"; target: TTarget; optionUid: string }
-  | { type: "saved" };
+  /** `fields` is what was sent: edits made while it was on its way stay unsaved. */
+  | { type: "saved"; fields: TDraftField[] };
 
 export function initialState(fields: TDraftField[]): TBuilderState {
   return { fields, retired: [], removed: null, nextUid: 1, isDirty: false };
@@ -155,6 +156,6 @@ export function builderReducer(state: TBuilderState, action: TBuilderAction): TB
       return edited(state, mapOptions(state.fields, action.target, (options) => options.filter((choice) => choice.uid !== action.optionUid)));
     case "saved":
       // From now on these keys are the form's: removing one retires it (see "remove").
-      return { ...state, fields: lockKeys(state.fields), removed: null, isDirty: false };
+      return { ...state, fields: assignKeys(lockSavedKeys(state.fields, action.fields), new Set(state.retired)), removed: null, isDirty: state.fields !== action.fields };
   }
 }
