@@ -56,6 +56,7 @@ export function TemplateLibrary() {
       <ul className="flex flex-col gap-3" aria-label="Templates">
         {templates.map((template) => {
           const isOwn = template.ownerId !== null;
+          const formWords = !isOwn ? "See form" : template.formVersion === null ? "Build form" : "Edit form";
           return (
             <li key={template.id} className="flex flex-col gap-2 rounded-xl border border-line bg-surface p-4">
               {editingId === template.id ? (
@@ -79,13 +80,12 @@ export function TemplateLibrary() {
                   <div className="flex flex-wrap gap-2">
                     {isOwn ? (
                       <Button variant="secondary" onClick={() => setEditingId(template.id)}>
-                        Edit<span className="sr-only"> {template.title}</span>
+                        Edit
                       </Button>
                     ) : null}
                     {isOwn || template.formVersion !== null ? (
-                      <Link href={`/templates/${template.id}/form`} className={buttonClassName("secondary")}>
-                        {!isOwn ? "See form" : template.formVersion === null ? "Build form" : "Edit form"}
-                        <span className="sr-only">: {template.title}</span>
+                      <Link href={`/templates/${template.id}/form`} className={buttonClassName("secondary")} aria-label={`${formWords}: ${template.title}`}>
+                        {formWords}
                       </Link>
                     ) : null}
                     <Button variant="secondary" onClick={() => duplicate.mutate({ templateId: template.id })}>

@@ -12,10 +12,19 @@
 //   handed to a new field: a new question must not inherit the old one's
 //   answers.
 // - Each step returns a new list; nothing is changed in place.
-import type { TExerciseField, TExerciseForm, TFieldType, TPlainField } from "@/lib/exercises/form-definition";
+import type { TExerciseField, TExerciseForm, TPlainField } from "@/lib/exercises/form-definition";
+import { FIELD_TYPES, HELP_MAX, KEY_MAX, LABEL_MAX, MAX_FIELDS, MAX_GROUP_COLUMNS, MAX_GROUP_ROWS, MAX_OPTIONS, type TFieldType } from "@/lib/exercises/limits";
 
-/** Mirrors of form-definition's limits, so this module (and the page) need not load zod. Checked equal in the test. */
-export const BUILDER_LIMITS = { maxFields: 40, maxGroupRows: 50, maxOptions: 20, maxColumns: 8, keyLength: 40 } as const;
+/** The definition's limits, from the module without zod (lib/exercises/limits.ts). */
+export const BUILDER_LIMITS = {
+  maxFields: MAX_FIELDS,
+  maxGroupRows: MAX_GROUP_ROWS,
+  maxOptions: MAX_OPTIONS,
+  maxColumns: MAX_GROUP_COLUMNS,
+  keyLength: KEY_MAX,
+  labelLength: LABEL_MAX,
+  helpLength: HELP_MAX,
+} as const;
 
 export const FIELD_TYPE_LABELS: Record<TFieldType, string> = {
   short_text: "Short text",
@@ -33,7 +42,7 @@ export const FIELD_TYPE_LABELS: Record<TFieldType, string> = {
 };
 
 /** In the order the "Add a field" menu offers them. */
-export const ADDABLE_TYPES = Object.keys(FIELD_TYPE_LABELS) as TFieldType[];
+export const ADDABLE_TYPES: readonly TFieldType[] = FIELD_TYPES;
 /** A group's columns are plain fields: no group in a group. */
 export const COLUMN_TYPES = ADDABLE_TYPES.filter((type) => type !== "repeating_group");
 

@@ -3,7 +3,7 @@
 // removal, and lock the keys once saved. Pure, so it is tested on its own
 // (builder-state.test.ts); keys are worked out again after every edit
 // (builder-model.ts, assignKeys).
-import type { TFieldType } from "@/lib/exercises/form-definition";
+import type { TFieldType } from "@/lib/exercises/limits";
 import {
   assignKeys,
   BUILDER_LIMITS,

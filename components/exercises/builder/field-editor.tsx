@@ -1,11 +1,11 @@
 "use client";
 
-// One field of the builder (or one column of a repeating group): its label,
-// help, whether it needs an answer, what its type needs (choices, a range, a
-// group's columns and row limit), and the buttons that move and remove it.
-// Messages from the definition check sit at the control they are about.
-import { useId, useState, type Dispatch } from "react";
-import type { TFieldType } from "@/lib/exercises/form-definition";
+// The editor of one field (or one column of a repeating group): its label,
+// help, whether it needs an answer, and what its type needs (choices, a
+// range, a group's columns and row limit). Messages from the definition check
+// sit at the control they are about. Loaded when first opened (field-card.tsx).
+import { useEffect, useId, useState, type Dispatch } from "react";
+import type { TFieldType } from "@/lib/exercises/limits";
 import { Button } from "@/components/ui/button";
 import { CONTROL, SelectField, TextField } from "@/components/ui/field";
 import {
@@ -20,62 +20,36 @@ import {
   type TDraftPatch,
 } from "./builder-model";
 import type { TBuilderAction, TTarget } from "./builder-state";
+import { fieldName, ItemHeader } from "./item-header";
 
-export type TFieldEditorProps = {
+type TEditorProps = {
   field: TDraftField;
   target: TTarget;
   /** Where its messages are: "fields.3" or "fields.3.columns.1". */
   path: string;
-  position: number;
-  count: number;
   errors: TBuilderErrors;
   dispatch: Dispatch<TBuilderAction>;
   onMove: (target: TTarget, offset: -1 | 1) => void;
   onRemove: (target: TTarget) => void;
   onAddColumn?: (groupUid: string, type: TFieldType) => void;
+  onReady?: () => void;
 };
 
-/** How a field or column is named to someone who can't see the card it is in. */
-export function fieldName(field: TDraftField, noun = "field"): string {
-  return field.label.trim() ? `“${field.label.trim()}”` : `the ${noun} without a label`;
-}
-
-export function FieldEditor({ field, target, path, position, count, errors, dispatch, onMove, onRemove, onAddColumn }: TFieldEditorProps) {
+export function FieldEditor({ field, target, path, errors, dispatch, onMove, onRemove, onAddColumn, onReady }: TEditorProps) {
   const isColumn = Boolean(target.columnUid);
-  const noun = isColumn ? "column" : "field";
-  const headingId = useId();
-  const problems = problemsUnder(errors, path);
   const update = (patch: TDraftPatch) => dispatch({ type: "update", target, patch });
-  const name = fieldName(field, noun);
+  // Once only, when the code has arrived and the editor is on the page.
+  const [ready] = useState(() => onReady);
+  useEffect(() => ready?.(), [ready]);
 
   return (
-    <section
-      aria-labelledby={headingId}
-      data-uid={target.columnUid ?? target.uid}
-      className={`flex flex-col gap-3 rounded-xl border bg-surface p-4 ${problems ? "border-danger/60" : "border-line"}`}
-    >
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={headingId} className="flex flex-col">
-          <span className="font-medium">
-            {isColumn ? "Column" : "Field"} {position} of {count}: {FIELD_TYPE_LABELS[field.type]}
-          </span>
-          {problems ? <span className="text-sm font-medium text-danger">{problems === 1 ? "1 thing to fix" : `${problems} things to fix`}</span> : null}
-        </h3>
-        <div className="flex flex-wrap gap-1">
-          <MoveButton direction="up" isAtEdge={position === 1} name={name} onClick={() => onMove(target, -1)} />
-          <MoveButton direction="down" isAtEdge={position === count} name={name} onClick={() => onMove(target, 1)} />
-          <Button variant="quiet" data-action="remove" onClick={() => onRemove(target)} disabled={isColumn && count === 1}>
-            Remove<span className="sr-only"> {name}</span>
-          </Button>
-        </div>
-      </div>
-
+    <div className="flex flex-col gap-3">
       <TextField
         label="Label"
         hint={isColumn ? "The column's name, as your client reads it." : field.type === "repeating_group" ? "What the rows are about, as your client reads it." : "The question, as your client reads it."}
         name={`${path}.label`}
         data-action="label"
-        maxLength={120}
+        maxLength={BUILDER_LIMITS.labelLength}
         value={field.label}
         onChange={(event) => update({ label: event.target.value })}
         errors={errorsAt(errors, `${path}.label`)}
@@ -83,7 +57,7 @@ export function FieldEditor({ field, target, path, position, count, errors, disp
       <TextField
         label="Help text (optional)"
         name={`${path}.help`}
-        maxLength={300}
+        maxLength={BUILDER_LIMITS.helpLength}
         value={field.help}
         onChange={(event) => update({ help: event.target.value })}
         errors={errorsAt(errors, `${path}.help`)}
@@ -132,30 +106,11 @@ export function FieldEditor({ field, target, path, position, count, errors, disp
       {field.type === "repeating_group" ? (
         <GroupEditor field={field} path={path} errors={errors} dispatch={dispatch} onMove={onMove} onRemove={onRemove} onAddColumn={onAddColumn} />
       ) : null}
-    </section>
+    </div>
   );
 }
 
-/**
- * Stays focusable at either end (aria-disabled, not disabled), so focus is
- * never lost from under the keyboard; pressing it there only says so.
- */
-function MoveButton({ direction, isAtEdge, name, onClick }: { direction: "up" | "down"; isAtEdge: boolean; name: string; onClick: () => void }) {
-  return (
-    <Button
-      variant="secondary"
-      data-action={direction}
-      aria-disabled={isAtEdge || undefined}
-      className={isAtEdge ? "opacity-50" : ""}
-      onClick={onClick}
-    >
-      {direction === "up" ? "Move up" : "Move down"}
-      <span className="sr-only">: {name}</span>
-    </Button>
-  );
-}
-
-function OptionsEditor({ field, target, path, errors, dispatch }: Pick<TFieldEditorProps, "field" | "target" | "path" | "errors" | "dispatch">) {
+function OptionsEditor({ field, target, path, errors, dispatch }: Pick<TEditorProps, "field" | "target" | "path" | "errors" | "dispatch">) {
   const isChecklist = field.type === "checklist";
   const noun = isChecklist ? "Item" : "Choice";
   const legendId = useId();
@@ -173,14 +128,18 @@ function OptionsEditor({ field, target, path, errors, dispatch }: Pick<TFieldEdi
               <TextField
                 label={`${noun} ${index + 1}`}
                 name={`${path}.options.${index}.label`}
-                maxLength={120}
+                maxLength={BUILDER_LIMITS.labelLength}
                 value={option.label}
                 onChange={(event) => dispatch({ type: "updateOption", target, optionUid: option.uid, label: event.target.value })}
                 errors={errorsAt(errors, `${path}.options.${index}.label`)}
               />
             </div>
-            <Button variant="quiet" onClick={() => dispatch({ type: "removeOption", target, optionUid: option.uid })}>
-              Remove<span className="sr-only"> {noun.toLowerCase()} {index + 1}</span>
+            <Button
+              variant="quiet"
+              aria-label={`Remove ${noun.toLowerCase()} ${index + 1}`}
+              onClick={() => dispatch({ type: "removeOption", target, optionUid: option.uid })}
+            >
+              Remove
             </Button>
           </li>
         ))}
@@ -204,7 +163,7 @@ function GroupEditor({
   onMove,
   onRemove,
   onAddColumn,
-}: Pick<TFieldEditorProps, "field" | "path" | "errors" | "dispatch" | "onMove" | "onRemove" | "onAddColumn">) {
+}: Pick<TEditorProps, "field" | "path" | "errors" | "dispatch" | "onMove" | "onRemove" | "onAddColumn">) {
   const [columnType, setColumnType] = useState<TFieldType>("short_text");
   const columnErrors = errorsAt(errors, `${path}.columns`);
   return (
@@ -227,8 +186,8 @@ function GroupEditor({
       <ol className="flex flex-col gap-3" aria-label={`Columns of ${fieldName(field)}`}>
         {field.columns.map((column, index) => (
           <li key={column.uid}>
-            <FieldEditor
-              field={column}
+            <ColumnCard
+              column={column}
               target={{ uid: field.uid, columnUid: column.uid }}
               path={`${path}.columns.${index}`}
               position={index + 1}
@@ -259,5 +218,43 @@ function GroupEditor({
         <p className="text-sm text-ink-muted">A group can have up to {BUILDER_LIMITS.maxColumns} columns.</p>
       )}
     </div>
+  );
+}
+
+function ColumnCard({
+  column,
+  target,
+  path,
+  position,
+  count,
+  errors,
+  dispatch,
+  onMove,
+  onRemove,
+}: Omit<TEditorProps, "field" | "onAddColumn" | "onReady"> & { column: TDraftField; position: number; count: number }) {
+  const headingId = useId();
+  const problems = problemsUnder(errors, path);
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-uid={target.columnUid}
+      className={`flex flex-col gap-3 rounded-lg border p-3 ${problems ? "border-danger/60" : "border-line"}`}
+    >
+      <ItemHeader
+        level={5}
+        headingId={headingId}
+        title={`Column ${position}: ${column.label.trim() || "(No label yet)"}`}
+        summary={`${FIELD_TYPE_LABELS[column.type]} · ${column.isRequired ? "needs an answer" : "optional"}`}
+        problems={problems}
+        name={fieldName(column, "column")}
+        position={position}
+        count={count}
+        // A group keeps at least one column.
+        canRemove={count > 1}
+        onMove={(offset) => onMove(target, offset)}
+        onRemove={() => onRemove(target)}
+      />
+      <FieldEditor field={column} target={target} path={path} errors={errors} dispatch={dispatch} onMove={onMove} onRemove={onRemove} />
+    </section>
   );
 }

@@ -12,14 +12,14 @@
 //   check, loaded when the therapist first moves into the form (not with the
 //   page: docs/house-style.md H16). After a first failed save it checks as
 //   they type, so each message sits at its field and goes when fixed.
-import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import type { TFieldType, ZExerciseFormSchema } from "@/lib/exercises/form-definition";
-import { LEARNED_FIELD } from "@/lib/exercises/starters";
+import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { ZExerciseFormSchema } from "@/lib/exercises/form-definition";
+import type { TFieldType } from "@/lib/exercises/limits";
+import { LEARNED_FIELD } from "@/lib/exercises/learned-field";
 import type { RouterOutputs } from "@/lib/trpc/types";
-import { useTRPC } from "@/components/trpc/provider";
+import { useTRPC, useTRPCClient } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
@@ -37,11 +37,15 @@ import {
   type TDraftField,
 } from "./builder-model";
 import { builderReducer, findTarget, initialState, type TTarget } from "./builder-state";
-import { FieldEditor, fieldName } from "./field-editor";
+import { FieldCard, loadFieldEditor } from "./field-card";
+import { fieldName } from "./item-header";
 import { PhonePreview } from "./phone-preview";
 
-type TTemplateForm = RouterOutputs["homeworkTemplate"]["form"];
+export type TTemplateForm = RouterOutputs["homeworkTemplate"]["form"];
 type TChecker = typeof ZExerciseFormSchema;
+
+// Only a starter-library template's page needs it.
+const StarterForm = lazy(() => import("./starter-form").then((module) => ({ default: module.StarterForm })));
 
 export const SAVED_NOTE =
   "Clients already working on this keep the version they were given; you can move each one on from their homework page.";
@@ -60,34 +64,21 @@ export function FormBuilder({ templateId }: { templateId: string }) {
           {data.version === null ? "No form saved yet." : `Version ${data.version} is the one new assignments get.`}
         </p>
       </div>
-      {data.isOwn ? <Builder data={data} /> : <StarterForm data={data} />}
+      {data.isOwn ? (
+        <Builder data={data} />
+      ) : (
+        <Suspense fallback={null}>
+          <StarterForm data={data} />
+        </Suspense>
+      )}
     </>
-  );
-}
-
-/** A starter-library template is read-only: it can be seen, and duplicated to be changed. */
-function StarterForm({ data }: { data: TTemplateForm }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const duplicate = useMutation(
-    trpc.homeworkTemplate.duplicate.mutationOptions({ onSuccess: (copy) => router.push(`/templates/${copy.id}/form`) }),
-  );
-  return (
-    <div className="flex flex-col gap-4">
-      <Alert tone="info">
-        This template is from the starter library, so it can&apos;t be changed. Duplicate it to make your own copy, then change that.
-      </Alert>
-      {duplicate.error ? <Alert tone="error">{duplicate.error.message}</Alert> : null}
-      <Button className="self-start" disabled={duplicate.isPending} onClick={() => duplicate.mutate({ templateId: data.templateId })}>
-        {duplicate.isPending ? "Duplicating…" : "Duplicate and edit"}
-      </Button>
-      {data.form ? <PhonePreview form={data.form} title={data.title} /> : <p className="text-ink-muted">This template has no exercise form.</p>}
-    </div>
   );
 }
 
 function Builder({ data }: { data: TTemplateForm }) {
   const trpc = useTRPC();
+  // The client itself, not a mutation hook: <Form> already says when saving is under way.
+  const trpcClient = useTRPCClient();
   const queryClient = useQueryClient();
   // A new form starts with the closing question every exercise carries (lib/exercises/starters.ts).
   const [state, dispatch] = useReducer(builderReducer, data.form, (form) => initialState(fromDefinition(form, { whenEmpty: [LEARNED_FIELD] })));
@@ -97,11 +88,12 @@ function Builder({ data }: { data: TTemplateForm }) {
   const [serverError, setServerError] = useState<string>();
   const [checker, setChecker] = useState<TChecker | null>(null);
   const [hasTriedToSave, setHasTriedToSave] = useState(false);
+  /** The fields whose editors are open; the rest show as one line each. */
+  const [openUids, setOpenUids] = useState<ReadonlySet<string>>(() => new Set());
   const root = useRef<HTMLDivElement>(null);
   /** What to focus once the next render is on the page. */
   const focusNext = useRef<string | null>(null);
   const loading = useRef<Promise<TChecker> | null>(null);
-  const save = useMutation(trpc.homeworkTemplate.saveForm.mutationOptions());
 
   const { form: previewForm, errors: draftErrors } = useMemo(() => toDefinition(state.fields), [state.fields]);
   const errors: TBuilderErrors = useMemo(() => {
@@ -111,12 +103,23 @@ function Builder({ data }: { data: TTemplateForm }) {
   }, [hasTriedToSave, checker, previewForm, draftErrors]);
   const problemCount = Object.values(errors).reduce((sum, messages) => sum + messages.length, 0);
 
-  useEffect(() => {
+  // Focus goes where the last action asked, once it is on the page (an editor may still be loading).
+  const flushFocus = useCallback(() => {
     const selector = focusNext.current;
-    if (!selector) return;
+    const element = selector ? root.current?.querySelector<HTMLElement>(selector) : null;
+    if (!element) return;
     focusNext.current = null;
-    root.current?.querySelector<HTMLElement>(selector)?.focus();
-  });
+    element.focus();
+  }, []);
+  useEffect(flushFocus);
+
+  const setOpen = (uids: string[], isOpen: boolean) =>
+    setOpenUids((current) => {
+      const next = new Set(current);
+      for (const uid of uids) if (isOpen) next.add(uid);
+      else next.delete(uid);
+      return next;
+    });
 
   // Leaving with unsaved changes asks first (the browser's own question).
   useEffect(() => {
@@ -147,6 +150,7 @@ function Builder({ data }: { data: TTemplateForm }) {
     // The reducer names a new field n<nextUid> (builder-state.ts).
     const uid = `n${state.nextUid}`;
     dispatch({ type: "add", fieldType: type });
+    setOpen([uid], true);
     focusNext.current = at(uid, "label");
     setAnnouncement(`Added a ${FIELD_TYPE_LABELS[type].toLowerCase()} field at the end, field ${state.fields.length + 1}.`);
   }
@@ -187,7 +191,8 @@ function Builder({ data }: { data: TTemplateForm }) {
     const removed = state.removed;
     if (!removed) return;
     dispatch({ type: "undo" });
-    focusNext.current = at(removed.field.uid, "label");
+    // A column comes back into its open group; a field comes back closed, its Edit button ready.
+    focusNext.current = at(removed.field.uid, removed.kind === "column" ? "label" : "edit");
     setAnnouncement(`Put back ${fieldName(removed.field, removed.kind)}.`);
   }
 
@@ -204,11 +209,15 @@ function Builder({ data }: { data: TTemplateForm }) {
     const sent = state.fields;
     const parsed = schema.safeParse(previewForm);
     if (!parsed.success || Object.keys(draftErrors).length) {
+      // Open every field with something to fix, and go to the first message.
+      const paths = [...Object.keys(draftErrors), ...(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join(".")))];
+      const indexes = paths.map((path) => /^fields\.(\d+)/.exec(path)?.[1]).filter((index) => index !== undefined);
+      setOpen(indexes.map((index) => state.fields[Number(index)]?.uid).filter((uid) => uid !== undefined), true);
       focusNext.current = '[aria-invalid="true"]';
       return;
     }
     try {
-      const saved = await save.mutateAsync({ templateId: data.templateId, form: parsed.data });
+      const saved = await trpcClient.homeworkTemplate.saveForm.mutate({ templateId: data.templateId, form: parsed.data });
       dispatch({ type: "saved", fields: sent });
       setHasTriedToSave(false);
       setSavedVersion(saved.version);
@@ -230,7 +239,10 @@ function Builder({ data }: { data: TTemplateForm }) {
       <Form
         onSubmit={submit}
         // The check loads when the therapist first moves into the form, so saving doesn't wait for it.
-        onFocus={() => void loadChecker().catch(() => undefined)}
+        onFocus={() => {
+          void loadChecker().catch(() => undefined);
+          void loadFieldEditor().catch(() => undefined);
+        }}
         aria-label="Exercise form builder"
         className="flex min-w-0 flex-1 flex-col gap-4"
         // Enter in a one-line box should not save the whole form by surprise.
@@ -254,23 +266,26 @@ function Builder({ data }: { data: TTemplateForm }) {
           </Alert>
         ) : null}
 
+        <h2 className="text-lg font-semibold">Fields</h2>
         {state.fields.length === 0 ? (
           <p className="rounded-lg bg-canvas px-4 py-3 text-ink-muted">No fields yet. Add the first one below.</p>
         ) : null}
-        <ol className="flex flex-col gap-4" aria-label="Fields">
+        <ol className="flex flex-col gap-3" aria-label="Fields">
           {state.fields.map((field, index) => (
             <li key={field.uid}>
-              <FieldEditor
+              <FieldCard
                 field={field}
-                target={{ uid: field.uid }}
                 path={`fields.${index}`}
                 position={index + 1}
                 count={state.fields.length}
                 errors={errors}
+                isOpen={openUids.has(field.uid)}
+                onToggle={() => setOpen([field.uid], !openUids.has(field.uid))}
                 dispatch={dispatch}
                 onMove={move}
                 onRemove={remove}
                 onAddColumn={addColumn}
+                onReady={flushFocus}
               />
             </li>
           ))}
@@ -314,7 +329,7 @@ function Builder({ data }: { data: TTemplateForm }) {
           </span>
         </div>
       </Form>
-      <aside id="exercise-preview" className="flex flex-col lg:sticky lg:top-4">
+      <aside id="exercise-preview" className="flex min-w-0 flex-col lg:sticky lg:top-4 lg:w-[391px] lg:shrink-0">
         <PhonePreview form={previewForm} title={data.title} />
       </aside>
       <p aria-live="polite" className="sr-only">

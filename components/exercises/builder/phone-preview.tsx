@@ -40,7 +40,7 @@ export function PhonePreview({
   const TitleHeading = headingLevel === 2 ? "h3" : "h5";
   const hasAnswers = Object.keys(answers).length > 0;
   return (
-    <section aria-label={label} className="flex flex-col gap-2">
+    <section aria-label={label} className="flex min-w-0 flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <Heading className="font-semibold">{label}</Heading>
         {hasAnswers ? (
@@ -53,7 +53,7 @@ export function PhonePreview({
       <div
         data-testid="phone-preview"
         // A common phone's 375 CSS pixels inside the frame's two 8px borders.
-        className="box-border w-[391px] max-w-full shrink-0 overflow-y-auto rounded-[1.75rem] border-8 border-ink/80 bg-canvas p-4 lg:max-h-[80vh]"
+        className="box-border w-full max-w-[391px] overflow-y-auto rounded-[1.75rem] border-8 border-ink/80 bg-canvas p-4 lg:max-h-[80vh]"
       >
         <div className="flex flex-col gap-4">
           <TitleHeading className="text-xl font-semibold">{title}</TitleHeading>

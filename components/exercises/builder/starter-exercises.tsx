@@ -46,6 +46,8 @@ export function StarterExercises() {
         {STARTER_EXERCISES.map((starter) => {
           const isPreviewing = previewing === starter.key;
           const questions = starter.fields.length;
+          const previewWords = isPreviewing ? "Hide preview" : "Preview";
+          const useWords = busyKey === starter.key ? "Making your copy…" : "Use and adapt";
           return (
             <li key={starter.key} className={`flex flex-col gap-2 rounded-xl border border-line bg-surface p-4 ${isPreviewing ? "md:col-span-2" : ""}`}>
               <div className="flex flex-wrap items-baseline gap-2">
@@ -54,13 +56,16 @@ export function StarterExercises() {
               </div>
               <p className="text-ink-muted">{starter.instructions}</p>
               <div className="flex flex-wrap gap-2">
-                <Button variant="secondary" aria-expanded={isPreviewing} onClick={() => setPreviewing(isPreviewing ? null : starter.key)}>
-                  {isPreviewing ? "Hide preview" : "Preview"}
-                  <span className="sr-only">: {starter.title}</span>
+                <Button
+                  variant="secondary"
+                  aria-expanded={isPreviewing}
+                  aria-label={`${previewWords}: ${starter.title}`}
+                  onClick={() => setPreviewing(isPreviewing ? null : starter.key)}
+                >
+                  {previewWords}
                 </Button>
-                <Button disabled={busyKey != null} onClick={() => fromStarter.mutate({ starterKey: starter.key })}>
-                  {busyKey === starter.key ? "Making your copy…" : "Use and adapt"}
-                  <span className="sr-only">: {starter.title}</span>
+                <Button disabled={busyKey != null} aria-label={`${useWords}: ${starter.title}`} onClick={() => fromStarter.mutate({ starterKey: starter.key })}>
+                  {useWords}
                 </Button>
               </div>
               {isPreviewing ? (
