@@ -4,6 +4,8 @@
 // removes the fields of a template's form, sees it as the client will on a
 // phone, and saves it as the template's next version.
 //
+// - Each field is a one-line card (label, type, what it holds); its editor
+//   opens in place, and its code loads when the builder is first used.
 // - Moving is by buttons, so the keyboard does it as well as the mouse:
 //   focus stays on the button just pressed, on the field that moved, and a
 //   polite live region says where it went.
@@ -80,7 +82,7 @@ function Builder({ data }: { data: TTemplateForm }) {
   // The client itself, not a mutation hook: <Form> already says when saving is under way.
   const trpcClient = useTRPCClient();
   const queryClient = useQueryClient();
-  // A new form starts with the closing question every exercise carries (lib/exercises/starters.ts).
+  // A new form starts with the closing question every exercise carries (lib/exercises/learned-field.ts).
   const [state, dispatch] = useReducer(builderReducer, data.form, (form) => initialState(fromDefinition(form, { whenEmpty: [LEARNED_FIELD] })));
   const [newType, setNewType] = useState<TFieldType>("short_text");
   const [announcement, setAnnouncement] = useState("");
