@@ -19,35 +19,29 @@
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE } from "../schemas/common";
 
-export const MAX_FIELDS = 40;
-export const MAX_GROUP_ROWS = 50;
-export const MAX_OPTIONS = 20;
-export const SHORT_TEXT_MAX = 200;
-export const LONG_TEXT_MAX = 4_000;
-/** A duration is minutes, up to a day. */
-export const DURATION_MAX_MINUTES = 24 * 60;
+import { DURATION_MAX_MINUTES, HELP_MAX, LABEL_MAX, LONG_TEXT_MAX, MAX_FIELDS, MAX_GROUP_COLUMNS, MAX_GROUP_ROWS, MAX_OPTIONS, SHORT_TEXT_MAX } from "./limits";
 
-export const FIELD_TYPES = [
-  "short_text",
-  "long_text",
-  "number",
-  "rating_10",
-  "rating_100",
-  "single_choice",
-  "multi_choice",
-  "time_of_day",
-  "duration",
-  "checklist",
-  "ladder_step",
-  "repeating_group",
-] as const;
-export type TFieldType = (typeof FIELD_TYPES)[number];
+// The limits live in ./limits.ts (no zod there), for pages that only draw a form.
+export {
+  DURATION_MAX_MINUTES,
+  FIELD_TYPES,
+  HELP_MAX,
+  KEY_MAX,
+  LABEL_MAX,
+  LONG_TEXT_MAX,
+  MAX_FIELDS,
+  MAX_GROUP_COLUMNS,
+  MAX_GROUP_ROWS,
+  MAX_OPTIONS,
+  SHORT_TEXT_MAX,
+  type TFieldType,
+} from "./limits";
 
 const ZKey = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lower-case letters, digits and _ (starting with a letter), up to 40.");
-const ZLabel = z.string().trim().min(1, "Give it a label.").max(120, "Keep the label to 120 characters.").refine(hasNoNul, NUL_MESSAGE);
-const ZHelp = z.string().trim().max(300, "Keep the help text to 300 characters.").refine(hasNoNul, NUL_MESSAGE).optional();
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, "Use lower-case letters, digits and _ (starting with a letter), up to 40."); // KEY_MAX
+const ZLabel = z.string().trim().min(1, "Give it a label.").max(LABEL_MAX, `Keep the label to ${LABEL_MAX} characters.`).refine(hasNoNul, NUL_MESSAGE);
+const ZHelp = z.string().trim().max(HELP_MAX, `Keep the help text to ${HELP_MAX} characters.`).refine(hasNoNul, NUL_MESSAGE).optional();
 const ZOption = z.object({ key: ZKey, label: ZLabel }).strict();
 
 const baseField = { key: ZKey, label: ZLabel, help: ZHelp, isRequired: z.boolean() };
@@ -79,7 +73,7 @@ const ZGroupField = z
   .object({
     ...baseField,
     type: z.literal("repeating_group"),
-    columns: z.array(ZPlainField).min(1, "A group needs at least one column.").max(8, "A group can have up to 8 columns."),
+    columns: z.array(ZPlainField).min(1, "A group needs at least one column.").max(MAX_GROUP_COLUMNS, `A group can have up to ${MAX_GROUP_COLUMNS} columns.`),
     maxRows: z.number().int().min(1).max(MAX_GROUP_ROWS),
   })
   .strict();

@@ -5,14 +5,10 @@
 // guilt-worded. The templates page offers them ("Start from an exercise").
 import type { TExerciseField, TPlainField } from "./form-definition";
 
-/** The closing question every exercise carries. */
-export const LEARNED_FIELD: TExerciseField = {
-  key: "learned",
-  type: "long_text",
-  label: "What did you learn or notice?",
-  help: "Anything at all, or nothing: it's fine to leave this empty.",
-  isRequired: false,
-};
+import { LEARNED_FIELD } from "./learned-field";
+
+/** The closing question every exercise carries (its own module, for the builder). */
+export { LEARNED_FIELD };
 
 const rating100 = (key: string, label: string, help?: string): TPlainField => ({ key, type: "rating_100", label, help, isRequired: false });
 const rating10 = (key: string, label: string, help?: string): TPlainField => ({ key, type: "rating_10", label, help, isRequired: false });

@@ -63,8 +63,17 @@ export async function copyLatestForm(db: TDb | Prisma.TransactionClient, fromTem
   await db.exerciseForm.create({ data: { id, templateId: toTemplateId, version: 1, definition: sealDefinition(id, source.form) }, select: { id: true } });
 }
 
-/** The template's form for the builder: its newest version, or null. */
+/** The template's form for the builder: its newest version, or null; with the template's title, to say whose form it is. */
 export async function templateForm(db: TDb, template: TTemplateContext) {
-  const latest = await latestForm(db, template.id);
-  return { templateId: template.id, isOwn: template.ownerId !== null, version: latest?.version ?? null, form: latest?.form ?? null };
+  const [latest, row] = await Promise.all([
+    latestForm(db, template.id),
+    db.homeworkTemplate.findUniqueOrThrow({ where: { id: template.id }, select: { title: true } }),
+  ]);
+  return {
+    templateId: template.id,
+    title: openField("templateTitle", { templateId: template.id }, row.title),
+    isOwn: template.ownerId !== null,
+    version: latest?.version ?? null,
+    form: latest?.form ?? null,
+  };
 }

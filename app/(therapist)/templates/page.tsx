@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { TemplateLibrary } from "@/components/homework/template-library";
+import { StarterExercises } from "@/components/exercises/builder/starter-exercises";
 
 export const metadata: Metadata = { title: "Homework templates" };
 
@@ -12,9 +13,16 @@ export default async function TemplatesPage() {
     <HydrateClient>
       <div>
         <h1 className="text-2xl font-semibold">Homework templates</h1>
-        <p className="text-ink-muted">Exercises you use often, ready to assign in a couple of taps.</p>
+        <p className="text-ink-muted">
+          Exercises you use often, ready to assign in a couple of taps. Or{" "}
+          <a href="#start-from-an-exercise" className="text-brand-strong underline">
+            start from an exercise
+          </a>{" "}
+          with its form ready to adapt.
+        </p>
       </div>
       <TemplateLibrary />
+      <StarterExercises />
     </HydrateClient>
   );
 }
