@@ -6,17 +6,8 @@
 // draft); the builder's preview renders this same component, so the preview
 // is exactly what the client sees.
 import { useId } from "react";
-import {
-  DURATION_MAX_MINUTES,
-  LONG_TEXT_MAX,
-  SHORT_TEXT_MAX,
-  type TAnswer,
-  type TAnswerErrors,
-  type TAnswers,
-  type TExerciseForm,
-  type TPlainAnswer,
-  type TPlainField,
-} from "@/lib/exercises/form-definition";
+import type { TAnswer, TAnswerErrors, TAnswers, TExerciseForm, TPlainAnswer, TPlainField } from "@/lib/exercises/form-definition";
+import { DURATION_MAX_MINUTES, LONG_TEXT_MAX, SHORT_TEXT_MAX } from "@/lib/exercises/limits";
 import { CONTROL, FieldShell } from "@/components/ui/field";
 
 export type TLadderStepOption = { id: string; text: string; expectedAnxiety: number };

@@ -18,14 +18,9 @@
 //   "Required field missing".
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE } from "../schemas/common";
+import { DURATION_MAX_MINUTES, LONG_TEXT_MAX, MAX_FIELDS, MAX_GROUP_ROWS, MAX_OPTIONS, SHORT_TEXT_MAX } from "./limits";
 
-export const MAX_FIELDS = 40;
-export const MAX_GROUP_ROWS = 50;
-export const MAX_OPTIONS = 20;
-export const SHORT_TEXT_MAX = 200;
-export const LONG_TEXT_MAX = 4_000;
-/** A duration is minutes, up to a day. */
-export const DURATION_MAX_MINUTES = 24 * 60;
+export { DURATION_MAX_MINUTES, LONG_TEXT_MAX, MAX_FIELDS, MAX_GROUP_ROWS, MAX_OPTIONS, SHORT_TEXT_MAX };
 
 export const FIELD_TYPES = [
   "short_text",
