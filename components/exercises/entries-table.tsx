@@ -1,7 +1,8 @@
 // An exercise's sent entries as a table, newest first, one row per entry
 // linking to it (issue 23). A server component: no JavaScript shipped. On a
 // phone the table scrolls sideways inside its own labelled region, so the
-// page never does.
+// page never does (the region is `relative`: otherwise the cells' sr-only
+// words, positioned absolutely, escape it and widen the page).
 import Link from "next/link";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { SLEEP_EFFICIENCY_KEY, SLEEP_TOTAL_KEY } from "@/lib/exercises/figures";
@@ -31,7 +32,7 @@ export function EntriesTable({ data, assignmentId }: { data: TEntriesPage; assig
   const hasSleep = data.entries.some((entry) => SLEEP_TOTAL_KEY in entry.figures);
   const captionId = `entries-caption-${assignmentId}`;
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-lg focus-visible:outline-3 focus-visible:outline-brand">
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative overflow-x-auto rounded-lg focus-visible:outline-3 focus-visible:outline-brand">
       <table className="min-w-full text-left text-sm">
         <caption id={captionId} className="pb-2 text-left text-ink-muted">
           Entries sent, newest first{data.pageCount > 1 ? ` (page ${data.page} of ${data.pageCount})` : ""}

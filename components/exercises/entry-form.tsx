@@ -61,8 +61,9 @@ export function EntryForm({
   const [draftState, setDraftState] = useState<TDraftState>(initialAnswers ? "saved" : "idle");
   const [refusal, setRefusal] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const saveDraft = useMutation(trpc.exercise.saveDraft.mutationOptions());
-  const send = useMutation(trpc.exercise.send.mutationOptions());
+  // "always": offline, a call fails at once and says so, rather than waiting unseen for the network.
+  const saveDraft = useMutation(trpc.exercise.saveDraft.mutationOptions({ networkMode: "always" }));
+  const send = useMutation(trpc.exercise.send.mutationOptions({ networkMode: "always" }));
 
   // The answers as of the last change (state lags a render), the chain of draft writes, and the typing pause.
   const latest = useRef<TAnswers>(answers);
@@ -108,11 +109,19 @@ export function EntryForm({
     const onHidden = () => {
       if (document.visibilityState === "hidden") flush();
     };
+    // Back online after a change that couldn't be kept: keep it now, without waiting for more typing.
+    const onOnline = () => {
+      if (lastOutcome.current.state !== "failed" || pendingDrafts.current > 0) return;
+      setDraftState("saving");
+      keepNow();
+    };
     document.addEventListener("visibilitychange", onHidden);
     window.addEventListener("pagehide", flush);
+    window.addEventListener("online", onOnline);
     return () => {
       document.removeEventListener("visibilitychange", onHidden);
       window.removeEventListener("pagehide", flush);
+      window.removeEventListener("online", onOnline);
       flush();
     };
     // keepNow reads refs only; binding it once is what we want.
