@@ -16,7 +16,7 @@ export function EntryReadBack({ form, answers, ladder }: { form: TExerciseForm; 
   const total = figures[SLEEP_TOTAL_KEY];
   const efficiency = figures[SLEEP_EFFICIENCY_KEY];
   return (
-    <dl className="flex flex-col gap-4" aria-label="Answers">
+    <dl className="flex flex-col gap-4" data-testid="entry-answers">
       {form.fields.map((field) => {
         const text = answerText(field, answers[field.key], ladder);
         return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZExerciseFormSchema } from "./form-definition";
+import { ZExerciseFormSchema, type TAnswers } from "./form-definition";
 import { STARTER_EXERCISES } from "./starters";
 import { errorsWithout, errorSummary, isTypingChange, minutesInWords, withoutEmptyRows } from "./entry-draft";
 
@@ -32,10 +32,10 @@ describe("when a change is kept", () => {
 
 describe("tidying before sending", () => {
   it("drops a group's rows that hold nothing and leaves the rest alone", () => {
-    const answers = { situation: "At work", emotions: [{ emotion: "sad", intensity: 70 }, {}, { emotion: "", intensity: null }] };
+    const answers: TAnswers = { situation: "At work", emotions: [{ emotion: "sad", intensity: 70 }, {}, { emotion: "", intensity: null }] };
     expect(withoutEmptyRows(thoughtRecord, answers)).toEqual({ situation: "At work", emotions: [{ emotion: "sad", intensity: 70 }] });
     // Nothing to drop: the same object, so the page need not re-render.
-    const clean = { situation: "At work", emotions: [{ emotion: "sad" }] };
+    const clean: TAnswers = { situation: "At work", emotions: [{ emotion: "sad" }] };
     expect(withoutEmptyRows(thoughtRecord, clean)).toBe(clean);
   });
 
