@@ -42,14 +42,16 @@ describe("which series share a chart", () => {
     expect(chartGroups(form.fields, [])).toEqual([]);
   });
 
-  it("gives a sleep diary its total sleep and efficiency on their own scales", () => {
+  it("gives a sleep diary its total sleep (in hours) and efficiency on their own scales", () => {
     const form = formOf("sleep_diary");
-    const groups = chartGroups(form.fields, chartsOf(form, { sleep_total_minutes: [390, 420], sleep_efficiency: [81, 88], quality: [6] }));
+    const groups = chartGroups(form.fields, chartsOf(form, { minutes_to_sleep: [30, 45], sleep_total_minutes: [390, 425], sleep_efficiency: [81, 88], quality: [6] }));
     expect(groups.map((group) => [group.title, group.max, scaleCaption(group)])).toEqual([
+      ["About how long did it take to fall asleep (minutes)?", 50, "In minutes."],
       ["How well did you sleep?", 10, "From 0 to 10."],
-      ["Total sleep", 500, "In minutes."],
+      ["Total sleep", 10, "In hours."],
       ["Sleep efficiency", 100, "In percent."],
     ]);
+    expect(groups[2]!.series[0]!.points.map((point) => point.value)).toEqual([6.5, 7.1]);
   });
 });
 

@@ -9,7 +9,8 @@
 //   of its own, in the form's order.
 // - A chart's scale is the series' own when they agree (0–10, 0–100, a
 //   percentage); otherwise it is rounded up from the largest value, so a
-//   number or a duration is never drawn off the top.
+//   number or a duration is never drawn off the top. Minutes that run past
+//   two hours (a night's sleep) are drawn in hours, as people say them.
 import type { TExerciseField } from "./form-definition";
 import { beforeAfterPairs, type TSeries } from "./figures";
 
@@ -18,7 +19,7 @@ export type TChartSeries = TSeries & { points: TChartPoint[] };
 export type TChartGroup = {
   key: string;
   title: string;
-  unit: TSeries["unit"];
+  unit: TSeries["unit"] | "hours";
   max: number;
   series: { key: string; label: string; points: TChartPoint[] }[];
 };
@@ -72,21 +73,32 @@ export function chartGroups(fields: TExerciseField[], charts: TChartSeries[]): T
   }
   const groups: TChartGroup[] = [];
   const placed = new Set<string>();
+  const push = (group: TChartGroup) => groups.push(inHoursWhenLong(group));
   for (const chart of charts) {
     const groupKey = memberOf.get(chart.key);
     if (groupKey) {
-      if (!placed.has(groupKey)) groups.push(grouped.get(groupKey)!);
+      if (!placed.has(groupKey)) push(grouped.get(groupKey)!);
       placed.add(groupKey);
       continue;
     }
-    groups.push({ key: chart.key, title: chart.label, unit: chart.unit, max: scaleOf([chart]), series: [{ key: chart.key, label: chart.label, points: chart.points }] });
+    push({ key: chart.key, title: chart.label, unit: chart.unit, max: scaleOf([chart]), series: [{ key: chart.key, label: chart.label, points: chart.points }] });
   }
   return groups;
+}
+
+const LONG_MINUTES = 120;
+
+function inHoursWhenLong(group: TChartGroup): TChartGroup {
+  if (group.unit !== "minutes" || group.max <= LONG_MINUTES) return group;
+  const hours = (minutes: number) => Math.round(minutes / 6) / 10;
+  const series = group.series.map((entry) => ({ ...entry, points: entry.points.map((point) => ({ ...point, value: hours(point.value) })) }));
+  return { ...group, unit: "hours", max: niceMax(Math.max(...series.flatMap((entry) => entry.points.map((point) => point.value)))), series };
 }
 
 /** The words under a chart's legend: its scale and unit. */
 export function scaleCaption(group: Pick<TChartGroup, "unit" | "max">): string {
   if (group.unit === "minutes") return "In minutes.";
+  if (group.unit === "hours") return "In hours.";
   if (group.unit === "%") return "In percent.";
   return `From 0 to ${group.max}.`;
 }
