@@ -121,7 +121,8 @@ export function ChartTable({
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // `relative`: the sr-only words in cells are positioned absolutely and would otherwise widen the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className={isCaptionShown ? "pb-2 text-left text-ink-muted" : "sr-only"}>{caption}</caption>
         <thead>

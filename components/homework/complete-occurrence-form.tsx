@@ -35,11 +35,23 @@ function SmallScale({ name, legend, low, high }: { name: string; legend: string;
   );
 }
 
-/** Recording one occurrence: how it went, a reflection, and what got in the way. */
-export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurrenceId: string; assignmentId: string }) {
+/**
+ * Recording one occurrence: how it went, a reflection, and what got in the way.
+ * An exercise's day is recorded by sending it, so for those only "what got in
+ * the way" is asked here (`isSkipOnly`).
+ */
+export function CompleteOccurrenceForm({
+  occurrenceId,
+  assignmentId,
+  isSkipOnly = false,
+}: {
+  occurrenceId: string;
+  assignmentId: string;
+  isSkipOnly?: boolean;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
-  const [status, setStatus] = useState<TStatus>("done");
+  const [status, setStatus] = useState<TStatus>(isSkipOnly ? "skipped" : "done");
   const complete = useMutation(
     trpc.homework.complete.mutationOptions({
       onSuccess: () => invalidate(trpc.homework.byId.queryKey({ assignmentId }), trpc.homework.due.queryKey()),
@@ -59,7 +71,9 @@ export function CompleteOccurrenceForm({ occurrenceId, assignmentId }: { occurre
   return (
     <Form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-lg border border-line p-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
-      <ChoiceChips legend="How did it go?" name="statusChoice" choices={COMPLETION_LABELS} value={status} onChange={setStatus} />
+      {isSkipOnly ? null : (
+        <ChoiceChips legend="How did it go?" name="statusChoice" choices={COMPLETION_LABELS} value={status} onChange={setStatus} />
+      )}
       {status !== "skipped" ? (
         <>
           <TextAreaField

@@ -6,11 +6,12 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { COMPLETION_LABELS, KIND_LABELS } from "@/lib/constants/homework";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CancelAssignmentButton } from "./cancel-assignment-button";
 import { CompleteOccurrenceForm } from "./complete-occurrence-form";
 import { EditAssignmentForm } from "./edit-assignment-form";
+import { MoveToNewestFormButton } from "./move-to-newest-form-button";
 import { scheduleText } from "./homework-panel";
 import { OccurrenceStateBadge } from "./occurrence-state";
 import { ReplyForm } from "./reply-form";
@@ -27,6 +28,8 @@ export function HomeworkView({ assignmentId }: { assignmentId: string }) {
   const isWritable = homework.engagement.status === "active" && homework.status === "active";
   // Newest first for the therapist reading responses; in date order for the client working through them.
   const occurrences = isClient ? homework.occurrences : [...homework.occurrences].reverse();
+  const { exercise } = homework;
+  const entriesHref = `/homework/${homework.id}/entries`;
 
   return (
     <>
@@ -62,10 +65,40 @@ export function HomeworkView({ assignmentId }: { assignmentId: string }) {
           ) : null}
         </Card>
       )}
+      {exercise ? (
+        <Card title="The exercise">
+          <div className="flex flex-col gap-3">
+            {isClient ? (
+              <p>Each day has its own form to fill in. What you write is kept as you go and stays private until you send it.</p>
+            ) : (
+              <>
+                <p>
+                  Form version {exercise.version}
+                  {exercise.newestVersion > exercise.version ? ` · version ${exercise.newestVersion} is the newest` : ""}
+                </p>
+                {exercise.newestVersion > exercise.version && isWritable ? (
+                  <div className="flex flex-col items-start gap-2">
+                    <p className="text-sm text-ink-muted">
+                      You changed this exercise since assigning it. Moving on uses the newer form for the days still to be filled in;
+                      what was already sent keeps the version it was sent with.
+                    </p>
+                    <MoveToNewestFormButton assignmentId={homework.id} version={exercise.version} newestVersion={exercise.newestVersion} />
+                  </div>
+                ) : null}
+              </>
+            )}
+            <Link href={entriesHref} className="self-start text-brand-strong underline">
+              All entries and charts
+            </Link>
+          </div>
+        </Card>
+      ) : null}
       <Card title={isClient ? "Your days" : "Responses"}>
         <ul className="flex flex-col gap-3" aria-label="Occurrences">
           {occurrences.map((occurrence) => {
             const canRecord = isClient && isWritable && !occurrence.completion && occurrence.state !== "upcoming";
+            const entryHref = `${entriesHref}/${occurrence.id}`;
+            const isSent = exercise !== null && occurrence.completion?.status === "done";
             return (
               <li key={occurrence.id} className="flex flex-col gap-2 border-b border-line pb-3 last:border-b-0">
                 <div className="flex flex-wrap items-center gap-2">
@@ -77,7 +110,7 @@ export function HomeworkView({ assignmentId }: { assignmentId: string }) {
                 {occurrence.completion ? (
                   <div className="flex flex-col gap-1">
                     <p className="text-sm text-ink-muted">
-                      {COMPLETION_LABELS[occurrence.completion.status]}
+                      {isSent ? "Sent" : COMPLETION_LABELS[occurrence.completion.status]}
                       {occurrence.completion.difficulty !== null ? ` · hard: ${occurrence.completion.difficulty}/4` : ""}
                       {occurrence.completion.helpfulness !== null ? ` · helpful: ${occurrence.completion.helpfulness}/4` : ""}
                     </p>
@@ -93,12 +126,30 @@ export function HomeworkView({ assignmentId }: { assignmentId: string }) {
                         {occurrence.completion.feedback}
                       </p>
                     ) : null}
-                    {!isClient && homework.engagement.status === "active" ? (
+                    {isSent ? (
+                      <Link href={entryHref} className="self-start text-brand-strong underline">
+                        {isClient ? "Read what you sent" : "Read the entry"}
+                        <span className="sr-only"> for {day(occurrence.dueOn)}</span>
+                      </Link>
+                    ) : null}
+                    {!isClient && !isSent && homework.engagement.status === "active" ? (
                       <ReplyForm occurrenceId={occurrence.id} assignmentId={homework.id} initial={occurrence.completion.feedback} />
                     ) : null}
                   </div>
                 ) : null}
-                {canRecord ? <CompleteOccurrenceForm occurrenceId={occurrence.id} assignmentId={homework.id} /> : null}
+                {canRecord && exercise ? (
+                  <div className="flex flex-col gap-2">
+                    <Link href={entryHref} className={buttonClassName("primary", "self-start")}>
+                      Fill it in<span className="sr-only"> for {day(occurrence.dueOn)}</span>
+                    </Link>
+                    <details>
+                      <summary className="cursor-pointer py-2 text-brand-strong">Didn&apos;t get to it?</summary>
+                      <CompleteOccurrenceForm occurrenceId={occurrence.id} assignmentId={homework.id} isSkipOnly />
+                    </details>
+                  </div>
+                ) : canRecord ? (
+                  <CompleteOccurrenceForm occurrenceId={occurrence.id} assignmentId={homework.id} />
+                ) : null}
               </li>
             );
           })}

@@ -8,13 +8,27 @@ import { Alert } from "@/components/ui/alert";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 
-export function ReplyForm({ occurrenceId, assignmentId, initial }: { occurrenceId: string; assignmentId: string; initial: string | null }) {
+export function ReplyForm({
+  occurrenceId,
+  assignmentId,
+  initial,
+  onReplied,
+}: {
+  occurrenceId: string;
+  assignmentId: string;
+  initial: string | null;
+  /** After the reply is kept, e.g. to re-render a server-drawn page. */
+  onReplied?: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const reply = useMutation(
     trpc.homework.reply.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.homework.byId.queryKey({ assignmentId }) }),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.homework.byId.queryKey({ assignmentId }) });
+        onReplied?.();
+      },
     }),
   );
 

@@ -182,7 +182,13 @@ export async function entryView(db: TDb, user: TSessionUser, occurrence: TOccurr
   const [assignment, entry, completion] = await Promise.all([
     db.homeworkAssignment.findUniqueOrThrow({
       where: { id: occurrence.assignment.id },
-      select: { id: true, title: true, instructions: true, form: { select: FORM_SELECT } },
+      select: {
+        id: true,
+        title: true,
+        instructions: true,
+        form: { select: FORM_SELECT },
+        engagement: { select: { therapist: { select: { name: true } }, client: { select: { name: true } } } },
+      },
     }),
     db.exerciseEntry.findUnique({
       where: { occurrenceId: occurrence.id },
@@ -209,6 +215,9 @@ export async function entryView(db: TDb, user: TSessionUser, occurrence: TOccurr
     completion: completion ? openCompletion(completion) : null,
     ladder: usesLadder ? await ladderStepsOf(db, engagement.id) : null,
     viewerRole: user.role,
+    people: { therapist: assignment.engagement.therapist.name, client: assignment.engagement.client?.name ?? "Client" },
+    // Whether anything can still be written: the entry page shows the form only then.
+    isActive: occurrence.assignment.status === "active" && engagement.status === "active",
   };
 }
 
