@@ -37,8 +37,9 @@ export default defineConfig({
       : {},
   },
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" } },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" } },
+    // A test tagged @desktop-only or @phone-only belongs to one device: the other project doesn't list it (no skips).
+    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, grepInvert: /@desktop-only/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, grepInvert: /@phone-only/ },
   ],
   webServer: {
     command: `npx tsx scripts/e2e-server.ts ${PORT}`,

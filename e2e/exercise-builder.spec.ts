@@ -24,10 +24,10 @@ async function addField(page: Page, type: string): Promise<Locator> {
   return card;
 }
 
-test("a therapist adapts a starter exercise: a repeating group, a 0–100 rating, a keyboard move, the preview, and version 2", async ({
+// The builder is used at a desk (desktop project only, by its tag); the phone check is below.
+test("a therapist adapts a starter exercise: a repeating group, a 0–100 rating, a keyboard move, the preview, and version 2", { tag: "@desktop-only" }, async ({
   browser,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "The builder is used at a desk; the phone check is below.");
+}) => {
   const db = e2eDb();
   const therapistUser = await seedTherapist(db, { name: "Dr. Lena Ortiz" });
   const page = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
@@ -140,8 +140,7 @@ test("a therapist adapts a starter exercise: a repeating group, a 0–100 rating
   await expect(own.getByRole("link", { name: /^Edit form/ })).toHaveAttribute("href", `/templates/${templateId}/form`);
 });
 
-test("on a phone the builder fits the screen, with large targets and the preview below", async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "phone", "The desk flow is above.");
+test("on a phone the builder fits the screen, with large targets and the preview below", { tag: "@phone-only" }, async ({ browser }) => {
   const db = e2eDb();
   const therapistUser = await seedTherapist(db, { name: "Dr. Sam Ito" });
   const page = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
