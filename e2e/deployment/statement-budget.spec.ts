@@ -1,8 +1,9 @@
 // The statement budget (README, "Performance"): the caseload, a client page,
-// a session page and the client's home each load with at most
+// a session page, the client's home and the exercise pages (an exercise's
+// entries, one entry, the ladder, a template's form) each load with at most
 // PAGE_STATEMENT_BUDGET SQL statements, the same with 10 and with 1,000
-// records (clients, goals, homework days, agenda items, journal entries),
-// with one audit insert per page. Counted where it is true: every statement
+// records (clients, goals, homework days, agenda items, journal entries,
+// exercise entries naming ladder steps), with one audit insert per page. Counted where it is true: every statement
 // Postgres receives from the app's connections (log_statement = all), for
 // one page load on the production build. The two-step sign-in page joins
 // them with its own, record-free count.
@@ -13,6 +14,7 @@ import { TOUCH_INTERVAL_MS } from "../../server/auth/session-limits";
 import { signInOverHttp } from "../../scripts/lib/http-session";
 import { newCluster, ownPostgres, startInstance, waitUntil, type TCluster, type TInstance, type TOwnPostgres } from "./cluster";
 import pg from "pg";
+import { MAX_LADDER_STEPS } from "../../lib/schemas/exercise";
 
 const PAGE_STATEMENT_BUDGET = 8;
 const PASSWORD = "a statement budget password";
@@ -29,7 +31,7 @@ function shape(prefix: string, size: number): TScaleShape {
     sessionsPerEngagement: 3,
     agendaItemsPerSession: 2,
     journalEntriesPerClient: 2,
-    focus: { goals: size, homeworkDays: size, agendaItems: size, journalEntries: size },
+    focus: { goals: size, homeworkDays: size, agendaItems: size, journalEntries: size, exerciseEntries: size, ladderSteps: Math.min(size, MAX_LADDER_STEPS) },
   };
 }
 
@@ -86,7 +88,18 @@ async function load(path: string, cookie: string): Promise<TLoad> {
   return { status: response.status, statements };
 }
 
-type TPages = Record<"caseload" | "client page" | "session page" | "client home", { path: string; cookie: string }>;
+type TPages = Record<
+  | "caseload"
+  | "client page"
+  | "session page"
+  | "client home"
+  | "exercise entries"
+  | "exercise entry"
+  | "ladder (client)"
+  | "ladder (therapist)"
+  | "exercise form builder",
+  { path: string; cookie: string }
+>;
 
 async function pagesFor(size: number): Promise<TPages> {
   const prefix = `budget${size}`;
@@ -98,11 +111,27 @@ async function pagesFor(size: number): Promise<TPages> {
     select: { id: true, _count: { select: { agendaItems: true } } },
   });
   expect(session._count.agendaItems).toBe(size);
+  // The exercise with `size` sent entries (prisma/seed/scale.ts), its newest entry, and the template its form came from.
+  const exercise = await cluster.db.homeworkAssignment.findFirstOrThrow({
+    where: { engagementId: engagement.id, formId: { not: null } },
+    select: { id: true, templateId: true, _count: { select: { entries: true } } },
+  });
+  expect(exercise._count.entries).toBe(size);
+  const entry = await cluster.db.exerciseEntry.findFirstOrThrow({
+    where: { assignmentId: exercise.id, sentAt: { not: null } },
+    orderBy: { sentAt: "desc" },
+    select: { occurrenceId: true },
+  });
   return {
     caseload: { path: "/caseload", cookie: therapist },
     "client page": { path: `/clients/${engagement.id}`, cookie: therapist },
     "session page": { path: `/sessions/${session.id}`, cookie: therapist },
     "client home": { path: "/between-sessions", cookie: client },
+    "exercise entries": { path: `/homework/${exercise.id}/entries`, cookie: therapist },
+    "exercise entry": { path: `/homework/${exercise.id}/entries/${entry.occurrenceId}`, cookie: client },
+    "ladder (client)": { path: `/engagements/${engagement.id}/ladder`, cookie: client },
+    "ladder (therapist)": { path: `/engagements/${engagement.id}/ladder`, cookie: therapist },
+    "exercise form builder": { path: `/templates/${exercise.templateId}/form`, cookie: therapist },
   };
 }
 
