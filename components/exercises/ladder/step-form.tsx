@@ -4,7 +4,7 @@
 // and the anxiety it is expected to bring (0–100). Saving refreshes the page,
 // which is drawn on the server (the list, its order and the charts), so the
 // step moves to its place by expected anxiety.
-import { useEffect, useRef, useTransition } from "react";
+import { useEffect, useId, useRef, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import type { TFormErrors } from "@/lib/field-errors";
@@ -55,6 +55,7 @@ export function AddStepForm({ engagementId }: { engagementId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [isRefreshing, startRefresh] = useTransition();
+  const headingId = useId();
   const add = useMutation(trpc.exercise.addStep.mutationOptions());
   const { errors, onSubmit } = useFormSubmit({
     schema: () => import("@/lib/schemas/exercise").then((schemas) => schemas.ZAddLadderStepSchema),
@@ -68,8 +69,10 @@ export function AddStepForm({ engagementId }: { engagementId: string }) {
     },
   });
   return (
-    <Form onSubmit={onSubmit} isPending={isRefreshing} className="flex flex-col gap-3">
-      <h3 className="font-semibold">Add a step</h3>
+    <Form onSubmit={onSubmit} isPending={isRefreshing} className="flex flex-col gap-3" aria-labelledby={headingId}>
+      <h3 id={headingId} className="font-semibold">
+        Add a step
+      </h3>
       <StepFields errors={errors} />
       <SubmitButton className="self-start" pendingLabel="Adding…">
         Add step
