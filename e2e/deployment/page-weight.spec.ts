@@ -6,6 +6,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../server/auth/demo-accounts";
 import { seedDemo } from "../../prisma/seed/demo";
 import { seedStarterTemplates } from "../../prisma/seed/starter-templates";
 import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight } from "../../scripts/lib/page-weight";
+import { localDateToDb } from "../../lib/homework/schedule";
+import { localDay } from "../../lib/time/zones";
 import { newCluster, sharedServerUrl, startInstance, type TCluster, type TInstance } from "./cluster";
 
 let cluster: TCluster;
@@ -78,9 +80,10 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
     select: { id: true },
   });
   const entry = await cluster.db.exerciseEntry.findFirstOrThrow({ where: { assignmentId: exercise.id, sentAt: { not: null } }, orderBy: { sentAt: "desc" }, select: { occurrenceId: true } });
-  // A day not done yet: the form as the client fills it in.
+  // A day not done yet, open on the client's today: the form as the client fills it in.
+  const { timeZone } = await cluster.db.user.findUniqueOrThrow({ where: { email: clientEmail }, select: { timeZone: true } });
   const open = await cluster.db.homeworkOccurrence.findFirstOrThrow({
-    where: { assignmentId: exercise.id, entry: null, completion: null, opensOn: { lte: new Date() } },
+    where: { assignmentId: exercise.id, entry: null, completion: null, opensOn: { lte: localDateToDb(localDay(new Date(), timeZone)) } },
     orderBy: { dueOn: "desc" },
     select: { id: true },
   });

@@ -619,11 +619,18 @@ function exerciseAnswers(work: TWork, template: TExerciseTemplate, seed: TExerci
   return answers;
 }
 
-/** An exercise assigned daily and the entries sent for it; returns when each was sent. */
+/** An exercise assigned daily (or weekly) and the entries sent for it; returns when each was sent. */
 function addExercise(work: TWork, seed: TExerciseSeed, goalIds: string[], held: THeldSession[], ladderIds: string[]): Date[] {
   const { practice, engagementId, today, story } = work;
   const id = newRowId();
-  const schedule: TScheduleInput = { schedule: "daily", startsOn: addDays(today, -seed.startDaysAgo), days: seed.lengthDays };
+  const content: THomeworkContent = {
+    title: seed.starterKey,
+    instructions: "",
+    kind: "worksheet",
+    schedule: seed.timesPerWeek === undefined ? "daily" : "weekly",
+    timesPerWeek: seed.timesPerWeek ?? null,
+  };
+  const schedule = scheduleOf(content, addDays(today, -seed.startDaysAgo), seed.lengthDays);
   const createdAt = assignedAt(work, held, schedule.startsOn);
   const template = exerciseTemplate(practice, seed.starterKey, createdAt);
   practice.rows.homeworkAssignments.push({
@@ -635,8 +642,8 @@ function addExercise(work: TWork, seed: TExerciseSeed, goalIds: string[], held: 
     assignedById: practice.therapist.id,
     ...sealAssignmentText({ engagementId, assignmentId: id }, { title: template.title, instructions: template.instructions }),
     kind: "worksheet",
-    schedule: "daily",
-    timesPerWeek: null,
+    schedule: content.schedule,
+    timesPerWeek: schedule.schedule === "weekly" ? schedule.timesPerWeek : null,
     startsOn: localDateToDb(schedule.startsOn),
     endsOn: localDateToDb(scheduleEndsOn(schedule)),
     createdAt,

@@ -228,7 +228,7 @@ export const MAYA: TClientStory = {
   exercises: [
     {
       starterKey: "thought_record",
-      startDaysAgo: 4,
+      startDaysAgo: 3,
       lengthDays: 7,
       goal: 1,
       entries: [
@@ -282,11 +282,11 @@ export const MAYA: TClientStory = {
     },
     {
       starterKey: "exposure_practice",
-      startDaysAgo: 3,
+      startDaysAgo: 4,
       lengthDays: 7,
+      timesPerWeek: 2,
       goal: 1,
       entries: [
-        null,
         {
           ladderStep: 1,
           answers: {

@@ -100,16 +100,19 @@ export type TExerciseEntrySeed = {
 /**
  * An exercise: the therapist's own template made from one of the starters
  * (lib/exercises/starters.ts), with the starter's form as its version 1,
- * assigned daily.
+ * assigned daily, or so many times a week.
  */
 export type TExerciseSeed = {
   starterKey: string;
   /** Days between the client's local start date and their local today. */
   startDaysAgo: number;
+  /** Inclusive length from the start to the last due day; whole weeks when `timesPerWeek` is given. */
   lengthDays: number;
+  /** Weekly, this many times a week; daily without it. */
+  timesPerWeek?: number;
   /** Index into the story's goals. */
   goal?: number;
-  /** One per day in order; null or missing = not done. Only past days may have one. */
+  /** One per occurrence in order; null or missing = not done. Only past occurrences may have one. */
   entries: (TExerciseEntrySeed | null)[];
 };
 
