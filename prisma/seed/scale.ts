@@ -14,10 +14,10 @@
 // per client journal entries. `focus` makes the first engagement larger
 // still, for a page measured at two sizes; with `exerciseEntries` it also
 // gets an exercise (the therapist's own template from the exposure starter,
-// with its form) assigned daily with that many sent entries, each naming a
-// step of a `ladderSteps`-step ladder. That one assignment runs as many days
-// as it has entries, past the longest the app allows (MAX_DAYS), so one
-// entries page, its charts and the ladder read from all of them.
+// with its form) with that many sent entries, each naming a step of a
+// `ladderSteps`-step ladder: daily assignments of at most
+// MAX_ASSIGNMENT_DAYS, the newest running to today, so its entries page
+// reads up to 49 entries and the ladder and the brief read all of them.
 //
 // Times are spread over the weeks before `now`; every person's password is
 // `password` (hashed once). Names and e-mails start with `prefix`, so a
@@ -326,10 +326,11 @@ export async function seedScale(client: pg.Client, shape: TScaleShape, options: 
 
 /**
  * The focus engagement's exercise: the therapist's template made from the
- * exposure starter (form version 1), a ladder of `steps` steps, and a daily
- * assignment of that form from `entries` days ago to today with every past
- * day sent (the day recorded as done, as sending records it). The step's
- * words, the form and the answers are sealed as the app seals them.
+ * exposure starter (form version 1), a ladder of `steps` steps, and daily
+ * assignments of that form covering the `entries` days before today and
+ * today, every past day sent (the day recorded as done, as sending records
+ * it). The step's words, the form and the answers are sealed as the app
+ * seals them.
  */
 async function seedExercise(
   client: pg.Client,
@@ -376,33 +377,54 @@ async function seedExercise(
     stepIds.map((_, index) => Math.round(((index + 1) * 100) / (steps + 1))),
   ]);
 
-  const assignmentId = randomUUID();
-  const text = sealAssignmentText({ engagementId: engagement.id, assignmentId }, { title: starter.title, instructions: starter.instructions });
+  // Assignments of at most MAX_ASSIGNMENT_DAYS days: the newest runs to today (still open), earlier ones
+  // one after another before it, every past day sent. Day offsets count back from today.
+  const assignmentRows: { id: string; title: string; instructions: string; first: number; last: number }[] = [];
+  const occurrences: { id: string; assignment: string; offset: number }[] = [];
+  for (let left = entries, last = 0; left > 0 || assignmentRows.length === 0; ) {
+    const isNewest = assignmentRows.length === 0;
+    const sentDays = Math.min(left, isNewest ? MAX_ASSIGNMENT_DAYS - 1 : MAX_ASSIGNMENT_DAYS);
+    const first = last + sentDays - (isNewest ? 0 : 1);
+    const id = randomUUID();
+    const text = sealAssignmentText({ engagementId: engagement.id, assignmentId: id }, { title: starter.title, instructions: starter.instructions });
+    assignmentRows.push({ id, ...text, first, last });
+    for (let offset = first; offset >= last; offset -= 1) occurrences.push({ id: randomUUID(), assignment: id, offset });
+    left -= sentDays;
+    last = first + 1;
+  }
   await run("homework_assignments", `
     INSERT INTO homework_assignments (id, engagement_id, template_id, form_id, assigned_by_id, title, instructions, kind, schedule, starts_on, ends_on, status, created_at, updated_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, 'worksheet', 'daily', ($8::timestamptz)::date - $9::int, ($8::timestamptz)::date, 'active',
-            $8::timestamptz - make_interval(days => $9::int + 1), $8::timestamptz)`, [
-    assignmentId,
+    SELECT x.id, $1, $2, $3, $4, x.title, x.instructions, 'worksheet', 'daily', ($5::timestamptz)::date - x.first, ($5::timestamptz)::date - x.last, 'active',
+           $5::timestamptz - make_interval(days => x.first + 1), $5::timestamptz
+    FROM unnest($6::uuid[], $7::text[], $8::text[], $9::int[], $10::int[]) AS x(id, title, instructions, first, last)`, [
     engagement.id,
     templateId,
     formId,
     engagement.therapist_id,
-    text.title,
-    text.instructions,
     now,
-    entries,
+    assignmentRows.map((row) => row.id),
+    assignmentRows.map((row) => row.title),
+    assignmentRows.map((row) => row.instructions),
+    assignmentRows.map((row) => row.first),
+    assignmentRows.map((row) => row.last),
   ]);
-  // Day d is `entries - d` days ago; the last one (today) is still open.
-  const occurrenceIds = Array.from({ length: entries + 1 }, () => randomUUID());
-  await run("homework_occurrences", `
-    INSERT INTO homework_occurrences (id, assignment_id, opens_on, due_on)
-    SELECT x.id, $1, ($2::timestamptz)::date - $3::int + (x.n - 1)::int, ($2::timestamptz)::date - $3::int + (x.n - 1)::int
-    FROM unnest($4::uuid[]) WITH ORDINALITY AS x(id, n)`, [assignmentId, now, entries, occurrenceIds]);
-  const sent = occurrenceIds.slice(0, entries);
-  const answers = sent.map((occurrenceId, day) =>
+  await insertInBatches(occurrences.length, async (from, to) =>
+    run("homework_occurrences", `
+      INSERT INTO homework_occurrences (id, assignment_id, opens_on, due_on)
+      SELECT x.id, x.assignment, ($1::timestamptz)::date - x.offset_days, ($1::timestamptz)::date - x.offset_days
+      FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS x(id, assignment, offset_days)`, [
+      now,
+      occurrences.slice(from, to).map((occurrence) => occurrence.id),
+      occurrences.slice(from, to).map((occurrence) => occurrence.assignment),
+      occurrences.slice(from, to).map((occurrence) => occurrence.offset),
+    ]),
+  );
+  // Every day before today is sent; the n-th oldest says so in its words.
+  const sent = occurrences.filter((occurrence) => occurrence.offset > 0).sort((a, b) => b.offset - a.offset);
+  const answers = sent.map((occurrence, day) =>
     sealField(
       "exerciseAnswers",
-      { occurrenceId, formId },
+      { occurrenceId: occurrence.id, formId },
       JSON.stringify({
         ...(stepIds.length > 0 ? { [stepField.key]: stepIds[day % stepIds.length] } : {}),
         anxiety_before: 40 + (day % 30),
@@ -414,15 +436,21 @@ async function seedExercise(
     ),
   );
   await insertInBatches(sent.length, async (from, to) => {
-    const params = [assignmentId, engagement.id, engagement.client_id, formId, sent.slice(from, to), answers.slice(from, to)];
+    const ids = sent.slice(from, to).map((occurrence) => occurrence.id);
     await run("exercise_entries", `
       INSERT INTO exercise_entries (id, occurrence_id, assignment_id, engagement_id, client_id, form_id, answers, sent_at, created_at, updated_at)
-      SELECT gen_random_uuid(), o.id, $1, $2, $3, $4, x.answers, o.due_on + time '19:00', o.due_on + time '18:45', o.due_on + time '19:00'
-      FROM unnest($5::uuid[], $6::text[]) AS x(id, answers) JOIN homework_occurrences o ON o.id = x.id`, params);
+      SELECT gen_random_uuid(), o.id, o.assignment_id, $1, $2, $3, x.answers, o.due_on + time '19:00', o.due_on + time '18:45', o.due_on + time '19:00'
+      FROM unnest($4::uuid[], $5::text[]) AS x(id, answers) JOIN homework_occurrences o ON o.id = x.id`, [
+      engagement.id,
+      engagement.client_id,
+      formId,
+      ids,
+      answers.slice(from, to),
+    ]);
     await run("homework_completions", `
       INSERT INTO homework_completions (id, occurrence_id, client_id, status, completed_at)
       SELECT gen_random_uuid(), o.id, $2, 'done', o.due_on + time '19:00'
-      FROM unnest($1::uuid[]) AS x(id) JOIN homework_occurrences o ON o.id = x.id`, [sent.slice(from, to), engagement.client_id]);
+      FROM unnest($1::uuid[]) AS x(id) JOIN homework_occurrences o ON o.id = x.id`, [ids, engagement.client_id]);
   });
 }
 

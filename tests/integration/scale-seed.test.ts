@@ -32,7 +32,7 @@ describe("the scale seed's exercise", () => {
           sessionsPerEngagement: 3,
           agendaItemsPerSession: 1,
           journalEntriesPerClient: 1,
-          focus: { goals: 1, homeworkDays: 3, agendaItems: 1, journalEntries: 1, exerciseEntries: 25, ladderSteps: 4 },
+          focus: { goals: 1, homeworkDays: 3, agendaItems: 1, journalEntries: 1, exerciseEntries: 75, ladderSteps: 4 },
         },
         { now: new Date(), password: "a scale seed password" },
       );
@@ -43,26 +43,34 @@ describe("the scale seed's exercise", () => {
       where: { client: { email: scaleClientEmail(prefix, 1) } },
       select: { id: true, therapistId: true },
     });
-    const assignment = await db.homeworkAssignment.findFirstOrThrow({
+    // Within the longest assignment the app allows: the newest (to today) and one before it.
+    const assignments = await db.homeworkAssignment.findMany({
       where: { engagementId: engagement.id, formId: { not: null } },
-      select: { id: true, template: { select: { ownerId: true } } },
+      orderBy: { startsOn: "desc" },
+      select: { id: true, startsOn: true, endsOn: true, template: { select: { ownerId: true } }, _count: { select: { occurrences: true, entries: true } } },
     });
+    expect(assignments.map((row) => [row._count.occurrences, row._count.entries])).toEqual([
+      [50, 49],
+      [26, 26],
+    ]);
+    expect(assignments[1]!.endsOn.getTime()).toBeLessThan(assignments[0]!.startsOn.getTime());
+    const assignment = assignments[0]!;
     expect(assignment.template?.ownerId).toBe(engagement.therapistId);
     // Only the focus engagement has one.
     expect(await db.exerciseEntry.count({ where: { engagement: { client: { email: scaleClientEmail(prefix, 2) } } } })).toBe(0);
 
     const page = await entriesOf(db, { id: assignment.id, engagement: { id: engagement.id } }, 1);
-    expect(page.total).toBe(25);
-    expect(page.pageCount).toBe(2);
+    expect(page.total).toBe(49);
+    expect(page.pageCount).toBe(3);
     expect(page.charts.map((chart) => chart.key)).toEqual(expect.arrayContaining(["anxiety_before", "anxiety_peak", "anxiety_after"]));
-    expect(page.entries[0]!.answers.happened).toBe("It went better than I feared (25).");
+    expect(page.entries[0]!.answers.happened).toBe("It went better than I feared (75).");
 
     const ladder = await ladderProgress(db, engagement.id);
     expect(ladder.map((step) => step.text)).toEqual([1, 2, 3, 4].map((n) => `A situation to face (${n})`));
-    expect(ladder.reduce((sum, step) => sum + step.practices.length, 0)).toBe(25);
+    expect(ladder.reduce((sum, step) => sum + step.practices.length, 0)).toBe(75);
 
     // Every past day recorded as done; the brief counts those since the last completed session.
-    expect(await db.homeworkCompletion.count({ where: { occurrence: { assignmentId: assignment.id } } })).toBe(25);
+    expect(await db.homeworkCompletion.count({ where: { occurrence: { assignment: { engagementId: engagement.id, formId: { not: null } } } } })).toBe(75);
     const session = await db.therapySession.findFirstOrThrow({ where: { engagementId: engagement.id, status: "scheduled" }, select: { id: true } });
     const therapist = await db.user.findUniqueOrThrow({ where: { id: engagement.therapistId }, select: { id: true, sessionVersion: true } });
     const view = await (await callerFor(db, therapist)).session.byId({ sessionId: session.id });
