@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/time/days";
 import { localDay } from "@/lib/time/zones";
-import { callerFor, seedCast } from "../factories";
+import { callerFor, seedSession, seedWorkingPair } from "../factories";
 import { connectTestDb } from "../support/db";
 import { connectCountingDb } from "../support/statement-counter";
 
@@ -15,8 +15,14 @@ const counting = connectCountingDb();
 
 const DAY_MS = 86_400_000;
 
+/** A pair of their own (no other exercise in the window), a session two days ahead and one held two days ago. */
 async function thoughtRecords(days: number) {
-  const cast = await seedCast(db);
+  const pair = await seedWorkingPair(db, { therapist: "Tomas Therapist", client: "Clara Client" });
+  const cast = {
+    ...pair,
+    session: await seedSession(db, pair.engagement, { hoursFromNow: 48 }),
+    completedSession: await seedSession(db, pair.engagement, { hoursFromNow: -48, status: "completed" }),
+  };
   const therapist = await callerFor(db, cast.therapist);
   const client = await callerFor(db, cast.client);
   const template = await therapist.homeworkTemplate.fromStarter({ starterKey: "thought_record" });
