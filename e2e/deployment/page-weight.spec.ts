@@ -73,10 +73,10 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
   const measure = await cluster.db.measureAssignment.findFirstOrThrow({ where: { engagementId: engagement.id, stoppedAt: null }, select: { id: true } });
   const states = { visitor: undefined, therapist: await signedInState(browser, therapistEmail), client: await signedInState(browser, clientEmail) };
   const exerciseBuilder = await ownExerciseBuilder(browser, states.therapist);
-  // Maya's thought records (prisma/seed/demo/maya.ts): the exercise and its newest sent entry.
+  // Maya's thought records (prisma/seed/demo/maya.ts, her exercise with the most entries) and the newest one sent.
   const exercise = await cluster.db.homeworkAssignment.findFirstOrThrow({
     where: { engagementId: engagement.id, formId: { not: null }, entries: { some: { sentAt: { not: null } } } },
-    orderBy: { startsOn: "asc" },
+    orderBy: { entries: { _count: "desc" } },
     select: { id: true },
   });
   const entry = await cluster.db.exerciseEntry.findFirstOrThrow({ where: { assignmentId: exercise.id, sentAt: { not: null } }, orderBy: { sentAt: "desc" }, select: { occurrenceId: true } });
