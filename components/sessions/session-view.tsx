@@ -80,6 +80,11 @@ export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: st
       </Card>
 
       <Card title="Homework since last session">
+        {session.exercisesSinceLastSession.map((exercise) => (
+          <Link key={exercise.assignmentId} href={`/homework/${exercise.assignmentId}/entries`} className="mb-2 block font-medium underline">
+            {exercise.line}
+          </Link>
+        ))}
         {session.homeworkSinceLastSession.length === 0 ? (
           <EmptyState>Nothing recorded since the last session.</EmptyState>
         ) : (

@@ -6,6 +6,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../server/auth/demo-accounts";
 import { seedDemo } from "../../prisma/seed/demo";
 import { seedStarterTemplates } from "../../prisma/seed/starter-templates";
 import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight } from "../../scripts/lib/page-weight";
+import { localDateToDb } from "../../lib/homework/schedule";
+import { localDay } from "../../lib/time/zones";
 import { newCluster, sharedServerUrl, startInstance, type TCluster, type TInstance } from "./cluster";
 
 let cluster: TCluster;
@@ -46,10 +48,9 @@ async function freshPage(browser: Browser, state: TStorage | undefined): Promise
 }
 
 /**
- * The exercise form builder of a template of the therapist's own. The demo
- * practice has none, so one is made as a therapist makes it: "Use and adapt"
- * on a starter exercise (the builder of a starter-library template is a
- * read-only view, not the builder).
+ * The exercise form builder of a template of the therapist's own, made as a
+ * therapist makes one: "Use and adapt" on a starter exercise (the builder of
+ * a starter-library template is a read-only view, not the builder).
  */
 async function ownExerciseBuilder(browser: Browser, state: TStorage): Promise<string> {
   const page = await freshPage(browser, state);
@@ -72,6 +73,24 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
   const measure = await cluster.db.measureAssignment.findFirstOrThrow({ where: { engagementId: engagement.id, stoppedAt: null }, select: { id: true } });
   const states = { visitor: undefined, therapist: await signedInState(browser, therapistEmail), client: await signedInState(browser, clientEmail) };
   const exerciseBuilder = await ownExerciseBuilder(browser, states.therapist);
+  // Maya's thought records (prisma/seed/demo/maya.ts, her exercise with the most entries) and the newest one sent.
+  const exercise = await cluster.db.homeworkAssignment.findFirstOrThrow({
+    where: { engagementId: engagement.id, formId: { not: null }, entries: { some: { sentAt: { not: null } } } },
+    orderBy: { entries: { _count: "desc" } },
+    select: { id: true },
+  });
+  const entry = await cluster.db.exerciseEntry.findFirstOrThrow({ where: { assignmentId: exercise.id, sentAt: { not: null } }, orderBy: { sentAt: "desc" }, select: { occurrenceId: true } });
+  // A day not done yet, open on the client's today: the form as the client fills it in.
+  const { timeZone } = await cluster.db.user.findUniqueOrThrow({ where: { email: clientEmail }, select: { timeZone: true } });
+  const open = await cluster.db.homeworkOccurrence.findFirstOrThrow({
+    where: { assignmentId: exercise.id, entry: null, completion: null, opensOn: { lte: localDateToDb(localDay(new Date(), timeZone)) } },
+    orderBy: { dueOn: "desc" },
+    select: { id: true },
+  });
+  const entries = `/homework/${exercise.id}/entries`;
+  const entryPage = `${entries}/${entry.occurrenceId}`;
+  const openEntryPage = `${entries}/${open.id}`;
+  const ladder = `/engagements/${engagement.id}/ladder`;
 
   const pages: Record<"visitor" | "therapist" | "client", string[]> = {
     visitor: ["/sign-in", "/sign-up", "/sign-up/finish", "/forgot-password"],
@@ -86,12 +105,32 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       `/engagements/${engagement.id}/questionnaires`,
       "/templates",
       exerciseBuilder,
+      entries,
+      entryPage,
+      ladder,
       "/notifications",
       "/account",
       "/account/two-step",
       "/privacy",
     ],
-    client: ["/between-sessions", `/sessions/${session.id}`, `/goals/${goal.id}`, `/homework/${assignment.id}`, "/journal", `/questionnaires/${measure.id}`, `/engagements/${engagement.id}/questionnaires`, "/access-log", "/account/export", "/account", "/account/two-step", "/privacy"],
+    client: [
+      "/between-sessions",
+      `/sessions/${session.id}`,
+      `/goals/${goal.id}`,
+      `/homework/${assignment.id}`,
+      entries,
+      entryPage,
+      openEntryPage,
+      ladder,
+      "/journal",
+      `/questionnaires/${measure.id}`,
+      `/engagements/${engagement.id}/questionnaires`,
+      "/access-log",
+      "/account/export",
+      "/account",
+      "/account/two-step",
+      "/privacy",
+    ],
   };
   const rows: string[] = [];
   const over: string[] = [];

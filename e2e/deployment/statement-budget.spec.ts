@@ -1,8 +1,10 @@
 // The statement budget (README, "Performance"): the caseload, a client page,
-// a session page and the client's home each load with at most
+// a session page, the client's home and the exercise pages (an exercise's
+// entries, one entry, the ladder, a template's form) each load with at most
 // PAGE_STATEMENT_BUDGET SQL statements, the same with 10 and with 1,000
-// records (clients, goals, homework days, agenda items, journal entries),
-// with one audit insert per page. Counted where it is true: every statement
+// records (clients, goals, homework days, agenda items, journal entries,
+// exercise entries naming ladder steps), with one audit insert per page
+// (none for a template's form, which is no clinical record). Counted where it is true: every statement
 // Postgres receives from the app's connections (log_statement = all), for
 // one page load on the production build. The two-step sign-in page joins
 // them with its own, record-free count.
@@ -13,6 +15,7 @@ import { TOUCH_INTERVAL_MS } from "../../server/auth/session-limits";
 import { signInOverHttp } from "../../scripts/lib/http-session";
 import { newCluster, ownPostgres, startInstance, waitUntil, type TCluster, type TInstance, type TOwnPostgres } from "./cluster";
 import pg from "pg";
+import { MAX_LADDER_STEPS } from "../../lib/schemas/exercise";
 
 const PAGE_STATEMENT_BUDGET = 8;
 const PASSWORD = "a statement budget password";
@@ -29,7 +32,7 @@ function shape(prefix: string, size: number): TScaleShape {
     sessionsPerEngagement: 3,
     agendaItemsPerSession: 2,
     journalEntriesPerClient: 2,
-    focus: { goals: size, homeworkDays: size, agendaItems: size, journalEntries: size },
+    focus: { goals: size, homeworkDays: size, agendaItems: size, journalEntries: size, exerciseEntries: size, ladderSteps: Math.min(size, MAX_LADDER_STEPS) },
   };
 }
 
@@ -86,7 +89,19 @@ async function load(path: string, cookie: string): Promise<TLoad> {
   return { status: response.status, statements };
 }
 
-type TPages = Record<"caseload" | "client page" | "session page" | "client home", { path: string; cookie: string }>;
+type TPages = Record<
+  | "caseload"
+  | "client page"
+  | "session page"
+  | "client home"
+  | "exercise entries"
+  | "exercise entry"
+  | "ladder (client)"
+  | "ladder (therapist)"
+  | "exercise form builder",
+  /** `audits`: inserts into the audit log (one, for all the page's clinical reads), unless the page reads none. */
+  { path: string; cookie: string; audits?: 0 | 1 }
+>;
 
 async function pagesFor(size: number): Promise<TPages> {
   const prefix = `budget${size}`;
@@ -98,11 +113,31 @@ async function pagesFor(size: number): Promise<TPages> {
     select: { id: true, _count: { select: { agendaItems: true } } },
   });
   expect(session._count.agendaItems).toBe(size);
+  // The exercise's `size` sent entries (prisma/seed/scale.ts): the newest assignment (up to 49 of them, within
+  // the longest assignment the app allows), its newest entry, and the template its form came from.
+  expect(await cluster.db.exerciseEntry.count({ where: { engagementId: engagement.id, sentAt: { not: null } } })).toBe(size);
+  const exercise = await cluster.db.homeworkAssignment.findFirstOrThrow({
+    where: { engagementId: engagement.id, formId: { not: null } },
+    orderBy: { startsOn: "desc" },
+    select: { id: true, templateId: true, _count: { select: { entries: true } } },
+  });
+  expect(exercise._count.entries).toBe(Math.min(size, 49));
+  const entry = await cluster.db.exerciseEntry.findFirstOrThrow({
+    where: { assignmentId: exercise.id, sentAt: { not: null } },
+    orderBy: { sentAt: "desc" },
+    select: { occurrenceId: true },
+  });
   return {
     caseload: { path: "/caseload", cookie: therapist },
     "client page": { path: `/clients/${engagement.id}`, cookie: therapist },
     "session page": { path: `/sessions/${session.id}`, cookie: therapist },
     "client home": { path: "/between-sessions", cookie: client },
+    "exercise entries": { path: `/homework/${exercise.id}/entries`, cookie: therapist },
+    "exercise entry": { path: `/homework/${exercise.id}/entries/${entry.occurrenceId}`, cookie: client },
+    "ladder (client)": { path: `/engagements/${engagement.id}/ladder`, cookie: client },
+    "ladder (therapist)": { path: `/engagements/${engagement.id}/ladder`, cookie: therapist },
+    // A template is the therapist's own library, not a clinical record: nothing to audit.
+    "exercise form builder": { path: `/templates/${exercise.templateId}/form`, cookie: therapist, audits: 0 },
   };
 }
 
@@ -117,7 +152,7 @@ test("each dashboard page loads within the statement budget, the same with 10 an
       const { status, statements } = await load(page.path, page.cookie);
       expect(status, `${name} at ${size}`).toBe(200);
       const audits = statements.filter((line) => line.includes('INSERT INTO "public"."audit_events"'));
-      expect(audits, `${name} at ${size}: one audit insert for the whole page`).toHaveLength(1);
+      expect(audits, `${name} at ${size}: one audit insert for the whole page`).toHaveLength(page.audits ?? 1);
       expect(statements.length, `${name} at ${size}:\n${statements.map((line) => line.slice(0, 160)).join("\n")}`).toBeLessThanOrEqual(PAGE_STATEMENT_BUDGET);
       (counts[name] ??= []).push(statements.length);
     }

@@ -12,7 +12,12 @@
 // (daily assignments whose past days are mostly recorded), sessions (the last
 // upcoming, the rest completed, with feedback) with agenda items, check-ins;
 // per client journal entries. `focus` makes the first engagement larger
-// still, for a page measured at two sizes.
+// still, for a page measured at two sizes; with `exerciseEntries` it also
+// gets an exercise (the therapist's own template from the exposure starter,
+// with its form) with that many sent entries, each naming a step of a
+// `ladderSteps`-step ladder: daily assignments of at most
+// MAX_ASSIGNMENT_DAYS, the newest running to today, so its entries page
+// reads up to 49 entries and the ladder and the brief read all of them.
 //
 // Times are spread over the weeks before `now`; every person's password is
 // `password` (hashed once). Names and e-mails start with `prefix`, so a
@@ -22,8 +27,11 @@ import type pg from "pg";
 import { hashPassword } from "../../server/auth/password";
 import { sealField } from "../../server/crypto/sealed-fields";
 import { sealGoalText, sealStepText } from "../../server/goals/sealing";
-import { sealAssignmentText } from "../../server/homework/sealing";
+import { sealAssignmentText, sealTemplateText } from "../../server/homework/sealing";
+import { sealDefinition } from "../../server/exercises/forms";
 import { MAX_DAYS } from "../../lib/homework/schedule";
+import { ZExerciseFormSchema } from "../../lib/exercises/form-definition";
+import { STARTER_EXERCISES } from "../../lib/exercises/starters";
 
 export type TScaleShape = {
   prefix: string;
@@ -36,8 +44,8 @@ export type TScaleShape = {
   sessionsPerEngagement: number;
   agendaItemsPerSession: number;
   journalEntriesPerClient: number;
-  /** The first therapist's first engagement gets these instead. */
-  focus?: { goals: number; homeworkDays: number; agendaItems: number; journalEntries: number };
+  /** The first therapist's first engagement gets these instead, and an exercise with a ladder when asked. */
+  focus?: { goals: number; homeworkDays: number; agendaItems: number; journalEntries: number; exerciseEntries?: number; ladderSteps?: number };
 };
 
 /** `npm run seed:scale`: 1,000 therapists, 20,000 clients, ~1,000,000 homework days. */
@@ -304,6 +312,8 @@ export async function seedScale(client: pg.Client, shape: TScaleShape, options: 
       ]),
     );
 
+    if (focus?.exerciseEntries) await seedExercise(client, run, now, focus.exerciseEntries, focus.ladderSteps ?? 0);
+
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
@@ -312,6 +322,136 @@ export async function seedScale(client: pg.Client, shape: TScaleShape, options: 
   // Fresh statistics, so the planner sees the tables' real sizes at once.
   await client.query("ANALYZE");
   return { rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+/**
+ * The focus engagement's exercise: the therapist's template made from the
+ * exposure starter (form version 1), a ladder of `steps` steps, and daily
+ * assignments of that form covering the `entries` days before today and
+ * today, every past day sent (the day recorded as done, as sending records
+ * it). The step's words, the form and the answers are sealed as the app
+ * seals them.
+ */
+async function seedExercise(
+  client: pg.Client,
+  run: (table: string, sql: string, params?: unknown[]) => Promise<void>,
+  now: string,
+  entries: number,
+  steps: number,
+): Promise<void> {
+  const starter = STARTER_EXERCISES.find((candidate) => candidate.key === "exposure_practice")!;
+  const form = ZExerciseFormSchema.parse({ fields: starter.fields });
+  const stepField = form.fields.find((field) => field.type === "ladder_step")!;
+  const { rows } = await client.query<{ id: string; therapist_id: string; client_id: string }>("SELECT id, therapist_id, client_id FROM scale_engagements WHERE is_focus");
+  const engagement = rows[0]!;
+  const templateId = randomUUID();
+  const formId = randomUUID();
+  const template = sealTemplateText(templateId, { title: starter.title, instructions: starter.instructions });
+  await run("homework_templates", `
+    INSERT INTO homework_templates (id, owner_id, title, instructions, kind, schedule, duration_days, created_at, updated_at)
+    VALUES ($1, $2, $3, $4, 'worksheet', 'daily', 7, $5::timestamptz - interval '60 days', $5::timestamptz - interval '60 days')`, [
+    templateId,
+    engagement.therapist_id,
+    template.title,
+    template.instructions,
+    now,
+  ]);
+  await run("exercise_forms", `
+    INSERT INTO exercise_forms (id, template_id, version, definition, created_at) VALUES ($1, $2, 1, $3, $4::timestamptz - interval '60 days')`, [
+    formId,
+    templateId,
+    sealDefinition(formId, form),
+    now,
+  ]);
+
+  const stepIds = Array.from({ length: steps }, () => randomUUID());
+  await run("ladder_steps", `
+    INSERT INTO ladder_steps (id, engagement_id, text, expected_anxiety, created_by_id, created_at, updated_at)
+    SELECT x.id, $1, x.text, x.anxiety, $2, $3::timestamptz - interval '60 days', $3::timestamptz - interval '60 days'
+    FROM unnest($4::uuid[], $5::text[], $6::smallint[]) AS x(id, text, anxiety)`, [
+    engagement.id,
+    engagement.client_id,
+    now,
+    stepIds,
+    stepIds.map((stepId, index) => sealField("ladderStepText", { engagementId: engagement.id, stepId }, `A situation to face (${index + 1})`)),
+    stepIds.map((_, index) => Math.round(((index + 1) * 100) / (steps + 1))),
+  ]);
+
+  // Assignments of at most MAX_ASSIGNMENT_DAYS days: the newest runs to today (still open), earlier ones
+  // one after another before it, every past day sent. Day offsets count back from today.
+  const assignmentRows: { id: string; title: string; instructions: string; first: number; last: number }[] = [];
+  const occurrences: { id: string; assignment: string; offset: number }[] = [];
+  for (let left = entries, last = 0; left > 0 || assignmentRows.length === 0; ) {
+    const isNewest = assignmentRows.length === 0;
+    const sentDays = Math.min(left, isNewest ? MAX_ASSIGNMENT_DAYS - 1 : MAX_ASSIGNMENT_DAYS);
+    const first = last + sentDays - (isNewest ? 0 : 1);
+    const id = randomUUID();
+    const text = sealAssignmentText({ engagementId: engagement.id, assignmentId: id }, { title: starter.title, instructions: starter.instructions });
+    assignmentRows.push({ id, ...text, first, last });
+    for (let offset = first; offset >= last; offset -= 1) occurrences.push({ id: randomUUID(), assignment: id, offset });
+    left -= sentDays;
+    last = first + 1;
+  }
+  await run("homework_assignments", `
+    INSERT INTO homework_assignments (id, engagement_id, template_id, form_id, assigned_by_id, title, instructions, kind, schedule, starts_on, ends_on, status, created_at, updated_at)
+    SELECT x.id, $1, $2, $3, $4, x.title, x.instructions, 'worksheet', 'daily', ($5::timestamptz)::date - x.first, ($5::timestamptz)::date - x.last, 'active',
+           $5::timestamptz - make_interval(days => x.first + 1), $5::timestamptz
+    FROM unnest($6::uuid[], $7::text[], $8::text[], $9::int[], $10::int[]) AS x(id, title, instructions, first, last)`, [
+    engagement.id,
+    templateId,
+    formId,
+    engagement.therapist_id,
+    now,
+    assignmentRows.map((row) => row.id),
+    assignmentRows.map((row) => row.title),
+    assignmentRows.map((row) => row.instructions),
+    assignmentRows.map((row) => row.first),
+    assignmentRows.map((row) => row.last),
+  ]);
+  await insertInBatches(occurrences.length, async (from, to) =>
+    run("homework_occurrences", `
+      INSERT INTO homework_occurrences (id, assignment_id, opens_on, due_on)
+      SELECT x.id, x.assignment, ($1::timestamptz)::date - x.offset_days, ($1::timestamptz)::date - x.offset_days
+      FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS x(id, assignment, offset_days)`, [
+      now,
+      occurrences.slice(from, to).map((occurrence) => occurrence.id),
+      occurrences.slice(from, to).map((occurrence) => occurrence.assignment),
+      occurrences.slice(from, to).map((occurrence) => occurrence.offset),
+    ]),
+  );
+  // Every day before today is sent; the n-th oldest says so in its words.
+  const sent = occurrences.filter((occurrence) => occurrence.offset > 0).sort((a, b) => b.offset - a.offset);
+  const answers = sent.map((occurrence, day) =>
+    sealField(
+      "exerciseAnswers",
+      { occurrenceId: occurrence.id, formId },
+      JSON.stringify({
+        ...(stepIds.length > 0 ? { [stepField.key]: stepIds[day % stepIds.length] } : {}),
+        anxiety_before: 40 + (day % 30),
+        anxiety_peak: 60 + (day % 35),
+        anxiety_after: 20 + (day % 25),
+        minutes: 10 + (day % 40),
+        happened: `It went better than I feared (${day + 1}).`,
+      }),
+    ),
+  );
+  await insertInBatches(sent.length, async (from, to) => {
+    const ids = sent.slice(from, to).map((occurrence) => occurrence.id);
+    await run("exercise_entries", `
+      INSERT INTO exercise_entries (id, occurrence_id, assignment_id, engagement_id, client_id, form_id, answers, sent_at, created_at, updated_at)
+      SELECT gen_random_uuid(), o.id, o.assignment_id, $1, $2, $3, x.answers, o.due_on + time '19:00', o.due_on + time '18:45', o.due_on + time '19:00'
+      FROM unnest($4::uuid[], $5::text[]) AS x(id, answers) JOIN homework_occurrences o ON o.id = x.id`, [
+      engagement.id,
+      engagement.client_id,
+      formId,
+      ids,
+      answers.slice(from, to),
+    ]);
+    await run("homework_completions", `
+      INSERT INTO homework_completions (id, occurrence_id, client_id, status, completed_at)
+      SELECT gen_random_uuid(), o.id, $2, 'done', o.due_on + time '19:00'
+      FROM unnest($1::uuid[]) AS x(id) JOIN homework_occurrences o ON o.id = x.id`, [ids, engagement.client_id]);
+  });
 }
 
 const BATCH = 20_000;

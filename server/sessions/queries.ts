@@ -5,6 +5,7 @@ import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { openField } from "../crypto/sealed-fields";
 import { openAssignmentText } from "../homework/sealing";
+import { exerciseBrief } from "../exercises/read-back";
 import { noteWhereForUser } from "./access";
 import { now as clockNow } from "../clock";
 
@@ -77,10 +78,12 @@ type THomeworkSinceRow = {
 
 /**
  * Callers have resolved the session through the session resource (server/api/resources.ts) (its context
- * carries its start and engagement). Two statements, run together: the
- * session with its people, agenda, the notes this viewer may read and
- * whether feedback exists; and the homework days recorded between the
- * previous completed session and this one.
+ * carries its start and engagement). Three statements: the session with its
+ * people, agenda, the notes this viewer may read, whether feedback exists and
+ * the previous completed session's start; the homework days recorded between
+ * that session and this one (run beside it); and, once the start is known,
+ * the brief's line per exercise sent in the same window
+ * (server/exercises/read-back.ts).
  */
 export async function getSessionView(
   db: TDb,
@@ -88,14 +91,26 @@ export async function getSessionView(
   context: { id: string; startsAt: Date; engagement: { id: string } },
 ) {
   const sessionId = context.id;
-  const [session, homework] = await Promise.all([
+  const loadSession = Promise.resolve(
     db.therapySession.findUniqueOrThrow({
       where: { id: sessionId },
       select: {
         ...SESSION_FIELDS,
         agendaVersion: true,
         engagement: {
-          select: { id: true, status: true, therapist: { select: { name: true } }, client: { select: { name: true } } },
+          select: {
+            id: true,
+            status: true,
+            therapist: { select: { name: true } },
+            client: { select: { name: true } },
+            // The window's start, as the homework query below finds it.
+            sessions: {
+              where: { status: "completed", startsAt: { lt: context.startsAt } },
+              orderBy: { startsAt: "desc" },
+              take: 1,
+              select: { startsAt: true },
+            },
+          },
         },
         agendaItems: {
           orderBy: { position: "asc" },
@@ -118,6 +133,9 @@ export async function getSessionView(
         feedback: { select: { id: true } },
       },
     }),
+  );
+  const [session, homework, exercises] = await Promise.all([
+    loadSession,
     db.$queryRaw<THomeworkSinceRow[]>`
       SELECT c.id, c.status::text AS status, c.response, c.obstacle, c.occurrence_id, o.due_on::text AS due_on,
              a.id AS assignment_id, a.title AS assignment_title
@@ -132,6 +150,7 @@ export async function getSessionView(
         AND c.completed_at <= ${context.startsAt}
       ORDER BY c.completed_at ASC
       LIMIT 50`,
+    loadSession.then((loaded) => exerciseBrief(db, context.engagement.id, loaded.engagement.sessions[0]?.startsAt ?? new Date(0), context.startsAt)),
   ]);
 
   const { engagement, agendaItems, notes, feedback, ...rest } = session;
@@ -149,6 +168,8 @@ export async function getSessionView(
     })),
     notes: notes.map((note) => ({ ...note, body: openField("sessionNoteBody", { sessionId, kind: note.kind }, note.body) })),
     hasFeedback: feedback !== null,
+    /** One line per exercise sent since the last session, e.g. "Thought record: 3 done; belief fell from 80 to 45 on average". */
+    exercisesSinceLastSession: exercises.map(({ assignmentId, line }) => ({ assignmentId, line })),
     homeworkSinceLastSession: homework.map((completion) => ({
       id: completion.id,
       status: completion.status,

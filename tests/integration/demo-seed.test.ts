@@ -7,6 +7,12 @@ import { seedStarterTemplates } from "@/prisma/seed/starter-templates";
 import { loadDemo } from "@/prisma/seed/demo/load";
 import { DEMO_ACCOUNTS, DEMO_FORMER_THERAPIST } from "@/server/auth/demo-accounts";
 import type { Prisma } from "@/server/db/generated/client";
+import type { TDb } from "@/server/db/client";
+import { openDefinition } from "@/server/exercises/forms";
+import { ladderProgress } from "@/server/exercises/ladder";
+import { entriesOf, exerciseBrief } from "@/server/exercises/read-back";
+import { STARTER_EXERCISES } from "@/lib/exercises/starters";
+import { DEMO_MAYA } from "@/prisma/seed/demo/people";
 import { connectTestDb } from "../support/db";
 
 const db = connectTestDb();
@@ -54,7 +60,64 @@ async function demoMoments(tx: Prisma.TransactionClient): Promise<{ what: string
       UNION ALL SELECT 'notification', created_at FROM notifications WHERE user_id IN (SELECT id FROM people)
       UNION ALL SELECT 'notification read', read_at FROM notifications WHERE user_id IN (SELECT id FROM people) AND read_at IS NOT NULL
       UNION ALL SELECT 'questionnaire', completed_at FROM measure_responses WHERE engagement_id IN (SELECT id FROM work)
+      UNION ALL SELECT 'exercise template', created_at FROM homework_templates WHERE owner_id IN (SELECT therapist_id FROM engagements WHERE id IN (SELECT id FROM work))
+      UNION ALL SELECT 'exercise form', created_at FROM exercise_forms WHERE template_id IN (SELECT id FROM homework_templates WHERE owner_id IN (SELECT therapist_id FROM engagements WHERE id IN (SELECT id FROM work)))
+      UNION ALL SELECT 'exercise started', created_at FROM exercise_entries WHERE engagement_id IN (SELECT id FROM work)
+      UNION ALL SELECT 'exercise sent', sent_at FROM exercise_entries WHERE engagement_id IN (SELECT id FROM work) AND sent_at IS NOT NULL
+      UNION ALL SELECT 'skill noted', skill_rated_at FROM exercise_entries WHERE engagement_id IN (SELECT id FROM work) AND skill_rated_at IS NOT NULL
+      UNION ALL SELECT 'ladder step', created_at FROM ladder_steps WHERE engagement_id IN (SELECT id FROM work)
+      UNION ALL SELECT 'exercise review added', exercise_review_added_at FROM therapy_sessions WHERE id IN (SELECT id FROM their_sessions) AND exercise_review_added_at IS NOT NULL
     ) moments`;
+}
+
+/**
+ * The demo client's exercises, read as the app reads them: a thought record
+ * made from the starter by the demo therapist, assigned daily, with sent
+ * entries (one with a skill note and a reply), and a ladder with a practice.
+ */
+async function expectMayasExercises(tx: Prisma.TransactionClient, now: Date) {
+  const db = tx as unknown as TDb;
+  const engagement = await tx.engagement.findFirstOrThrow({ where: { client: { email: DEMO_MAYA.email }, status: "active" }, select: { id: true, therapistId: true } });
+  const assignments = await tx.homeworkAssignment.findMany({
+    where: { engagementId: engagement.id, formId: { not: null } },
+    select: { id: true, schedule: true, template: { select: { ownerId: true } }, form: { select: { id: true, version: true, definition: true } } },
+  });
+  const forms = assignments.map((assignment) => ({ ...assignment, form: openDefinition(assignment.form!) }));
+  const thoughtRecord = forms.find((assignment) => assignment.form.fields.some((field) => field.key === "belief_before"));
+  expect(thoughtRecord, "a thought record exercise").toBeDefined();
+  expect(thoughtRecord!.schedule).toBe("daily");
+  expect(thoughtRecord!.template?.ownerId).toBe(engagement.therapistId);
+  expect(thoughtRecord!.form.fields.map((field) => field.key)).toEqual(STARTER_EXERCISES.find((starter) => starter.key === "thought_record")!.fields.map((field) => field.key));
+
+  const entries = await entriesOf(db, { id: thoughtRecord!.id, engagement: { id: engagement.id } }, 1);
+  expect(entries.total).toBeGreaterThanOrEqual(2);
+  expect(entries.total).toBeLessThanOrEqual(3);
+  for (const entry of entries.entries) {
+    expect(entry.sentAt.getTime()).toBeLessThan(now.getTime());
+    expect(entry.answers).toHaveProperty("belief_before");
+    expect(entry.answers).toHaveProperty("belief_after");
+    expect(Array.isArray(entry.answers.emotions) && entry.answers.emotions.length).toBeGreaterThan(0);
+  }
+  const noted = entries.entries.filter((entry) => entry.skillRating !== null);
+  expect(noted).toHaveLength(1);
+  expect(noted[0]!.hasReply).toBe(true);
+  expect(entries.charts.map((chart) => chart.key)).toEqual(expect.arrayContaining(["belief_before", "belief_after"]));
+
+  const ladder = await ladderProgress(db, engagement.id);
+  expect(ladder.length).toBeGreaterThanOrEqual(3);
+  expect(ladder.length).toBeLessThanOrEqual(4);
+  expect(ladder.map((step) => step.expectedAnxiety)).toEqual([...ladder.map((step) => step.expectedAnxiety)].sort((a, b) => a - b));
+  expect(ladder.flatMap((step) => step.practices)).toHaveLength(1);
+
+  // The next session's brief counts them: the entries were sent after the last completed session.
+  const [last, next] = await Promise.all([
+    tx.therapySession.findFirstOrThrow({ where: { engagementId: engagement.id, status: "completed" }, orderBy: { startsAt: "desc" }, select: { startsAt: true } }),
+    tx.therapySession.findFirstOrThrow({ where: { engagementId: engagement.id, status: "scheduled" }, select: { startsAt: true } }),
+  ]);
+  const brief = await exerciseBrief(db, engagement.id, last.startsAt, next.startsAt);
+  expect(brief.map((line) => line.line)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^Thought record: \d done; belief fell from \d+ to \d+ on average$/), expect.stringMatching(/^Facing a step on your ladder: 1 done\b/)]),
+  );
 }
 
 describe("the demo practice", () => {
@@ -74,6 +137,7 @@ describe("the demo practice", () => {
         });
         expect(upcoming).toHaveLength(3);
         for (const session of upcoming) expect(session.startsAt.getTime()).toBeGreaterThan(now.getTime());
+        await expectMayasExercises(tx, now);
         throw ROLLED_BACK;
       },
       { timeout: 60_000 },

@@ -61,7 +61,20 @@ export default async function BetweenSessionsPage() {
         <DueMeasures key={engagement.id} measures={progress[index].measures} therapistName={engagement.counterpart.name} timeZone={user.timeZone} />
       ))}
       <div className="grid gap-4 md:grid-cols-2">
-        <Card title="Homework">
+        <Card
+          title="Homework"
+          action={
+            active.length === 0 ? null : (
+              <span className="flex flex-wrap justify-end gap-x-3">
+                {active.map((engagement) => (
+                  <Link key={engagement.id} href={`/engagements/${engagement.id}/ladder`} className="text-brand-strong underline">
+                    {active.length > 1 ? `Ladder with ${engagement.counterpart.name}` : "Your ladder"}
+                  </Link>
+                ))}
+              </span>
+            )
+          }
+        >
           <DueHomework />
         </Card>
         {active.length === 0 ? (

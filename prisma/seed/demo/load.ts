@@ -14,18 +14,27 @@
 // - Nothing is dated after `now`, except what the story puts in the future
 //   (the next sessions, homework days to come, goal target dates).
 // - A story that contradicts itself (a completion for a day to come, a goal
-//   rated in a session that didn't happen) fails loudly instead of seeding.
+//   rated in a session that didn't happen, an exercise answer its form
+//   refuses) fails loudly instead of seeding.
+// - An exercise is what the app would have left: the therapist's own template
+//   made from a starter with its form as version 1 (as createFromStarter
+//   makes it, server/homework/templates.ts), assigned with that version, and
+//   each sent entry with its day recorded as done (as sendEntry records it,
+//   server/exercises/entries.ts); answers are checked against the form.
 import type { Prisma } from "@/server/db/generated/client";
 import { sealField } from "@/server/crypto/sealed-fields";
 import { newRowId } from "@/server/db/ids";
 import { sealGoalText, sealRatingNote, sealStatusNote, sealStepText } from "@/server/goals/sealing";
-import { openTemplateText, sealAssignmentText } from "@/server/homework/sealing";
+import { openTemplateText, sealAssignmentText, sealTemplateText } from "@/server/homework/sealing";
+import { sealDefinition } from "@/server/exercises/forms";
 import { sealAnswers } from "@/server/measures/sealing";
 import { localDateToDb, occurrencesFor, scheduleEndsOn, type TScheduleInput } from "@/lib/homework/schedule";
 import { isSafetyAnswer, scoreMeasure } from "@/lib/measures/instruments";
 import { openPeriod } from "@/lib/measures/schedule";
 import { addDays, type TLocalDate } from "@/lib/time/days";
 import { localDay } from "@/lib/time/zones";
+import { answerErrors, ZExerciseFormSchema, type TAnswers, type TExerciseForm } from "@/lib/exercises/form-definition";
+import { STARTER_EXERCISES } from "@/lib/exercises/starters";
 import { STARTER_TEMPLATES } from "../starter-templates";
 import { instantOf, later, notAfterNow, onDay, wallTime } from "./dates";
 import { THERAPIST, type TDemoTherapist } from "./people";
@@ -38,6 +47,8 @@ import type {
   TClientStory,
   TCompletionSeed,
   TEndedStory,
+  TExerciseEntrySeed,
+  TExerciseSeed,
   TGoalSeed,
   THomeworkContent,
   THomeworkSeed,
@@ -63,9 +74,13 @@ type TRows = {
   sessionNotes: Prisma.SessionNoteCreateManyInput[];
   sessionFeedback: Prisma.SessionFeedbackCreateManyInput[];
   checkIns: Prisma.CheckInCreateManyInput[];
+  homeworkTemplates: Prisma.HomeworkTemplateCreateManyInput[];
+  exerciseForms: Prisma.ExerciseFormCreateManyInput[];
+  ladderSteps: Prisma.LadderStepCreateManyInput[];
   homeworkAssignments: Prisma.HomeworkAssignmentCreateManyInput[];
   homeworkOccurrences: Prisma.HomeworkOccurrenceCreateManyInput[];
   homeworkCompletions: Prisma.HomeworkCompletionCreateManyInput[];
+  exerciseEntries: Prisma.ExerciseEntryCreateManyInput[];
   journalEntries: Prisma.JournalEntryCreateManyInput[];
   notifications: Prisma.NotificationCreateManyInput[];
   measureAssignments: Prisma.MeasureAssignmentCreateManyInput[];
@@ -79,7 +94,11 @@ type TPractice = {
   therapist: { id: string; timeZone: string };
   /** Starter template ids by title. */
   templateIds: Map<string, string>;
+  /** The therapist's own exercise templates, by the starter each was made from. */
+  exerciseTemplates: Map<string, TExerciseTemplate>;
 };
+
+type TExerciseTemplate = { templateId: string; formId: string; form: TExerciseForm; title: string; instructions: string };
 
 /** One story's people and where it happens. */
 type TWork = { practice: TPractice; story: TClientStory; clientId: string; engagementId: string; today: TLocalDate };
@@ -103,7 +122,7 @@ export async function loadDemo(tx: Prisma.TransactionClient, { now, passwordHash
   const templateIds = new Map(templates.map(openTemplateText).map((template) => [template.title, template.id]));
   const rows = emptyRows();
   const therapist = { id: addUser(rows, passwordHash, THERAPIST, now), timeZone: THERAPIST.timeZone };
-  const practice: TPractice = { now, passwordHash, templateIds, rows, therapist };
+  const practice: TPractice = { now, passwordHash, templateIds, rows, therapist, exerciseTemplates: new Map() };
   for (const story of DEMO_STORIES) addStory(practice, story);
   await insertRows(tx, rows);
 }
@@ -122,9 +141,13 @@ function emptyRows(): TRows {
     sessionNotes: [],
     sessionFeedback: [],
     checkIns: [],
+    homeworkTemplates: [],
+    exerciseForms: [],
+    ladderSteps: [],
     homeworkAssignments: [],
     homeworkOccurrences: [],
     homeworkCompletions: [],
+    exerciseEntries: [],
     journalEntries: [],
     notifications: [],
     measureAssignments: [],
@@ -146,9 +169,13 @@ async function insertRows(tx: Prisma.TransactionClient, rows: TRows): Promise<vo
   await tx.sessionNote.createMany({ data: rows.sessionNotes });
   await tx.sessionFeedback.createMany({ data: rows.sessionFeedback });
   await tx.checkIn.createMany({ data: rows.checkIns });
+  await tx.homeworkTemplate.createMany({ data: rows.homeworkTemplates });
+  await tx.exerciseForm.createMany({ data: rows.exerciseForms });
+  await tx.ladderStep.createMany({ data: rows.ladderSteps });
   await tx.homeworkAssignment.createMany({ data: rows.homeworkAssignments });
   await tx.homeworkOccurrence.createMany({ data: rows.homeworkOccurrences });
   await tx.homeworkCompletion.createMany({ data: rows.homeworkCompletions });
+  await tx.exerciseEntry.createMany({ data: rows.exerciseEntries });
   await tx.journalEntry.createMany({ data: rows.journalEntries });
   await tx.notification.createMany({ data: rows.notifications });
   await tx.measureAssignment.createMany({ data: rows.measureAssignments });
@@ -197,6 +224,9 @@ function addStory(practice: TPractice, story: TClientStory): void {
 
   const goalIds = story.goals.map((goal, position) => addGoal(work, goal, position, plan.held));
   const homework = story.homework.map((seed) => addHomework(work, seed, goalIds, plan.held));
+  const ladderIds = addLadder(work);
+  const sentAt = (story.exercises ?? []).flatMap((seed) => addExercise(work, seed, goalIds, plan.held, ladderIds));
+  markExerciseReview(work, plan, sentAt);
   addJournal(work);
   addMeasures(work, plan.held);
   for (const notice of story.notices) addNotice(work, notice, { startedAt, next: plan.next, homework });
@@ -498,11 +528,19 @@ function addHomework(work: TWork, seed: THomeworkSeed, goalIds: string[], held: 
 }
 
 // Recorded in the evening of the due day, at a time that varies a little.
-function addCompletion(work: TWork, occurrenceId: string, dueOn: TLocalDate, index: number, seed: TCompletionSeed): void {
+function addCompletion(
+  work: TWork,
+  occurrenceId: string,
+  dueOn: TLocalDate,
+  index: number,
+  seed: TCompletionSeed,
+): { completedAt: Date; feedbackAt: Date | null } {
   const { practice } = work;
   const completedAt = onDay(dueOn, wallTime(19 + (index % 3), (index * 17) % 60), work.story.timeZone);
   const owner = { occurrenceId };
   const hasFeedback = seed.feedback !== undefined;
+  // The therapist replies the next morning.
+  const feedbackAt = hasFeedback ? notAfterNow(later(completedAt, { hours: 14 }), practice.now, { minutes: 30 }) : null;
   practice.rows.homeworkCompletions.push({
     id: newRowId(),
     occurrenceId,
@@ -514,10 +552,147 @@ function addCompletion(work: TWork, occurrenceId: string, dueOn: TLocalDate, ind
     obstacle: sealField("completionObstacle", owner, seed.obstacle ?? ""),
     feedback: hasFeedback ? sealField("completionFeedback", owner, seed.feedback!) : null,
     feedbackById: hasFeedback ? practice.therapist.id : null,
-    // The therapist replies the next morning.
-    feedbackAt: hasFeedback ? notAfterNow(later(completedAt, { hours: 14 }), practice.now, { minutes: 30 }) : null,
+    feedbackAt,
     completedAt,
   });
+  return { completedAt, feedbackAt };
+}
+
+// ---------------------------------------------------------------- exercises
+
+/** The story's ladder, its steps' ids in the story's order. */
+function addLadder(work: TWork): string[] {
+  const { practice, story, engagementId } = work;
+  return (story.ladder ?? []).map((step) => {
+    const id = newRowId();
+    const createdAt = notAfterNow(instantOf({ daysAgo: step.addedDaysAgo }, story.timeZone, practice.now), practice.now, { hours: 1 });
+    practice.rows.ladderSteps.push({
+      id,
+      engagementId,
+      text: sealField("ladderStepText", { engagementId, stepId: id }, step.text),
+      expectedAnxiety: step.expectedAnxiety,
+      createdById: authorId(work, step.by),
+      createdAt,
+      updatedAt: createdAt,
+    });
+    return id;
+  });
+}
+
+/** The therapist's template made from a starter, once, a few minutes before it is first assigned. */
+function exerciseTemplate(practice: TPractice, starterKey: string, assignedAt: Date): TExerciseTemplate {
+  const known = practice.exerciseTemplates.get(starterKey);
+  if (known) return known;
+  const starter = STARTER_EXERCISES.find((candidate) => candidate.key === starterKey);
+  if (!starter) throw new Error(`unknown starter exercise ${starterKey}`);
+  const templateId = newRowId();
+  const formId = newRowId();
+  const form = ZExerciseFormSchema.parse({ fields: starter.fields });
+  const createdAt = later(assignedAt, { minutes: -10 });
+  practice.rows.homeworkTemplates.push({
+    id: templateId,
+    ownerId: practice.therapist.id,
+    ...sealTemplateText(templateId, { title: starter.title, instructions: starter.instructions }),
+    kind: "worksheet",
+    schedule: "daily",
+    durationDays: 7,
+    createdAt,
+    updatedAt: createdAt,
+  });
+  practice.rows.exerciseForms.push({ id: formId, templateId, version: 1, definition: sealDefinition(formId, form), createdAt });
+  const made = { templateId, formId, form, title: starter.title, instructions: starter.instructions };
+  practice.exerciseTemplates.set(starterKey, made);
+  return made;
+}
+
+/** The answers as sent: the story's, with the ladder step's id in the form's step field; refused ones fail the seed. */
+function exerciseAnswers(work: TWork, template: TExerciseTemplate, seed: TExerciseEntrySeed, ladderIds: string[]): TAnswers {
+  const answers: TAnswers = { ...seed.answers };
+  if (seed.ladderStep !== undefined) {
+    const field = template.form.fields.find((candidate) => candidate.type === "ladder_step");
+    const stepId = ladderIds[seed.ladderStep];
+    if (!field || !stepId) throw new Error(`a demo "${template.title}" entry of ${work.story.account.email} names ladder step ${seed.ladderStep}, which it can't`);
+    answers[field.key] = stepId;
+  }
+  const errors = answerErrors(template.form, answers, { isComplete: true });
+  if (Object.keys(errors).length > 0) throw new Error(`a demo "${template.title}" entry of ${work.story.account.email} would be refused: ${JSON.stringify(errors)}`);
+  return answers;
+}
+
+/** An exercise assigned daily (or weekly) and the entries sent for it; returns when each was sent. */
+function addExercise(work: TWork, seed: TExerciseSeed, goalIds: string[], held: THeldSession[], ladderIds: string[]): Date[] {
+  const { practice, engagementId, today, story } = work;
+  const id = newRowId();
+  const content: THomeworkContent = {
+    title: seed.starterKey,
+    instructions: "",
+    kind: "worksheet",
+    schedule: seed.timesPerWeek === undefined ? "daily" : "weekly",
+    timesPerWeek: seed.timesPerWeek ?? null,
+  };
+  const schedule = scheduleOf(content, addDays(today, -seed.startDaysAgo), seed.lengthDays);
+  const createdAt = assignedAt(work, held, schedule.startsOn);
+  const template = exerciseTemplate(practice, seed.starterKey, createdAt);
+  practice.rows.homeworkAssignments.push({
+    id,
+    engagementId,
+    templateId: template.templateId,
+    formId: template.formId,
+    goalId: seed.goal === undefined ? null : (goalIds[seed.goal] ?? null),
+    assignedById: practice.therapist.id,
+    ...sealAssignmentText({ engagementId, assignmentId: id }, { title: template.title, instructions: template.instructions }),
+    kind: "worksheet",
+    schedule: content.schedule,
+    timesPerWeek: schedule.schedule === "weekly" ? schedule.timesPerWeek : null,
+    startsOn: localDateToDb(schedule.startsOn),
+    endsOn: localDateToDb(scheduleEndsOn(schedule)),
+    createdAt,
+    updatedAt: createdAt,
+  });
+
+  const sent: Date[] = [];
+  occurrencesFor(schedule).forEach((occurrence, index) => {
+    const occurrenceId = newRowId();
+    practice.rows.homeworkOccurrences.push({ id: occurrenceId, assignmentId: id, opensOn: localDateToDb(occurrence.opensOn), dueOn: localDateToDb(occurrence.dueOn) });
+    const entry = seed.entries[index];
+    if (!entry) return;
+    if (occurrence.dueOn >= today) throw new Error(`demo exercise "${template.title}" of ${story.account.email} sends day ${index}, which is not past yet`);
+    const answers = exerciseAnswers(work, template, entry, ladderIds);
+    // Sending records the day as done; the reply and the skill note come together, the next morning.
+    const { completedAt: sentAt, feedbackAt } = addCompletion(work, occurrenceId, occurrence.dueOn, index, { status: "done", feedback: entry.feedback });
+    const skillRatedAt = entry.skill === undefined ? null : (feedbackAt ?? notAfterNow(later(sentAt, { hours: 14 }), practice.now, { minutes: 30 }));
+    practice.rows.exerciseEntries.push({
+      id: newRowId(),
+      occurrenceId,
+      assignmentId: id,
+      engagementId,
+      clientId: work.clientId,
+      formId: template.formId,
+      answers: sealField("exerciseAnswers", { occurrenceId, formId: template.formId }, JSON.stringify(answers)),
+      sentAt,
+      skillRating: entry.skill ?? null,
+      skillRatedById: skillRatedAt ? practice.therapist.id : null,
+      skillRatedAt,
+      // Started a quarter of an hour before it was sent.
+      createdAt: later(sentAt, { minutes: -15 }),
+      updatedAt: skillRatedAt ?? sentAt,
+    });
+    sent.push(sentAt);
+  });
+  return sent;
+}
+
+/**
+ * The first entry sent after the last session put a "homework review" item on
+ * the next one (server/sessions/agenda.ts); the story's own agenda stands for
+ * it, so the session only remembers when.
+ */
+function markExerciseReview(work: TWork, plan: TSessionPlan, sentAt: Date[]): void {
+  const lastHeld = plan.held.at(-1)!;
+  const first = sentAt.filter((at) => at > lastHeld.endsAt).sort((a, b) => a.getTime() - b.getTime())[0];
+  if (!first) return;
+  const next = work.practice.rows.sessions.find((row) => row.id === plan.next.id)!;
+  next.exerciseReviewAddedAt = first;
 }
 
 // ---------------------------------------------------------------- journal

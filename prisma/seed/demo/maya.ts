@@ -1,6 +1,7 @@
 // Maya, in Stockholm: six weeks into leaving work at work. Mostly going
-// well; sleep is sorted, a thought record has become a habit, and something
-// with her sister keeps waiting for "next time".
+// well; sleep is sorted, a thought record has become a habit (done in
+// Alliance since the last session, beside a small ladder of situations she
+// practises facing), and something with her sister keeps waiting for "next time".
 import { DEMO_MAYA } from "./people";
 import type { TClientStory } from "./types";
 
@@ -160,9 +161,10 @@ export const MAYA: TClientStory = {
   },
   homework: [
     {
+      // On paper-like reflections until the last session; the thought records moved into Alliance after it (below).
       content: "Thought record",
       startDaysAgo: 11,
-      lengthDays: 14,
+      lengthDays: 7,
       goal: 1,
       completions: [
         {
@@ -186,13 +188,6 @@ export const MAYA: TClientStory = {
             "Sunday evening, thinking about Monday. Anxious, 6/10. Thought: 'I'm going to fall behind again.' Actually I finished everything last week except one thing that wasn't urgent. Balanced: some weeks are busy and I usually manage. Afterwards: 4/10.",
           difficulty: 2,
           helpfulness: 3,
-        },
-        {
-          status: "done",
-          response:
-            "Team meeting: Erik moved my item to next week. Feeling: hurt, 5/10. Thought: 'He doesn't trust me with it.' What doesn't fit: he moved three people's items because the meeting ran over. Balanced: it was about time, not about me. Afterwards: 2/10.",
-          difficulty: 2,
-          helpfulness: 4,
         },
       ],
     },
@@ -229,6 +224,89 @@ export const MAYA: TClientStory = {
         },
       ],
     },
+  ],
+  exercises: [
+    {
+      starterKey: "thought_record",
+      startDaysAgo: 3,
+      lengthDays: 7,
+      goal: 1,
+      entries: [
+        {
+          answers: {
+            situation: "Team meeting: Erik moved my item to next week.",
+            thought: "He doesn't trust me with it.",
+            belief_before: 75,
+            emotions: [
+              { emotion: "Hurt", intensity: 50 },
+              { emotion: "Embarrassed", intensity: 40 },
+            ],
+            evidence_for: "He didn't say why.",
+            evidence_against: "He moved three people's items because the meeting ran over.",
+            balanced: "It was about time, not about me.",
+            belief_after: 30,
+            feeling_after: 20,
+            learned: "Looking at what else was going on in the room helped.",
+          },
+          skill: 2,
+          feedback:
+            "You found the fact that didn't fit straight away, and that's the heart of it. Notice how much the hurt eased once you had it.",
+        },
+        {
+          answers: {
+            situation: "Evening at home, thinking about tomorrow's deadlines.",
+            thought: "I'm going to fall behind again.",
+            belief_before: 80,
+            emotions: [{ emotion: "Anxious", intensity: 60 }],
+            evidence_against: "I finished everything last week except one thing that wasn't urgent.",
+            balanced: "Some weeks are busy, and I usually manage.",
+            belief_after: 50,
+            feeling_after: 40,
+          },
+        },
+        {
+          answers: {
+            situation: "Erik asked for the report 'when you get a chance'.",
+            thought: "He thinks I'm slow.",
+            belief_before: 85,
+            emotions: [{ emotion: "Dread", intensity: 70 }],
+            evidence_for: "It's later than I planned.",
+            evidence_against: "He said there was no rush, and he liked the last one.",
+            balanced: "He's busy and was being polite.",
+            belief_after: 55,
+            feeling_after: 40,
+            learned: "Writing down the exact words made the thought look less true.",
+          },
+        },
+      ],
+    },
+    {
+      starterKey: "exposure_practice",
+      startDaysAgo: 4,
+      lengthDays: 7,
+      timesPerWeek: 2,
+      goal: 1,
+      entries: [
+        {
+          ladderStep: 1,
+          answers: {
+            anxiety_before: 55,
+            anxiety_peak: 70,
+            anxiety_after: 25,
+            minutes: 30,
+            feared: "Everyone would think it was an obvious question and that I hadn't prepared.",
+            happened: "Erik said it was a good point, and two people said they'd wondered the same.",
+            learned: "The worry was loudest just before I spoke, then it faded.",
+          },
+        },
+      ],
+    },
+  ],
+  ladder: [
+    { text: "Send an email after reading it through only once", expectedAnxiety: 25, by: "client", addedDaysAgo: 5 },
+    { text: "Ask a question in the team meeting", expectedAnxiety: 45, by: "therapist", addedDaysAgo: 5 },
+    { text: "Share a rough draft with Erik before it feels finished", expectedAnxiety: 65, by: "client", addedDaysAgo: 5 },
+    { text: "Present the monthly numbers without my notes", expectedAnxiety: 85, by: "client", addedDaysAgo: 4 },
   ],
   journal: [
     { when: { daysAgo: 31, at: "23:00" }, body: "Couldn't sleep again. Kept drafting a reply to Erik in my head.", mood: 3 },

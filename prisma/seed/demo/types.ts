@@ -7,6 +7,7 @@ import type { AgendaItemKind, CompletionStatus, HomeworkKind, HomeworkSchedule, 
 import type { TWallTime } from "@/lib/time/zones";
 import type { TMeasureKind } from "@/lib/measures/instruments";
 import type { TMeasureScheduleKind } from "@/lib/measures/schedule";
+import type { TAnswers } from "@/lib/exercises/form-definition";
 import type { TStarterTemplateTitle } from "../starter-templates";
 import type { TDemoClientAccount, TDemoTherapist } from "./people";
 import type { TWhen } from "./dates";
@@ -81,6 +82,40 @@ export type THomeworkSeed = {
   completions: (TCompletionSeed | null)[];
 };
 
+/** A step of the client's exposure ladder, added by either of them. */
+export type TLadderStepSeed = { text: string; expectedAnxiety: number; by: TAuthor; addedDaysAgo: number };
+
+/** One sent exercise entry, as the form takes it. */
+export type TExerciseEntrySeed = {
+  /** Every answer except a ladder step's, which `ladderStep` names. */
+  answers: TAnswers;
+  /** Index into the story's ladder, for the form's step field. */
+  ladderStep?: number;
+  /** The therapist's note of how the skill went (lib/exercises/skill.ts). */
+  skill?: number;
+  /** The therapist's reply. */
+  feedback?: string;
+};
+
+/**
+ * An exercise: the therapist's own template made from one of the starters
+ * (lib/exercises/starters.ts), with the starter's form as its version 1,
+ * assigned daily, or so many times a week.
+ */
+export type TExerciseSeed = {
+  starterKey: string;
+  /** Days between the client's local start date and their local today. */
+  startDaysAgo: number;
+  /** Inclusive length from the start to the last due day; whole weeks when `timesPerWeek` is given. */
+  lengthDays: number;
+  /** Weekly, this many times a week; daily without it. */
+  timesPerWeek?: number;
+  /** Index into the story's goals. */
+  goal?: number;
+  /** One per occurrence in order; null or missing = not done. Only past occurrences may have one. */
+  entries: (TExerciseEntrySeed | null)[];
+};
+
 export type TJournalSeed = { when: TWhen; body: string; mood?: number; isShared?: boolean };
 
 /** Answers are for the latest completed sessions (before each session) or the latest blocks of weeks, oldest first. */
@@ -114,6 +149,10 @@ export type TClientStory = {
   pastSessions: TPastSessionSeed[];
   nextSession: TNextSessionSeed;
   homework: THomeworkSeed[];
+  /** Exercises done in Alliance, after the story's other homework. */
+  exercises?: TExerciseSeed[];
+  /** Situations ranked by the anxiety each is expected to bring. */
+  ladder?: TLadderStepSeed[];
   journal: TJournalSeed[];
   /** Standard questionnaires the therapist asked for. */
   measures?: TMeasureSeed[];

@@ -60,7 +60,16 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
             />
           )}
         </Card>
-        <Card title="Homework">
+        <Card
+          title="Homework"
+          action={
+            engagement.status === "invited" ? null : (
+              <Link href={`/engagements/${engagement.id}/ladder`} className="text-brand-strong underline">
+                Ladder
+              </Link>
+            )
+          }
+        >
           {engagement.status === "invited" ? (
             <EmptyState>Once {engagement.counterpart.name} accepts, you can suggest homework here.</EmptyState>
           ) : (
