@@ -10,22 +10,25 @@ import { devices } from "@playwright/test";
 import { addDays } from "../lib/time/days";
 import { localDay } from "../lib/time/zones";
 import { createFromStarter } from "../server/homework/templates";
-import { seedWorkingPair, TEST_PASSWORD } from "../tests/factories";
+import { seedSession, seedWorkingPair, TEST_PASSWORD } from "../tests/factories";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
-test("a thought record on a phone: draft kept, a missing answer shown first, sent, read back in a table and a before/after chart, noted and replied to", async ({
+// The client's context is a phone and the therapist's a desk in one run: the desktop project runs it.
+test("a thought record on a phone: draft kept, a missing answer shown first, sent, read back in a table and a before/after chart, counted in the brief, noted and replied to", { tag: "@desktop-only" }, async ({
   browser,
 }) => {
   const db = e2eDb();
   const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Ines Marlow", client: "Theo Brandt" });
   // The therapist's own copy of the starter thought record (what "Start from an exercise" on the templates page makes).
   await createFromStarter(db, therapistUser, "thought_record");
+  // Their next session, two days from now: its brief will count what is sent.
+  const nextSession = await seedSession(db, { id: engagement.id, therapistId: therapistUser.id, clientId: clientUser.id }, { hoursFromNow: 48 });
 
   // The therapist assigns it every day, from yesterday.
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
   await therapist.goto(`/clients/${engagement.id}`);
   await therapist.getByRole("button", { name: "Assign homework" }).click();
-  await therapist.getByLabel("Start from a template").selectOption({ label: "Thought record" });
+  await therapist.getByLabel("Start from a template").selectOption({ label: "Thought record · exercise form" });
   await expect(therapist.getByLabel("Title")).toHaveValue("Thought record");
   await expect(therapist.getByRole("radio", { name: "Every day" })).toBeChecked();
   await therapist.getByLabel("Starts on (optional)").fill(addDays(localDay(new Date(), clientUser.timeZone), -1));
@@ -42,8 +45,12 @@ test("a thought record on a phone: draft kept, a missing answer shown first, sen
   await client.getByRole("button", { name: "Sign in" }).click();
   await expect(client.getByRole("button", { name: "Sign out" })).toBeVisible();
   await client.goto("/between-sessions");
+  // The to-do list opens the oldest open day straight at its form; the way back leads to all the days.
   await client.getByRole("list", { name: "Homework to do" }).getByRole("link").first().click();
+  await expect(client).toHaveURL(new RegExp(`/homework/${assignment.id}/entries/[0-9a-f-]{36}$`));
   await expect(client.getByRole("heading", { name: "Thought record", level: 1 })).toBeVisible();
+  await client.getByRole("link", { name: "← Thought record" }).click();
+  await expect(client).toHaveURL(new RegExp(`/homework/${assignment.id}$`));
 
   // Yesterday's didn't happen: the "what got in the way" path works for an exercise too.
   const days = client.getByRole("list", { name: "Occurrences" }).getByRole("listitem");
@@ -118,6 +125,12 @@ test("a thought record on a phone: draft kept, a missing answer shown first, sen
   await beliefSection.getByText("Show as a table").click();
   await expect(beliefSection.getByRole("table")).toContainText("80");
   await expect(beliefSection.getByRole("table")).toContainText("40");
+
+  // The brief of the next session counts it in one line, and sending put "homework review" on its agenda.
+  await therapist.goto(`/sessions/${nextSession.id}`);
+  await expect(therapist.getByRole("link", { name: "Thought record: 1 done; belief fell from 80 to 40 on average" })).toBeVisible();
+  await expect(therapist.getByText("Going over my exercises since last time")).toBeVisible();
+  await therapist.goto(`/homework/${assignment.id}/entries`);
 
   // The entry: a note on how the skill went, and a reply.
   await table.getByRole("link").first().click();

@@ -69,7 +69,8 @@ async function sendPractice(engagement: { id: string; therapistId: string; clien
   });
 }
 
-test("the client builds a ladder on a phone and reorders it; the therapist sees it on a desktop; it is read-only once the work ends", async ({ browser }) => {
+// Each person's context is their own device; the desktop project runs it once.
+test("the client builds a ladder on a phone and reorders it; the therapist sees it on a desktop; it is read-only once the work ends", { tag: "@desktop-only" }, async ({ browser }) => {
   const db = e2eDb();
   const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Ines Ward", client: "Rafa Lind" });
 
