@@ -225,10 +225,10 @@ describe("answers that need another look", () => {
 
     // A step of another engagement's ladder, in a draft or a send.
     for (const attempt of [
-      client.exercise.saveDraft({ occurrenceId, answers: { step: foreign.id } }),
-      client.exercise.send({ occurrenceId, answers: { situation: "Here", step: foreign.id } }),
+      () => client.exercise.saveDraft({ occurrenceId, answers: { step: foreign.id } }),
+      () => client.exercise.send({ occurrenceId, answers: { situation: "Here", step: foreign.id } }),
     ]) {
-      const refused = await rejection(attempt);
+      const refused = await rejection(attempt());
       expect(fieldErrorsOf(refused)).toEqual({ step: ["Choose a step from your ladder."] });
       expect(JSON.stringify(refused)).not.toContain("Someone else's step");
     }
@@ -243,8 +243,8 @@ describe("answers that need another look", () => {
     const before = await snapshotDatabase(db);
     const nine = Array.from({ length: 9 }, (_, index) => ({ emotion: `Feeling ${index}`, intensity: 50 }));
     const answers = { situation: "A meeting", thought: "They think I'm slow", emotions: nine };
-    for (const attempt of [client.exercise.saveDraft({ occurrenceId: occurrenceIds[0]!, answers }), client.exercise.send({ occurrenceId: occurrenceIds[0]!, answers })]) {
-      expect(fieldErrorsOf(await rejection(attempt))).toEqual({ emotions: ["This part can have up to 8 rows."] });
+    for (const attempt of [() => client.exercise.saveDraft({ occurrenceId: occurrenceIds[0]!, answers }), () => client.exercise.send({ occurrenceId: occurrenceIds[0]!, answers })]) {
+      expect(fieldErrorsOf(await rejection(attempt()))).toEqual({ emotions: ["This part can have up to 8 rows."] });
     }
     // A row's own column is marked where it is.
     const row = await rejection(client.exercise.send({ occurrenceId: occurrenceIds[0]!, answers: { ...answers, emotions: [{ emotion: "", intensity: 40 }] } }));
@@ -276,6 +276,21 @@ describe("sending", () => {
     // Sent is fixed: no draft over it.
     const late = await rejection(client.exercise.saveDraft({ occurrenceId, answers: { situation: "Changed my mind" } }));
     expect(late.code).toBe("BAD_REQUEST");
+  });
+
+  it("twice at once records one entry, one completion, one notice and one agenda item", async () => {
+    const cast = await seedCast(db);
+    const { client } = await pair(cast);
+    const second = await callerFor(db, cast.client);
+    const occurrenceId = cast.exercise.openOccurrence.id;
+    await client.exercise.saveDraft({ occurrenceId, answers: { situation: "Typed in two windows" } });
+    const input = { occurrenceId, answers: { situation: "Typed in two windows" } };
+    const [first, other] = await Promise.all([client.exercise.send(input), second.exercise.send(input)]);
+    expect(other.id).toBe(first.id);
+    expect(await db.exerciseEntry.count({ where: { occurrenceId } })).toBe(1);
+    expect(await db.homeworkCompletion.count({ where: { occurrenceId } })).toBe(1);
+    expect(await db.notification.count({ where: { userId: cast.therapist.id, kind: "homework_recorded" } })).toBe(1);
+    expect(await db.agendaItem.count({ where: { sessionId: cast.session.id, kind: "homework_review" } })).toBe(1);
   });
 
   it("is the only way to record an exercise day as done; skipping still works, and then nothing is sent", async () => {
