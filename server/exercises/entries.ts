@@ -16,6 +16,7 @@
 //   transaction, so adherence, reminders, the skip path and the reply work as
 //   for any homework; it tells the therapist (their name, never the words)
 //   and puts a "homework review" item on the next session's agenda, once.
+//   A retry, or a second send at once, changes nothing and tells no one again.
 // - Answers are sealed under the occurrence and the version answered.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
