@@ -15,6 +15,9 @@ import { newRowId } from "@/server/db/ids";
 import { sealGoalText, sealStepText } from "@/server/goals/sealing";
 import { sealAssignmentText, sealTemplateText } from "@/server/homework/sealing";
 import { sealAnswers } from "@/server/measures/sealing";
+import { sealDefinition } from "@/server/exercises/forms";
+import { ZExerciseFormSchema, type TAnswers, type TExerciseForm } from "@/lib/exercises/form-definition";
+import { LEARNED_FIELD } from "@/lib/exercises/starters";
 import { localDateToDb, occurrencesFor } from "@/lib/homework/schedule";
 import { addDays } from "@/lib/time/days";
 import { localDay } from "@/lib/time/zones";
@@ -108,7 +111,7 @@ export async function seedGoal(
 export async function seedAssignment(
   db: TDb,
   engagement: { id: string; therapistId: string },
-  options: { days?: number; startOffset?: number; title?: string; timeZone?: string } = {},
+  options: { days?: number; startOffset?: number; title?: string; timeZone?: string; templateId?: string; formId?: string } = {},
 ) {
   const startsOn = addDays(localDay(new Date(), options.timeZone ?? "Europe/London"), options.startOffset ?? -1);
   const dates = occurrencesFor({ schedule: "daily", startsOn, days: options.days ?? 3 });
@@ -118,6 +121,8 @@ export async function seedAssignment(
       id,
       engagementId: engagement.id,
       assignedById: engagement.therapistId,
+      templateId: options.templateId ?? null,
+      formId: options.formId ?? null,
       ...sealAssignmentText(
         { engagementId: engagement.id, assignmentId: id },
         { title: options.title ?? "Three minutes of slow breathing", instructions: "Breathe in for four, out for six." },
@@ -147,6 +152,81 @@ export function seedTemplate(db: TDb, ownerId: string | null, title = "Evening r
     },
     select: { id: true },
   });
+}
+
+/**
+ * The cast's exercise form: a required text, an optional step of the ladder,
+ * a before/after pair (what the brief compares) and the closing question.
+ */
+export const CAST_EXERCISE_FORM: TExerciseForm = ZExerciseFormSchema.parse({
+  fields: [
+    { key: "situation", type: "short_text", label: "What was happening?", isRequired: true },
+    { key: "step", type: "ladder_step", label: "Which step did you practise?", isRequired: false },
+    { key: "belief_before", type: "rating_100", label: "How much did you believe it before?", isRequired: false },
+    { key: "belief_after", type: "rating_100", label: "And afterwards?", isRequired: false },
+    LEARNED_FIELD,
+  ],
+});
+
+/** A version of a template's form, sealed as the app writes it. */
+export async function seedExerciseForm(db: TDb, templateId: string, form: TExerciseForm = CAST_EXERCISE_FORM, version = 1) {
+  const id = newRowId();
+  return db.exerciseForm.create({ data: { id, templateId, version, definition: sealDefinition(id, form) }, select: { id: true, version: true } });
+}
+
+/** A step of the engagement's exposure ladder, as if the client had added it. */
+export async function seedLadderStep(db: TDb, engagement: { id: string; clientId: string | null; therapistId: string }, text = "Taking the bus two stops", expectedAnxiety = 40) {
+  const id = newRowId();
+  return db.ladderStep.create({
+    data: { id, engagementId: engagement.id, text: sealField("ladderStepText", { engagementId: engagement.id, stepId: id }, text), expectedAnxiety, createdById: engagement.clientId ?? engagement.therapistId },
+    select: { id: true },
+  });
+}
+
+/** The cast's form as the therapist changed it afterwards (version 2): a question added before the last. */
+export const CAST_EXERCISE_FORM_V2: TExerciseForm = ZExerciseFormSchema.parse({
+  fields: [...CAST_EXERCISE_FORM.fields.slice(0, -1), { key: "minutes", type: "duration", label: "How long did it last (minutes)?", isRequired: false }, LEARNED_FIELD],
+});
+
+/**
+ * An exercise the client was given with version 1 of its template's form
+ * (the template has since moved on to version 2), daily from yesterday for
+ * three days: yesterday's entry sent (the day recorded as done), today's open
+ * and empty, tomorrow's not open yet; and one step on the ladder.
+ */
+export async function seedExercise(db: TDb, engagement: { id: string; therapistId: string; clientId: string | null }) {
+  const template = await seedTemplate(db, engagement.therapistId, "Noticing a thought");
+  const form = await seedExerciseForm(db, template.id);
+  const newestForm = await seedExerciseForm(db, template.id, CAST_EXERCISE_FORM_V2, 2);
+  const ladderStep = await seedLadderStep(db, engagement);
+  const assignment = await seedAssignment(db, engagement, { title: "Noticing a thought", templateId: template.id, formId: form.id });
+  const [yesterday, today] = assignment.occurrences;
+  const answers: TAnswers = { situation: "On the bus to work", step: ladderStep.id, belief_before: 70, belief_after: 40 };
+  const owner = { occurrenceId: yesterday.id };
+  const clientId = engagement.clientId!;
+  const sentAt = new Date(Date.now() - 20 * 3_600_000);
+  await db.exerciseEntry.create({
+    data: {
+      occurrenceId: yesterday.id,
+      assignmentId: assignment.id,
+      engagementId: engagement.id,
+      clientId,
+      formId: form.id,
+      answers: sealField("exerciseAnswers", { ...owner, formId: form.id }, JSON.stringify(answers)),
+      sentAt,
+    },
+  });
+  await db.homeworkCompletion.create({
+    data: {
+      occurrenceId: yesterday.id,
+      clientId,
+      status: "done",
+      response: sealField("completionResponse", owner, ""),
+      obstacle: sealField("completionObstacle", owner, ""),
+      completedAt: sentAt,
+    },
+  });
+  return { templateId: template.id, form, newestForm, assignment, sentOccurrence: yesterday, openOccurrence: today, ladderStep };
 }
 
 /** A session `hoursFromNow` ahead (negative: in the past), with optional agenda items by the client. */
@@ -294,6 +374,7 @@ export async function seedCast(db: TDb) {
     select: { id: true },
   });
   const measures = await seedMeasures(db, engagement);
+  const exercise = await seedExercise(db, engagement);
   return {
     therapist,
     client,
@@ -310,6 +391,7 @@ export async function seedCast(db: TDb) {
     journal: { privateEntry },
     notification,
     measures,
+    exercise,
   };
 }
 

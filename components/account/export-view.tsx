@@ -7,6 +7,8 @@ import type { RouterOutputs } from "@/lib/trpc/types";
 
 type TClientExport = RouterOutputs["dataExport"]["mine"];
 type TEngagement = TClientExport["engagements"][number];
+type TExercise = NonNullable<TEngagement["homework"][number]["occurrences"][number]["exercise"]>;
+type TExerciseAnswer = TExercise["answers"][number];
 
 const STATUS_WORDS: Record<string, string> = {
   not_recorded: "Not recorded",
@@ -127,7 +129,71 @@ function Goals({ engagement, timeZone }: { engagement: TEngagement; timeZone: st
   );
 }
 
-function Homework({ engagement }: { engagement: TEngagement }) {
+/** One answer as text: a list of choices joined, a repeating part as its rows, an empty one said plainly. */
+function AnswerText({ answer }: { answer: TExerciseAnswer["answer"] }) {
+  if (answer === null) return <span className="text-ink-muted">left empty</span>;
+  if (typeof answer === "number") return <>{answer}</>;
+  if (typeof answer === "string") return <span className="whitespace-pre-wrap">{answer}</span>;
+  if (answer.every((item) => typeof item === "string")) return <>{(answer as string[]).join(", ")}</>;
+  return (
+    <ol className="list-decimal pl-6">
+      {(answer as TExerciseAnswer[][]).map((row, rowIndex) => (
+        <li key={rowIndex}>
+          {row.map((cell, cellIndex) => (
+            <span key={cellIndex}>
+              {cellIndex > 0 ? " · " : null}
+              {cell.question}: <AnswerText answer={cell.answer} />
+            </span>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** An exercise as it was filled in, with the questions of the version it answered. */
+function Exercise({ exercise, timeZone }: { exercise: TExercise; timeZone: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <p className="text-ink-muted">
+        {exercise.state === "sent" ? (
+          <>
+            Exercise sent <When iso={exercise.sentAt} timeZone={timeZone} />
+          </>
+        ) : (
+          <>
+            Draft, not sent (only you can see it), last kept <When iso={exercise.lastSavedAt} timeZone={timeZone} />
+          </>
+        )}
+        {exercise.skill ? ` · how the skill went: ${exercise.skill}` : null}
+      </p>
+      <dl className="flex flex-col gap-1">
+        {exercise.answers.map((item, index) => (
+          <div key={index}>
+            <dt className="font-medium">{item.question}</dt>
+            <dd>
+              <AnswerText answer={item.answer} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function Ladder({ engagement }: { engagement: TEngagement }) {
+  return (
+    <Records items={engagement.ladder} none="No ladder." listClassName="list-decimal pl-6" itemClassName="">
+      {(step) => (
+        <>
+          {step.text} <span className="text-ink-muted">(expected anxiety {step.expectedAnxiety} out of 100)</span>
+        </>
+      )}
+    </Records>
+  );
+}
+
+function Homework({ engagement, timeZone }: { engagement: TEngagement; timeZone: string }) {
   return (
     <Records items={engagement.homework} none="No homework.">
       {(assignment) => (
@@ -142,14 +208,15 @@ function Homework({ engagement }: { engagement: TEngagement }) {
           <Written>{assignment.instructions}</Written>
           <ul className="flex flex-col gap-2 pl-6">
             {assignment.occurrences
-              .filter((occurrence) => occurrence.status !== "not_recorded")
+              .filter((occurrence) => occurrence.status !== "not_recorded" || occurrence.exercise !== null)
               .map((occurrence, occurrenceIndex) => (
                 <li key={occurrenceIndex}>
                   <p className="font-medium">
-                    {occurrence.dueOn}: {STATUS_WORDS[occurrence.status] ?? occurrence.status}
+                    {occurrence.dueOn}: {occurrence.status === "not_recorded" ? "Started, not sent yet" : (STATUS_WORDS[occurrence.status] ?? occurrence.status)}
                     {occurrence.difficulty !== null ? ` · how hard ${occurrence.difficulty}/4` : ""}
                     {occurrence.helpfulness !== null ? ` · how helpful ${occurrence.helpfulness}/4` : ""}
                   </p>
+                  {occurrence.exercise ? <Exercise exercise={occurrence.exercise} timeZone={timeZone} /> : null}
                   {occurrence.response ? <Written>{occurrence.response}</Written> : null}
                   {occurrence.obstacle ? <p>What got in the way: {occurrence.obstacle}</p> : null}
                   {occurrence.therapistReply ? (
@@ -264,8 +331,13 @@ export function ClientExportView({ data, timeZone }: { data: TClientExport; time
             <Goals engagement={engagement} timeZone={timeZone} />
           </Section>
           <Section title="Homework">
-            <Homework engagement={engagement} />
+            <Homework engagement={engagement} timeZone={timeZone} />
           </Section>
+          {engagement.ladder.length > 0 ? (
+            <Section title="Your ladder">
+              <Ladder engagement={engagement} />
+            </Section>
+          ) : null}
           <Section title="Sessions">
             <Sessions engagement={engagement} timeZone={timeZone} />
           </Section>

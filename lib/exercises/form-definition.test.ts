@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_NEEDED, answerErrors, MAX_FIELDS, ZExerciseFormSchema, type TExerciseForm } from "./form-definition";
+import { ANSWER_NEEDED, answerErrors, MAX_FIELDS, NUMBER_LIMIT, ZExerciseFormSchema, type TExerciseForm } from "./form-definition";
 
 /** A thought record's shape: text, a 0–100 belief, and a repeating group of emotions with intensity. */
 const THOUGHT_RECORD = ZExerciseFormSchema.parse({
@@ -125,5 +125,15 @@ describe("answers to an exercise form", () => {
       "emotions.1.colour": ["This part has no such column."],
       "emotions.1.emotion": [ANSWER_NEEDED],
     });
+  });
+
+  it("keep numbers within bounds: a field's limits and a number answered", () => {
+    const number = { key: "n", type: "number", label: "N", isRequired: false };
+    expect(definitionIssues({ fields: [{ ...number, max: NUMBER_LIMIT }] })).toEqual([]);
+    expect(definitionIssues({ fields: [{ ...number, max: NUMBER_LIMIT + 1 }] })).toEqual(["fields.0.max: Keep it up to 1,000,000."]);
+    expect(definitionIssues({ fields: [{ ...number, min: -NUMBER_LIMIT - 1 }] })).toEqual(["fields.0.min: Keep it from -1,000,000."]);
+    const open = ZExerciseFormSchema.parse({ fields: [number] });
+    expect(answerErrors(open, { n: NUMBER_LIMIT }, { isComplete: true })).toEqual({});
+    expect(answerErrors(open, { n: 1e12 }, { isComplete: true })).toEqual({ n: ["Give a number between -1,000,000 and 1,000,000."] });
   });
 });

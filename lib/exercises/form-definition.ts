@@ -8,7 +8,8 @@
 //   (a repeating group's columns count), keys unique and shaped like
 //   identifiers, no empty label, choices with unique keys, a number's
 //   min below its max, a group of at most MAX_GROUP_ROWS rows whose columns
-//   are plain fields (no group in a group).
+//   are plain fields (no group in a group). A number field's limits, and
+//   every number answered, stay within ±NUMBER_LIMIT.
 // - An answer is checked against the field it answers: its type, its range,
 //   its length, its choices. Keys the definition doesn't know are refused.
 //   A draft may leave required fields empty; a sent entry may not.
@@ -19,7 +20,7 @@
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE } from "../schemas/common";
 
-import { DURATION_MAX_MINUTES, HELP_MAX, LABEL_MAX, LONG_TEXT_MAX, MAX_FIELDS, MAX_GROUP_COLUMNS, MAX_GROUP_ROWS, MAX_OPTIONS, SHORT_TEXT_MAX } from "./limits";
+import { DURATION_MAX_MINUTES, HELP_MAX, LABEL_MAX, LONG_TEXT_MAX, MAX_FIELDS, MAX_GROUP_COLUMNS, MAX_GROUP_ROWS, MAX_OPTIONS, NUMBER_LIMIT, SHORT_TEXT_MAX } from "./limits";
 
 // The limits live in ./limits.ts (no zod there), for pages that only draw a form.
 export {
@@ -33,6 +34,7 @@ export {
   MAX_GROUP_COLUMNS,
   MAX_GROUP_ROWS,
   MAX_OPTIONS,
+  NUMBER_LIMIT,
   SHORT_TEXT_MAX,
   type TFieldType,
 } from "./limits";
@@ -45,6 +47,11 @@ const ZHelp = z.string().trim().max(HELP_MAX, `Keep the help text to ${HELP_MAX}
 const ZOption = z.object({ key: ZKey, label: ZLabel }).strict();
 
 const baseField = { key: ZKey, label: ZLabel, help: ZHelp, isRequired: z.boolean() };
+const ZLimit = z
+  .number("Give a number.")
+  .min(-NUMBER_LIMIT, `Keep it from -${NUMBER_LIMIT.toLocaleString("en")}.`)
+  .max(NUMBER_LIMIT, `Keep it up to ${NUMBER_LIMIT.toLocaleString("en")}.`)
+  .optional();
 
 const ZPlainField = z.discriminatedUnion("type", [
   z.object({ ...baseField, type: z.literal("short_text") }).strict(),
@@ -53,8 +60,8 @@ const ZPlainField = z.discriminatedUnion("type", [
     .object({
       ...baseField,
       type: z.literal("number"),
-      min: z.number().finite().optional(),
-      max: z.number().finite().optional(),
+      min: ZLimit,
+      max: ZLimit,
       isInteger: z.boolean().default(false),
     })
     .strict(),
@@ -157,6 +164,7 @@ function plainAnswerError(field: TPlainField, value: unknown): string | null {
     }
     case "number": {
       if (typeof value !== "number" || !Number.isFinite(value)) return "Give a number.";
+      if (Math.abs(value) > NUMBER_LIMIT) return `Give a number between -${NUMBER_LIMIT.toLocaleString("en")} and ${NUMBER_LIMIT.toLocaleString("en")}.`;
       if (field.isInteger && !Number.isInteger(value)) return "Give a whole number.";
       if (field.min !== undefined && value < field.min) return `Give a number from ${field.min}.`;
       if (field.max !== undefined && value > field.max) return `Give a number up to ${field.max}.`;

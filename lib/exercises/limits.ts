@@ -10,6 +10,8 @@ export const MAX_OPTIONS = 20;
 export const KEY_MAX = 40;
 export const LABEL_MAX = 120;
 export const HELP_MAX = 300;
+/** A number field's limits, and any number answered, stay within ± this (docs/house-style.md, H12). */
+export const NUMBER_LIMIT = 1_000_000;
 export const SHORT_TEXT_MAX = 200;
 export const LONG_TEXT_MAX = 4_000;
 /** A duration is minutes, up to a day. */

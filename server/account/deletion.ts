@@ -14,15 +14,19 @@
 //   hash, no two-factor secret, deactivated, session version bumped, every
 //   session row removed) and no name.
 // - Gone for a client: private journal entries, takeaways not shared with
-//   the therapist, check-ins, questionnaire answers (with their flags).
-//   Stays: goals, ratings, homework responses, agenda items, feedback,
-//   shared takeaways and shared journal entries, the therapist's notes.
-//   Each of their engagements ends, so nothing new is added to it.
+//   the therapist, check-ins, questionnaire answers (with their flags),
+//   exercise drafts they never sent. Stays: goals, ratings, homework
+//   responses, sent exercise entries, the exposure ladder, agenda items,
+//   feedback, shared takeaways and shared journal entries, the therapist's
+//   notes. Each of their engagements ends, so nothing new is added to it.
 // - A therapist with active or invited work is refused: their clients would
 //   lose a working relationship without warning. Once it has all ended, their
 //   templates and private notes go too (nobody else can ever read them; the
 //   assignments made from templates keep their own copy of the wording), and
 //   invitations that were never accepted go with their empty engagements.
+//   Their templates' exercise form versions go with them unless an
+//   assignment was given one or an entry answered it: those stay, without
+//   a template, so what former clients recorded stays readable.
 // - The deletion's audit event is written inside the transaction: it exists
 //   exactly when the deletion does, and like every audit event it outlives
 //   the account.
@@ -176,6 +180,8 @@ async function removeClientData(tx: TTx, client: TSessionUser, now: Date): Promi
   await tx.checkIn.deleteMany({ where: { clientId: client.id } });
   // Self-reports like the check-ins; their urgent flags go with them (cascade).
   await tx.measureResponse.deleteMany({ where: { clientId: client.id } });
+  // An exercise draft was never sent: nobody else ever read it (server/exercises/entries.ts). Sent entries are shared work.
+  await tx.exerciseEntry.deleteMany({ where: { clientId: client.id, sentAt: null } });
 }
 
 /**
@@ -220,6 +226,8 @@ async function renameInOthersNotifications(tx: TTx, user: TSessionUser): Promise
 
 async function removeTherapistData(tx: TTx, therapist: TSessionUser): Promise<void> {
   await assertNoOpenWork(tx, therapist);
+  // Form versions nothing was given or answered go first; the rest outlive their template (template_id set null).
+  await tx.exerciseForm.deleteMany({ where: { template: { ownerId: therapist.id }, assignments: { none: {} }, entries: { none: {} } } });
   await tx.homeworkTemplate.deleteMany({ where: { ownerId: therapist.id } });
   await tx.sessionNote.deleteMany({ where: { authorId: therapist.id, kind: "therapist_private" } });
   // Never accepted: nobody else's record is in them (writes need an active engagement).

@@ -141,7 +141,7 @@ export const DATA_LIFECYCLE = {
     personColumns: ["owner_id"],
     clientExport: { isIncluded: false, why: "the therapist's own library; a client's homework carries its own copy of the wording" },
     onClientDeletion: { action: "none", why: "clients have no templates" },
-    onTherapistDeletion: { action: "deleted", why: "nobody else can read them; assignments keep their own copy" },
+    onTherapistDeletion: { action: "deleted", why: "nobody else can read them; assignments keep their own copy, and the form versions they were given (exercise_forms)" },
     columns: {
       title: SEALED("a therapist may name an exercise after one client"),
       instructions: SEALED("a therapist's own words"),
@@ -174,6 +174,33 @@ export const DATA_LIFECYCLE = {
       obstacle: SEALED("what got in the way"),
       feedback: SEALED("the therapist's reply"),
     },
+  },
+  exercise_forms: {
+    whose: "the therapist who built the exercise (or a former therapist's, kept for the exercises it was given with)",
+    personColumns: [],
+    clientExport: { isIncluded: true, why: "the field labels of the versions their exercises answered, so each entry reads as the questions it answered" },
+    onClientDeletion: { action: "kept", why: "the therapist's forms; the versions the client's sent entries answered keep those entries readable" },
+    onTherapistDeletion: {
+      action: "private rows deleted",
+      why: "versions no assignment or entry uses go with their templates; versions given with an assignment stay, without their template, so former clients' exercises stay readable",
+    },
+    columns: { definition: SEALED("the fields and their labels, which a therapist may write with one client in mind") },
+  },
+  exercise_entries: {
+    whose: "the client: a draft is theirs alone, a sent entry is shared with the therapist",
+    personColumns: ["client_id"],
+    clientExport: { isIncluded: true, why: "every sent entry with its form version's labels, and their unsent drafts" },
+    onClientDeletion: { action: "private rows deleted", why: "unsent drafts go (nobody else ever read them); sent entries stay in the therapist's record as shared work, like homework completions" },
+    onTherapistDeletion: { action: "kept", why: "the client's record" },
+    columns: { answers: SEALED("what the client wrote in an exercise") },
+  },
+  ladder_steps: {
+    whose: "the therapist and the client together",
+    personColumns: [],
+    clientExport: { isIncluded: true, why: "shared work: their exposure ladder" },
+    onClientDeletion: { action: "kept", why: "shared work of the engagement" },
+    onTherapistDeletion: { action: "kept", why: "shared work stays readable for the former client" },
+    columns: { text: SEALED("a situation the client fears, in their words or the therapist's") },
   },
   therapy_sessions: {
     whose: "the therapist and the client together",

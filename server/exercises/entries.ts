@@ -16,6 +16,7 @@
 //   transaction, so adherence, reminders, the skip path and the reply work as
 //   for any homework; it tells the therapist (their name, never the words)
 //   and puts a "homework review" item on the next session's agenda, once.
+//   A retry, or a second send at once, changes nothing and tells no one again.
 // - Answers are sealed under the occurrence and the version answered.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -129,12 +130,23 @@ export async function sendEntry(db: TDb, client: TSessionUser, occurrence: TOccu
   const { engagement } = occurrence.assignment;
   return db.$transaction(async (tx) => {
     const sealed = sealAnswers(occurrence.id, row.id, kept);
-    const updated = await tx.exerciseEntry.updateMany({ where: { occurrenceId: occurrence.id, sentAt: null }, data: { answers: sealed, sentAt: now } });
-    if (updated.count === 0) {
-      await tx.exerciseEntry.create({
-        data: { occurrenceId: occurrence.id, assignmentId: occurrence.assignment.id, engagementId: engagement.id, clientId: client.id, formId: row.id, answers: sealed, sentAt: now },
-        select: { id: true },
-      });
+    // The draft (of the version these answers were checked against) is sent, or the entry is written sent.
+    // Two sends at once: the second changes nothing (ON CONFLICT DO NOTHING) and tells no one again.
+    const promoted = await tx.exerciseEntry.updateMany({
+      where: { occurrenceId: occurrence.id, formId: row.id, sentAt: null },
+      data: { answers: sealed, sentAt: now },
+    });
+    const written =
+      promoted.count === 1
+        ? promoted
+        : await tx.exerciseEntry.createMany({
+            data: [{ occurrenceId: occurrence.id, assignmentId: occurrence.assignment.id, engagementId: engagement.id, clientId: client.id, formId: row.id, answers: sealed, sentAt: now }],
+            skipDuplicates: true,
+          });
+    if (written.count !== 1) {
+      const other = await tx.exerciseEntry.findUniqueOrThrow({ where: { occurrenceId: occurrence.id }, select: { id: true, sentAt: true } });
+      if (other.sentAt) return { id: other.id };
+      throw new AppError("CONFLICT", "This exercise changed in another window just now. Reload it and send again.");
     }
     await tx.homeworkCompletion.createMany({
       data: {

@@ -45,13 +45,13 @@ export async function saveTemplateForm(db: TDb, user: TSessionUser, template: TT
   const latest = await db.exerciseForm.findFirst({ where: { templateId: template.id }, orderBy: { version: "desc" }, select: { version: true } });
   const id = newRowId();
   const version = (latest?.version ?? 0) + 1;
-  // Two saves at once both aim at n+1: the unique (template, version) index refuses the second.
-  try {
-    await db.exerciseForm.create({ data: { id, templateId: template.id, version, definition: sealDefinition(id, form) }, select: { id: true } });
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "This form was saved from somewhere else just now. Reload to see it.");
-    throw error;
-  }
+  // Two saves at once both aim at n+1: the unique (template, version) index keeps the first
+  // (ON CONFLICT DO NOTHING, never a caught error: docs/architecture.md) and the second is told.
+  const written = await db.exerciseForm.createMany({
+    data: [{ id, templateId: template.id, version, definition: sealDefinition(id, form) }],
+    skipDuplicates: true,
+  });
+  if (written.count !== 1) throw new AppError("CONFLICT", "This form was saved from somewhere else just now. Reload to see it.");
   return { id, version, form };
 }
 

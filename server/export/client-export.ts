@@ -16,10 +16,15 @@
 //               statusHistory: [{ from, to, note, at, by }],
 //               steps: [{ text, position, doneAt }],
 //               ratings: [{ value, note, by: { name, role }, sessionId, at }] }],   // both people's
-//     homework: [{ title, instructions, kind, schedule: { kind, startsOn, endsOn, timesPerWeek }, goal,
+//     homework: [{ title, instructions, kind, exerciseFormVersion: number | null,
+//                  schedule: { kind, startsOn, endsOn, timesPerWeek }, goal,
 //                  status, assignedAt, cancelledAt,
 //                  occurrences: [{ opensOn, dueOn, status, recordedAt, response, obstacle,
-//                                  difficulty, helpfulness, therapistReply: { text, at, by } | null }] }],
+//                                  difficulty, helpfulness, therapistReply: { text, at, by } | null,
+//                                  exercise: { formVersion, state: "sent" | "draft", sentAt, lastSavedAt,
+//                                              answers: [{ question, answer }],   // the version's own questions;
+//                                              skill } | null }] }],              // a group's answer: rows of { question, answer }
+//     ladder: [{ text, expectedAnxiety, addedAt, addedBy: { name, role } }],     // the exposure ladder, lowest first
 //     sessions: [{ id, startsAt, durationMinutes, status, location, videoUrl,
 //                  agenda: [{ text, kind, status, author: { name, role }, addedAt }],
 //                  notes: [{ kind: "shared_summary" | "client_takeaway", audience: "shared" | "client",
@@ -35,6 +40,8 @@
 // INVARIANT: never a therapist's private note: the notes are selected by
 // audience in the query (records.ts, exportNoteWhere). Only this client's
 // records: engagements where they are the client, journal entries they own.
+// Their unsent exercise drafts are theirs and come along (exportEntryWhere);
+// the therapist's export never holds them.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { now as clockNow } from "../clock";

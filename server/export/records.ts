@@ -6,7 +6,10 @@
 // - Which session notes leave is decided HERE, in the query, by audience:
 //   a client's export never selects `therapist_private`; a therapist's never
 //   selects a client's takeaways unless the client shared them. Nothing is
-//   fetched and filtered afterwards.
+//   fetched and filtered afterwards. Exercise entries likewise: a
+//   therapist's export selects sent entries only, never a client's draft.
+// - An exercise entry reads with the labels of the form version it
+//   answered (lib/exercises/readable.ts), whatever the template says now.
 // - Callers pass a where that already limits engagements to the caller's own
 //   (engagementWhereForUser or an engagement resolved through it).
 // - A fixed number of SQL statements however many engagements, goals,
@@ -25,8 +28,17 @@ import { openAssignmentText } from "../homework/sealing";
 import { openAnswers } from "../measures/sealing";
 import { SESSION_FIELDS } from "../sessions/queries";
 import { ASSIGNMENT_FIELDS } from "../homework/queries";
+import { openDefinition } from "../exercises/forms";
+import type { TAnswers, TExerciseForm } from "../../lib/exercises/form-definition";
+import { readableAnswers } from "../../lib/exercises/readable";
+import { skillLabel } from "../../lib/exercises/skill";
 
 export type TExportAudience = "client" | "therapist";
+
+/** The exercise entries each audience takes with them: the client's drafts only to the client, in the query. */
+export function exportEntryWhere(audience: TExportAudience): Prisma.ExerciseEntryWhereInput {
+  return audience === "client" ? {} : { sentAt: { not: null } };
+}
 
 /** Who may read each kind of note, as the export labels it. */
 export const NOTE_AUDIENCE: Record<SessionNoteKind, string> = {
@@ -80,6 +92,18 @@ function engagementSelect(audience: TExportAudience) {
       select: {
         ...ASSIGNMENT_FIELDS,
         cancelledAt: true,
+        form: { select: { version: true } },
+        entries: {
+          where: exportEntryWhere(audience),
+          select: {
+            occurrenceId: true,
+            answers: true,
+            sentAt: true,
+            updatedAt: true,
+            skillRating: true,
+            form: { select: { id: true, version: true, definition: true } },
+          },
+        },
         occurrences: {
           orderBy: { dueOn: "asc" },
           select: {
@@ -121,6 +145,10 @@ function engagementSelect(audience: TExportAudience) {
         },
       },
     },
+    ladderSteps: {
+      orderBy: [{ expectedAnxiety: "asc" }, { createdAt: "asc" }],
+      select: { id: true, text: true, expectedAnxiety: true, createdAt: true, createdBy: person },
+    },
     checkIns: {
       orderBy: { createdAt: "asc" },
       select: { personal: true, relationships: true, social: true, overall: true, sessionId: true, createdAt: true },
@@ -150,7 +178,80 @@ const iso = (value: Date | null): string | null => (value ? value.toISOString() 
 const localDate = (value: Date | null): string | null => (value ? dbToLocalDate(value) : null);
 const byline = (who: { name: string; role: Role }) => ({ name: who.name, role: who.role });
 
+type TEntryRow = TEngagementRow["homeworkAssignments"][number]["entries"][number];
+
+/** One exercise entry, its answers opened and read with its own form version's questions. */
+function shapeEntry(entry: TEntryRow, forms: Map<string, TExerciseForm>, ladder: ReadonlyMap<string, string>) {
+  let form = forms.get(entry.form.id);
+  if (!form) forms.set(entry.form.id, (form = openDefinition(entry.form)));
+  const answers = JSON.parse(openField("exerciseAnswers", { occurrenceId: entry.occurrenceId, formId: entry.form.id }, entry.answers)) as TAnswers;
+  return {
+    formVersion: entry.form.version,
+    state: entry.sentAt ? ("sent" as const) : ("draft" as const),
+    sentAt: iso(entry.sentAt),
+    lastSavedAt: iso(entry.updatedAt),
+    answers: readableAnswers(form, answers, ladder),
+    skill: entry.sentAt ? skillLabel(entry.skillRating) : null,
+  };
+}
+
+type TAssignmentRow = TEngagementRow["homeworkAssignments"][number];
+
+/** One assignment, each day with what was recorded and, for an exercise, the entry the audience may read. */
+function shapeAssignment(engagementId: string, assignment: TAssignmentRow, forms: Map<string, TExerciseForm>, ladderWords: ReadonlyMap<string, string>) {
+  const entries = new Map(assignment.entries.map((entry) => [entry.occurrenceId, entry]));
+  return {
+    ...openAssignmentText({ engagementId, assignmentId: assignment.id }, { title: assignment.title, instructions: assignment.instructions }),
+    kind: assignment.kind,
+    exerciseFormVersion: assignment.form?.version ?? null,
+    schedule: {
+      kind: assignment.schedule,
+      startsOn: localDate(assignment.startsOn),
+      endsOn: localDate(assignment.endsOn),
+      timesPerWeek: assignment.timesPerWeek,
+    },
+    goal: assignment.goal ? openGoalTitle({ engagementId: assignment.goal.engagementId, goalId: assignment.goal.id }, assignment.goal.title) : null,
+    status: assignment.status,
+    assignedAt: iso(assignment.createdAt),
+    cancelledAt: iso(assignment.cancelledAt),
+    occurrences: assignment.occurrences.map((occurrence) => {
+      const done = occurrence.completion;
+      const owner = { occurrenceId: occurrence.id };
+      const entry = entries.get(occurrence.id);
+      return {
+        opensOn: localDate(occurrence.opensOn),
+        dueOn: localDate(occurrence.dueOn),
+        status: done?.status ?? "not_recorded",
+        recordedAt: iso(done?.completedAt ?? null),
+        response: done ? openField("completionResponse", owner, done.response) : null,
+        obstacle: done ? openField("completionObstacle", owner, done.obstacle) : null,
+        difficulty: done?.difficulty ?? null,
+        helpfulness: done?.helpfulness ?? null,
+        therapistReply:
+          done?.feedback != null
+            ? {
+                text: openField("completionFeedback", owner, done.feedback),
+                at: iso(done.feedbackAt),
+                by: done.feedbackBy?.name ?? null,
+              }
+            : null,
+        exercise: entry ? shapeEntry(entry, forms, ladderWords) : null,
+      };
+    }),
+  };
+}
+
 function shapeEngagement(row: TEngagementRow) {
+  const ladder = row.ladderSteps.map((step) => ({
+    id: step.id,
+    text: openField("ladderStepText", { engagementId: row.id, stepId: step.id }, step.text),
+    expectedAnxiety: step.expectedAnxiety,
+    addedAt: iso(step.createdAt),
+    addedBy: byline(step.createdBy),
+  }));
+  const ladderWords = new Map(ladder.map((step) => [step.id, step.text]));
+  // Versions are shared by many entries: each is opened once.
+  const forms = new Map<string, TExerciseForm>();
   return {
     id: row.id,
     status: row.status,
@@ -184,45 +285,8 @@ function shapeEngagement(row: TEngagementRow) {
         at: iso(rating.createdAt),
       })),
     })),
-    homework: row.homeworkAssignments.map((assignment) => ({
-      ...openAssignmentText(
-        { engagementId: row.id, assignmentId: assignment.id },
-        { title: assignment.title, instructions: assignment.instructions },
-      ),
-      kind: assignment.kind,
-      schedule: {
-        kind: assignment.schedule,
-        startsOn: localDate(assignment.startsOn),
-        endsOn: localDate(assignment.endsOn),
-        timesPerWeek: assignment.timesPerWeek,
-      },
-      goal: assignment.goal ? openGoalTitle({ engagementId: assignment.goal.engagementId, goalId: assignment.goal.id }, assignment.goal.title) : null,
-      status: assignment.status,
-      assignedAt: iso(assignment.createdAt),
-      cancelledAt: iso(assignment.cancelledAt),
-      occurrences: assignment.occurrences.map((occurrence) => {
-        const done = occurrence.completion;
-        const owner = { occurrenceId: occurrence.id };
-        return {
-          opensOn: localDate(occurrence.opensOn),
-          dueOn: localDate(occurrence.dueOn),
-          status: done?.status ?? "not_recorded",
-          recordedAt: iso(done?.completedAt ?? null),
-          response: done ? openField("completionResponse", owner, done.response) : null,
-          obstacle: done ? openField("completionObstacle", owner, done.obstacle) : null,
-          difficulty: done?.difficulty ?? null,
-          helpfulness: done?.helpfulness ?? null,
-          therapistReply:
-            done?.feedback != null
-              ? {
-                  text: openField("completionFeedback", owner, done.feedback),
-                  at: iso(done.feedbackAt),
-                  by: done.feedbackBy?.name ?? null,
-                }
-              : null,
-        };
-      }),
-    })),
+    homework: row.homeworkAssignments.map((assignment) => shapeAssignment(row.id, assignment, forms, ladderWords)),
+    ladder: ladder.map(({ id: _id, ...step }) => step),
     sessions: row.sessions.map((session) => ({
       id: session.id,
       startsAt: iso(session.startsAt),

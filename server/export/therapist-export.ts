@@ -10,9 +10,12 @@
 //   client's takeaways, present only when the client shared them) and
 //   "therapist_private" (this therapist's private note, never shown to the
 //   client). Journal entries only while shared with this engagement.
+//   Exercise entries only once sent: a client's draft is theirs alone
+//   (records.ts, exportEntryWhere).
 // - "alliance-template-export", version 1:
 //   { format, version, exportedAt, exportedBy, templates: [{ title, instructions, kind,
-//     schedule, durationDays, timesPerWeek, archivedAt, createdAt, updatedAt }] }
+//     schedule, durationDays, timesPerWeek, archivedAt, createdAt, updatedAt,
+//     exerciseForm: { version, fields } | null }] }      // the newest version of its form
 //   The therapist's own templates (the starter set ships with Alliance), by
 //   title: sealed at rest, so opened and ordered here rather than in SQL.
 //
@@ -27,6 +30,7 @@ import { listSharedEntries } from "../journal/journal";
 import { exportTimestamp as iso, loadExportEngagements } from "./records";
 import { openTemplateText } from "../homework/sealing";
 import { TEMPLATE_FIELDS } from "../homework/templates";
+import { openDefinition } from "../exercises/forms";
 
 export const ENGAGEMENT_EXPORT_FORMAT = "alliance-engagement-export";
 export const TEMPLATE_EXPORT_FORMAT = "alliance-template-export";
@@ -60,10 +64,17 @@ export async function buildTemplateExport(db: TDb, therapist: TSessionUser) {
   const rows = await db.homeworkTemplate.findMany({
     where: { ownerId: therapist.id },
     orderBy: [{ createdAt: "asc" }],
-    select: { ...TEMPLATE_FIELDS, createdAt: true, updatedAt: true },
+    select: {
+      ...TEMPLATE_FIELDS,
+      createdAt: true,
+      updatedAt: true,
+      forms: { orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, definition: true } },
+    },
   });
   // Stable sort: equal titles stay oldest first.
-  const templates = rows.map(openTemplateText).sort((a, b) => a.title.localeCompare(b.title));
+  const templates = rows
+    .map(({ forms: [form], ...row }) => ({ ...openTemplateText(row), exerciseForm: form ? { version: form.version, ...openDefinition(form) } : null }))
+    .sort((a, b) => a.title.localeCompare(b.title));
   return {
     format: TEMPLATE_EXPORT_FORMAT,
     version: THERAPIST_EXPORT_VERSION,

@@ -8,7 +8,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter, PUBLIC_PROCEDURES } from "@/server/api/root";
-import { callerFor, seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
+import { CAST_EXERCISE_FORM, callerFor, seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
 import { issueEmailProof } from "@/server/auth/email-proofs";
 import { snapshotDatabase, connectTestDb } from "../support/db";
 import { newEmailChangeToken } from "@/server/account/email-change";
@@ -288,6 +288,44 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.homeworkTemplate.setArchived({ templateId: cast.homework.template.id, isArchived: true }),
     expect: OWN_TEMPLATE,
   },
+  // Exercise forms are part of a therapist's own templates.
+  "homeworkTemplate.form": { call: (caller, cast) => caller.homeworkTemplate.form({ templateId: cast.exercise.templateId }), expect: OWN_TEMPLATE },
+  "homeworkTemplate.saveForm": {
+    call: (caller, cast) => caller.homeworkTemplate.saveForm({ templateId: cast.exercise.templateId, form: CAST_EXERCISE_FORM }),
+    expect: OWN_TEMPLATE,
+  },
+  "homeworkTemplate.fromStarter": { call: (caller) => caller.homeworkTemplate.fromStarter({ starterKey: "thought_record" }), expect: THERAPISTS_ONLY },
+  // The cast's exercise was given version 1; its template is on version 2 since.
+  "homework.moveToNewestForm": {
+    call: (caller, cast) => caller.homework.moveToNewestForm({ assignmentId: cast.exercise.assignment.id }),
+    expect: PAIR_THERAPIST,
+  },
+  // An exercise day: both read it (a draft only its client); only the client fills it in, only the therapist notes the skill.
+  "exercise.entry": { call: (caller, cast) => caller.exercise.entry({ occurrenceId: cast.exercise.openOccurrence.id }), expect: PAIR_ONLY },
+  "exercise.saveDraft": {
+    call: (caller, cast) => caller.exercise.saveDraft({ occurrenceId: cast.exercise.openOccurrence.id, answers: { situation: "On the" } }),
+    expect: PAIR_CLIENT,
+  },
+  "exercise.send": {
+    call: (caller, cast) => caller.exercise.send({ occurrenceId: cast.exercise.openOccurrence.id, answers: { situation: "On the train" } }),
+    expect: PAIR_CLIENT,
+  },
+  "exercise.rateSkill": {
+    call: (caller, cast) => caller.exercise.rateSkill({ occurrenceId: cast.exercise.sentOccurrence.id, skillRating: 2 }),
+    expect: PAIR_THERAPIST,
+  },
+  "exercise.entries": { call: (caller, cast) => caller.exercise.entries({ assignmentId: cast.exercise.assignment.id }), expect: PAIR_ONLY },
+  // The exposure ladder is the pair's shared work: either of them changes it.
+  "exercise.ladder": { call: (caller, cast) => caller.exercise.ladder({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "exercise.addStep": {
+    call: (caller, cast) => caller.exercise.addStep({ engagementId: cast.engagement.id, text: "Standing in a queue", expectedAnxiety: 30 }),
+    expect: PAIR_ONLY,
+  },
+  "exercise.updateStep": {
+    call: (caller, cast) => caller.exercise.updateStep({ stepId: cast.exercise.ladderStep.id, text: "Taking the bus three stops", expectedAnxiety: 50 }),
+    expect: PAIR_ONLY,
+  },
+  "exercise.removeStep": { call: (caller, cast) => caller.exercise.removeStep({ stepId: cast.exercise.ladderStep.id }), expect: PAIR_ONLY },
   "session.list": { call: (caller, cast) => caller.session.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
   "session.byId": { call: (caller, cast) => caller.session.byId({ sessionId: cast.session.id }), expect: PAIR_ONLY },
   "session.schedule": {
@@ -520,7 +558,8 @@ const HIDDEN_FROM: Record<TActor, TCanaryName[] | "all"> = {
   otherClient: "all",
   otherTherapist: "all",
   client: ["privateNote", "templateTitle", "templateInstructions"],
-  therapist: ["journal"],
+  // The client's private journal entry and the exercise they started but never sent.
+  therapist: ["journal", "exerciseDraft"],
 };
 
 const procedureTypes = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;

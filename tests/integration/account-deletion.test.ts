@@ -59,6 +59,17 @@ async function seedClientLife(db: TDb) {
     data: { userId: client.id, purpose: "password_reset", tokenHash: hash64(), expiresAt: new Date(Date.now() + 3_600_000) },
   });
   await db.recoveryCode.create({ data: { userId: client.id, codeHash: hash64() } });
+  // An exercise started today and never sent (the cast's exercise has one sent entry and a ladder step already).
+  const draftOwner = { occurrenceId: cast.exercise.openOccurrence.id, formId: cast.exercise.form.id };
+  await db.exerciseEntry.create({
+    data: {
+      ...draftOwner,
+      assignmentId: cast.exercise.assignment.id,
+      engagementId: engagement.id,
+      clientId: client.id,
+      answers: sealField("exerciseAnswers", draftOwner, JSON.stringify({ situation: "Half written" })),
+    },
+  });
   await db.knownDevice.create({ data: { userId: client.id, tokenHash: hash64(), lastSeenAt: new Date() } });
   await db.invitation.create({
     data: {
@@ -83,6 +94,7 @@ async function privateRowsOf(db: TDb, clientId: string) {
       where: { authorId: clientId, kind: "client_takeaway", isSharedWithTherapist: false },
     }),
     check_ins: await db.checkIn.count({ where: { clientId } }),
+    exercise_drafts: await db.exerciseEntry.count({ where: { clientId, sentAt: null } }),
     auth_sessions: await db.authSession.count({ where }),
     notifications: await db.notification.count({ where }),
     notification_preferences: await db.notificationPreference.count({ where }),
@@ -104,6 +116,9 @@ async function therapistRecord(db: TDb, cast: TCast & { sharedEntry: { id: strin
     ratings: await db.goalRating.count({ where: { goal: { engagementId } } }),
     assignments: await db.homeworkAssignment.count({ where: { engagementId } }),
     completions: await db.homeworkCompletion.count({ where: { occurrence: { assignment: { engagementId } } } }),
+    sentExercises: await db.exerciseEntry.count({ where: { engagementId, sentAt: { not: null } } }),
+    exerciseForms: await db.exerciseForm.count({ where: { assignments: { some: { engagementId } } } }),
+    ladderSteps: await db.ladderStep.count({ where: { engagementId } }),
     agendaItems: await db.agendaItem.count({ where: { session: { engagementId } } }),
     summaries: await db.sessionNote.count({ where: { session: { engagementId }, kind: "shared_summary" } }),
     privateNotes: await db.sessionNote.count({ where: { session: { engagementId }, kind: "therapist_private" } }),
@@ -132,6 +147,7 @@ describe("account.deleteAccount for a client", () => {
       journal_entries_private: 0,
       session_notes_unshared_takeaways: 0,
       check_ins: 0,
+      exercise_drafts: 0,
       auth_sessions: 0,
       notifications: 0,
       notification_preferences: 0,
@@ -320,9 +336,18 @@ describe("account.deleteAccount for a therapist", () => {
     await therapist.invitation.revoke({ engagementId: cast.invitation.engagement.id });
     const starter = await seedTemplate(db, null, "Starter exercise");
 
+    // A form on a template nobody was given: it goes with the template.
+    const unused = await therapist.homeworkTemplate.fromStarter({ starterKey: "coping_card" });
+
     await therapist.account.deleteAccount({ password: TEST_PASSWORD });
 
     expect(await db.homeworkTemplate.count({ where: { ownerId: cast.therapist.id } })).toBe(0);
+    // Exercise forms: the version the client was given and answered stays, without its template; the rest go.
+    expect(await db.exerciseForm.findMany({ where: { id: { in: [cast.exercise.form.id, cast.exercise.newestForm.id] } }, select: { id: true, templateId: true } })).toEqual([
+      { id: cast.exercise.form.id, templateId: null },
+    ]);
+    expect(await db.exerciseForm.count({ where: { templateId: unused.id } })).toBe(0);
+    expect(await db.exerciseForm.count({ where: { templateId: null, assignments: { none: {} }, entries: { none: {} } } })).toBe(0);
     expect(await db.homeworkTemplate.count({ where: { id: starter.id } })).toBe(1);
     expect(await db.sessionNote.count({ where: { id: cast.privateNote.id } })).toBe(0);
     expect(await db.engagement.count({ where: { id: cast.invitation.engagement.id } })).toBe(0);
@@ -338,6 +363,11 @@ describe("account.deleteAccount for a therapist", () => {
     expect(mine.find((row) => row.id === cast.engagement.id)?.counterpart.name).toBe(FORMER_THERAPIST_NAME);
     const view = JSON.stringify(await client.session.byId({ sessionId: cast.completedSession.id }));
     expect(view).toContain("shared_summary text");
+    // What they recorded in the exercise still reads with its questions, and the ladder is still theirs.
+    const entry = await client.exercise.entry({ occurrenceId: cast.exercise.sentOccurrence.id });
+    expect(entry).toMatchObject({ state: "sent", formVersion: 1, answers: { situation: "On the bus to work" } });
+    expect(entry.form.fields[0]!.label).toBe("What was happening?");
+    expect((await client.exercise.ladder({ engagementId: cast.engagement.id })).map((step) => step.text)).toEqual(["Taking the bus two stops"]);
     expect(await checkCredentials(db, { email: cast.therapist.email, password: TEST_PASSWORD }, "10.9.9.7")).toEqual({
       ok: false,
       reason: "invalid",

@@ -1,7 +1,7 @@
 // Audit events name the record they are about, not its parent
 // (server/api/resources.ts): a goal's step, a rating, a reply to a homework
-// day, an agenda item, a session note. The engagement and its client come
-// from the loaded record, whoever acts.
+// day, an agenda item, a session note, an exercise entry, a ladder step.
+// The engagement and its client come from the loaded record, whoever acts.
 import { describe, expect, it } from "vitest";
 import { callerFor, seedCast } from "../factories";
 import { connectTestDb } from "../support/db";
@@ -40,5 +40,30 @@ describe("audit events", () => {
 
     const note = await therapist.session.saveNote({ sessionId: cast.session.id, kind: "therapist_private", body: "Tired today." });
     expect(await lastEvent(cast.therapist.id)).toEqual({ action: "update", recordType: "note_therapist_private", recordId: note.id, ...where });
+  });
+
+  it("name the exercise entry and the ladder step themselves", async () => {
+    const cast = await seedCast(db);
+    const client = await callerFor(db, cast.client);
+    const therapist = await callerFor(db, cast.therapist);
+    const where = { engagementId: cast.engagement.id, clientId: cast.client.id };
+    const occurrenceId = cast.exercise.openOccurrence.id;
+
+    const draft = await client.exercise.saveDraft({ occurrenceId, answers: { situation: "On the" } });
+    expect(await lastEvent(cast.client.id)).toEqual({ action: "update", recordType: "exercise_entry", recordId: draft.id, ...where });
+    const sent = await client.exercise.send({ occurrenceId, answers: { situation: "On the train" } });
+    expect(sent.id).toBe(draft.id);
+    expect(await lastEvent(cast.client.id)).toEqual({ action: "create", recordType: "exercise_entry", recordId: sent.id, ...where });
+    await therapist.exercise.rateSkill({ occurrenceId, skillRating: 3 });
+    expect(await lastEvent(cast.therapist.id)).toEqual({ action: "update", recordType: "exercise_entry", recordId: sent.id, ...where });
+    await therapist.exercise.entry({ occurrenceId });
+    expect(await lastEvent(cast.therapist.id)).toEqual({ action: "read", recordType: "homework_occurrence", recordId: occurrenceId, ...where });
+
+    const step = await therapist.exercise.addStep({ engagementId: cast.engagement.id, text: "A full lift", expectedAnxiety: 60 });
+    expect(await lastEvent(cast.therapist.id)).toEqual({ action: "create", recordType: "ladder_step", recordId: step.id, ...where });
+    await client.exercise.updateStep({ stepId: step.id, text: "A full lift, one floor", expectedAnxiety: 50 });
+    expect(await lastEvent(cast.client.id)).toEqual({ action: "update", recordType: "ladder_step", recordId: step.id, ...where });
+    await client.exercise.removeStep({ stepId: step.id });
+    expect(await lastEvent(cast.client.id)).toEqual({ action: "delete", recordType: "ladder_step", recordId: step.id, ...where });
   });
 });

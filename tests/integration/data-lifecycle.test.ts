@@ -105,6 +105,9 @@ describe("the registry held to what the code does", () => {
         expect(row!.count, `${table}.${column}`).toBe(0);
       }
     }
+    // "Private rows deleted": the exercise they never sent goes, the one they sent stays with the therapist (sealed).
+    expect(await db.exerciseEntry.count({ where: { clientId: cast.client.id, sentAt: null } })).toBe(0);
+    expect(await db.exerciseEntry.count({ where: { clientId: cast.client.id, sentAt: { not: null } } })).toBeGreaterThan(0);
     const after = await dumpDatabase(requireDatabaseUrl());
     expect(after.tools).toContain("rows as text");
     expect(after.text).not.toContain(cast.client.email);

@@ -121,11 +121,15 @@ describe("encryption at rest", () => {
     expect(answersOf(await client.engagement.progress({ engagementId })).every((answers) => answers === null)).toBe(true);
 
     // Exports carry the plaintext: the client's own, and the therapist's record of this client.
-    for (const data of [await client.dataExport.mine(), await therapist.dataExport.engagement({ engagementId })]) {
-      const text = JSON.stringify(data);
-      for (const value of [...goalText, ...goalHistory, ...homeworkText]) expect(text).toContain(value);
+    // Exercises too: the sent answers, the form's labels and the ladder; the unsent draft only in the client's own.
+    const exerciseText = [c.exerciseAnswer, c.exerciseLabel, c.ladderStep];
+    const [mine, record] = [JSON.stringify(await client.dataExport.mine()), JSON.stringify(await therapist.dataExport.engagement({ engagementId }))];
+    for (const text of [mine, record]) {
+      for (const value of [...goalText, ...goalHistory, ...homeworkText, ...exerciseText]) expect(text).toContain(value);
       expect(text).toContain(JSON.stringify(CANARY_ANSWER_LIST));
     }
+    expect(mine).toContain(c.exerciseDraft);
+    expect(record).not.toContain(c.exerciseDraft);
   });
 
   it("refuses a goal moved under another client's engagement instead of showing its words there", async () => {
@@ -151,6 +155,7 @@ describe("encryption at rest", () => {
     await db.sessionNote.deleteMany({ where: { sessionId: cast.session.id, kind: "shared_summary" } });
   });
 
+  // Batches of two over every row the worker's database holds, every earlier file's casts included: slow on a full run.
   it("rotates keys in batches: old values open, everything ends under the new key, and the old key can go", async () => {
     const { cast, client, therapist, canaries, goalId, assignmentId } = await writeCanaries();
     const oldKey = originalKey;
@@ -187,7 +192,7 @@ describe("encryption at rest", () => {
     expect(progress.measures.series.flatMap((series) => series.points.map((point) => point.answers))).toContainEqual(CANARY_ANSWER_LIST);
     const dump = await dumpDatabase(requireDatabaseUrl());
     expect(dump.text).not.toContain(`enc1:${parseDataKey(oldKey, "old").id}:`);
-  });
+  }, 120_000);
 
   it("seals rows written before encryption at rest, and leaves values under unknown keys alone", async () => {
     const cast = await seedCast(db);

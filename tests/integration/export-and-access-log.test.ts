@@ -12,7 +12,7 @@ import * as engagementExportRouteFile from "@/app/api/engagements/[engagementId]
 import { getDb } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record";
 import { ACCESS_LOG_PAGE_SIZE } from "@/lib/schemas/access-log";
-import { callerFor, seedCast, seedEngagement, seedGoal, seedSession, seedTemplate, TEST_PASSWORD, type TCast } from "../factories";
+import { CAST_EXERCISE_FORM_V2, callerFor, seedCast, seedEngagement, seedGoal, seedSession, seedTemplate, TEST_PASSWORD, type TCast } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
 import { connectCountingDb } from "../support/statement-counter";
@@ -235,6 +235,50 @@ describe("the therapist's exports", () => {
     expect(JSON.stringify(library)).not.toContain("Otto's secret template");
     expect((await getTemplates(clientCookie)).status).toBe(404);
     expect((await getTemplates(undefined)).status).toBe(401);
+  });
+});
+
+describe("exercises in the exports", () => {
+  it("read each entry with the questions of the version it answered, carry the ladder, and keep a draft to the client's own", async () => {
+    const cast = await seedCast(db);
+    const client = await callerFor(db, cast.client);
+    const therapist = await callerFor(db, cast.therapist);
+    // The cast's entry was sent under version 1; the template is on version 2 since, with a question more.
+    const draftWords = `CANARY-exercise-draft-${randomUUID()}`;
+    await client.exercise.saveDraft({ occurrenceId: cast.exercise.openOccurrence.id, answers: { situation: draftWords, belief_before: 55 } });
+    await therapist.exercise.rateSkill({ occurrenceId: cast.exercise.sentOccurrence.id, skillRating: 1 });
+
+    const mine = (await client.dataExport.mine()).engagements.find((engagement) => engagement.id === cast.engagement.id)!;
+    const record = (await therapist.dataExport.engagement({ engagementId: cast.engagement.id })).engagement;
+    for (const engagement of [mine, record]) {
+      const exercise = engagement.homework.find((assignment) => assignment.title === "Noticing a thought")!;
+      expect(exercise.exerciseFormVersion).toBe(1);
+      const sent = exercise.occurrences.find((occurrence) => occurrence.exercise?.state === "sent")!;
+      expect(sent.status).toBe("done");
+      expect(sent.exercise).toMatchObject({ formVersion: 1, skill: "Getting the hang of it" });
+      expect(sent.exercise!.answers).toEqual([
+        { question: "What was happening?", answer: "On the bus to work" },
+        { question: "Which step did you practise?", answer: "Taking the bus two stops" },
+        { question: "How much did you believe it before?", answer: 70 },
+        { question: "And afterwards?", answer: 40 },
+        { question: "What did you learn or notice?", answer: null },
+      ]);
+      expect(engagement.ladder).toMatchObject([{ text: "Taking the bus two stops", expectedAnxiety: 40, addedBy: { name: "Cleo Client", role: "client" } }]);
+      // Other homework has no exercise.
+      expect(engagement.homework.find((assignment) => assignment.title === "Three minutes of slow breathing")!.exerciseFormVersion).toBeNull();
+    }
+    const draft = mine.homework.flatMap((assignment) => assignment.occurrences).find((occurrence) => occurrence.exercise?.state === "draft")!;
+    expect(draft.status).toBe("not_recorded");
+    expect(draft.exercise!.answers[0]).toEqual({ question: "What was happening?", answer: draftWords });
+    expect(draft.exercise!.skill).toBeNull();
+    expect(JSON.stringify(record)).not.toContain(draftWords);
+    expect(record.homework.flatMap((assignment) => assignment.occurrences).some((occurrence) => occurrence.exercise?.state === "draft")).toBe(false);
+
+    // The therapist's library export carries each template's newest form.
+    const library = await therapist.dataExport.templates();
+    const template = library.templates.find((item) => item.title === "Noticing a thought")!;
+    expect(template.exerciseForm).toEqual({ version: 2, ...CAST_EXERCISE_FORM_V2 });
+    expect(library.templates.find((item) => item.title === "Evening reflection")!.exerciseForm).toBeNull();
   });
 });
 

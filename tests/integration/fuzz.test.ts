@@ -20,7 +20,7 @@ import * as authRouteFile from "@/app/api/auth/[...nextauth]/route";
 import * as trpcRouteFile from "@/app/api/trpc/[trpc]/route";
 import { appRouter } from "@/server/api/root";
 import { getDb } from "@/server/db/client";
-import { seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
+import { CAST_EXERCISE_FORM, seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
 import { connectTestDb } from "../support/db";
 import {
   fcMalformed,
@@ -277,6 +277,8 @@ function hintsFor(cast: TCast): THints {
       quietUntil: "07:00",
       // Two-step sign-in: the shape of an authenticator code (a wrong one, so refused in the domain).
       code: "123456",
+      // An exercise form is data checked in depth: a valid one, so its near-valid variants reach the domain.
+      form: CAST_EXERCISE_FORM,
     },
   };
 }

@@ -150,6 +150,8 @@ describe("what is due", () => {
     expect(due.map((item) => [item.assignment.title, item.isOverdue])).toEqual([
       ["Overdue one", true],
       ["Three minutes of slow breathing", false],
+      // The cast's exercise, also open today (tests/factories.ts, seedExercise).
+      ["Noticing a thought", false],
     ]);
     expect(due[1].id).toBe(cast.homework.openOccurrence.id);
   });
@@ -167,10 +169,11 @@ describe("what is due", () => {
 
   it("counts done versus assigned this week, per client, for the therapist", async () => {
     const cast = await seedCast(db);
+    // The cast's two assignments (the breathing and the exercise): each done yesterday and due today.
     const list = await (await callerFor(db, cast.therapist)).homework.list({ engagementId: cast.engagement.id });
-    expect(list.adherence).toMatchObject({ done: 1, assigned: 2 });
+    expect(list.adherence).toMatchObject({ done: 2, assigned: 4 });
     const caseload = await (await callerFor(db, cast.therapist)).homework.caseload();
-    expect(caseload).toEqual([{ engagementId: cast.engagement.id, done: 1, assigned: 2 }]);
+    expect(caseload).toEqual([{ engagementId: cast.engagement.id, done: 2, assigned: 4 }]);
     expect(await (await callerFor(db, cast.otherTherapist)).homework.caseload()).toEqual([]);
   });
 });
@@ -225,7 +228,8 @@ describe("statement counts", () => {
       const caller = await callerFor(counting.db, cast.therapist);
       return counting.countStatements(async () => {
         const list = await caller.homework.list({ engagementId: cast.engagement.id });
-        expect(list.assignments).toHaveLength(Math.min(count, 50));
+        // The cast's own two (breathing and its exercise), and count - 1 more.
+        expect(list.assignments).toHaveLength(Math.min(count + 1, 50));
         expect(await caller.homework.caseload()).toHaveLength(count);
       });
     };

@@ -1,10 +1,13 @@
 // A canary (a unique string no other test writes) in every sealed field,
 // written through the real procedures by the people who write them: for the
-// encryption-at-rest and data-lifecycle tests. CANARY_TABLES says where each
-// one lives, so a test can hold it to the registry (server/data-lifecycle).
+// encryption-at-rest, data-lifecycle and access-matrix tests. CANARY_TABLES
+// says where each one lives, so a test can hold it to the registry
+// (server/data-lifecycle). Some are private to their writer by design: the
+// therapist's private note, the client's private journal entry and their
+// unsent exercise draft.
 import { randomUUID } from "node:crypto";
 import type { TDb } from "@/server/db/client";
-import { callerFor, seedCast, TEST_PASSWORD } from "../factories";
+import { callerFor, CAST_EXERCISE_FORM, seedCast, TEST_PASSWORD } from "../factories";
 import { enrolTwoFactor } from "./totp";
 
 /** A PHQ-9 answer pattern no other test writes (item 9 at 0, so no flag). */
@@ -35,6 +38,10 @@ export const CANARY_TABLES = {
   templateInstructions: "homework_templates",
   assignmentTitle: "homework_assignments",
   assignmentInstructions: "homework_assignments",
+  exerciseLabel: "exercise_forms",
+  exerciseAnswer: "exercise_entries",
+  exerciseDraft: "exercise_entries",
+  ladderStep: "ladder_steps",
 } as const;
 
 export type TCanaryName = keyof typeof CANARY_TABLES;
@@ -68,6 +75,10 @@ export async function writeCanaries(db: TDb) {
     templateInstructions: canary("template-instructions"),
     assignmentTitle: canary("assignment-title"),
     assignmentInstructions: canary("assignment-instructions"),
+    exerciseLabel: canary("exercise-label"),
+    exerciseAnswer: canary("exercise-answer"),
+    exerciseDraft: canary("exercise-draft"),
+    ladderStep: canary("ladder-step"),
   };
   const sessionId = cast.session.id;
   await therapist.session.saveNote({ sessionId, kind: "therapist_private", body: c.privateNote });
@@ -115,6 +126,28 @@ export async function writeCanaries(db: TDb) {
   });
   const [assigned] = (await client.homework.byId({ assignmentId })).occurrences;
   await client.homework.complete({ occurrenceId: assigned!.id, status: "done", response: "Done." });
+  // Exercises: the therapist's next version of the cast's form (a label written with this client in mind), the
+  // cast's assignment moved on to it and a new one given from it; a step the client adds to the ladder, an entry
+  // sent that names it (noted by the therapist), and a draft on the cast's open day that the client keeps to themselves.
+  const { exercise } = cast;
+  const labelled = CAST_EXERCISE_FORM.fields.map((field) => (field.key === "situation" ? { ...field, label: c.exerciseLabel } : field));
+  await therapist.homeworkTemplate.saveForm({ templateId: exercise.templateId, form: { fields: labelled } });
+  await therapist.homework.moveToNewestForm({ assignmentId: exercise.assignment.id });
+  const { id: stepId } = await client.exercise.addStep({ engagementId, text: c.ladderStep, expectedAnxiety: 55 });
+  const { id: exerciseAssignmentId } = await therapist.homework.assign({
+    engagementId,
+    templateId: exercise.templateId,
+    title: "Noticing a thought",
+    instructions: "When your mood shifts, note what was happening.",
+    kind: "worksheet",
+    schedule: "daily",
+    days: 1,
+  });
+  const [exerciseDay] = (await client.homework.byId({ assignmentId: exerciseAssignmentId })).occurrences;
+  const answers = { situation: c.exerciseAnswer, step: stepId, belief_before: 80, belief_after: 50 };
+  await client.exercise.send({ occurrenceId: exerciseDay!.id, answers });
+  await therapist.exercise.rateSkill({ occurrenceId: exerciseDay!.id, skillRating: 2 });
+  await client.exercise.saveDraft({ occurrenceId: exercise.openOccurrence.id, answers: { situation: c.exerciseDraft } });
   // Questionnaire answers (numbers, so the canary is their pattern): the running PHQ-9, a draft first.
   const measureId = cast.measures.running.id;
   await client.measure.saveDraft({ measureId, q1: 3, q2: 0, q3: 2 });
@@ -122,6 +155,6 @@ export async function writeCanaries(db: TDb) {
   // Two-step sign-in secrets: the therapist has it on, the client has only begun.
   await enrolTwoFactor(therapist);
   await client.twoFactor.begin({ password: TEST_PASSWORD });
-  return { cast, client, therapist, canaries: c, goalId, assignmentId };
+  return { cast, client, therapist, canaries: c, goalId, assignmentId, exercise: { assignmentId: exerciseAssignmentId, occurrenceId: exerciseDay!.id, stepId } };
 }
 
