@@ -91,7 +91,7 @@ export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: st
           <ul className="flex flex-col gap-2">
             {session.homeworkSinceLastSession.map((entry) => (
               <li key={entry.id}>
-                <Link href={`/homework/${entry.assignment.id}`} className="font-medium underline">
+                <Link href={entry.href} className="font-medium underline">
                   {entry.assignment.title}
                 </Link>{" "}
                 <span className="text-ink-muted">

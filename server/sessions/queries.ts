@@ -74,6 +74,7 @@ type THomeworkSinceRow = {
   due_on: string;
   assignment_id: string;
   assignment_title: string;
+  is_exercise: boolean;
 };
 
 /**
@@ -138,7 +139,7 @@ export async function getSessionView(
     loadSession,
     db.$queryRaw<THomeworkSinceRow[]>`
       SELECT c.id, c.status::text AS status, c.response, c.obstacle, c.occurrence_id, o.due_on::text AS due_on,
-             a.id AS assignment_id, a.title AS assignment_title
+             a.id AS assignment_id, a.title AS assignment_title, a.form_id IS NOT NULL AS is_exercise
       FROM homework_completions c
       JOIN homework_occurrences o ON o.id = c.occurrence_id
       JOIN homework_assignments a ON a.id = o.assignment_id
@@ -176,6 +177,8 @@ export async function getSessionView(
       response: openField("completionResponse", { occurrenceId: completion.occurrence_id }, completion.response),
       obstacle: openField("completionObstacle", { occurrenceId: completion.occurrence_id }, completion.obstacle),
       dueOn: completion.due_on,
+      /** A sent exercise reads on its own page (its answers are not a reflection). */
+      href: completion.is_exercise && completion.status !== "skipped" ? `/homework/${completion.assignment_id}/entries/${completion.occurrence_id}` : `/homework/${completion.assignment_id}`,
       assignment: {
         id: completion.assignment_id,
         // The query keeps to this engagement's assignments, so it is theirs.
