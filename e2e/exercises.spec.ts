@@ -6,12 +6,11 @@
 // draft, reads it in the table and the belief before/after chart, notes how
 // the skill went and replies; the client reads both. A dropped connection
 // while typing is said plainly and recovers on the next keystroke.
-import { devices } from "@playwright/test";
 import { addDays } from "../lib/time/days";
 import { localDay } from "../lib/time/zones";
 import { createFromStarter } from "../server/homework/templates";
 import { seedSession, seedWorkingPair, TEST_PASSWORD } from "../tests/factories";
-import { e2eDb, expect, signedInPage, test } from "./fixtures";
+import { e2eDb, expect, signedInOn, signedInPage, test } from "./fixtures";
 
 // The client's context is a phone and the therapist's a desk in one run: the desktop project runs it.
 test("a thought record on a phone: draft kept, a missing answer shown first, sent, read back in a table and a before/after chart, counted in the brief, noted and replied to", { tag: "@desktop-only" }, async ({
@@ -37,13 +36,8 @@ test("a thought record on a phone: draft kept, a missing answer shown first, sen
   const assignment = await db.homeworkAssignment.findFirstOrThrow({ where: { engagementId: engagement.id }, select: { id: true } });
 
   // The client, on a phone, opens it from their home.
-  const phone = await browser.newContext({ ...devices["Pixel 7"] });
-  const client = await phone.newPage();
-  await client.goto("/sign-in");
-  await client.getByLabel("Email").fill(clientUser.email);
-  await client.getByLabel("Password").fill(TEST_PASSWORD);
-  await client.getByRole("button", { name: "Sign in" }).click();
-  await expect(client.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const client = await signedInOn(browser, "Pixel 7", clientUser.email, TEST_PASSWORD);
+  const phone = client.context();
   await client.goto("/between-sessions");
   // The to-do list opens the oldest open day straight at its form; the way back leads to all the days.
   await client.getByRole("list", { name: "Homework to do" }).getByRole("link").first().click();

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, devices, expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/auth/demo-accounts";
 import { createDb, type TDb } from "../server/db/client";
 import { setEnvForChildren } from "../server/env";
@@ -100,6 +100,19 @@ export async function signUpTherapist(page: Page, name: string, timeZone?: strin
   // Creating the account, signing in and the first caseload render, on a busy machine.
   await expect(page).toHaveURL(/\/caseload$/, { timeout: 20_000 });
   return { email, password };
+}
+
+/**
+ * A fresh context on a given device, signed in: for a spec where each person
+ * uses their own (the client on a phone, the therapist at a desk), whatever
+ * the project's device.
+ */
+export async function signedInOn(browser: Browser, device: "Pixel 7" | "Desktop Chrome", email: string, password: string): Promise<Page> {
+  const { defaultBrowserType: _, ...options } = devices[device];
+  const page = await (await browser.newContext(options)).newPage();
+  await signIn(page, email, password);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return page;
 }
 
 /** A fresh browser context signed in as `email` (factory users share TEST_PASSWORD). */

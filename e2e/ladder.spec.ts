@@ -2,7 +2,7 @@
 // three situations and moves one by changing its expected anxiety; the
 // therapist, on a desktop, finds the same ladder from the client page, with a
 // practice's figures and its chart; once the work ends, the ladder is read-only.
-import { devices, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { sealField } from "../server/crypto/sealed-fields";
 import { newRowId } from "../server/db/ids";
 import { sealDefinition } from "../server/exercises/forms";
@@ -10,15 +10,7 @@ import { sealAssignmentText } from "../server/homework/sealing";
 import { ZExerciseFormSchema } from "../lib/exercises/form-definition";
 import { STARTER_EXERCISES } from "../lib/exercises/starters";
 import { TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
-import { e2eDb, expect, signIn, test } from "./fixtures";
-
-async function signedInOn(browser: Browser, device: "Pixel 7" | "Desktop Chrome", email: string): Promise<Page> {
-  const { defaultBrowserType: _, ...options } = devices[device];
-  const page = await (await browser.newContext(options)).newPage();
-  await signIn(page, email, TEST_PASSWORD);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
+import { e2eDb, expect, signedInOn, test } from "./fixtures";
 
 async function addStep(page: Page, text: string, anxiety: string) {
   const form = page.getByRole("form", { name: "Add a step" });
@@ -75,7 +67,7 @@ test("the client builds a ladder on a phone and reorders it; the therapist sees 
   const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Ines Ward", client: "Rafa Lind" });
 
   // The client finds the ladder from their home; it says what a ladder is.
-  const client = await signedInOn(browser, "Pixel 7", clientUser.email);
+  const client = await signedInOn(browser, "Pixel 7", clientUser.email, TEST_PASSWORD);
   await client.goto("/between-sessions");
   await client.getByRole("link", { name: "Your ladder" }).click();
   await expect(client.getByRole("heading", { name: "Your ladder", level: 1 })).toBeVisible();
@@ -118,7 +110,7 @@ test("the client builds a ladder on a phone and reorders it; the therapist sees 
   await sendPractice(engagement, supermarket.id);
 
   // The therapist, on a desktop, opens the ladder from the client page and sees the same steps and the practice.
-  const therapist = await signedInOn(browser, "Desktop Chrome", therapistUser.email);
+  const therapist = await signedInOn(browser, "Desktop Chrome", therapistUser.email, TEST_PASSWORD);
   await therapist.goto(`/clients/${engagement.id}`);
   await therapist.getByRole("link", { name: "Ladder", exact: true }).click();
   await expect(therapist.getByRole("heading", { name: "Rafa Lind's ladder", level: 1 })).toBeVisible();
