@@ -297,7 +297,7 @@ function Rating({
             inputMode="numeric"
             min={0}
             max={max}
-            className={`${CONTROL} w-20`}
+            className={`${CONTROL} max-w-24`}
             value={value ?? ""}
             placeholder="–"
             onChange={(event) => onChange(toNumber(event.target.value))}
