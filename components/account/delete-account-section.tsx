@@ -40,11 +40,12 @@ function ClientExplanation({ therapistNames }: { therapistNames: string[] }) {
         <li>You won&apos;t be able to sign in again. This can&apos;t be undone.</li>
         <li>
           <strong>Deleted:</strong> your private journal entries, the takeaways you kept to yourself, your
-          check-ins and your questionnaire answers. They&apos;re removed for good.
+          check-ins, your questionnaire answers and any exercise you started but didn&apos;t send. They&apos;re removed for
+          good.
         </li>
         <li>
           <strong>Kept:</strong> what you shared in your work with {therapists}: goals and ratings, homework
-          responses, agenda items, session feedback, and any journal entries or takeaways you chose to share. It
+          responses and the exercises you sent, your ladder, agenda items, session feedback, and any journal entries or takeaways you chose to share. It
           stays in their record, shown as &ldquo;{FORMER_CLIENT_NAME}&rdquo; instead of your name, because
           therapists have to keep records of their work.
         </li>

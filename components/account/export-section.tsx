@@ -21,7 +21,7 @@ export function ExportSection({ role }: { role: Role }) {
   return (
     <Card title="Your data">
       <p className="mb-3 text-ink-muted">
-        Everything Alliance holds about you is yours: your goals and ratings, homework and replies, agendas, session
+        Everything Alliance holds about you is yours: your goals and ratings, homework and replies, exercises (unsent ones too) and your ladder, agendas, session
         summaries, your takeaways, feedback, check-ins and your whole journal, private entries included. Your
         therapist&apos;s private notes are theirs, so they are not part of it.
       </p>

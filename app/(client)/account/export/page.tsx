@@ -19,7 +19,7 @@ export default async function ExportPage() {
       </Link>
       <h1 className="text-2xl font-semibold">Everything Alliance holds about you</h1>
       <p className="text-ink-muted print:hidden">
-        Your goals, homework, sessions, feedback, check-ins and your whole journal, private entries included. Keep a
+        Your goals, homework and exercises (unsent ones too), your ladder, sessions, feedback, check-ins and your whole journal, private entries included. Keep a
         printed or saved copy somewhere only you can reach. Your therapist&apos;s private notes are not part of it.
       </p>
       <div className="flex flex-wrap gap-3 print:hidden">
