@@ -11,6 +11,7 @@ import { invitationExpiry, newInvitationToken } from "@/server/invitations/token
 import { sealLinkSecret } from "@/server/invitations/invitation-mail";
 import { issueEmailProof } from "@/server/auth/email-proofs";
 import { sealField } from "@/server/crypto/sealed-fields";
+import { sealEntryAnswers } from "@/server/exercises/sealing";
 import { newRowId } from "@/server/db/ids";
 import { sealGoalText, sealStepText } from "@/server/goals/sealing";
 import { sealAssignmentText, sealTemplateText } from "@/server/homework/sealing";
@@ -212,7 +213,7 @@ export async function seedExercise(db: TDb, engagement: { id: string; therapistI
       engagementId: engagement.id,
       clientId,
       formId: form.id,
-      answers: sealField("exerciseAnswers", { ...owner, formId: form.id }, JSON.stringify(answers)),
+      answers: sealEntryAnswers({ ...owner, formId: form.id }, answers),
       sentAt,
     },
   });

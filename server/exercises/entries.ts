@@ -21,7 +21,7 @@
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
-import { openField, sealField } from "../crypto/sealed-fields";
+import { sealField } from "../crypto/sealed-fields";
 import { answerErrors, type TAnswers, type TExerciseForm } from "../../lib/exercises/form-definition";
 import { dbToLocalDate } from "../../lib/homework/schedule";
 import { localDay } from "../../lib/time/zones";
@@ -32,18 +32,11 @@ import { notify } from "../notifications/notify";
 import { addExerciseReviewItem } from "../sessions/agenda";
 import { now as clockNow } from "../clock";
 import { openDefinition } from "./forms";
+import { openEntryAnswers, sealEntryAnswers } from "./sealing";
 import { ladderStepsOf } from "./ladder";
 
 type TFormRow = { id: string; version: number; definition: string };
 const FORM_SELECT = { id: true, version: true, definition: true } as const;
-
-function openAnswers(entry: { occurrenceId: string; formId: string; answers: string }): TAnswers {
-  return JSON.parse(openField("exerciseAnswers", { occurrenceId: entry.occurrenceId, formId: entry.formId }, entry.answers)) as TAnswers;
-}
-
-function sealAnswers(occurrenceId: string, formId: string, answers: TAnswers): string {
-  return sealField("exerciseAnswers", { occurrenceId, formId }, JSON.stringify(answers));
-}
 
 /** Empty answers are not kept: a draft holds what was typed, nothing more. */
 function trimmed(answers: TAnswers): TAnswers {
@@ -105,7 +98,7 @@ export async function saveEntryDraft(db: TDb, client: TSessionUser, occurrence: 
   if (occurrence.completion) throw new AppError("BAD_REQUEST", "This day is already recorded.");
   const { row } = await formFor(db, occurrence);
   const kept = await checkedAnswers(db, occurrence, openDefinition(row), answers, false);
-  const sealed = sealAnswers(occurrence.id, row.id, kept);
+  const sealed = sealEntryAnswers({ occurrenceId: occurrence.id, formId: row.id }, kept);
   const updated = await db.exerciseEntry.updateMany({ where: { occurrenceId: occurrence.id, sentAt: null }, data: { answers: sealed } });
   if (updated.count === 0) {
     const { engagement } = occurrence.assignment;
@@ -129,7 +122,7 @@ export async function sendEntry(db: TDb, client: TSessionUser, occurrence: TOccu
   const kept = await checkedAnswers(db, occurrence, openDefinition(row), answers, true);
   const { engagement } = occurrence.assignment;
   return db.$transaction(async (tx) => {
-    const sealed = sealAnswers(occurrence.id, row.id, kept);
+    const sealed = sealEntryAnswers({ occurrenceId: occurrence.id, formId: row.id }, kept);
     // The draft (of the version these answers were checked against) is sent, or the entry is written sent.
     // Two sends at once: the second changes nothing (ON CONFLICT DO NOTHING) and tells no one again.
     const promoted = await tx.exerciseEntry.updateMany({
@@ -219,7 +212,7 @@ export async function entryView(db: TDb, user: TSessionUser, occurrence: TOccurr
     engagementId: engagement.id,
     form,
     formVersion: formRow.version,
-    answers: visible ? openAnswers(visible) : null,
+    answers: visible ? openEntryAnswers(visible) : null,
     state: visible?.sentAt ? ("sent" as const) : visible ? ("draft" as const) : occurrence.completion ? ("recorded" as const) : ("empty" as const),
     sentAt: visible?.sentAt ?? null,
     draftKeptAt: visible && !visible.sentAt ? visible.updatedAt : null,

@@ -21,7 +21,7 @@ import { newRowId } from "../db/ids";
 import { engagementWhereForUser } from "../engagements/access";
 import { MAX_LADDER_STEPS, type TLadderStepFields } from "../../lib/schemas/exercise";
 import type { TAnswers } from "../../lib/exercises/form-definition";
-import { openDefinition } from "./forms";
+import { formOpener, openEntryAnswers } from "./sealing";
 
 const STEP_CONTEXT_SELECT = { id: true, engagement: { select: { id: true, status: true, therapistId: true, clientId: true } } } as const;
 export type TLadderStepContext = Prisma.LadderStepGetPayload<{ select: typeof STEP_CONTEXT_SELECT }>;
@@ -95,13 +95,12 @@ export async function ladderProgress(db: TDb, engagementId: string) {
       select: { occurrenceId: true, formId: true, answers: true, sentAt: true, form: { select: { id: true, definition: true } } },
     }),
   ]);
-  const forms = new Map<string, ReturnType<typeof openDefinition>>();
+  const formOf = formOpener();
   const practices = new Map<string, TPractice[]>();
   for (const entry of entries) {
-    if (!forms.has(entry.formId)) forms.set(entry.formId, openDefinition(entry.form));
-    const stepField = forms.get(entry.formId)!.fields.find((field) => field.type === "ladder_step");
+    const stepField = formOf(entry.form).fields.find((field) => field.type === "ladder_step");
     if (!stepField) continue;
-    const answers = JSON.parse(openField("exerciseAnswers", { occurrenceId: entry.occurrenceId, formId: entry.formId }, entry.answers)) as TAnswers;
+    const answers = openEntryAnswers(entry);
     const stepId = answers[stepField.key];
     if (typeof stepId !== "string") continue;
     const list = practices.get(stepId) ?? [];

@@ -7,13 +7,13 @@
 // version, so an entry recorded before the template changed reads as it was
 // recorded.
 import type { TDb } from "../db/client";
-import { openField } from "../crypto/sealed-fields";
-import type { TAnswers, TExerciseField, TExerciseForm } from "../../lib/exercises/form-definition";
+import type { TExerciseField, TExerciseForm } from "../../lib/exercises/form-definition";
 import { briefLine, figuresOf, numericSeries, type TSeries } from "../../lib/exercises/figures";
 import { ENTRIES_PAGE_SIZE } from "../../lib/schemas/exercise";
 import { dbToLocalDate } from "../../lib/homework/schedule";
 import { openAssignmentText } from "../homework/sealing";
 import { openDefinition } from "./forms";
+import { formOpener, openEntryAnswers } from "./sealing";
 import { ladderStepsOf } from "./ladder";
 
 /** How many of the newest sent entries the charts read. */
@@ -32,13 +32,10 @@ const ENTRY_SELECT = {
 
 type TEntryRow = { occurrenceId: string; formId: string; answers: string; form: { id: string; version: number; definition: string } };
 
+/** Opens entries, each with its own form version (opened once per read). */
 function opener() {
-  const forms = new Map<string, TExerciseForm>();
-  return (entry: TEntryRow) => {
-    if (!forms.has(entry.formId)) forms.set(entry.formId, openDefinition(entry.form));
-    const answers = JSON.parse(openField("exerciseAnswers", { occurrenceId: entry.occurrenceId, formId: entry.formId }, entry.answers)) as TAnswers;
-    return { form: forms.get(entry.formId)!, answers };
-  };
+  const formOf = formOpener();
+  return (entry: TEntryRow) => ({ form: formOf(entry.form), answers: openEntryAnswers(entry) });
 }
 
 /** The table's columns: every field of every version on the page, by key, newest version's label first. */

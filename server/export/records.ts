@@ -28,8 +28,7 @@ import { openAssignmentText } from "../homework/sealing";
 import { openAnswers } from "../measures/sealing";
 import { SESSION_FIELDS } from "../sessions/queries";
 import { ASSIGNMENT_FIELDS } from "../homework/queries";
-import { openDefinition } from "../exercises/forms";
-import type { TAnswers, TExerciseForm } from "../../lib/exercises/form-definition";
+import { formOpener, openEntryAnswers } from "../exercises/sealing";
 import { readableAnswers } from "../../lib/exercises/readable";
 import { skillLabel } from "../../lib/exercises/skill";
 
@@ -181,10 +180,9 @@ const byline = (who: { name: string; role: Role }) => ({ name: who.name, role: w
 type TEntryRow = TEngagementRow["homeworkAssignments"][number]["entries"][number];
 
 /** One exercise entry, its answers opened and read with its own form version's questions. */
-function shapeEntry(entry: TEntryRow, forms: Map<string, TExerciseForm>, ladder: ReadonlyMap<string, string>) {
-  let form = forms.get(entry.form.id);
-  if (!form) forms.set(entry.form.id, (form = openDefinition(entry.form)));
-  const answers = JSON.parse(openField("exerciseAnswers", { occurrenceId: entry.occurrenceId, formId: entry.form.id }, entry.answers)) as TAnswers;
+function shapeEntry(entry: TEntryRow, formOf: ReturnType<typeof formOpener>, ladder: ReadonlyMap<string, string>) {
+  const form = formOf(entry.form);
+  const answers = openEntryAnswers({ occurrenceId: entry.occurrenceId, formId: entry.form.id, answers: entry.answers });
   return {
     formVersion: entry.form.version,
     state: entry.sentAt ? ("sent" as const) : ("draft" as const),
@@ -198,7 +196,7 @@ function shapeEntry(entry: TEntryRow, forms: Map<string, TExerciseForm>, ladder:
 type TAssignmentRow = TEngagementRow["homeworkAssignments"][number];
 
 /** One assignment, each day with what was recorded and, for an exercise, the entry the audience may read. */
-function shapeAssignment(engagementId: string, assignment: TAssignmentRow, forms: Map<string, TExerciseForm>, ladderWords: ReadonlyMap<string, string>) {
+function shapeAssignment(engagementId: string, assignment: TAssignmentRow, formOf: ReturnType<typeof formOpener>, ladderWords: ReadonlyMap<string, string>) {
   const entries = new Map(assignment.entries.map((entry) => [entry.occurrenceId, entry]));
   return {
     ...openAssignmentText({ engagementId, assignmentId: assignment.id }, { title: assignment.title, instructions: assignment.instructions }),
@@ -235,7 +233,7 @@ function shapeAssignment(engagementId: string, assignment: TAssignmentRow, forms
                 by: done.feedbackBy?.name ?? null,
               }
             : null,
-        exercise: entry ? shapeEntry(entry, forms, ladderWords) : null,
+        exercise: entry ? shapeEntry(entry, formOf, ladderWords) : null,
       };
     }),
   };
@@ -251,7 +249,7 @@ function shapeEngagement(row: TEngagementRow) {
   }));
   const ladderWords = new Map(ladder.map((step) => [step.id, step.text]));
   // Versions are shared by many entries: each is opened once.
-  const forms = new Map<string, TExerciseForm>();
+  const formOf = formOpener();
   return {
     id: row.id,
     status: row.status,
@@ -285,7 +283,7 @@ function shapeEngagement(row: TEngagementRow) {
         at: iso(rating.createdAt),
       })),
     })),
-    homework: row.homeworkAssignments.map((assignment) => shapeAssignment(row.id, assignment, forms, ladderWords)),
+    homework: row.homeworkAssignments.map((assignment) => shapeAssignment(row.id, assignment, formOf, ladderWords)),
     ladder: ladder.map(({ id: _id, ...step }) => step),
     sessions: row.sessions.map((session) => ({
       id: session.id,

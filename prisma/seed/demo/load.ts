@@ -23,6 +23,7 @@
 //   server/exercises/entries.ts); answers are checked against the form.
 import type { Prisma } from "@/server/db/generated/client";
 import { sealField } from "@/server/crypto/sealed-fields";
+import { sealEntryAnswers } from "@/server/exercises/sealing";
 import { newRowId } from "@/server/db/ids";
 import { sealGoalText, sealRatingNote, sealStatusNote, sealStepText } from "@/server/goals/sealing";
 import { openTemplateText, sealAssignmentText, sealTemplateText } from "@/server/homework/sealing";
@@ -668,7 +669,7 @@ function addExercise(work: TWork, seed: TExerciseSeed, goalIds: string[], held: 
       engagementId,
       clientId: work.clientId,
       formId: template.formId,
-      answers: sealField("exerciseAnswers", { occurrenceId, formId: template.formId }, JSON.stringify(answers)),
+      answers: sealEntryAnswers({ occurrenceId, formId: template.formId }, answers),
       sentAt,
       skillRating: entry.skill ?? null,
       skillRatedById: skillRatedAt ? practice.therapist.id : null,
