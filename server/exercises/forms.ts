@@ -27,6 +27,11 @@ export function openDefinition(row: { id: string; definition: string }): TExerci
   return ZExerciseFormSchema.parse(JSON.parse(openField("exerciseFormDefinition", { formId: row.id }, row.definition)));
 }
 
+/** The id and number of a template's newest form version, or null when it has none. */
+export function newestVersionOf(db: TDb | Prisma.TransactionClient, templateId: string) {
+  return db.exerciseForm.findFirst({ where: { templateId }, orderBy: { version: "desc" }, select: { id: true, version: true } });
+}
+
 /** The newest version of a template's form, or null when it has none. */
 export async function latestForm(db: TDb | Prisma.TransactionClient, templateId: string) {
   const row = await db.exerciseForm.findFirst({
@@ -42,7 +47,7 @@ export async function saveTemplateForm(db: TDb, user: TSessionUser, template: TT
   if (template.ownerId !== user.id) {
     throw new AppError("FORBIDDEN", "Starter templates can't be changed. Duplicate it to make your own version.");
   }
-  const latest = await db.exerciseForm.findFirst({ where: { templateId: template.id }, orderBy: { version: "desc" }, select: { version: true } });
+  const latest = await newestVersionOf(db, template.id);
   const id = newRowId();
   const version = (latest?.version ?? 0) + 1;
   // Two saves at once both aim at n+1: the unique (template, version) index keeps the first

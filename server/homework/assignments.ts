@@ -24,6 +24,7 @@ import { now as clockNow } from "../clock";
 import { notify } from "../notifications/notify";
 import { newRowId } from "../db/ids";
 import { sealAssignmentText } from "./sealing";
+import { newestVersionOf } from "../exercises/forms";
 
 function scheduleFrom(input: TAssignHomework, startsOn: string): TScheduleInput {
   if (input.schedule === "once") return { schedule: "once", startsOn, dueOn: input.dueOn || startsOn };
@@ -57,7 +58,7 @@ export async function assignHomework(
   const goalId = await assertGoalOfEngagement(db, engagement.id, input.goalId);
   const templateId = input.templateId ? (await findTemplateForTherapist(db, therapist, input.templateId)).id : null;
   // An exercise template's newest form version goes with it; the assignment keeps that version (server/exercises/forms.ts).
-  const form = templateId ? await db.exerciseForm.findFirst({ where: { templateId }, orderBy: { version: "desc" }, select: { id: true } }) : null;
+  const form = templateId ? await newestVersionOf(db, templateId) : null;
 
   const id = newRowId();
   return db.$transaction(async (tx) => {
@@ -118,7 +119,7 @@ export async function updateAssignment(db: TDb, assignment: TAssignmentContext, 
 export async function moveToNewestForm(db: TDb, assignment: TAssignmentContext): Promise<{ version: number }> {
   assertActive(assignment);
   const newest = assignment.templateId
-    ? await db.exerciseForm.findFirst({ where: { templateId: assignment.templateId }, orderBy: { version: "desc" }, select: { id: true, version: true } })
+    ? await newestVersionOf(db, assignment.templateId)
     : null;
   if (!newest || !assignment.formId) throw new AppError("BAD_REQUEST", "This homework has no newer exercise form to move to.");
   if (newest.id === assignment.formId) throw new AppError("BAD_REQUEST", "This homework already uses the newest version of its form.");
