@@ -17,6 +17,17 @@ if (format !== undefined && !FORMATS.includes(format as TBackupFormat)) {
   process.exit(2);
 }
 
+/** Voice memos' audio is in this file unless an object store holds it (server/voice/stores.ts). */
+function voiceMemoAdvice(blobStoreUrl: string | undefined): string {
+  if (!blobStoreUrl) return "Voice memos' audio is kept in Postgres, so it is in this backup (sealed, like the journal).";
+  const { origin, pathname } = new URL(blobStoreUrl);
+  return (
+    `New voice memos' audio is kept in the object store at ${origin}${pathname}, not in this file (only memos written before BLOB_STORE_URL was set are). ` +
+    "Back that bucket up with the store's own tools (versioning, replication or a scheduled copy), at the same time as this backup. " +
+    "Its objects are sealed: they open only with this installation's DATA_ENCRYPTION_KEY (and any old keys), so keep those safe as well."
+  );
+}
+
 let database: TDatabaseInUse | undefined;
 try {
   database = await databaseInUse();
@@ -29,6 +40,7 @@ try {
   console.log(
     `[backup] wrote ${result.file} (${formatBytes(result.bytes)}, ${formatCount(result.rows, "row")} in ${result.tables} tables of ${database.description}, ${result.writtenWith}).`,
   );
+  console.log(`[backup] ${voiceMemoAdvice(getEnv().BLOB_STORE_URL)}`);
 } catch (error) {
   console.error(`[backup] ${describeBackupFailure(error)}`);
   process.exitCode = 1;

@@ -51,6 +51,16 @@ const ZEnvSchema = z.object({
    * MAIL_OUTBOX_DIR, which a real installation must then set on purpose
    * (server/mail/setup.ts).
    */
+  /** The longest voice memo, in seconds (issue 24); the browser stops recording there and the server refuses longer audio. */
+  VOICE_MEMO_MAX_SECONDS: z.coerce.number().int().min(10).max(1800).default(300),
+  /**
+   * Where voice memos' sealed bytes go. Unset: Postgres (voice_memo_chunks,
+   * in every backup). Set: an S3-compatible object store, path-style,
+   * `https://endpoint/bucket[/prefix]`; credentials from AWS_ACCESS_KEY_ID /
+   * AWS_SECRET_ACCESS_KEY. Only ciphertext is ever sent there.
+   */
+  BLOB_STORE_URL: z.url().optional(),
+  BLOB_STORE_REGION: z.string().default("us-east-1"),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default("Alliance <no-reply@alliance.invalid>"),
   MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),

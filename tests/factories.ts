@@ -1,6 +1,7 @@
 // Typed factories for integration and end-to-end tests. Every call makes new
 // people with unique e-mails, so tests never depend on each other's rows.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { TDb } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { createCaller } from "@/server/api/root";
@@ -11,6 +12,7 @@ import { invitationExpiry, newInvitationToken } from "@/server/invitations/token
 import { sealLinkSecret } from "@/server/invitations/invitation-mail";
 import { issueEmailProof } from "@/server/auth/email-proofs";
 import { sealField } from "@/server/crypto/sealed-fields";
+import { saveUpload, type TMemoPlace } from "@/server/voice/memos";
 import { sealEntryAnswers } from "@/server/exercises/sealing";
 import { newRowId } from "@/server/db/ids";
 import { sealGoalText, sealStepText } from "@/server/goals/sealing";
@@ -332,6 +334,17 @@ export async function seedInvitation(
  * A therapist with one client, plus a second therapist and client who must
  * never see the first pair's records: the cast of every cross-tenant test.
  */
+/** A short recording Chromium's MediaRecorder made (Opus in WebM, 3.5 s of its fake microphone's beeps). */
+export const MEMO_FIXTURE = readFileSync(new URL("./fixtures/audio/chromium-opus.webm", import.meta.url));
+
+/** A voice memo of the client's, kept through the real upload path (sealed, in the configured store); a draft until placed. */
+export async function seedVoiceMemo(db: TDb, clientId: string, place?: TMemoPlace, note = "") {
+  const saved = await saveUpload(db, { id: clientId }, MEMO_FIXTURE, note);
+  if (!saved.saved) throw new Error(`seedVoiceMemo: ${saved.message}`);
+  if (place) await db.voiceMemo.update({ where: { id: saved.memo.id }, data: { ...place, placedAt: new Date() }, select: { id: true } });
+  return saved.memo;
+}
+
 export async function seedCast(db: TDb) {
   const therapist = await seedTherapist(db, { name: "Tess Therapist" });
   const client = await seedClient(db, { name: "Cleo Client" });
@@ -376,6 +389,11 @@ export async function seedCast(db: TDb) {
   });
   const measures = await seedMeasures(db, engagement);
   const exercise = await seedExercise(db, engagement);
+  // Voice memos: one on the client's agenda item (so the pair's therapist may hear it), one not placed yet.
+  const voiceMemos = {
+    onAgenda: await seedVoiceMemo(db, client.id, { agendaItemId: agenda.clientItem.id }),
+    draft: await seedVoiceMemo(db, client.id),
+  };
   return {
     therapist,
     client,
@@ -393,6 +411,7 @@ export async function seedCast(db: TDb) {
     notification,
     measures,
     exercise,
+    voiceMemos,
   };
 }
 

@@ -30,6 +30,8 @@ const ZAnswerValue = z.union([
 export const ZAnswersSchema = z.record(z.string().max(40), ZAnswerValue).refine((answers) => Object.keys(answers).length <= 60, "Too many answers.");
 
 export const ZEntryAnswersSchema = ZOccurrenceRefSchema.extend({ answers: ZAnswersSchema }).strict();
+/** Sending may carry a voice memo ("tell me how it went"), a draft of the client's until now. */
+export const ZSendEntrySchema = ZOccurrenceRefSchema.extend({ answers: ZAnswersSchema, voiceMemoId: z.uuid("That recording link isn't valid.").optional() }).strict();
 export type TEntryAnswers = z.infer<typeof ZEntryAnswersSchema>;
 
 export const ZRateSkillSchema = ZOccurrenceRefSchema.extend({

@@ -84,6 +84,8 @@ export const ZCompleteOccurrenceSchema = ZOccurrenceRefSchema.extend({
   difficulty: ZSmallScale,
   helpfulness: ZSmallScale,
   obstacle: z.string().trim().max(2000, "Keep this under 2,000 characters.").refine(hasNoNul, NUL_MESSAGE).default(""),
+  /** "Tell me how it went": the client's voice memo for this day (a draft of theirs until now). */
+  voiceMemoId: z.uuid("That recording link isn't valid.").optional(),
 }).strict();
 export type TCompleteOccurrence = z.infer<typeof ZCompleteOccurrenceSchema>;
 

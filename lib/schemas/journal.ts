@@ -7,17 +7,15 @@ export const ZJournalEntryRefSchema = z.object({ entryId: z.uuid("That link isn'
 
 export const ZCreateJournalEntrySchema = z
   .object({
-    body: z
-      .string()
-      .trim()
-      .min(1, "Write a few words.")
-      .max(20000, "Keep an entry under 20,000 characters.")
-      .refine(hasNoNul, NUL_MESSAGE),
+    body: z.string().trim().max(20000, "Keep an entry under 20,000 characters.").refine(hasNoNul, NUL_MESSAGE).default(""),
     mood: ZMood,
     /** Share with the therapist of this active engagement; absent = private. */
     shareWithEngagementId: z.union([z.literal(""), z.uuid()]).optional(),
+    /** A voice memo the client recorded for this entry (a draft of theirs until now). */
+    voiceMemoId: z.uuid("That recording link isn't valid.").optional(),
   })
-  .strict();
+  .strict()
+  .refine((entry) => entry.body !== "" || entry.voiceMemoId !== undefined, { path: ["body"], message: "Write a few words, or record a voice memo." });
 export type TCreateJournalEntry = z.infer<typeof ZCreateJournalEntrySchema>;
 
 export const ZSetJournalSharingSchema = ZJournalEntryRefSchema.extend({

@@ -33,10 +33,15 @@ const ZAgendaText = z
   .refine(hasNoNul, NUL_MESSAGE);
 
 export const ZAddAgendaItemSchema = ZSessionRefSchema.extend({
-  text: ZAgendaText,
+  /** May be empty when a voice memo says it (the item then reads "Voice memo"). */
+  text: z.string().trim().max(2000, "Keep it under 2,000 characters.").refine(hasNoNul, NUL_MESSAGE).default(""),
   kind: z.enum(AGENDA_KINDS, "Choose what kind of item this is.").default("topic"),
   idempotencyKey: z.uuid().optional(),
-}).strict();
+  /** The client's voice memo for this item (a draft of theirs until now). */
+  voiceMemoId: z.uuid("That recording link isn't valid.").optional(),
+})
+  .strict()
+  .refine((item) => item.text !== "" || item.voiceMemoId !== undefined, { path: ["text"], message: "Write a few words." });
 export type TAddAgendaItem = z.infer<typeof ZAddAgendaItemSchema>;
 
 export const ZAgendaItemRefSchema = z.object({ itemId: z.uuid("That link isn't valid.") });

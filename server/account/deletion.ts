@@ -15,7 +15,8 @@
 //   session row removed) and no name.
 // - Gone for a client: private journal entries, takeaways not shared with
 //   the therapist, check-ins, questionnaire answers (with their flags),
-//   exercise drafts they never sent. Stays: goals, ratings, homework
+//   exercise drafts they never sent, every voice memo (shared ones too: a
+//   voice identifies a person; object-store bytes follow by job). Stays: goals, ratings, homework
 //   responses, sent exercise entries, the exposure ladder, agenda items,
 //   feedback, shared takeaways and shared journal entries, the therapist's
 //   notes. Each of their engagements ends, so nothing new is added to it.
@@ -182,6 +183,9 @@ async function removeClientData(tx: TTx, client: TSessionUser, now: Date): Promi
   await tx.measureResponse.deleteMany({ where: { clientId: client.id } });
   // An exercise draft was never sent: nobody else ever read it (server/exercises/entries.ts). Sent entries are shared work.
   await tx.exerciseEntry.deleteMany({ where: { clientId: client.id, sentAt: null } });
+  // Every voice memo, shared ones too: it is their voice. Postgres chunks go by
+  // cascade; a trigger queues the removal of object-store bytes (server/voice/memos.ts).
+  await tx.voiceMemo.deleteMany({ where: { clientId: client.id } });
 }
 
 /**

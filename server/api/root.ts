@@ -8,6 +8,7 @@ import { exerciseRouter } from "./routers/exercise";
 import { sessionRouter } from "./routers/session";
 import { agendaRouter } from "./routers/agenda";
 import { journalRouter } from "./routers/journal";
+import { voiceMemoRouter } from "./routers/voice-memo";
 import { feedbackRouter } from "./routers/feedback";
 import { measureRouter } from "./routers/measure";
 import { invitationRouter } from "./routers/invitation";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   session: sessionRouter,
   agenda: agendaRouter,
   journal: journalRouter,
+  voiceMemo: voiceMemoRouter,
   feedback: feedbackRouter,
   measure: measureRouter,
   notifications: notificationsRouter,

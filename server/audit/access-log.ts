@@ -39,6 +39,7 @@ const RECORD_WORDS: Partial<Record<TAuditRecordType, TWords>> = {
   note_client_takeaway: { one: "{your} takeaways from a session", many: "{your} takeaways" },
   note_therapist_private: { one: "a private session note", many: "private session notes" },
   journal_entry: { one: "{your} journal entry", many: "the journal entries {you} shared" },
+  voice_memo: { one: "{your} voice memo", many: "{your} voice memos" },
   session_feedback: { one: "{your} feedback on a session", many: "{your} feedback on sessions" },
   check_in: { one: "a check-in", many: "{your} check-ins" },
   measure_assignment: { one: "a questionnaire request", many: "{your} questionnaires" },

@@ -37,6 +37,7 @@ export const AUDIT_RECORD_TYPES = [
   "note_client_takeaway",
   "note_therapist_private",
   "journal_entry",
+  "voice_memo",
   "session_feedback",
   "check_in",
   "measure_assignment",

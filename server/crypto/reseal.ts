@@ -13,11 +13,13 @@
 import type { TDb } from "../db/client";
 import { SEALED_FIELDS, dataKeyring, sealContext, type TSealedFieldName } from "./sealed-fields";
 import { SealedTextError, isSealed, open, seal, type TKeyring } from "./sealed-text";
+import { countVoiceMemosUnderOldKeys, resealVoiceMemos } from "../voice/reseal";
 
 export const RESEAL_BATCH_SIZE = 200;
 
 export type TResealCounts = { resealed: number; unreadable: number };
-export type TResealReport = Record<TSealedFieldName, TResealCounts>;
+/** Per sealed text field, and voice memo audio (server/voice/reseal.ts). */
+export type TResealReport = Record<TSealedFieldName | "voiceMemoAudio", TResealCounts>;
 
 type TRow = { id: string; value: string } & Record<string, string>;
 
@@ -32,6 +34,9 @@ export async function resealAll(
     const { resealed, unreadable } = report[field];
     if (resealed || unreadable) options.log?.(`${field}: ${resealed} sealed with the current key, ${unreadable} unreadable`);
   }
+  report.voiceMemoAudio = await resealVoiceMemos(db, keyring);
+  const { resealed, unreadable } = report.voiceMemoAudio;
+  if (resealed || unreadable) options.log?.(`voice memo audio: ${resealed} memos sealed with the current key, ${unreadable} unreadable`);
   return report;
 }
 
@@ -75,8 +80,9 @@ async function resealField(db: TDb, field: TSealedFieldName, keyring: TKeyring, 
 }
 
 /** How many values are not yet sealed under the current key, per field. */
-export async function countUnsealed(db: TDb, keyring: TKeyring = dataKeyring()): Promise<Record<TSealedFieldName, number>> {
-  const counts = {} as Record<TSealedFieldName, number>;
+export async function countUnsealed(db: TDb, keyring: TKeyring = dataKeyring()): Promise<Record<TSealedFieldName | "voiceMemoAudio", number>> {
+  const counts = {} as Record<TSealedFieldName | "voiceMemoAudio", number>;
+  counts.voiceMemoAudio = await countVoiceMemosUnderOldKeys(db, keyring);
   for (const field of Object.keys(SEALED_FIELDS) as TSealedFieldName[]) {
     const spec = SEALED_FIELDS[field];
     const [row] = await db.$queryRawUnsafe<{ count: number }[]>(

@@ -95,3 +95,32 @@ export function open(keyring: TKeyring, stored: string, context: string): string
     throw new SealedTextError("A sealed value failed its integrity check.");
   }
 }
+
+// Binary sealing, for audio (server/voice/chunks.ts): `iv | ciphertext | tag`
+// as raw bytes, the key named by the caller's row. Same algorithm, same
+// binding to a context, no base64 (a memo is megabytes).
+
+export const SEALED_BYTES_OVERHEAD = IV_BYTES + TAG_BYTES;
+
+export function sealBytes(key: TDataKey, plaintext: Buffer, context: string): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key.key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(context, "utf8"));
+  return Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+}
+
+export function openBytes(keyring: TKeyring, keyId: string, sealed: Buffer, context: string): Buffer {
+  const dataKey = keyring.all.get(keyId);
+  if (!dataKey) {
+    throw new SealedTextError(`Audio was sealed with key ${keyId}, which is not configured (DATA_ENCRYPTION_KEY / DATA_ENCRYPTION_OLD_KEYS).`);
+  }
+  if (sealed.length < SEALED_BYTES_OVERHEAD) throw new SealedTextError("A sealed chunk is malformed.");
+  const decipher = createDecipheriv(ALGORITHM, dataKey.key, sealed.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+  decipher.setAAD(Buffer.from(context, "utf8"));
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  try {
+    return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new SealedTextError("A sealed chunk failed its integrity check.");
+  }
+}

@@ -240,6 +240,29 @@ export const DATA_LIFECYCLE = {
     onTherapistDeletion: { action: "kept", why: "the client's journal" },
     columns: { body: SEALED("the client's journal") },
   },
+  voice_memos: {
+    whose: "the client who recorded it",
+    personColumns: ["client_id"],
+    clientExport: { isIncluded: true, why: "every memo, as an audio file in the export archive, with its note and where it was placed" },
+    onClientDeletion: {
+      action: "deleted",
+      why: "all of them, shared ones too: a voice identifies a person, and it is their voice. Bytes in an object store are removed by the job the row's deletion adds",
+    },
+    onTherapistDeletion: { action: "kept", why: "the client's memos" },
+    columns: {
+      note: SEALED("a typed note or title for a memo"),
+      mime_type: { storage: "plain", why: "the audio container found in the bytes (audio/webm, audio/mp4, ...), to play it back" },
+      key_id: { storage: "plain", why: "the public id of the data key that sealed the audio (a hash of the key)" },
+    },
+  },
+  voice_memo_chunks: {
+    whose: "the client who recorded it (the memo's audio, when Postgres is the blob store)",
+    personColumns: [],
+    clientExport: { isIncluded: true, why: "opened and written out as the memo's audio file" },
+    onClientDeletion: { action: "deleted", why: "with their memo (ON DELETE CASCADE)" },
+    onTherapistDeletion: { action: "kept", why: "the client's memos" },
+    columns: {},
+  },
   session_feedback: {
     whose: "the client, shared with the therapist",
     personColumns: [],

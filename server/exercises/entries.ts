@@ -18,6 +18,7 @@
 //   and puts a "homework review" item on the next session's agenda, once.
 //   A retry, or a second send at once, changes nothing and tells no one again.
 // - Answers are sealed under the occurrence and the version answered.
+import { placeMemo } from "../voice/memos";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
@@ -112,7 +113,7 @@ export async function saveEntryDraft(db: TDb, client: TSessionUser, occurrence: 
 }
 
 /** Sends the entry: fixed from now on, shared with the therapist, and the day recorded as done. */
-export async function sendEntry(db: TDb, client: TSessionUser, occurrence: TOccurrenceContext, answers: TAnswers, now = clockNow()) {
+export async function sendEntry(db: TDb, client: TSessionUser, occurrence: TOccurrenceContext, answers: TAnswers, voiceMemoId?: string, now = clockNow()) {
   assertClientCanWrite(client, occurrence, now);
   const sent = await db.exerciseEntry.findUnique({ where: { occurrenceId: occurrence.id }, select: { id: true, sentAt: true } });
   // A retry of a send that went through: nothing more happens.
@@ -161,6 +162,7 @@ export async function sendEntry(db: TDb, client: TSessionUser, occurrence: TOccu
         engagementId: engagement.id,
       });
     }
+    if (voiceMemoId) await placeMemo(tx, client, voiceMemoId, { occurrenceId: occurrence.id });
     await addExerciseReviewItem(tx, engagement.id, client.id, now);
     return tx.exerciseEntry.findUniqueOrThrow({ where: { occurrenceId: occurrence.id }, select: { id: true } });
   });

@@ -8,6 +8,7 @@
 // - Recording (or skipping) tells the therapist, and a reply tells the
 //   client, in the same transaction as the write (server/notifications).
 //   The notice names the person, never what they wrote.
+import { placeMemo } from "../voice/memos";
 import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -84,6 +85,7 @@ export async function completeOccurrence(
       ],
       skipDuplicates: true,
     });
+    if (inserted.count === 1 && input.voiceMemoId) await placeMemo(tx, client, input.voiceMemoId, { occurrenceId: occurrence.id });
     const { therapistId } = occurrence.assignment.engagement;
     if (inserted.count === 1 && therapistId) {
       await notify(tx, {

@@ -27,6 +27,11 @@ export type TJobPayloads = {
   reminder_email: { key: string };
   /** E-mails an invitation, or a fresh link to it the invitee asked for (server/invitations/invitation-mail.ts). */
   invitation_email: { invitationId: string; kind: "invitation" | "link" };
+  /**
+   * Removes a deleted voice memo's bytes from the object store. Added by a
+   * trigger on voice_memos, never by enqueue() (server/voice/memos.ts).
+   */
+  voice_memo_object_delete: { memoId: string };
 };
 
 export type TJobName = keyof TJobPayloads;

@@ -28,6 +28,7 @@ import { notificationEmail } from "./tasks/notification-email";
 import { reminderEmail } from "./tasks/reminder-email";
 import { remindersTick } from "./tasks/reminders-tick";
 import { invitationEmail } from "./tasks/invitation-email";
+import { voiceMemoObjectDelete } from "./tasks/voice-memo-object-delete";
 import type { TJobName } from "./queue";
 import { getEnv } from "../env";
 import { getLogger } from "../log";
@@ -37,6 +38,7 @@ export const TASKS = {
   reminders_tick: remindersTick,
   reminder_email: reminderEmail,
   invitation_email: invitationEmail,
+  voice_memo_object_delete: voiceMemoObjectDelete,
 } satisfies Record<TJobName, TaskList[string]>;
 
 /**

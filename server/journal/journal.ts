@@ -6,6 +6,8 @@
 //   engagement of theirs; unsharing (or ending the engagement) removes it
 //   from their view at once, because every read goes through the where below.
 // - Only the client writes, shares, unshares or deletes their entries.
+// - An entry's voice memos (server/voice/) follow the entry: private with it,
+//   heard by the therapist exactly while it is shared (server/voice/access.ts).
 import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -13,6 +15,8 @@ import { fieldError, notFound } from "../errors";
 import { openField, sealField } from "../crypto/sealed-fields";
 import type { TCreateJournalEntry } from "../../lib/schemas/journal";
 import { now as clockNow } from "../clock";
+import { newRowId } from "../db/ids";
+import { MEMO_SELECT, openMemo, placeMemo, type TMemoRow } from "../voice/memos";
 
 export const JOURNAL_PAGE_SIZE = 50;
 
@@ -28,12 +32,13 @@ const ENTRY_SELECT = {
   visibility: true,
   sharedAt: true,
   createdAt: true,
+  voiceMemos: { orderBy: { createdAt: "asc" }, select: MEMO_SELECT },
   sharedEngagement: { select: { id: true, therapist: { select: { name: true } } } },
 } as const;
 
-/** Entries as people read them: the body opened, the owner id dropped. */
-function openEntry<T extends { clientId: string; body: string }>({ clientId, ...row }: T) {
-  return { ...row, body: openField("journalBody", { clientId }, row.body) };
+/** Entries as people read them: the body and memo notes opened, the owner id dropped. */
+function openEntry<T extends { clientId: string; body: string; voiceMemos: TMemoRow[] }>({ clientId, ...row }: T) {
+  return { ...row, body: openField("journalBody", { clientId }, row.body), voiceMemos: row.voiceMemos.map(openMemo) };
 }
 
 export async function listOwnEntries(db: TDb, client: TSessionUser) {
@@ -51,7 +56,7 @@ export async function listSharedEntries(db: TDb, therapist: TSessionUser, engage
     where: sharedJournalWhere(therapist, engagementId),
     orderBy: { createdAt: "desc" },
     take: JOURNAL_PAGE_SIZE,
-    select: { id: true, clientId: true, body: true, mood: true, sharedAt: true, createdAt: true },
+    select: { id: true, clientId: true, body: true, mood: true, sharedAt: true, createdAt: true, voiceMemos: ENTRY_SELECT.voiceMemos },
   });
   return rows.map(openEntry);
 }
@@ -67,17 +72,24 @@ async function assertOwnActiveEngagement(db: TDb, client: TSessionUser, engageme
 export async function createEntry(db: TDb, client: TSessionUser, input: TCreateJournalEntry) {
   const engagementId = input.shareWithEngagementId || null;
   if (engagementId) await assertOwnActiveEngagement(db, client, engagementId, "shareWithEngagementId");
-  const entry = await db.journalEntry.create({
-    data: {
-      clientId: client.id,
-      body: sealField("journalBody", { clientId: client.id }, input.body),
-      mood: input.mood === "" || input.mood === undefined ? null : input.mood,
-      visibility: engagementId ? "shared" : "private",
-      sharedEngagementId: engagementId,
-      sharedAt: engagementId ? clockNow() : null,
-    },
-    select: ENTRY_SELECT,
-  });
+  const id = newRowId();
+  const data = {
+    id,
+    clientId: client.id,
+    body: sealField("journalBody", { clientId: client.id }, input.body),
+    mood: input.mood === "" || input.mood === undefined ? null : input.mood,
+    visibility: engagementId ? ("shared" as const) : ("private" as const),
+    sharedEngagementId: engagementId,
+    sharedAt: engagementId ? clockNow() : null,
+  };
+  const { voiceMemoId } = input;
+  const entry = voiceMemoId
+    ? await db.$transaction(async (tx) => {
+        await tx.journalEntry.create({ data, select: { id: true } });
+        await placeMemo(tx, client, voiceMemoId, { journalEntryId: id });
+        return tx.journalEntry.findUniqueOrThrow({ where: { id }, select: ENTRY_SELECT });
+      })
+    : await db.journalEntry.create({ data, select: ENTRY_SELECT });
   return openEntry(entry);
 }
 

@@ -58,3 +58,20 @@ export async function findAgendaItemForUser(db: TDb, user: TSessionUser, itemId:
   if (!item) throw notFound("That agenda item");
   return item;
 }
+
+/**
+ * The client's next session that can still take agenda items: scheduled, not
+ * yet started, on an active engagement of theirs (one named, or the soonest
+ * of any). Null when none is booked.
+ */
+export async function findNextSessionForClient(db: TDb, client: Pick<TSessionUser, "id" | "role">, now: Date, engagementId?: string): Promise<TSessionContext | null> {
+  return db.therapySession.findFirst({
+    where: {
+      status: "scheduled",
+      startsAt: { gt: now },
+      engagement: { AND: [engagementWhereForUser(client), { status: "active" }, engagementId ? { id: engagementId } : {}] },
+    },
+    orderBy: { startsAt: "asc" },
+    select: SESSION_CONTEXT_SELECT,
+  });
+}

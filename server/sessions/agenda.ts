@@ -10,10 +10,11 @@
 // - An item submitted twice with the same idempotency key is added once.
 // - An item the client adds tells the therapist (who, and for which
 //   session), in the same transaction; never the item's text.
+import { placeMemo } from "../voice/memos";
 import type { TDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/session-user";
-import { AppError, notFound } from "../errors";
+import { AppError, fieldError, notFound } from "../errors";
 import { sealField } from "../crypto/sealed-fields";
 import { MAX_AGENDA_ITEMS, type TAddAgendaItem } from "../../lib/schemas/session";
 import type { TAgendaItemContext, TSessionContext } from "./access";
@@ -37,8 +38,13 @@ export async function addAgendaItem(db: TDb, user: TSessionUser, session: TSessi
   return item;
 }
 
+/** What an item the client only spoke reads as, wherever its text is shown; its memo plays beside it. */
+export const VOICE_MEMO_ITEM_TEXT = "Voice memo";
+
 async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionContext, input: TAddAgendaItem): Promise<{ id: string }> {
   assertOpenForAgenda(session);
+  // Voice memos are the client's (server/voice/memos.ts); a therapist's item is typed.
+  if (input.voiceMemoId && user.role !== "client") throw fieldError("voiceMemoId", "Only a client can add a voice memo here.");
   return db.$transaction(async (tx) => {
     const items = await tx.agendaItem.findMany({ where: { sessionId: session.id }, select: { position: true } });
     if (items.length >= MAX_AGENDA_ITEMS) {
@@ -54,7 +60,7 @@ async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionCo
           id,
           sessionId: session.id,
           authorId: user.id,
-          text: sealField("agendaText", { sessionId: session.id, authorId: user.id }, input.text),
+          text: sealField("agendaText", { sessionId: session.id, authorId: user.id }, input.text || VOICE_MEMO_ITEM_TEXT),
           kind: input.kind,
           position: Math.max(-1, ...items.map((entry) => entry.position)) + 1,
           idempotencyKey: input.idempotencyKey ?? null,
@@ -68,6 +74,7 @@ async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionCo
         select: { id: true },
       });
     }
+    if (input.voiceMemoId) await placeMemo(tx, user, input.voiceMemoId, { agendaItemId: id });
     await tx.therapySession.update({ where: { id: session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });
     if (user.role === "client") await tellTherapistOfAgendaItem(tx, session, user.name);
     return { id };

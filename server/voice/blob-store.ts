@@ -16,7 +16,7 @@ type TTx = Prisma.TransactionClient;
 
 export type TBlobStoreKind = "postgres" | "object_store";
 
-export interface TBlobStore {
+export type TBlobStore = {
   readonly kind: TBlobStoreKind;
   /** Writes all of a memo's sealed chunks, in order (chunk 0 first). `db` is the caller's transaction where there is one. */
   put(db: TDb | TTx, memoId: string, chunks: readonly Buffer[]): Promise<void>;
@@ -26,4 +26,4 @@ export interface TBlobStore {
   remove(db: TDb | TTx, memoIds: readonly string[]): Promise<void>;
   /** How many memos it holds bytes for (tests and the backup's report). */
   count(db: TDb): Promise<number>;
-}
+};

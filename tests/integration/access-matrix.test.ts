@@ -380,6 +380,14 @@ export const MATRIX: Record<string, TRow> = {
   },
   "journal.delete": { call: (caller, cast) => caller.journal.delete({ entryId: cast.journal.privateEntry.id }), expect: OWN_ENTRY },
   "journal.shared": { call: (caller, cast) => caller.journal.shared({ engagementId: cast.engagement.id }), expect: PAIR_THERAPIST },
+  "voiceMemo.drafts": { call: (caller) => caller.voiceMemo.drafts(), expect: CLIENTS_ONLY },
+  "voiceMemo.setNote": { call: (caller, cast) => caller.voiceMemo.setNote({ memoId: cast.voiceMemos.draft.id, note: "On the walk home" }), expect: OWN_ENTRY },
+  "voiceMemo.delete": { call: (caller, cast) => caller.voiceMemo.delete({ memoId: cast.voiceMemos.draft.id }), expect: OWN_ENTRY },
+  "voiceMemo.reflectInJournal": { call: (caller) => caller.voiceMemo.reflectInJournal({ text: "A quick thought." }), expect: CLIENTS_ONLY },
+  "voiceMemo.reflectOnAgenda": {
+    call: (caller, cast) => caller.voiceMemo.reflectOnAgenda({ text: "For next time.", engagementId: cast.engagement.id }),
+    expect: PAIR_CLIENT,
+  },
   "feedback.submit": {
     call: (caller, cast) =>
       caller.feedback.submit({ sessionId: cast.completedSession.id, feltHeard: 8, workedOnWanted: 7, approachFit: 8, overall: 8 }),
@@ -558,8 +566,8 @@ const HIDDEN_FROM: Record<TActor, TCanaryName[] | "all"> = {
   otherClient: "all",
   otherTherapist: "all",
   client: ["privateNote", "templateTitle", "templateInstructions"],
-  // The client's private journal entry and the exercise they started but never sent.
-  therapist: ["journal", "exerciseDraft"],
+  // The client's private journal entry, the exercise they started but never sent, a voice memo not placed yet.
+  therapist: ["journal", "exerciseDraft", "voiceMemoDraft"],
 };
 
 const procedureTypes = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;

@@ -3,8 +3,8 @@
 // encryption-at-rest, data-lifecycle and access-matrix tests. CANARY_TABLES
 // says where each one lives, so a test can hold it to the registry
 // (server/data-lifecycle). Some are private to their writer by design: the
-// therapist's private note, the client's private journal entry and their
-// unsent exercise draft.
+// therapist's private note, the client's private journal entry, their
+// unsent exercise draft and the note on a voice memo they have not placed.
 import { randomUUID } from "node:crypto";
 import type { TDb } from "@/server/db/client";
 import { callerFor, CAST_EXERCISE_FORM, seedCast, TEST_PASSWORD } from "../factories";
@@ -42,6 +42,8 @@ export const CANARY_TABLES = {
   exerciseAnswer: "exercise_entries",
   exerciseDraft: "exercise_entries",
   ladderStep: "ladder_steps",
+  voiceMemoNote: "voice_memos",
+  voiceMemoDraft: "voice_memos",
 } as const;
 
 export type TCanaryName = keyof typeof CANARY_TABLES;
@@ -79,8 +81,13 @@ export async function writeCanaries(db: TDb) {
     exerciseAnswer: canary("exercise-answer"),
     exerciseDraft: canary("exercise-draft"),
     ladderStep: canary("ladder-step"),
+    voiceMemoNote: canary("voice-memo-note"),
+    voiceMemoDraft: canary("voice-memo-draft"),
   };
   const sessionId = cast.session.id;
+  // Voice memo notes: on the memo the client put on the agenda (the therapist may read it), and on one not placed yet (theirs alone).
+  await client.voiceMemo.setNote({ memoId: cast.voiceMemos.onAgenda.id, note: c.voiceMemoNote });
+  await client.voiceMemo.setNote({ memoId: cast.voiceMemos.draft.id, note: c.voiceMemoDraft });
   await therapist.session.saveNote({ sessionId, kind: "therapist_private", body: c.privateNote });
   await therapist.session.saveNote({ sessionId, kind: "shared_summary", body: c.summary });
   await client.session.saveNote({ sessionId, kind: "client_takeaway", body: c.takeaway, isSharedWithTherapist: true });

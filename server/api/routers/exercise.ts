@@ -4,6 +4,7 @@ import {
   ZAddLadderStepSchema,
   ZEntriesPageSchema,
   ZEntryAnswersSchema,
+  ZSendEntrySchema,
   ZLadderStepRefSchema,
   ZRateSkillSchema,
   ZUpdateLadderStepSchema,
@@ -29,8 +30,8 @@ export const exerciseRouter = createTRPCRouter({
     audit: { action: "update", recordType: "exercise_entry", recordId: ({ output }) => output.id },
   }),
 
-  send: occurrence.mutation("client", ZEntryAnswersSchema, {
-    run: ({ ctx, input }) => sendEntry(ctx.db, ctx.user, ctx.occurrence, input.answers),
+  send: occurrence.mutation("client", ZSendEntrySchema, {
+    run: ({ ctx, input }) => sendEntry(ctx.db, ctx.user, ctx.occurrence, input.answers, input.voiceMemoId),
     audit: { action: "create", recordType: "exercise_entry", recordId: ({ output }) => output.id },
   }),
 
