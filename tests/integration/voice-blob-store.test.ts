@@ -162,22 +162,19 @@ describe("parseBlobStoreUrl", () => {
 
 describe("the Postgres blob store (voice_memo_chunks)", () => {
   const store = createPostgresBlobStore();
-  // Until the voice_memos migration lands, the table is made here with the
-  // same shape (without its foreign key, having no voice_memos to point at)
-  // and dropped afterwards, so no other test file in this worker sees it.
-  let isTableOurs = false;
-
+  // The store's own contract is about chunks alone, so these tests write
+  // chunks for made-up memo ids: the foreign key to voice_memos is lifted
+  // for this file (a worker runs its files one at a time) and put back, with
+  // the made-up chunks gone, afterwards. tests/integration/voice-memos.test.ts
+  // runs the store under real memos.
   beforeAll(async () => {
-    const [{ exists }] = await db.$queryRaw<{ exists: boolean }[]>`
-      SELECT to_regclass('public.voice_memo_chunks') IS NOT NULL AS exists`;
-    if (!exists) {
-      await db.$executeRaw`
-        CREATE TABLE voice_memo_chunks (memo_id uuid NOT NULL, idx int NOT NULL, data bytea NOT NULL, PRIMARY KEY (memo_id, idx))`;
-      isTableOurs = true;
-    }
+    await db.$executeRaw`ALTER TABLE voice_memo_chunks DROP CONSTRAINT voice_memo_chunks_memo_id_fkey`;
   });
   afterAll(async () => {
-    if (isTableOurs) await db.$executeRaw`DROP TABLE voice_memo_chunks`;
+    await db.$executeRaw`DELETE FROM voice_memo_chunks c WHERE NOT EXISTS (SELECT 1 FROM voice_memos m WHERE m.id = c.memo_id)`;
+    await db.$executeRaw`
+      ALTER TABLE voice_memo_chunks ADD CONSTRAINT voice_memo_chunks_memo_id_fkey
+        FOREIGN KEY (memo_id) REFERENCES voice_memos(id) ON DELETE CASCADE ON UPDATE CASCADE`;
   });
 
   roundTrip(() => store);
