@@ -32,6 +32,9 @@ export default defineConfig({
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            // Voice memos: a fake microphone (a beeping tone) and no permission prompt.
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
           ],
         }
       : {},

@@ -12,6 +12,7 @@
 //   server's field errors land under the same fields.
 // - Nothing here blames: a lost connection says what happened and that it
 //   will try again.
+import { MemoField } from "@/components/voice/memo-field";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
@@ -43,6 +44,7 @@ export function EntryForm({
   therapistName,
   ladder,
   ladderHref,
+  maxMemoSeconds,
 }: {
   occurrenceId: string;
   assignmentId: string;
@@ -52,12 +54,15 @@ export function EntryForm({
   therapistName: string;
   ladder: TLadderStepOption[] | null;
   ladderHref: string;
+  maxMemoSeconds: number;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [answers, setAnswers] = useState<TAnswers>(initialAnswers ?? {});
   const [errors, setErrors] = useState<TAnswerErrors>({});
   const [summary, setSummary] = useState<string | null>(null);
+  /** "Tell me how it went": a voice memo sent with the entry. */
+  const [voiceMemoId, setVoiceMemoId] = useState<string | null>(null);
   const [draftState, setDraftState] = useState<TDraftState>(initialAnswers ? "saved" : "idle");
   const [refusal, setRefusal] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -168,7 +173,7 @@ export function EntryForm({
     }
     if (Object.keys(found).length > 0) return showProblems(found, CHECK_AGAIN);
     try {
-      await send.mutateAsync({ occurrenceId, answers: cleaned });
+      await send.mutateAsync({ occurrenceId, answers: cleaned, voiceMemoId: voiceMemoId ?? undefined });
     } catch (error) {
       const serverError = error as TServerError;
       // No answer from the server at all: the connection, not the answers.
@@ -204,6 +209,13 @@ export function EntryForm({
       ) : null}
       <ExerciseFields form={form} answers={answers} onChange={change} errors={errors} ladder={ladder} ladderHref={ladderHref} />
       <SleepFigures form={form} answers={answers} />
+      <MemoField
+        maxSeconds={maxMemoSeconds}
+        openLabel="Tell me how it went (voice memo)"
+        whoHears={`${therapistName} hears it once you send the entry.`}
+        idPrefix="entry-memo"
+        onChange={setVoiceMemoId}
+      />
       <div className="flex flex-col gap-2">
         <SubmitButton pendingLabel="Sending…" className="self-start">
           Send to {therapistName}

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { ChoiceChips } from "@/components/ui/choice-chips";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
+import { MemoField } from "@/components/voice/memo-field";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 type TStatus = (typeof COMPLETION_STATUSES)[number];
@@ -44,10 +45,13 @@ export function CompleteOccurrenceForm({
   occurrenceId,
   assignmentId,
   isSkipOnly = false,
+  maxMemoSeconds,
 }: {
   occurrenceId: string;
   assignmentId: string;
   isSkipOnly?: boolean;
+  /** Offers "tell me how it went" as a voice memo; absent on the skip-only form. */
+  maxMemoSeconds?: number;
 }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
@@ -83,6 +87,10 @@ export function CompleteOccurrenceForm({
             hint="A few words is plenty. Your therapist will see this."
             errors={errors.fieldErrors.response}
           />
+          {maxMemoSeconds ? (
+            <MemoField maxSeconds={maxMemoSeconds} openLabel="Tell me how it went (voice memo)" whoHears="Your therapist will hear it, like your words here." idPrefix={`memo-${occurrenceId}`} />
+          ) : null}
+          {errors.fieldErrors.voiceMemoId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.voiceMemoId[0]}</span> : null}
           <SmallScale name="difficulty" legend="How hard was it?" low="Easy" high="Very hard" />
           <SmallScale name="helpfulness" legend="How helpful did it feel?" low="Not yet" high="Very" />
         </>

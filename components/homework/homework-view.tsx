@@ -10,6 +10,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CancelAssignmentButton } from "./cancel-assignment-button";
 import { CompleteOccurrenceForm } from "./complete-occurrence-form";
+import { VoiceMemoPlayer } from "@/components/voice/voice-memo-player";
 import { EditAssignmentForm } from "./edit-assignment-form";
 import { MoveToNewestFormButton } from "./move-to-newest-form-button";
 import { scheduleText } from "./homework-panel";
@@ -20,7 +21,7 @@ function day(value: string): string {
   return formatDate(new Date(`${value}T12:00:00Z`), "UTC");
 }
 
-export function HomeworkView({ assignmentId }: { assignmentId: string }) {
+export function HomeworkView({ assignmentId, timeZone, maxMemoSeconds }: { assignmentId: string; timeZone: string; maxMemoSeconds: number }) {
   const trpc = useTRPC();
   const { data: homework } = useSuspenseQuery(trpc.homework.byId.queryOptions({ assignmentId }));
   const [isEditing, setIsEditing] = useState(false);
@@ -126,6 +127,9 @@ export function HomeworkView({ assignmentId }: { assignmentId: string }) {
                         {occurrence.completion.feedback}
                       </p>
                     ) : null}
+                    {occurrence.voiceMemos.map((memo) => (
+                      <VoiceMemoPlayer key={memo.id} memo={memo} timeZone={timeZone} />
+                    ))}
                     {isSent ? (
                       <Link href={entryHref} className="self-start text-brand-strong underline">
                         {isClient ? "Read what you sent" : "Read the entry"}
@@ -148,7 +152,7 @@ export function HomeworkView({ assignmentId }: { assignmentId: string }) {
                     </details>
                   </div>
                 ) : canRecord ? (
-                  <CompleteOccurrenceForm occurrenceId={occurrence.id} assignmentId={homework.id} />
+                  <CompleteOccurrenceForm occurrenceId={occurrence.id} assignmentId={homework.id} maxMemoSeconds={maxMemoSeconds} />
                 ) : null}
               </li>
             );

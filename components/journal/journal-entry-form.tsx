@@ -8,15 +8,26 @@ import { Alert } from "@/components/ui/alert";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
+import { MemoField } from "@/components/voice/memo-field";
 
 /** A low mood gently brings up where to find help now. */
 const LOW_MOOD = 2;
 const SELECT = "min-h-11 w-full rounded-lg border border-line bg-surface px-3";
 
-export function JournalEntryForm({ therapists, crisisText }: { therapists: { engagementId: string; name: string }[]; crisisText: string }) {
+export function JournalEntryForm({
+  therapists,
+  crisisText,
+  maxMemoSeconds,
+}: {
+  therapists: { engagementId: string; name: string }[];
+  crisisText: string;
+  maxMemoSeconds: number;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<{ isShared: boolean; isLow: boolean }>();
+  /** A new memo field after each saved entry. */
+  const [entryCount, setEntryCount] = useState(0);
   const create = useMutation(
     trpc.journal.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.journal.mine.queryKey() }) }),
   );
@@ -28,6 +39,7 @@ export function JournalEntryForm({ therapists, crisisText }: { therapists: { eng
       const mood = input.mood;
       setSaved({ isShared: Boolean(input.shareWithEngagementId), isLow: typeof mood === "number" && mood <= LOW_MOOD });
       form.reset();
+      setEntryCount((count) => count + 1);
     },
   });
 
@@ -36,7 +48,9 @@ export function JournalEntryForm({ therapists, crisisText }: { therapists: { eng
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {saved ? <Alert tone="success">{saved.isShared ? "Saved and shared." : "Saved. Only you can see it."}</Alert> : null}
       {saved?.isLow ? <CrisisResources text={crisisText} /> : null}
-      <TextAreaField label="Write something" name="body" rows={4} maxLength={20000} errors={errors.fieldErrors.body} />
+      <TextAreaField label="Write something" hint="Or say it: record a voice memo below." name="body" rows={4} maxLength={20000} errors={errors.fieldErrors.body} />
+      <MemoField key={entryCount} maxSeconds={maxMemoSeconds} whoHears="Like the words, the memo is private unless you share the entry." idPrefix="journal-memo" />
+      {errors.fieldErrors.voiceMemoId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.voiceMemoId[0]}</span> : null}
       <label className="flex flex-col gap-1.5">
         <span className="font-medium">Mood right now (optional)</span>
         <select name="mood" className={SELECT} defaultValue="">

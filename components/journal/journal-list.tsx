@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { VoiceMemoPlayer } from "@/components/voice/voice-memo-player";
 
 /** Every entry says who can read it; sharing and unsharing take effect at once. */
 export function JournalList({ therapists, timeZone }: { therapists: { engagementId: string; name: string }[]; timeZone: string }) {
@@ -30,7 +31,10 @@ export function JournalList({ therapists, timeZone }: { therapists: { engagement
                 : "Private: only you"}
             </span>
           </div>
-          <p className="whitespace-pre-line">{entry.body}</p>
+          {entry.body ? <p className="whitespace-pre-line">{entry.body}</p> : null}
+          {entry.voiceMemos.map((memo) => (
+            <VoiceMemoPlayer key={memo.id} memo={memo} timeZone={timeZone} />
+          ))}
           <div className="flex flex-wrap gap-2">
             {entry.visibility === "shared" ? (
               <Button variant="secondary" onClick={() => setSharing.mutate({ entryId: entry.id, engagementId: null })}>

@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/card";
+import { VoiceMemoPlayer } from "@/components/voice/voice-memo-player";
 
 /** Only what the client chose to share, while they still share it. */
 export function SharedJournal({ engagementId, timeZone }: { engagementId: string; timeZone: string }) {
@@ -18,7 +19,10 @@ export function SharedJournal({ engagementId, timeZone }: { engagementId: string
             {formatDateTime(entry.createdAt, timeZone)}
             {entry.mood !== null ? ` · mood ${entry.mood}/10` : ""}
           </p>
-          <p className="whitespace-pre-line">{entry.body}</p>
+          {entry.body ? <p className="whitespace-pre-line">{entry.body}</p> : null}
+          {entry.voiceMemos.map((memo) => (
+            <VoiceMemoPlayer key={memo.id} memo={memo} timeZone={timeZone} />
+          ))}
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { VoiceMemoPlayer } from "@/components/voice/voice-memo-player";
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AGENDA_KIND_LABELS } from "@/lib/constants/session";
@@ -15,7 +16,7 @@ import { FormActions } from "@/components/ui/form-actions";
 const STATUS_TEXT = { open: "Open", discussed: "Discussed", deferred: "For later" } as const;
 
 /** The agenda in order: mark items, move them, withdraw your own before the session starts. */
-export function AgendaList({ session, canEdit }: { session: TSessionView; canEdit: boolean }) {
+export function AgendaList({ session, canEdit, timeZone }: { session: TSessionView; canEdit: boolean; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId: session.id }) });
@@ -70,6 +71,9 @@ export function AgendaList({ session, canEdit }: { session: TSessionView; canEdi
             ) : (
               <p className={item.status === "discussed" ? "text-ink-muted" : ""}>{item.text}</p>
             )}
+            {item.voiceMemos.map((memo) => (
+              <VoiceMemoPlayer key={memo.id} memo={memo} timeZone={timeZone} />
+            ))}
             {canEdit ? (
               <div className="flex flex-wrap gap-1">
                 {item.status !== "discussed" ? (

@@ -74,7 +74,7 @@ export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: st
 
       <Card title="Agenda">
         <div className="flex flex-col gap-4">
-          <AgendaList session={session} canEdit={isOpen} />
+          <AgendaList session={session} canEdit={isOpen} timeZone={timeZone} />
           {isOpen ? <AddAgendaItem sessionId={session.id} showStarters={isClient} crisisText={crisisText} /> : null}
         </div>
       </Card>

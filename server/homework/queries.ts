@@ -6,6 +6,7 @@ import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { clientToday } from "./client-day";
 import { COMPLETION_SELECT, openCompletion } from "./completions";
+import { MEMO_SELECT, openMemo } from "../voice/memos";
 import { adherence, dbToLocalDate, localDateToDb, occurrenceState } from "../../lib/homework/schedule";
 import { addDays } from "../../lib/time/days";
 import { localDay } from "../../lib/time/zones";
@@ -41,7 +42,8 @@ const ASSIGNMENT_SELECT = {
   form: { select: { version: true, template: { select: { forms: { orderBy: { version: "desc" }, take: 1, select: { version: true } } } } } },
   occurrences: {
     orderBy: { dueOn: "asc" },
-    select: { id: true, opensOn: true, dueOn: true, completion: { select: COMPLETION_SELECT } },
+    // "Tell me how it went": placed only when the day is recorded, so the therapist may hear it (server/voice/access.ts).
+    select: { id: true, opensOn: true, dueOn: true, completion: { select: COMPLETION_SELECT }, voiceMemos: { orderBy: { createdAt: "asc" }, select: MEMO_SELECT } },
   },
 } as const;
 
@@ -62,7 +64,7 @@ function shape({ engagementId, goal, form, ...row }: TAssignmentRow, today: stri
     const dueOn = dbToLocalDate(occurrence.dueOn);
     const state = occurrenceState({ opensOn, dueOn, completion: occurrence.completion?.status ?? null }, today);
     const completion = occurrence.completion ? openCompletion(occurrence.completion) : null;
-    return { id: occurrence.id, opensOn, dueOn, state, completion };
+    return { id: occurrence.id, opensOn, dueOn, state, completion, voiceMemos: occurrence.voiceMemos.map(openMemo) };
   });
   const due = occurrences.filter((occurrence) => occurrence.dueOn <= today);
   return {

@@ -1,6 +1,7 @@
 // Read models for sessions: the list for one engagement and the shared
 // session view (agenda, notes this viewer may read, homework since the last
 // session). Notes are selected through noteWhereForUser only.
+import { MEMO_SELECT, openMemo } from "../voice/memos";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { openField } from "../crypto/sealed-fields";
@@ -125,6 +126,8 @@ export async function getSessionView(
             createdAt: true,
             carriedFromId: true,
             author: { select: { role: true, name: true } },
+            // A client's spoken item: both people may hear it (server/voice/access.ts).
+            voiceMemos: { orderBy: { createdAt: "asc" }, select: MEMO_SELECT },
           },
         },
         notes: {
@@ -159,8 +162,9 @@ export async function getSessionView(
     ...rest,
     engagement: { id: engagement.id, status: engagement.status },
     people: { therapist: engagement.therapist.name, client: engagement.client?.name ?? "Client" },
-    agenda: agendaItems.map(({ author, authorId, carriedFromId, text, ...item }) => ({
+    agenda: agendaItems.map(({ author, authorId, carriedFromId, text, voiceMemos, ...item }) => ({
       ...item,
+      voiceMemos: voiceMemos.map(openMemo),
       text: openField("agendaText", { sessionId, authorId }, text),
       isMine: authorId === user.id,
       authorRole: author.role,

@@ -16,7 +16,7 @@ import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { fieldError, notFound } from "../errors";
-import { getEnv } from "../env";
+import { maxMemoSeconds } from "./settings";
 import { now as clockNow } from "../clock";
 import { newRowId } from "../db/ids";
 import { openField, sealField, dataKeyring } from "../crypto/sealed-fields";
@@ -32,10 +32,6 @@ type TTx = Prisma.TransactionClient;
 export const MAX_DRAFT_MEMOS = 20;
 export const TOO_MANY_DRAFTS = `You have ${MAX_DRAFT_MEMOS} voice memos waiting to be placed. Place or discard some of them first (they're on your home page).`;
 export const MEMO_GONE = "That voice memo isn't here any more. You could record it again.";
-
-export function maxMemoSeconds(): number {
-  return getEnv().VOICE_MEMO_MAX_SECONDS;
-}
 
 export const MEMO_SELECT = { id: true, clientId: true, note: true, durationMs: true, createdAt: true } as const;
 export type TMemoRow = Prisma.VoiceMemoGetPayload<{ select: typeof MEMO_SELECT }>;

@@ -57,8 +57,8 @@ describe("the data-lifecycle registry", () => {
       for (const column of entry.personColumns) expect(columns.map((row) => row.name), `${table}.${column}`).toContain(column);
       if (entry.onClientDeletion.action === "deleted" && entry.personColumns.length === 0) {
         // Deleted without a column naming the person: the throttles (found by their keys), the flags (with their
-        // response) and the e-mailed links (by address; the dump check below finds any left).
-        expect(["auth_throttles", "measure_flags", "email_proofs"]).toContain(table);
+        // response), the e-mailed links (by address; the dump check below finds any left) and a memo's chunks (with their memo).
+        expect(["auth_throttles", "measure_flags", "email_proofs", "voice_memo_chunks"]).toContain(table);
       }
     }
   });

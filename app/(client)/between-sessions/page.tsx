@@ -12,6 +12,8 @@ import { buttonClassName } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format";
 import { JournalEntryForm } from "@/components/journal/journal-entry-form";
 import { crisisResourcesText } from "@/server/env";
+import { maxMemoSeconds } from "@/server/voice/settings";
+import { QuickReflection } from "@/components/voice/quick-reflection";
 import Link from "next/link";
 import { Card, EmptyState } from "@/components/ui/card";
 
@@ -27,11 +29,15 @@ export default async function BetweenSessionsPage() {
     serverCaller().then((caller) => Promise.all(active.map((engagement) => caller.engagement.progress({ engagementId: engagement.id })))),
     queryClient.fetchQuery(trpc.feedback.pending.queryOptions()),
     queryClient.prefetchQuery(trpc.homework.due.queryOptions()),
+    queryClient.prefetchQuery(trpc.voiceMemo.drafts.queryOptions()),
     ...active.map((engagement) => queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: engagement.id }))),
   ]);
   const firstName = user.name.split(" ")[0];
   const therapists = active.map((engagement) => ({ engagementId: engagement.id, name: engagement.counterpart.name }));
   const crisisText = crisisResourcesText();
+  const nextSession = active
+    .flatMap((engagement) => (engagement.nextSession ? [{ ...engagement.nextSession, with: engagement.counterpart.name }] : []))
+    .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())[0];
   return (
     <HydrateClient>
       <div>
@@ -39,6 +45,13 @@ export default async function BetweenSessionsPage() {
         <p className="text-ink-muted">This is your space between sessions. Take what helps, at your own pace.</p>
       </div>
       <ClientRelationships timeZone={user.timeZone} />
+      <Card title="Quick reflection">
+        <QuickReflection
+          maxSeconds={maxMemoSeconds()}
+          timeZone={user.timeZone}
+          nextSessionLabel={nextSession ? `${formatDateTime(nextSession.startsAt, user.timeZone)} with ${nextSession.with}` : null}
+        />
+      </Card>
       {pending.map((session) => (
         <Card key={session.id} title="How was your last session?">
           <p className="mb-3">
@@ -93,7 +106,7 @@ export default async function BetweenSessionsPage() {
           ))
         )}
         <Card title="Journal" action={<Link href="/journal" className="text-brand-strong underline">All entries</Link>}>
-          <JournalEntryForm therapists={therapists} crisisText={crisisText} />
+          <JournalEntryForm therapists={therapists} crisisText={crisisText} maxMemoSeconds={maxMemoSeconds()} />
         </Card>
         {active.map((engagement) => (
           <Card key={engagement.id} title="How have things been?">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/session";
 import { crisisResourcesText } from "@/server/env";
+import { maxMemoSeconds } from "@/server/voice/settings";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { JournalEntryForm } from "@/components/journal/journal-entry-form";
 import { JournalList } from "@/components/journal/journal-list";
@@ -25,7 +26,7 @@ export default async function JournalPage() {
         <p className="text-ink-muted">Private by default. You decide what, if anything, your therapist sees.</p>
       </div>
       <Card title="New entry">
-        <JournalEntryForm therapists={therapists} crisisText={crisisResourcesText()} />
+        <JournalEntryForm therapists={therapists} crisisText={crisisResourcesText()} maxMemoSeconds={maxMemoSeconds()} />
       </Card>
       <JournalList therapists={therapists} timeZone={user.timeZone} />
     </HydrateClient>

@@ -59,10 +59,6 @@ ALTER TABLE "voice_memos" ADD CONSTRAINT "voice_memos_occurrence_id_fkey" FOREIG
 ALTER TABLE "voice_memo_chunks" ADD CONSTRAINT "voice_memo_chunks_memo_id_fkey" FOREIGN KEY ("memo_id") REFERENCES "voice_memos"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- A memo belongs in at most one place; none means the client's draft.
-ALTER TABLE "voice_memos" ADD CONSTRAINT "voice_memos_one_place"
-  CHECK (num_nonnulls("journal_entry_id", "agenda_item_id", "occurrence_id") <= 1);
-
 -- However a memo row goes (its entry deleted, an account deleted, a cascade
 -- from further up), bytes held in an object store must go too. The job is
 -- added in the same transaction, so it exists exactly when the row is gone

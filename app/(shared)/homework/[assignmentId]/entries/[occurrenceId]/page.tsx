@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { maxMemoSeconds } from "@/server/voice/settings";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/session";
@@ -124,6 +125,7 @@ export default async function EntryPage({ params, searchParams }: PageProps<"/ho
             therapistName={therapist}
             ladder={entry.ladder}
             ladderHref={ladderHref}
+            maxMemoSeconds={maxMemoSeconds()}
           />
         </Card>
       )}

@@ -1,7 +1,7 @@
 "use client";
 
 // "Record a voice memo": a button that brings in the recorder
-// (VoiceRecorder.tsx) only when it is pressed, so a page that merely offers a
+// (voice-recorder.tsx) only when it is pressed, so a page that merely offers a
 // memo doesn't carry the recorder's script (README, "Performance": 170 KB
 // gzip a page). The script starts loading when a pointer or the keyboard
 // reaches the button, so the recorder is usually there by the time it is
@@ -10,9 +10,9 @@
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useIsHydrated } from "@/components/ui/use-is-hydrated";
-import type { TVoiceRecorderProps } from "./VoiceRecorder";
+import type { TVoiceRecorderProps } from "./voice-recorder";
 
-export const loadVoiceRecorder = () => import("./VoiceRecorder");
+export const loadVoiceRecorder = () => import("./voice-recorder");
 const VoiceRecorder = lazy(() => loadVoiceRecorder().then((module) => ({ default: module.VoiceRecorder })));
 
 export function LazyVoiceRecorder({

@@ -87,6 +87,8 @@ export type TVoiceRecorderProps = {
   idPrefix?: string;
   /** Focus the Record button on mount (it replaced the button the person just pressed). */
   autoFocus?: boolean;
+  /** Start recording as soon as it appears (the person already pressed a Record button that brought it in). */
+  autoStart?: boolean;
   ref?: Ref<TVoiceRecorderHandle>;
 };
 
@@ -127,6 +129,7 @@ export function VoiceRecorder({
   saveLabel = "Save",
   idPrefix,
   autoFocus = false,
+  autoStart = false,
   ref,
 }: TVoiceRecorderProps) {
   const isHydrated = useIsHydrated();
@@ -177,6 +180,15 @@ export function VoiceRecorder({
         release(current);
       }
     };
+  }, []);
+
+  const hasAutoStarted = useRef(false);
+  useEffect(() => {
+    if (!autoStart || hasAutoStarted.current) return;
+    hasAutoStarted.current = true;
+    void startRecording();
+    // Once, on mount: startRecording reads only refs and dispatches.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function startRecording() {
