@@ -23,10 +23,12 @@ import * as readyRouteFile from "@/app/api/health/ready/route";
 import * as formFallbackRouteFile from "@/app/api/form-fallback/route";
 import * as unsubscribeRouteFile from "@/app/api/unsubscribe/route";
 import * as benchRawRouteFile from "@/app/api/bench/raw/route";
+import * as voiceMemoUploadRouteFile from "@/app/api/voice-memos/route";
+import * as voiceMemoPlaybackRouteFile from "@/app/api/voice-memos/[memoId]/route";
 import { getDb } from "@/server/db/client";
 import { unsubscribeToken } from "@/server/notifications/unsubscribe";
 import { channelFor } from "@/server/notifications/preferences";
-import { seedCast, seedTemplate, TEST_PASSWORD, type TCast } from "../factories";
+import { MEMO_FIXTURE, seedCast, seedTemplate, TEST_PASSWORD, type TCast } from "../factories";
 import { connectTestDb } from "../support/db";
 
 setNextAuthTestEnv();
@@ -39,7 +41,14 @@ type TRouteRow = {
   /** Who may call it, in words. */
   who: string;
   call: TRouteCall;
-  request: (cast: TCast) => { url: string; params?: TRouteParams; method?: "GET" | "POST"; body?: string };
+  /** A string body goes as a form; a binary one with the content-type its `headers` name. */
+  request: (cast: TCast) => {
+    url: string;
+    params?: TRouteParams;
+    method?: "GET" | "POST";
+    body?: string | Uint8Array<ArrayBuffer>;
+    headers?: Record<string, string>;
+  };
   /** The status each actor gets on the first pair's records. */
   expect: Record<TActor, number>;
   /** Something of the pair's record; in the answers of `seenBy` only, never anyone else's. */
@@ -164,6 +173,39 @@ export const ROUTES: Record<string, TRouteRow> = {
       }
     },
   },
+  "/api/voice-memos": {
+    who: "a client: a new voice memo of their own (a draft until they place it), from Alliance's own pages",
+    call: appRoute("/api/voice-memos/route", voiceMemoUploadRouteFile),
+    request: () => ({
+      url: "/api/voice-memos",
+      method: "POST",
+      body: new Uint8Array(MEMO_FIXTURE),
+      headers: { "content-type": "audio/webm", "x-alliance-upload": "1" },
+    }),
+    expect: { signedOut: 401, client: 201, otherClient: 201, therapist: 404, otherTherapist: 404 },
+    // The answer names only the new memo, never the pair's.
+    holds: (cast) => cast.voiceMemos.onAgenda.id,
+    seenBy: [],
+    after: async (cast, actor) => {
+      // A client's upload is their own draft, placed nowhere (tests/integration/voice-memos.test.ts checks that a refusal stores nothing).
+      const owner = actor === "client" || actor === "otherClient" ? cast[actor].id : null;
+      if (!owner) return;
+      const newest = await db.voiceMemo.findFirst({
+        orderBy: { createdAt: "desc" },
+        select: { clientId: true, journalEntryId: true, agendaItemId: true, occurrenceId: true },
+      });
+      expect(newest).toEqual({ clientId: owner, journalEntryId: null, agendaItemId: null, occurrenceId: null });
+    },
+  },
+  "/api/voice-memos/[memoId]": {
+    who: "whoever may hear the memo now: its client, and the therapist while it is somewhere of theirs (server/voice/access.ts)",
+    call: appRoute("/api/voice-memos/[memoId]/route", voiceMemoPlaybackRouteFile),
+    request: (cast) => ({ url: `/api/voice-memos/${cast.voiceMemos.onAgenda.id}`, params: { memoId: cast.voiceMemos.onAgenda.id } }),
+    expect: { signedOut: 401, client: 200, otherClient: 404, therapist: 200, otherTherapist: 404 },
+    // The WebM doctype in the audio's first bytes.
+    holds: () => "webm",
+    seenBy: ["client", "therapist"],
+  },
   "/api/bench/raw": {
     who: "nobody unless BENCH_ROUTES=true, which only `npm run bench` sets",
     call: appRoute("/api/bench/raw/route", benchRawRouteFile),
@@ -216,11 +258,12 @@ describe("route handlers", () => {
   for (const [route, row] of Object.entries(ROUTES)) {
     for (const actor of ACTORS) {
       it(`${route} as ${actor} → ${row.expect[actor]}`, async () => {
-        const { url, params = {}, method = "GET", body } = row.request(cast);
+        const { url, params = {}, method = "GET", body, headers: extra = {} } = row.request(cast);
         const browser = new AbortController();
         const headers: Record<string, string> = { "sec-fetch-site": "same-origin" };
         if (cookies[actor]) headers.cookie = cookies[actor];
-        if (body) headers["content-type"] = "application/x-www-form-urlencoded";
+        if (typeof body === "string") headers["content-type"] = "application/x-www-form-urlencoded";
+        Object.assign(headers, extra);
         const response = await row.call(new Request(`http://localhost${url}`, { method, headers, body, signal: browser.signal }), params);
         expect(response.status).toBe(row.expect[actor]);
         if (row.isStream && response.status === 200) {
