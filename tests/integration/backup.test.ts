@@ -166,7 +166,7 @@ describe("backup and restore", () => {
 
       const backup = await run("backup", [file, "--format=builtin"], source);
       expect(backup).toMatchObject({ code: 0, stderr: "" });
-      expect(backup.stdout).toMatch(new RegExp(`^\\[backup\\] wrote ${file} \\([\\d.]+ [KM]?B, [\\d,]+ rows in \\d+ tables of database "\\w+" \\(DATABASE_URL\\), built-in format\\)\\.\\n$`));
+      expect(backup.stdout).toMatch(new RegExp(`^\\[backup\\] wrote ${file} \\([\\d.]+ [KM]?B, [\\d,]+ rows in \\d+ tables of database "\\w+" \\(DATABASE_URL\\), built-in format\\)\\.\\n\\[backup\\] Voice memos' audio is kept in Postgres, so it is in this backup \\(sealed, like the journal\\)\\.\\n$`));
 
       // Into a migrated but empty database, as the migrator leaves a new one.
       const target = await newDatabase("script_target", "migrated");
