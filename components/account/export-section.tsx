@@ -22,12 +22,12 @@ export function ExportSection({ role }: { role: Role }) {
     <Card title="Your data">
       <p className="mb-3 text-ink-muted">
         Everything Alliance holds about you is yours: your goals and ratings, homework and replies, exercises (unsent ones too) and your ladder, agendas, session
-        summaries, your takeaways, feedback, check-ins and your whole journal, private entries included. Your
+        summaries, your takeaways, feedback, check-ins, your whole journal, private entries included, and your voice memos, the recordings too. Your
         therapist&apos;s private notes are theirs, so they are not part of it.
       </p>
       <div className="flex flex-wrap gap-3">
         <a href="/api/account/export" download className={buttonClassName("secondary")}>
-          Download everything (JSON)
+          Download everything (.zip: your record, a printable copy and your voice memos)
         </a>
         <Link href="/account/export" className={buttonClassName("secondary")}>
           Open a copy you can print

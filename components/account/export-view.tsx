@@ -1,14 +1,29 @@
-// The client's export as a readable page: the same data as the JSON download
-// (server/export/client-export.ts), in plain sections, made to print well.
-// Text people wrote is rendered as text, never as HTML.
+// The client's export as a readable page: the same data as the download's
+// JSON (server/export/client-export.ts), in plain sections, made to print
+// well. Rendered at /account/export and, as a file of its own, inside the
+// download (export-document.tsx). Text people wrote is rendered as text,
+// never as HTML.
 import type { ReactNode } from "react";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { formatMemoLength } from "@/lib/voice/limits";
 import type { RouterOutputs } from "@/lib/trpc/types";
 
 type TClientExport = RouterOutputs["dataExport"]["mine"];
 type TEngagement = TClientExport["engagements"][number];
 type TExercise = NonNullable<TEngagement["homework"][number]["occurrences"][number]["exercise"]>;
 type TExerciseAnswer = TExercise["answers"][number];
+type TVoiceMemo = TClientExport["voiceMemos"][number];
+
+/** What the export holds, in the client's words: the page and the printable file both say it. */
+export const CLIENT_EXPORT_INTRO =
+  "Your goals, homework and exercises (unsent ones too), your ladder, sessions, feedback, check-ins, your whole journal, private entries included, and your voice memos. Keep a copy somewhere only you can reach. Your therapist's private notes are not part of it.";
+
+const MEMO_PLACE_WORDS: Record<TVoiceMemo["placedIn"], string> = {
+  journal: "On a journal entry",
+  agenda: "On a session's agenda",
+  homework: "On a homework day",
+  "not placed yet": "Not placed yet: private, only you can hear it",
+};
 
 const STATUS_WORDS: Record<string, string> = {
   not_recorded: "Not recorded",
@@ -302,7 +317,34 @@ function Questionnaires({ engagement, timeZone }: { engagement: TEngagement; tim
   );
 }
 
-export function ClientExportView({ data, timeZone }: { data: TClientExport; timeZone: string }) {
+/** Each memo with its recording's name in the download; in the download's own copy, a link to the recording beside it. */
+function VoiceMemos({ memos, timeZone, isInArchive }: { memos: TVoiceMemo[]; timeZone: string; isInArchive: boolean }) {
+  return (
+    <Records items={memos} none="No voice memos." itemClassName="flex flex-col gap-1 break-inside-avoid-page">
+      {(memo) => (
+        <>
+          <p className="font-medium">
+            <When iso={memo.recordedAt} timeZone={timeZone} /> · {formatMemoLength(memo.lengthSeconds)} long · {MEMO_PLACE_WORDS[memo.placedIn]}
+            {memo.placedAt ? (
+              <>
+                {" "}
+                (<When iso={memo.placedAt} timeZone={timeZone} dateOnly />)
+              </>
+            ) : null}
+          </p>
+          {memo.note ? <Written>{memo.note}</Written> : null}
+          <p className="text-ink-muted">
+            The recording: {isInArchive ? <a href={memo.file}>{memo.file}</a> : <code>{memo.file}</code>}
+            {isInArchive ? null : " in the download"}
+          </p>
+        </>
+      )}
+    </Records>
+  );
+}
+
+/** `isInArchive`: rendered for the download, beside the recordings, so their names can be links. */
+export function ClientExportView({ data, timeZone, isInArchive = false }: { data: TClientExport; timeZone: string; isInArchive?: boolean }) {
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -363,6 +405,10 @@ export function ClientExportView({ data, timeZone }: { data: TClientExport; time
             </>
           )}
         </Records>
+      </article>
+      <article className="flex flex-col gap-4">
+        <h2 className="text-xl font-semibold">Your voice memos</h2>
+        <VoiceMemos memos={data.voiceMemos} timeZone={timeZone} isInArchive={isInArchive} />
       </article>
     </div>
   );

@@ -1,6 +1,7 @@
 // A client's export: everything Alliance holds about them, to take with them
-// (docs/security-and-privacy.md, S19). Served as JSON by
-// GET /api/account/export and as a printable page at /account/export.
+// (docs/security-and-privacy.md, S19). Served by GET /api/account/export as
+// one archive (client-archive.ts: this JSON, a printable copy and the audio
+// of every voice memo) and as a printable page at /account/export.
 //
 // THE SHAPE (format "alliance-client-export", version 1). Add fields freely;
 // renaming or removing one is a new version.
@@ -34,26 +35,32 @@
 //     questionnaires: [{ name: "PHQ-9" | "GAD-7", schedule, assignedAt, stoppedAt,
 //                        responses: [{ answers: [0–3 per item], difficulty, total, severity, at }] }] }],
 //   journal: [{ text, mood, visibility: "private" | "shared", sharedWith: therapist name | null,
-//               sharedAt, writtenAt, updatedAt }]                                  // private entries too
+//               sharedAt, writtenAt, updatedAt }],                                 // private entries too
+//   voiceMemos: [{ id, file,            // file: the audio's path inside the archive, unique, e.g.
+//                                       //   "voice-memos/2026-12-06-1a2b3c4d.webm" (day recorded, on their calendar)
+//                  recordedAt, lengthSeconds, note,
+//                  placedIn: "journal" | "agenda" | "homework" | "not placed yet", placedAt }]   // drafts too
 // }
 //
 // INVARIANT: never a therapist's private note: the notes are selected by
 // audience in the query (records.ts, exportNoteWhere). Only this client's
 // records: engagements where they are the client, journal entries they own.
 // Their unsent exercise drafts are theirs and come along (exportEntryWhere);
-// the therapist's export never holds them.
+// the therapist's export never holds them. Voice memos: the ones they
+// recorded (clientId), wherever they put them, drafts too.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import { now as clockNow } from "../clock";
 import { openField } from "../crypto/sealed-fields";
 import { exportTimestamp as iso, loadExportEngagements } from "./records";
+import { MEMO_SELECT, openMemo } from "../voice/memos";
 import { localDay } from "../../lib/time/zones";
 
 export const CLIENT_EXPORT_FORMAT = "alliance-client-export";
 export const CLIENT_EXPORT_VERSION = 1;
 
 export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id" | "role">) {
-  const [person, engagements, journal] = await Promise.all([
+  const [person, engagements, journal, memos] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: client.id },
       select: { name: true, email: true, timeZone: true, createdAt: true },
@@ -72,7 +79,13 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
         sharedEngagement: { select: { therapist: { select: { name: true } } } },
       },
     }),
+    db.voiceMemo.findMany({
+      where: { clientId: client.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { ...MEMO_SELECT, mimeType: true, journalEntryId: true, agendaItemId: true, occurrenceId: true, placedAt: true },
+    }),
   ]);
+  const files = memoFileNames(memos, person.timeZone);
   return {
     format: CLIENT_EXPORT_FORMAT,
     version: CLIENT_EXPORT_VERSION,
@@ -88,12 +101,59 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
       writtenAt: iso(entry.createdAt),
       updatedAt: iso(entry.updatedAt),
     })),
+    voiceMemos: memos.map((memo, index) => ({
+      id: memo.id,
+      file: files[index]!,
+      recordedAt: memo.createdAt.toISOString(),
+      lengthSeconds: memo.durationMs / 1000,
+      note: openMemo(memo).note,
+      placedIn: placeOf(memo),
+      placedAt: iso(memo.placedAt),
+    })),
   };
+}
+
+export const VOICE_MEMO_FOLDER = "voice-memos";
+
+/** The extension of each container audio-check.ts recognises; anything else is kept as plain bytes. */
+const AUDIO_EXTENSIONS: Record<string, string> = {
+  "audio/webm": "webm",
+  "audio/ogg": "ogg",
+  "audio/mp4": "m4a",
+  "audio/mpeg": "mp3",
+  "audio/wav": "wav",
+  "audio/flac": "flac",
+  "audio/aac": "aac",
+};
+
+/**
+ * Each memo's path in the archive: the day it was recorded on the client's
+ * calendar and the id's last 8 hex digits (uuid v7: the random ones; the first
+ * are the clock). Two alike on one day, however unlikely, take the whole id,
+ * so no file ever overwrites another.
+ */
+function memoFileNames(memos: readonly { id: string; mimeType: string; createdAt: Date }[], timeZone: string): string[] {
+  const taken = new Set<string>();
+  return memos.map((memo) => {
+    const hex = memo.id.replaceAll("-", "");
+    const name = (tag: string) => `${VOICE_MEMO_FOLDER}/${localDay(memo.createdAt, timeZone)}-${tag}.${AUDIO_EXTENSIONS[memo.mimeType] ?? "bin"}`;
+    const file = taken.has(name(hex.slice(-8))) ? name(hex) : name(hex.slice(-8));
+    taken.add(file);
+    return file;
+  });
+}
+
+/** Where the client put a memo; a memo sits in at most one place (memos.ts, placeMemo). */
+function placeOf(memo: { journalEntryId: string | null; agendaItemId: string | null; occurrenceId: string | null }) {
+  if (memo.journalEntryId) return "journal" as const;
+  if (memo.agendaItemId) return "agenda" as const;
+  if (memo.occurrenceId) return "homework" as const;
+  return "not placed yet" as const;
 }
 
 export type TClientExport = Awaited<ReturnType<typeof buildClientExport>>;
 
-/** `alliance-export-YYYY-MM-DD.json`, the date on the client's own calendar. */
-export function exportFileName(prefix: string, timeZone: string): string {
-  return `${prefix}-${localDay(clockNow(), timeZone)}.json`;
+/** `alliance-export-YYYY-MM-DD.json` (or `.zip`), the date on the downloader's own calendar. */
+export function exportFileName(prefix: string, timeZone: string, extension: "json" | "zip" = "json"): string {
+  return `${prefix}-${localDay(clockNow(), timeZone)}.${extension}`;
 }

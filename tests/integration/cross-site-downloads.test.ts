@@ -38,6 +38,7 @@ const DOWNLOADS: TDownload[] = [
     as: "client",
     path: () => "/api/account/export",
     params: () => ({}),
+    // A .zip, stored uncompressed: the JSON inside reads as it is.
     holds: (cast) => cast.client.email,
   },
   {

@@ -7,13 +7,16 @@ import { describe, expect, it } from "vitest";
 import { DATA_LIFECYCLE, sealedColumns, type TColumnClass, type TTableClass } from "@/server/data-lifecycle/registry";
 import { SEALED_FIELDS } from "@/server/crypto/sealed-fields";
 import { buildClientExport } from "@/server/export/client-export";
+import { clientArchiveStream } from "@/server/export/client-archive";
+import { clientExportHtml } from "@/components/account/export-document";
 import { checkCredentials } from "@/server/auth/accounts";
 import { isResetRequestLimited } from "@/server/auth/throttle";
 import { requireDatabaseUrl } from "@/server/env";
-import { TEST_PASSWORD } from "../factories";
+import { MEMO_FIXTURE, seedVoiceMemo, TEST_PASSWORD } from "../factories";
 import { CANARY_ANSWER_LIST, CANARY_TABLES, writeCanaries, type TCanaryName } from "../support/canaries";
 import { connectTestDb } from "../support/db";
 import { dumpDatabase } from "../support/dump";
+import { readZipBody } from "../support/zip";
 
 const db = connectTestDb();
 
@@ -57,7 +60,8 @@ describe("the data-lifecycle registry", () => {
       for (const column of entry.personColumns) expect(columns.map((row) => row.name), `${table}.${column}`).toContain(column);
       if (entry.onClientDeletion.action === "deleted" && entry.personColumns.length === 0) {
         // Deleted without a column naming the person: the throttles (found by their keys), the flags (with their
-        // response), the e-mailed links (by address; the dump check below finds any left) and a memo's chunks (with their memo).
+        // response), the e-mailed links (by address; the dump check below finds any left) and a voice memo's
+        // chunks (with their memo; checked by the memos' ids below).
         expect(["auth_throttles", "measure_flags", "email_proofs", "voice_memo_chunks"]).toContain(table);
       }
     }
@@ -84,6 +88,27 @@ describe("the registry held to what the code does", () => {
     expect(exported).toContain(JSON.stringify(CANARY_ANSWER_LIST));
   });
 
+  it("the client's export archive carries every voice memo's audio (voice_memo_chunks), opened, and no one else's", async () => {
+    const { cast } = await writeCanaries(db);
+    const othersMemo = await seedVoiceMemo(db, cast.otherClient.id);
+    const client = { id: cast.client.id, role: "client" as const };
+    const data = await buildClientExport(db, client);
+    const archive = await readZipBody(clientArchiveStream({ db, user: client }, data, await clientExportHtml(data, cast.client.timeZone)));
+
+    expect(REGISTRY.voice_memo_chunks!.clientExport.isIncluded).toBe(true);
+    const theirs = await db.voiceMemo.findMany({ where: { clientId: cast.client.id }, select: { id: true } });
+    expect(data.voiceMemos.map((memo) => memo.id).sort()).toEqual(theirs.map((memo) => memo.id).sort());
+    expect(data.voiceMemos.map((memo) => memo.id)).not.toContain(othersMemo.id);
+    for (const memo of data.voiceMemos) {
+      // The chunks in the table are sealed; what leaves is the recording itself.
+      const chunks = await db.voiceMemoChunk.findMany({ where: { memoId: memo.id }, select: { data: true } });
+      expect(chunks.length, memo.file).toBeGreaterThan(0);
+      expect(archive.get(memo.file)!.bytes.equals(MEMO_FIXTURE), memo.file).toBe(true);
+      for (const chunk of chunks) expect(archive.get(memo.file)!.bytes.includes(Buffer.from(chunk.data)), memo.file).toBe(false);
+    }
+    expect([...archive.keys()].filter((name) => name.startsWith("voice-memos/"))).toHaveLength(theirs.length);
+  });
+
   it("after a client deletes their account: no rows of theirs where the registry says deleted, and a dump holds neither their address, their name nor their words", async () => {
     const { cast, client, canaries } = await writeCanaries(db);
     // A name and an address found nowhere else, and bookkeeping of every kind.
@@ -96,6 +121,9 @@ describe("the registry held to what the code does", () => {
     expect(before.text).toContain(cast.client.email);
     expect(before.text).toContain(name);
 
+    const memoIds = (await db.voiceMemo.findMany({ where: { clientId: cast.client.id }, select: { id: true } })).map((memo) => memo.id);
+    expect(await db.voiceMemoChunk.count({ where: { memoId: { in: memoIds } } })).toBeGreaterThan(0);
+
     await client.account.deleteAccount({ password: TEST_PASSWORD });
 
     for (const [table, entry] of Object.entries(REGISTRY)) {
@@ -105,6 +133,7 @@ describe("the registry held to what the code does", () => {
         expect(row!.count, `${table}.${column}`).toBe(0);
       }
     }
+    expect(await db.voiceMemoChunk.count({ where: { memoId: { in: memoIds } } })).toBe(0);
     // "Private rows deleted": the exercise they never sent goes, the one they sent stays with the therapist (sealed).
     expect(await db.exerciseEntry.count({ where: { clientId: cast.client.id, sentAt: null } })).toBe(0);
     expect(await db.exerciseEntry.count({ where: { clientId: cast.client.id, sentAt: { not: null } } })).toBeGreaterThan(0);

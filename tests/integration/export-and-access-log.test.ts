@@ -1,5 +1,6 @@
 // Data export and the access log (issue 12): a client takes everything with
-// them and never their therapist's private note; a therapist takes one
+// them, their voice memos' recordings too (issue 24), and never their
+// therapist's private note; a therapist takes one
 // client's record with their private notes marked; nobody else gets either;
 // a client sees who looked at their records.
 import { appRoute, signInThroughNextAuth, setNextAuthTestEnv } from "../support/next-route";
@@ -12,10 +13,25 @@ import * as engagementExportRouteFile from "@/app/api/engagements/[engagementId]
 import { getDb } from "@/server/db/client";
 import { recordAudit } from "@/server/audit/record";
 import { ACCESS_LOG_PAGE_SIZE } from "@/lib/schemas/access-log";
-import { CAST_EXERCISE_FORM_V2, callerFor, seedCast, seedEngagement, seedGoal, seedSession, seedTemplate, TEST_PASSWORD, type TCast } from "../factories";
+import { buildClientExport } from "@/server/export/client-export";
+import { clientArchiveStream } from "@/server/export/client-archive";
+import {
+  CAST_EXERCISE_FORM_V2,
+  callerFor,
+  MEMO_FIXTURE,
+  seedCast,
+  seedEngagement,
+  seedGoal,
+  seedSession,
+  seedTemplate,
+  seedVoiceMemo,
+  TEST_PASSWORD,
+  type TCast,
+} from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
 import { connectCountingDb } from "../support/statement-counter";
+import { readZipBody } from "../support/zip";
 
 setNextAuthTestEnv();
 const db = connectTestDb();
@@ -110,24 +126,63 @@ describe("the client's export", () => {
     for (const value of Object.values(canaries)) expect(other).not.toContain(value);
   });
 
-  it("downloads as a JSON file for the client alone", async () => {
+  it("downloads as one archive for the client alone: their record, a printable copy and their voice memos' recordings", async () => {
     const cast = await seedCast(db);
     const { canaries } = await writeCanaries(cast);
-    const clientCookie = await signInThroughNextAuth(authRoute, { email: cast.client.email, password: TEST_PASSWORD }, "10.81.0.1");
-    const therapistCookie = await signInThroughNextAuth(authRoute, { email: cast.therapist.email, password: TEST_PASSWORD }, "10.81.0.2");
+    // Another client's memo, the very same recording: never in this client's archive.
+    const othersMemo = await seedVoiceMemo(db, cast.otherClient.id);
+    const [clientCookie, therapistCookie, otherClientCookie] = await Promise.all(
+      [cast.client, cast.therapist, cast.otherClient].map((who, index) =>
+        signInThroughNextAuth(authRoute, { email: who.email, password: TEST_PASSWORD }, `10.81.0.${index + 1}`),
+      ),
+    );
     const get = (cookie?: string) =>
       clientExportRoute(new Request("http://localhost/api/account/export", { headers: cookie ? { cookie } : {} }), {});
 
     const response = await get(clientCookie);
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="alliance-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="alliance-export-\d{4}-\d{2}-\d{2}\.zip"$/);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    const body = await response.text();
-    expect(JSON.parse(body).format).toBe("alliance-client-export");
-    expect(body).toContain(canaries.journal);
-    expect(body).not.toContain(canaries.privateNote);
+    const entries = await readZipBody(response);
+    expect([...entries.values()].every((entry) => entry.isStored)).toBe(true);
+
+    const json = entries.get("alliance-export.json")!.bytes.toString("utf8");
+    const data = JSON.parse(json);
+    expect(data.format).toBe("alliance-client-export");
+    expect(data.person.email).toBe(cast.client.email);
+    expect(json).toContain(canaries.journal);
+    expect(json).not.toContain(canaries.privateNote);
+
+    const html = entries.get("alliance-export.html")!.bytes.toString("utf8");
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain("Cleo Client");
+    expect(html).toContain(canaries.journal);
+    expect(html).not.toContain(canaries.privateNote);
+
+    // The cast's two memos, listed where the client put them and written out byte for byte; nobody else's.
+    const memos = data.voiceMemos as { id: string; file: string; placedIn: string }[];
+    expect(Object.fromEntries(memos.map((memo) => [memo.id, memo.placedIn]))).toEqual({
+      [cast.voiceMemos.onAgenda.id]: "agenda",
+      [cast.voiceMemos.draft.id]: "not placed yet",
+    });
+    const recordings = [...entries.keys()].filter((name) => name.startsWith("voice-memos/"));
+    expect(recordings.sort()).toEqual(memos.map((memo) => memo.file).sort());
+    for (const memo of memos) {
+      expect(memo.file).toMatch(/^voice-memos\/\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.webm$/);
+      expect(entries.get(memo.file)!.bytes.equals(MEMO_FIXTURE), memo.file).toBe(true);
+      expect(html).toContain(memo.file);
+    }
+    expect(entries.size).toBe(2 + memos.length);
+    expect(json).not.toContain(othersMemo.id);
+    // One download, one audit event.
     expect(await db.auditEvent.count({ where: { actorId: cast.client.id, action: "export", recordType: "client_export" } })).toBe(1);
+
+    // The other client's archive holds their memo alone.
+    const others = await readZipBody(await get(otherClientCookie));
+    const othersData = JSON.parse(others.get("alliance-export.json")!.bytes.toString("utf8"));
+    expect(othersData.voiceMemos.map((memo: { id: string }) => memo.id)).toEqual([othersMemo.id]);
+    expect([...others.keys()].filter((name) => name.startsWith("voice-memos/"))).toEqual([othersData.voiceMemos[0].file]);
 
     const refused = await get(therapistCookie);
     expect(refused.status).toBe(404);
@@ -135,6 +190,29 @@ describe("the client's export", () => {
     const signedOut = await get();
     expect(signedOut.status).toBe(401);
   });
+
+  it("leaves out a memo deleted while the archive is written, ends the download with an error when a recording can't be read, and stops when given up on", async () => {
+    const cast = await seedCast(db);
+    const client = { id: cast.client.id, role: "client" as const };
+    const html = "<!DOCTYPE html>";
+
+    // Given up on after the first part: the archive stops, and nothing is left to fail later.
+    const abandoned = clientArchiveStream({ db, user: client }, await buildClientExport(db, client), html).getReader();
+    expect((await abandoned.read()).done).toBe(false);
+    await abandoned.cancel();
+
+    const data = await buildClientExport(db, client);
+    await (await callerFor(db, cast.client)).voiceMemo.delete({ memoId: cast.voiceMemos.draft.id });
+    const entries = await readZipBody(clientArchiveStream({ db, user: client }, data, html));
+    const listed = Object.fromEntries(data.voiceMemos.map((memo) => [memo.id, memo.file]));
+    expect([...entries.keys()].filter((name) => name.startsWith("voice-memos/"))).toEqual([listed[cast.voiceMemos.onAgenda.id]]);
+
+    // The store loses the recording's bytes: the archive fails rather than ending short and looking whole.
+    await db.voiceMemoChunk.deleteMany({ where: { memoId: cast.voiceMemos.onAgenda.id } });
+    const failing = await buildClientExport(db, client);
+    await expect(new Response(clientArchiveStream({ db, user: client }, failing, html)).arrayBuffer()).rejects.toThrow();
+  });
+
   it("takes the same number of SQL statements for 2 engagements with 2 sessions as for 6 with 12", async () => {
     const statementsFor = async (engagements: number, sessions: number) => {
       const cast = await seedCast(db);

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
 import { flushPageAudit, getQueryClient, trpc } from "@/server/api/rsc";
-import { ClientExportView } from "@/components/account/export-view";
+import { CLIENT_EXPORT_INTRO, ClientExportView } from "@/components/account/export-view";
 import { PrintButton } from "@/components/account/print-button";
 
 export const metadata: Metadata = { title: "Everything about you" };
 
-/** The client's export as a page to read, print or save as PDF (the JSON download holds the same). */
+/** The client's export as a page to read, print or save as PDF (the download holds the same, with the voice memos' recordings). */
 export default async function ExportPage() {
   const user = await requireUser({ role: "client", returnTo: "/account/export" });
   const data = await getQueryClient().fetchQuery(trpc.dataExport.mine.queryOptions());
@@ -18,14 +18,11 @@ export default async function ExportPage() {
         ← Account
       </Link>
       <h1 className="text-2xl font-semibold">Everything Alliance holds about you</h1>
-      <p className="text-ink-muted print:hidden">
-        Your goals, homework and exercises (unsent ones too), your ladder, sessions, feedback, check-ins and your whole journal, private entries included. Keep a
-        printed or saved copy somewhere only you can reach. Your therapist&apos;s private notes are not part of it.
-      </p>
+      <p className="text-ink-muted print:hidden">{CLIENT_EXPORT_INTRO}</p>
       <div className="flex flex-wrap gap-3 print:hidden">
         <PrintButton />
         <a href="/api/account/export" download className="inline-flex min-h-11 items-center text-brand-strong underline">
-          Download as a file (JSON)
+          Download everything (.zip: your record, a printable copy and your voice memos)
         </a>
       </div>
       <ClientExportView data={data} timeZone={user.timeZone} />
