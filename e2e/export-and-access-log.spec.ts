@@ -1,8 +1,9 @@
 // An account is the person's (issue 12): a client takes everything with them,
-// as a file and as a page to print, and sees who has looked at their records.
+// as an archive (the record as JSON, a printable copy, their voice memos) and as a page to print, and sees who has looked at their records.
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { seedGoal, TEST_PASSWORD, seedWorkingPair } from "../tests/factories";
+import { readZip } from "../tests/support/zip";
 import { e2eDb, expect, signedInPage, test } from "./fixtures";
 
 test("a client downloads their export, opens the printable copy, and sees their therapist in the access log", async ({ browser }) => {
@@ -23,13 +24,15 @@ test("a client downloads their export, opens the printable copy, and sees their 
   await expect(therapist.getByRole("heading", { name: "Jo Marsh" })).toBeVisible();
   await expect(therapist.getByText("Walk to work twice a week").first()).toBeVisible();
 
-  // The JSON file.
+  // The archive: the JSON, a printable copy and any voice memos.
   await client.goto("/account");
   const downloading = client.waitForEvent("download");
-  await client.getByRole("link", { name: "Download everything (JSON)" }).click();
+  await client.getByRole("link", { name: /^Download everything \(\.zip/ }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^alliance-export-\d{4}-\d{2}-\d{2}\.json$/);
-  const exported = JSON.parse(await readFile((await download.path())!, "utf8"));
+  expect(download.suggestedFilename()).toMatch(/^alliance-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  const archive = await readZip(await readFile((await download.path())!));
+  expect(archive.get("alliance-export.html")?.bytes.toString("utf8")).toContain(privateText);
+  const exported = JSON.parse(archive.get("alliance-export.json")!.bytes.toString("utf8"));
   expect(exported.format).toBe("alliance-client-export");
   expect(exported.version).toBe(1);
   expect(JSON.stringify(exported.journal)).toContain(privateText);
