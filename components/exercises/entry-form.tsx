@@ -12,7 +12,7 @@
 //   server's field errors land under the same fields.
 // - Nothing here blames: a lost connection says what happened and that it
 //   will try again.
-import { MemoField } from "@/components/voice/memo-field";
+import { LazyMemoField } from "@/components/voice/lazy-memo-field";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
@@ -209,7 +209,7 @@ export function EntryForm({
       ) : null}
       <ExerciseFields form={form} answers={answers} onChange={change} errors={errors} ladder={ladder} ladderHref={ladderHref} />
       <SleepFigures form={form} answers={answers} />
-      <MemoField
+      <LazyMemoField
         maxSeconds={maxMemoSeconds}
         openLabel="Tell me how it went (voice memo)"
         whoHears={`${therapistName} hears it once you send the entry.`}

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { ChoiceChips } from "@/components/ui/choice-chips";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
-import { MemoField } from "@/components/voice/memo-field";
+import { LazyMemoField } from "@/components/voice/lazy-memo-field";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 type TStatus = (typeof COMPLETION_STATUSES)[number];
@@ -88,7 +88,7 @@ export function CompleteOccurrenceForm({
             errors={errors.fieldErrors.response}
           />
           {maxMemoSeconds ? (
-            <MemoField maxSeconds={maxMemoSeconds} openLabel="Tell me how it went (voice memo)" whoHears="Your therapist will hear it, like your words here." idPrefix={`memo-${occurrenceId}`} />
+            <LazyMemoField maxSeconds={maxMemoSeconds} openLabel="Tell me how it went (voice memo)" whoHears="Your therapist will hear it, like your words here." idPrefix={`memo-${occurrenceId}`} />
           ) : null}
           {errors.fieldErrors.voiceMemoId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.voiceMemoId[0]}</span> : null}
           <SmallScale name="difficulty" legend="How hard was it?" low="Easy" high="Very hard" />

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
-import { MemoField } from "@/components/voice/memo-field";
+import { LazyMemoField } from "@/components/voice/lazy-memo-field";
 
 /** A low mood gently brings up where to find help now. */
 const LOW_MOOD = 2;
@@ -49,7 +49,7 @@ export function JournalEntryForm({
       {saved ? <Alert tone="success">{saved.isShared ? "Saved and shared." : "Saved. Only you can see it."}</Alert> : null}
       {saved?.isLow ? <CrisisResources text={crisisText} /> : null}
       <TextAreaField label="Write something" hint="Or say it: record a voice memo below." name="body" rows={4} maxLength={20000} errors={errors.fieldErrors.body} />
-      <MemoField key={entryCount} maxSeconds={maxMemoSeconds} whoHears="Like the words, the memo is private unless you share the entry." idPrefix="journal-memo" />
+      <LazyMemoField key={entryCount} maxSeconds={maxMemoSeconds} whoHears="Like the words, the memo is private unless you share the entry." idPrefix="journal-memo" />
       {errors.fieldErrors.voiceMemoId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.voiceMemoId[0]}</span> : null}
       <label className="flex flex-col gap-1.5">
         <span className="font-medium">Mood right now (optional)</span>

@@ -9,6 +9,7 @@ import { CrisisResources } from "@/components/feedback/crisis-resources";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
+import { LazyMemoField } from "@/components/voice/lazy-memo-field";
 
 type TKind = (typeof AGENDA_KINDS)[number];
 
@@ -17,10 +18,13 @@ export function AddAgendaItem({
   sessionId,
   showStarters,
   crisisText,
+  maxMemoSeconds,
 }: {
   sessionId: string;
   showStarters: boolean;
   crisisText: string;
+  /** A client may say it instead: a voice memo with the item. */
+  maxMemoSeconds?: number;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -29,6 +33,9 @@ export function AddAgendaItem({
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<TFormErrors>({ fieldErrors: {} });
   const [hasRaisedStruggle, setHasRaisedStruggle] = useState(false);
+  const [voiceMemoId, setVoiceMemoId] = useState<string | null>(null);
+  /** A fresh memo field after each item added. */
+  const [itemCount, setItemCount] = useState(0);
   const add = useMutation(
     trpc.session.addAgendaItem.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
@@ -36,14 +43,16 @@ export function AddAgendaItem({
   );
 
   async function onSubmit() {
-    if (!text.trim()) return setErrors({ fieldErrors: { text: ["Write a few words."] } });
+    if (!text.trim() && !voiceMemoId) return setErrors({ fieldErrors: { text: ["Write a few words."] } });
     setErrors({ fieldErrors: {} });
     try {
-      await add.mutateAsync({ sessionId, text, kind, idempotencyKey });
+      await add.mutateAsync({ sessionId, text, kind, idempotencyKey, voiceMemoId: voiceMemoId ?? undefined });
       if (kind === "struggling" && showStarters) setHasRaisedStruggle(true);
       setText("");
       setKind("topic");
       setIdempotencyKey(crypto.randomUUID());
+      setVoiceMemoId(null);
+      setItemCount((count) => count + 1);
     } catch (error) {
       setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
     }
@@ -83,6 +92,17 @@ export function AddAgendaItem({
           maxLength={2000}
           errors={errors.fieldErrors.text}
         />
+        {maxMemoSeconds ? (
+          <LazyMemoField
+            key={itemCount}
+            maxSeconds={maxMemoSeconds}
+            openLabel="Say it instead (voice memo)"
+            whoHears="Your therapist can hear it, like the agenda itself."
+            idPrefix="agenda-memo"
+            onChange={setVoiceMemoId}
+          />
+        ) : null}
+        {errors.fieldErrors.voiceMemoId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.voiceMemoId[0]}</span> : null}
         <SelectField
           label="What kind of item?"
           name="kind"

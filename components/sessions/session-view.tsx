@@ -24,7 +24,17 @@ const STATUS_TEXT = { scheduled: "Scheduled", completed: "Completed", cancelled:
 const GoalReview = lazy(() => import("@/components/goals/goal-review").then((module) => ({ default: module.GoalReview })));
 
 /** The session both people share: agenda, homework since last time, goals, notes. Live for both sides. */
-export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: string; timeZone: string; crisisText: string }) {
+export function SessionView({
+  sessionId,
+  timeZone,
+  crisisText,
+  maxMemoSeconds,
+}: {
+  sessionId: string;
+  timeZone: string;
+  crisisText: string;
+  maxMemoSeconds: number;
+}) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
   const { data: session } = useSuspenseQuery(trpc.session.byId.queryOptions({ sessionId }));
@@ -75,7 +85,9 @@ export function SessionView({ sessionId, timeZone, crisisText }: { sessionId: st
       <Card title="Agenda">
         <div className="flex flex-col gap-4">
           <AgendaList session={session} canEdit={isOpen} timeZone={timeZone} />
-          {isOpen ? <AddAgendaItem sessionId={session.id} showStarters={isClient} crisisText={crisisText} /> : null}
+          {isOpen ? (
+            <AddAgendaItem sessionId={session.id} showStarters={isClient} crisisText={crisisText} maxMemoSeconds={isClient ? maxMemoSeconds : undefined} />
+          ) : null}
         </div>
       </Card>
 

@@ -18,10 +18,11 @@ const VoiceRecorder = lazy(() => loadVoiceRecorder().then((module) => ({ default
 export function LazyVoiceRecorder({
   openLabel = "Record a voice memo",
   onDiscard,
+  startOpen = false,
   ...recorder
-}: Omit<TVoiceRecorderProps, "autoFocus"> & { openLabel?: string }) {
+}: Omit<TVoiceRecorderProps, "autoFocus"> & { openLabel?: string; startOpen?: boolean }) {
   const isHydrated = useIsHydrated();
-  const [isOpen, setIsOpen] = useState(false);
+  const [isOpen, setIsOpen] = useState(startOpen);
 
   if (!isOpen) {
     return (

@@ -13,13 +13,7 @@ import { Button } from "@/components/ui/button";
 import { formatMemoLength, type TUploadedMemo } from "@/lib/voice/limits";
 import { LazyVoiceRecorder } from "./lazy-voice-recorder";
 
-export function MemoField({
-  maxSeconds,
-  openLabel = "Record a voice memo",
-  whoHears,
-  idPrefix,
-  onChange,
-}: {
+export type TMemoFieldProps = {
   maxSeconds: number;
   openLabel?: string;
   /** Who will be able to hear it once the form is sent, in plain words. */
@@ -27,7 +21,12 @@ export function MemoField({
   idPrefix?: string;
   /** For a form that sends itself without FormData: the memo kept, or null once removed. */
   onChange?: (memoId: string | null) => void;
-}) {
+  /** Show the recorder at once (lazy-memo-field.tsx brings this in when its button is pressed). */
+  startOpen?: boolean;
+};
+
+/** Pages use LazyMemoField (lazy-memo-field.tsx), which loads this when the person asks for it. */
+export function MemoField({ maxSeconds, openLabel = "Record a voice memo", whoHears, idPrefix, onChange, startOpen = false }: TMemoFieldProps) {
   const trpc = useTRPC();
   const [memo, setMemoState] = useState<TUploadedMemo | null>(null);
   const setMemo = (next: TUploadedMemo | null) => {
@@ -39,7 +38,7 @@ export function MemoField({
   if (!memo) {
     return (
       <div className="flex flex-col gap-2">
-        <LazyVoiceRecorder maxSeconds={maxSeconds} onSaved={setMemo} openLabel={openLabel} saveLabel="Keep this memo" idPrefix={idPrefix} />
+        <LazyVoiceRecorder maxSeconds={maxSeconds} onSaved={setMemo} openLabel={openLabel} saveLabel="Keep this memo" idPrefix={idPrefix} startOpen={startOpen} />
         <p className="text-sm text-ink-muted">{whoHears}</p>
       </div>
     );

@@ -5,6 +5,7 @@ describe("the access log in plain words", () => {
   it("words each kind of record for the client and for the therapist", () => {
     expect(describeAccess({ action: "read", recordType: "goal" }, "client")).toBe("Looked at a goal");
     expect(describeAccess({ action: "list", recordType: "journal_entry" }, "client")).toBe("Looked at the journal entries you shared");
+    expect(describeAccess({ action: "read", recordType: "voice_memo" }, "client")).toBe("Listened to your voice memo");
     expect(describeAccess({ action: "list", recordType: "journal_entry" }, "therapist")).toBe("Looked at the journal entries they shared");
     expect(describeAccess({ action: "create", recordType: "homework_completion" }, "client")).toBe("Added a homework day");
     expect(describeAccess({ action: "update", recordType: "note_shared_summary" }, "client")).toBe("Changed a shared session summary");

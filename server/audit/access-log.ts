@@ -69,7 +69,9 @@ export function describeAccess(event: { action: string; recordType: string }, pe
   const phrase = (event.action === "list" ? words.many : words.one)
     .replaceAll("{your}", perspective === "client" ? "your" : "their")
     .replaceAll("{you}", perspective === "client" ? "you" : "they");
-  return `${ACTION_WORDS[event.action] ?? "Used"} ${phrase}`;
+  // A voice memo is heard, not looked at (its playback route records the read).
+  const verb = event.recordType === "voice_memo" && event.action === "read" ? "Listened to" : (ACTION_WORDS[event.action] ?? "Used");
+  return `${verb} ${phrase}`;
 }
 
 /** Who did it, in words a client can read. */

@@ -26,7 +26,7 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { ZipArchive, type EntryData } from "archiver";
-import { readMemoBytes, type TPlayableMemo } from "../voice/memos";
+import { PLAYABLE_SELECT, readMemoBytes, type TPlayableMemo } from "../voice/memos";
 import { memoWhereForUser } from "../voice/access";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -35,16 +35,6 @@ import type { TClientExport } from "./client-export";
 export const ARCHIVE_JSON = "alliance-export.json";
 export const ARCHIVE_HTML = "alliance-export.html";
 
-/** What readMemoBytes needs of a memo. */
-const PLAYABLE_SELECT = {
-  id: true,
-  keyId: true,
-  byteSize: true,
-  chunkBytes: true,
-  chunkCount: true,
-  mimeType: true,
-  store: true,
-} as const satisfies Record<keyof TPlayableMemo, true>;
 /** Sealed chunks read from a store per step while writing one memo (8 × 64 KiB: half a megabyte). */
 const CHUNKS_PER_STEP = 8;
 /** How much of the archive may wait, made and unread, for the download to take it. */

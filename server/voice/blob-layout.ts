@@ -45,6 +45,14 @@ export function chunkCount(memoId: string, range: TChunkRange): number {
   return last - first + 1;
 }
 
+/** A store that does not hold the chunks asked for: the memo's bytes are lost (or were never written), not the store down. */
+export class MissingChunksError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "MissingChunksError";
+  }
+}
+
 /** Checks chunks read back for a range: all there, each full size but the last, which may be shorter. */
 export function assertReadChunks(memoId: string, range: TChunkRange, chunks: readonly Buffer[]): Buffer[] {
   const count = chunkCount(memoId, range);
@@ -54,7 +62,7 @@ export function assertReadChunks(memoId: string, range: TChunkRange, chunks: rea
       index === count - 1 ? chunk.length > 0 && chunk.length <= range.sealedChunkBytes : chunk.length === range.sealedChunkBytes,
     );
   if (!isWhole) {
-    throw new Error(`Voice memo ${memoId}: the store does not hold chunks ${range.first}..${range.last} whole.`);
+    throw new MissingChunksError(`Voice memo ${memoId}: the store does not hold chunks ${range.first}..${range.last} whole.`);
   }
   return [...chunks];
 }

@@ -33,7 +33,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import type { TBlobStore } from "./blob-store";
-import { assertChunkLayout, assertMemoId, chunkCount, splitRange } from "./blob-layout";
+import { assertChunkLayout, assertMemoId, chunkCount, MissingChunksError, splitRange } from "./blob-layout";
 
 export type TS3BlobStoreConfig = {
   /** The store's origin, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000. */
@@ -91,7 +91,7 @@ export function createS3BlobStore(config: TS3BlobStoreConfig): TBlobStore {
         response = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(memoId), Range: `bytes=${start}-${end}` }));
       } catch (error) {
         if (error instanceof NoSuchKey || (error instanceof S3ServiceException && error.name === "InvalidRange")) {
-          throw new Error(`Voice memo ${memoId}: the object store does not hold chunks ${range.first}..${range.last}.`, { cause: error });
+          throw new MissingChunksError(`Voice memo ${memoId}: the object store does not hold chunks ${range.first}..${range.last}.`, { cause: error });
         }
         throw error;
       }

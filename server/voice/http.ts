@@ -13,6 +13,8 @@ import "server-only";
 import { routeUser } from "../auth/session";
 import { crossSiteDownloadRefusal } from "../auth/same-origin";
 import { getDb } from "../db/client";
+import { recordAudit } from "../audit/record";
+import { requestMeta } from "../auth/request-meta";
 import { findPlayableMemo, readMemoBytes, saveUpload, type TPlayableMemo } from "./memos";
 import { MAX_MEMO_BYTES, MEMO_NOTE_MAX, type TUploadAnswer } from "../../lib/voice/limits";
 import { parseRange } from "../../lib/http/range";
@@ -99,6 +101,11 @@ export async function handlePlayback(request: Request, memoId: string): Promise<
   const answer = parseRange(request.headers.get("range"), memo.byteSize);
   if (answer.kind === "unsatisfiable") {
     return new Response(null, { status: 416, headers: { ...PLAYBACK_HEADERS, "content-range": `bytes */${memo.byteSize}` } });
+  }
+  // A therapist pressing play is an access to the client's record, in their access log: once per play
+  // (the player's first request starts at byte 0; seeking asks for later ranges), never the client's own.
+  if (user.role === "therapist" && (answer.kind === "whole" || answer.range.start === 0)) {
+    await recordAudit(db, user, requestMeta(request.headers), { action: "read", recordType: "voice_memo", recordId: memo.id, clientId: memo.clientId });
   }
   const headers = { ...PLAYBACK_HEADERS, "content-type": memo.mimeType };
   if (answer.kind === "partial") {

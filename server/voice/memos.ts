@@ -128,7 +128,8 @@ export async function deleteMemo(db: TDb, client: TSessionUser, memoId: string):
   if (removed.count !== 1) throw notFound("That voice memo");
 }
 
-const PLAYABLE_SELECT = { id: true, keyId: true, byteSize: true, chunkBytes: true, chunkCount: true, mimeType: true, store: true } as const;
+/** What reading a memo's audio needs (readMemoBytes). */
+export const PLAYABLE_SELECT = { id: true, clientId: true, keyId: true, byteSize: true, chunkBytes: true, chunkCount: true, mimeType: true, store: true } as const;
 export type TPlayableMemo = Prisma.VoiceMemoGetPayload<{ select: typeof PLAYABLE_SELECT }>;
 
 /** The memo if `user` may hear it now, else null (a malformed id too). */

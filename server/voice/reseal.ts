@@ -9,12 +9,14 @@
 //   transaction; in an object store the object is rewritten first and the
 //   row after, so a crash between leaves a readable memo only if the new key
 //   is kept (it is: rotation never drops a key; DATA_ENCRYPTION_OLD_KEYS does).
-// - A memo that cannot be opened (a key not configured, tampered bytes) is
-//   counted and left as it is.
+// - A memo that cannot be opened (a key not configured, tampered bytes) or
+//   whose bytes its store no longer holds is counted and left as it is; a
+//   store out of reach stops the run (the next run finishes the job).
 import type { TDb } from "../db/client";
 import { SealedTextError, type TKeyring } from "../crypto/sealed-text";
 import { openRange, sealAudio } from "./chunks";
 import { blobStoreFor } from "./stores";
+import { MissingChunksError } from "./blob-layout";
 import { sealedChunkBytes } from "./chunks";
 
 export type TAudioResealCounts = { resealed: number; unreadable: number };
@@ -38,7 +40,8 @@ export async function resealVoiceMemos(db: TDb, keyring: TKeyring, batchSize = 5
         const sealed = await store.read(db, memo.id, { first: 0, last: memo.chunkCount - 1, sealedChunkBytes: sealedChunkBytes(memo.chunkBytes) });
         audio = openRange(keyring, memo, 0, sealed, 0, memo.byteSize - 1);
       } catch (error) {
-        if (!(error instanceof SealedTextError)) throw error;
+        // Unopenable, or bytes the store no longer holds: counted, left as they are, and the rotation goes on.
+        if (!(error instanceof SealedTextError) && !(error instanceof MissingChunksError)) throw error;
         counts.unreadable += 1;
         continue;
       }

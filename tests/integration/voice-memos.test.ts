@@ -485,6 +485,28 @@ describe("who hears a memo, asked on every request", () => {
     expect(await statusFor(clientCookie, memoId)).toBe(206);
   });
 
+  it("puts the therapist's listening in the client's access log, once per play; the client's own listening is not an access", async () => {
+    const memoId = cast.voiceMemos.onAgenda.id;
+    const reads = () => db.auditEvent.count({ where: { action: "read", recordType: "voice_memo", recordId: memoId } });
+    const statusOf = async (cookie: string, range: string) => {
+      const response = await play(cookie, memoId, range);
+      await response.arrayBuffer();
+      return response.status;
+    };
+    const before = await reads();
+    expect(await statusOf(cookies.client, "bytes=0-")).toBe(206);
+    expect(await reads()).toBe(before);
+    expect(await statusOf(cookies.therapist, "bytes=0-")).toBe(206);
+    // The player's later ranges (seeking, buffering) are the same play.
+    expect(await statusOf(cookies.therapist, "bytes=4000-")).toBe(206);
+    expect(await reads()).toBe(before + 1);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "read", recordType: "voice_memo", recordId: memoId }, orderBy: { createdAt: "desc" } });
+    expect(event).toMatchObject({ actorId: cast.therapist.id, clientId: cast.client.id });
+    // A refused request records nothing.
+    expect(await statusOf(cookies.otherTherapist, "bytes=0-")).toBe(404);
+    expect(await reads()).toBe(before + 1);
+  });
+
   it("a draft: only its client", async () => {
     const memoId = cast.voiceMemos.draft.id;
     expect(await statusFor(cookies.client, memoId)).toBe(206);
@@ -535,6 +557,29 @@ describe("who hears a memo, asked on every request", () => {
       expect((error.cause as { fieldErrors?: unknown }).fieldErrors).toEqual({ voiceMemoId: [MEMO_GONE] });
     }
     expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
+
+describe("key rotation with a memo whose bytes are gone", () => {
+  it("counts it as unreadable, leaves it as it is, and reseals the rest", async () => {
+    const originalKey = getEnv().DATA_ENCRYPTION_KEY!;
+    const newKey = generateDataKey();
+    const [lost, kept] = [await keepFixture(cast.client.id), await keepFixture(cast.client.id)];
+    await db.voiceMemoChunk.deleteMany({ where: { memoId: lost } });
+    try {
+      setEnvForChildren({ DATA_ENCRYPTION_KEY: newKey, DATA_ENCRYPTION_OLD_KEYS: originalKey });
+      const report = await resealAll(db);
+      expect(report.voiceMemoAudio.unreadable).toBe(1);
+      const newKeyId = parseDataKey(newKey, "new").id;
+      const rows = await db.voiceMemo.findMany({ where: { id: { in: [lost, kept] } }, select: { id: true, keyId: true } });
+      expect(rows.find((row) => row.id === kept)?.keyId).toBe(newKeyId);
+      expect(rows.find((row) => row.id === lost)?.keyId).not.toBe(newKeyId);
+    } finally {
+      await db.voiceMemo.delete({ where: { id: lost } });
+      setEnvForChildren({ DATA_ENCRYPTION_KEY: originalKey, DATA_ENCRYPTION_OLD_KEYS: newKey });
+      await resealAll(db);
+      setEnvForChildren({ DATA_ENCRYPTION_OLD_KEYS: "" });
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { maxMemoSeconds } from "@/server/voice/settings";
 import { requireUser } from "@/server/auth/session";
 import { crisisResourcesText } from "@/server/env";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
@@ -16,7 +17,7 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[sess
   await queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: session.engagement.id }));
   return (
     <HydrateClient>
-      <SessionView sessionId={sessionId} timeZone={user.timeZone} crisisText={crisisResourcesText()} />
+      <SessionView sessionId={sessionId} timeZone={user.timeZone} crisisText={crisisResourcesText()} maxMemoSeconds={maxMemoSeconds()} />
     </HydrateClient>
   );
 }
