@@ -11,7 +11,6 @@ import { LiveStatus } from "@/components/live/live-status";
 import { useLiveTopic } from "@/components/live/use-live-topic";
 import { Card, EmptyState } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { SessionFeedbackForm } from "@/components/feedback/session-feedback-form";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { AddAgendaItem } from "./add-agenda-item";
 import { RescheduleButton } from "./reschedule-button";
@@ -21,6 +20,8 @@ import { SessionNotes } from "./session-notes";
 const STATUS_TEXT = { scheduled: "Scheduled", completed: "Completed", cancelled: "Cancelled" } as const;
 
 // The one-by-one review (its rating forms and chart) loads when it is opened, not with the page.
+// Only a client on a finished session sees the feedback form: it loads then, not with every session page.
+const SessionFeedbackForm = lazy(() => import("@/components/feedback/session-feedback-form").then((module) => ({ default: module.SessionFeedbackForm })));
 const GoalReview = lazy(() => import("@/components/goals/goal-review").then((module) => ({ default: module.GoalReview })));
 
 /** The session both people share: agenda, homework since last time, goals, notes. Live for both sides. */
@@ -78,7 +79,13 @@ export function SessionView({
 
       {isClient && session.status === "completed" && session.engagement.status === "active" ? (
         <Card title="How was this session for you?">
-          {session.hasFeedback ? <p>Thank you for your feedback.</p> : <SessionFeedbackForm sessionId={session.id} />}
+          {session.hasFeedback ? (
+            <p>Thank you for your feedback.</p>
+          ) : (
+            <Suspense fallback={<p className="text-ink-muted">Loading…</p>}>
+              <SessionFeedbackForm sessionId={session.id} />
+            </Suspense>
+          )}
         </Card>
       ) : null}
 
