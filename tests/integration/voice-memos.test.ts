@@ -74,6 +74,27 @@ function upload(cookie: string | null, body: TBody, headers: Record<string, stri
   return uploadRoute(new Request("http://localhost/api/voice-memos", init), {});
 }
 
+/** A WAV file of `seconds` of a quiet tone: 8 kHz, 8-bit, mono (what a picked file from a simple recorder looks like). */
+function wav(seconds: number): Buffer {
+  const rate = 8000;
+  const samples = Buffer.alloc(rate * seconds);
+  for (let index = 0; index < samples.length; index++) samples[index] = 128 + Math.round(20 * Math.sin((2 * Math.PI * 440 * index) / rate));
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + samples.length, 4);
+  header.write("WAVEfmt ", 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate, 28); // bytes a second
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(samples.length, 40);
+  return Buffer.concat([header, samples]);
+}
+
 async function uploadFixture(cookie: string, bytes: Buffer = MEMO_FIXTURE): Promise<TUploadedMemo> {
   const response = await upload(cookie, new Uint8Array(bytes));
   const answer = (await response.json()) as TUploadAnswer;
@@ -416,10 +437,21 @@ describe("refused uploads", () => {
   });
 
   it("refuses a recording longer than the limit, measured from the audio, naming the limit", async () => {
-    // VOICE_MEMO_MAX_SECONDS is at least 10, and the only real recordings here are 3.5 s: the check is asked directly.
     const refused = await checkAudio(MEMO_FIXTURE, 1);
     expect(refused).toEqual({ isAudio: false, message: "That recording is 0:03 long; a voice memo can be up to 0:01. Nothing was saved." });
     expect(await checkAudio(MEMO_FIXTURE, 10)).toMatchObject({ isAudio: true });
+    // Through the route, at the real limit (VOICE_MEMO_MAX_SECONDS, 5:00 here): a picked file of 5:20.
+    await expectRefused(
+      () => upload(cookies.client, new Uint8Array(wav(320)), { "content-type": "audio/wav" }),
+      422,
+      "That recording is 5:20 long; a voice memo can be up to 5:00. Nothing was saved.",
+    );
+  });
+
+  it("keeps a picked WAV file, its length read by music-metadata, and refuses a WAV that claims audio and holds none", async () => {
+    const memo = await uploadFixture(cookies.client, wav(4));
+    expect(memo).toMatchObject({ mimeType: "audio/wav", durationMs: 4000 });
+    await expectRefused(() => upload(cookies.client, new Uint8Array(wav(4).subarray(0, 44)), { "content-type": "audio/wav" }), 422);
   });
 
   it("refuses a note over its limit (400), and a client who already has a full set of drafts (422)", async () => {
