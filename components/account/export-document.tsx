@@ -41,28 +41,24 @@ a { color: #1d4ed8; }
 
 type TClientExport = RouterOutputs["dataExport"]["mine"];
 
-function ClientExportDocument({ data, timeZone }: { data: TClientExport; timeZone: string }) {
+/** The page's content; the document around it is plain text below (no <head> element in a React tree). */
+function ClientExportBody({ data, timeZone }: { data: TClientExport; timeZone: string }) {
   return (
-    <html lang="en">
-      {/* eslint-disable-next-line @next/next/no-head-element -- a file of its own, rendered outside Next: no next/head here. */}
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`Everything Alliance holds about ${data.person.name}`}</title>
-        {/* A constant of this file, never anything a person wrote. */}
-        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
-      </head>
-      <body>
-        <h1>Everything Alliance holds about you</h1>
-        <p className="text-ink-muted">{CLIENT_EXPORT_INTRO}</p>
-        <p className="text-ink-muted">
-          Beside this page: alliance-export.json, the same record for other programs to read, and your voice memos&apos; recordings in
-          the voice-memos folder.
-        </p>
-        <ClientExportView data={data} timeZone={timeZone} isInArchive />
-      </body>
-    </html>
+    <>
+      <h1>Everything Alliance holds about you</h1>
+      <p className="text-ink-muted">{CLIENT_EXPORT_INTRO}</p>
+      <p className="text-ink-muted">
+        Beside this page: alliance-export.json, the same record for other programs to read, and your voice memos&apos; recordings in
+        the voice-memos folder.
+      </p>
+      <ClientExportView data={data} timeZone={timeZone} isInArchive />
+    </>
   );
+}
+
+/** For the one value of the person's own that goes into the document's head: their name, in the title. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /**
@@ -75,5 +71,13 @@ function ClientExportDocument({ data, timeZone }: { data: TClientExport; timeZon
  */
 export async function clientExportHtml(data: TClientExport, timeZone: string): Promise<string> {
   const { renderToStaticMarkup } = (await import(/* webpackIgnore: true */ "react-dom/server")) as typeof import("react-dom/server");
-  return `<!DOCTYPE html>\n${renderToStaticMarkup(<ClientExportDocument data={data} timeZone={timeZone} />)}\n`;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(`Everything Alliance holds about ${data.person.name}`)}</title>`,
+    // A constant of this file, never anything a person wrote.
+    `<style>${STYLES}</style>`,
+  ].join("\n");
+  const body = renderToStaticMarkup(<ClientExportBody data={data} timeZone={timeZone} />);
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n${head}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
