@@ -153,7 +153,7 @@ describe("backup and restore", () => {
   );
 
   it(
-    "run as npm scripts, each saying in one line what it did or why not",
+    "run as npm scripts, each saying what it did (and where voice memo audio is) or why not",
     async () => {
       const tsx = path.resolve("node_modules/.bin/tsx");
       const { DATABASE_DIRECT_URL: _ignored, ...inherited } = process.env;
