@@ -13,6 +13,16 @@ export function connectTestDb(): TDb {
 const NOT_CLINICAL = new Set(["_prisma_migrations", "audit_events", "auth_throttles", "auth_sessions", "known_devices"]);
 
 /**
+ * How a table's row is digested, where the whole row as text would be
+ * megabytes: a voice memo's chunk by its key and an md5 of its bytes (a
+ * changed byte still changes the digest), not as hex text sorted with every
+ * other chunk of every memo the worker's database holds.
+ */
+const ROW_DIGESTS: Record<string, string> = {
+  voice_memo_chunks: "x.memo_id::text || ':' || x.idx::text || ':' || md5(x.data)",
+};
+
+/**
  * Row counts plus a digest of every row of every clinical table: two equal
  * snapshots mean a refused request changed nothing, not even an update.
  */
@@ -26,7 +36,7 @@ export async function snapshotDatabase(db: TDb): Promise<Record<string, string>>
   const sql = tables
     .map(
       (table) =>
-        `SELECT '${table}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS v FROM "${table}" x`,
+        `SELECT '${table}' AS t, count(*)::text || ':' || coalesce(md5(string_agg(${ROW_DIGESTS[table] ?? "x::text"}, '|' ORDER BY ${ROW_DIGESTS[table] ?? "x::text"})), '') AS v FROM "${table}" x`,
     )
     .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ t: string; v: string }[]>(sql);
