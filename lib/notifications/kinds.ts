@@ -130,7 +130,27 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
     defaultChannel: "in_app",
     channels: ALL,
   },
+  message_from_client: {
+    role: "therapist",
+    label: "Messages",
+    hint: "When a client writes to you between sessions. An e-mail never holds the message, and several in a row make one e-mail.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  message_from_therapist: {
+    role: "client",
+    label: "Messages",
+    hint: "When your therapist writes to you. An e-mail never holds the message, and several in a row make one e-mail.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
 };
+
+/**
+ * Kinds whose e-mails are grouped per person and conversation: one e-mail,
+ * a few minutes after the first, says how many arrived (server/messages/emails.ts).
+ */
+export const GROUPED_EMAIL_KINDS: readonly NotificationKind[] = ["message_from_client", "message_from_therapist"];
 
 export function kindsForRole(role: Role): NotificationKind[] {
   return (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter((kind) => NOTIFICATION_KINDS[kind].role === role);

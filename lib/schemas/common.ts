@@ -23,3 +23,22 @@ export const ZVersionSchema = z
   .int("Reload the page and try again.")
   .positive("Reload the page and try again.")
   .max(MAX_INT4, "Reload the page and try again.");
+
+/**
+ * Where the next page of a list ordered by (createdAt, id) starts: the last
+ * item's `createdAt` (ISO, ms) and id, so items written in the same
+ * millisecond are neither skipped nor repeated (notifications, messages).
+ */
+export const ZPageCursorSchema = z
+  .string()
+  .max(80)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "That page link isn't valid.")
+  .refine((value) => !Number.isNaN(Date.parse(value.slice(0, 24))), "That page link isn't valid.");
+
+export function pageCursor(item: { createdAt: Date; id: string }): string {
+  return `${item.createdAt.toISOString()}_${item.id}`;
+}
+
+export function parsePageCursor(cursor: string): { createdAt: Date; id: string } {
+  return { createdAt: new Date(cursor.slice(0, 24)), id: cursor.slice(25) };
+}

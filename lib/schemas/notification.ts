@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { NOTIFICATION_KINDS } from "../notifications/kinds";
 import { isQuietTime } from "../notifications/quiet-hours";
+import { ZPageCursorSchema } from "./common";
 import type { NotificationChannel, NotificationKind } from "../trpc/types";
 
 export { CHANNEL_LABELS } from "../constants/notification";
@@ -14,28 +15,10 @@ export const NOTIFICATION_PAGE_SIZE = 20;
 const KINDS = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
 const CHANNELS = ["in_app", "email", "off"] as const satisfies readonly NotificationChannel[];
 
-/**
- * Where the next page starts: the last item's `createdAt` (ISO, ms) and id,
- * so items written in the same millisecond are neither skipped nor repeated.
- */
-export const ZNotificationCursorSchema = z
-  .string()
-  .max(80)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "That page link isn't valid.")
-  .refine((value) => !Number.isNaN(Date.parse(value.slice(0, 24))), "That page link isn't valid.");
-
-export function notificationCursor(item: { createdAt: Date; id: string }): string {
-  return `${item.createdAt.toISOString()}_${item.id}`;
-}
-
-export function parseNotificationCursor(cursor: string): { createdAt: Date; id: string } {
-  return { createdAt: new Date(cursor.slice(0, 24)), id: cursor.slice(25) };
-}
-
 /** `direction` is added by TanStack's infinite queries; only forward is used. */
 export const ZNotificationListSchema = z
   .object({
-    cursor: ZNotificationCursorSchema.nullish(),
+    cursor: ZPageCursorSchema.nullish(),
     direction: z.enum(["forward", "backward"]).optional(),
   })
   .strict();

@@ -36,6 +36,8 @@ import { ZAssignmentRefSchema, ZOccurrenceRefSchema, ZTemplateRefSchema } from "
 import { ZAgendaItemRefSchema, ZSessionRefSchema } from "../../lib/schemas/session";
 import { ZMeasureRefSchema } from "../../lib/schemas/measure";
 import { ZEngagementRefSchema } from "../../lib/schemas/engagement";
+import { ZMessageRefSchema } from "../../lib/schemas/message";
+import { findMessageForUser, type TMessageContext } from "../messages/access";
 import { atomicWrites, authedProcedure, type TContext } from "./trpc";
 import { memoized, prime } from "./request-memo";
 
@@ -291,4 +293,11 @@ export const ladderStep = resource({
   ref: ZLadderStepRefSchema,
   load: (ctx, ref): Promise<TLadderStepContext> => findLadderStepForUser(ctx.db, ctx.user, ref.stepId),
   engagementOf: (record) => record.engagement, toContext: (record) => ({ step: record }),
+});
+
+/** A message between sessions, through its engagement (server/messages/access.ts). */
+export const message = resource({
+  ref: ZMessageRefSchema,
+  load: (ctx, ref): Promise<TMessageContext> => findMessageForUser(ctx.db, ctx.user, ref.messageId),
+  engagementOf: (record) => record.engagement, toContext: (record) => ({ message: record }),
 });

@@ -9,6 +9,7 @@ import { sessionRouter } from "./routers/session";
 import { agendaRouter } from "./routers/agenda";
 import { journalRouter } from "./routers/journal";
 import { voiceMemoRouter } from "./routers/voice-memo";
+import { messageRouter } from "./routers/message";
 import { feedbackRouter } from "./routers/feedback";
 import { measureRouter } from "./routers/measure";
 import { invitationRouter } from "./routers/invitation";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   agenda: agendaRouter,
   journal: journalRouter,
   voiceMemo: voiceMemoRouter,
+  message: messageRouter,
   feedback: feedbackRouter,
   measure: measureRouter,
   notifications: notificationsRouter,

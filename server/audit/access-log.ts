@@ -40,6 +40,8 @@ const RECORD_WORDS: Partial<Record<TAuditRecordType, TWords>> = {
   note_therapist_private: { one: "a private session note", many: "private session notes" },
   journal_entry: { one: "{your} journal entry", many: "the journal entries {you} shared" },
   voice_memo: { one: "{your} voice memo", many: "{your} voice memos" },
+  message: { one: "a message", many: "{your} messages" },
+  conversation: { one: "the settings of {your} messages", many: "the settings of {your} messages" },
   session_feedback: { one: "{your} feedback on a session", many: "{your} feedback on sessions" },
   check_in: { one: "a check-in", many: "{your} check-ins" },
   measure_assignment: { one: "a questionnaire request", many: "{your} questionnaires" },

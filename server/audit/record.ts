@@ -38,6 +38,8 @@ export const AUDIT_RECORD_TYPES = [
   "note_therapist_private",
   "journal_entry",
   "voice_memo",
+  "message",
+  "conversation",
   "session_feedback",
   "check_in",
   "measure_assignment",

@@ -32,6 +32,11 @@ export type TJobPayloads = {
    * trigger on voice_memos, never by enqueue() (server/voice/memos.ts).
    */
   voice_memo_object_delete: { memoId: string };
+  /**
+   * One e-mail for the messages a person has not read in one conversation
+   * (server/messages/emails.ts); its key groups the messages that follow.
+   */
+  message_email: { userId: string; engagementId: string };
 };
 
 export type TJobName = keyof TJobPayloads;
@@ -39,6 +44,8 @@ export type TJobName = keyof TJobPayloads;
 type TEnqueueOptions = {
   /** A pending job with the same key is replaced (its run time too). */
   jobKey?: string;
+  /** "preserve_run_at": a pending job with the same key keeps its run time (grouping). */
+  jobKeyMode?: "replace" | "preserve_run_at";
   runAt?: Date;
   maxAttempts?: number;
 };
@@ -56,7 +63,8 @@ export async function enqueue<TName extends TJobName>(
       payload := ${JSON.stringify(payload)}::json,
       run_at := ${options.runAt ?? null}::timestamptz,
       max_attempts := ${options.maxAttempts ?? null}::int,
-      job_key := ${options.jobKey ?? null}::text
+      job_key := ${options.jobKey ?? null}::text,
+      job_key_mode := ${options.jobKeyMode ?? null}::text
     )`;
 }
 

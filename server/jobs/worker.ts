@@ -28,6 +28,7 @@ import { notificationEmail } from "./tasks/notification-email";
 import { reminderEmail } from "./tasks/reminder-email";
 import { remindersTick } from "./tasks/reminders-tick";
 import { invitationEmail } from "./tasks/invitation-email";
+import { messageEmail } from "./tasks/message-email";
 import { voiceMemoObjectDelete } from "./tasks/voice-memo-object-delete";
 import type { TJobName } from "./queue";
 import { getEnv } from "../env";
@@ -39,6 +40,7 @@ export const TASKS = {
   reminder_email: reminderEmail,
   invitation_email: invitationEmail,
   voice_memo_object_delete: voiceMemoObjectDelete,
+  message_email: messageEmail,
 } satisfies Record<TJobName, TaskList[string]>;
 
 /**

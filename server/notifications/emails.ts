@@ -136,6 +136,7 @@ export const NAMELESS_SUBJECTS = {
   homework_recorded: "A client recorded a homework day",
   agenda_item_added: "A client added to a session's agenda",
   invitation_accepted: "A client accepted your invitation",
+  message_from_client: "A client sent you a message in Alliance",
 } as const satisfies Partial<Record<NotificationKind, string>>;
 
 function notificationSubject(kind: NotificationKind, title: string): string {
@@ -168,6 +169,71 @@ export async function sendNotificationEmail(db: TDb, notificationId: string): Pr
     },
     idempotencyKey: `notification-email:${notification.id}`,
   }, notificationClaim(db, notification.id));
+}
+
+// --- message_email ---------------------------------------------------------------
+
+/**
+ * The claim of a grouped e-mail: the person's message notifications of one
+ * conversation that are neither read nor e-mailed yet. Taking them all at
+ * once makes several messages one e-mail; the next message starts a new group.
+ */
+function messageClaim(db: TDb, userId: string, engagementId: string): TClaim & { count: () => number; firstId: () => string } {
+  let claimed: string[] = [];
+  return {
+    // One statement, so two runs never claim the same notification.
+    take: async () => {
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        UPDATE notifications SET emailed_at = ${clockNow()}
+        WHERE user_id = ${userId}::uuid AND engagement_id = ${engagementId}::uuid
+          AND kind IN ('message_from_client', 'message_from_therapist')
+          AND read_at IS NULL AND emailed_at IS NULL
+        RETURNING id`;
+      claimed = rows.map((row) => row.id).sort();
+      return claimed.length > 0;
+    },
+    giveBack: async () => {
+      await db.notification.updateMany({ where: { id: { in: claimed } }, data: { emailedAt: null } });
+    },
+    count: () => claimed.length,
+    /** A retry after a failed send claims the same rows, so the mailer's idempotency key stays the same. */
+    firstId: () => claimed[0] ?? "",
+  };
+}
+
+/**
+ * "Maya sent you 3 messages": how many, from whom, and a link. Never a word
+ * of any message. Skipped when they were all read in the app meanwhile, the
+ * work ended, or the person no longer wants these by e-mail.
+ */
+export async function sendMessageEmail(db: TDb, userId: string, engagementId: string): Promise<TEmailOutcome> {
+  const engagement = await db.engagement.findFirst({
+    where: { id: engagementId, OR: [{ therapistId: userId }, { clientId: userId }] },
+    select: { status: true, therapistId: true, therapist: { select: { name: true } }, client: { select: { name: true } } },
+  });
+  if (!engagement || engagement.status !== "active") return "skipped";
+  const recipient = await db.user.findUnique({ where: { id: userId }, select: RECIPIENT_SELECT });
+  if (!recipient || recipient.deactivatedAt) return "skipped";
+  const isTherapist = engagement.therapistId === userId;
+  const kind: NotificationKind = isTherapist ? "message_from_client" : "message_from_therapist";
+  if ((await channelFor(db, userId, kind)) !== "email") return "skipped";
+  const sender = (isTherapist ? engagement.client?.name : engagement.therapist.name) ?? "Someone";
+  // Claimed before the words are written: the count is what this e-mail covers.
+  const claim = messageClaim(db, userId, engagementId);
+  if (!(await claim.take())) return "skipped";
+  const count = claim.count();
+  return send(db, recipient, kind, {
+    subject: isTherapist ? NAMELESS_SUBJECTS.message_from_client : `A message from ${sender} in Alliance`,
+    content: {
+      greeting: `Hello ${recipient.name},`,
+      paragraphs: [
+        `${sender} sent you ${count === 1 ? "a message" : `${count} messages`} in Alliance.`,
+        "For your privacy, messages are only shown in Alliance, never in e-mail.",
+      ],
+      action: { label: "Read it in Alliance", url: `${appUrl()}/messages/${engagementId}` },
+    },
+    idempotencyKey: `message-email:${userId}:${engagementId}:${claim.firstId()}`,
+  }, { take: async () => true, giveBack: claim.giveBack });
 }
 
 // --- reminder_email -------------------------------------------------------------

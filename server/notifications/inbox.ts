@@ -12,7 +12,8 @@ import { notFound } from "../errors";
 import { now as clockNow } from "../clock";
 import { publish } from "../live/bus";
 import { userTopic } from "./notify";
-import { notificationCursor, NOTIFICATION_PAGE_SIZE, parseNotificationCursor } from "../../lib/schemas/notification";
+import { NOTIFICATION_PAGE_SIZE } from "../../lib/schemas/notification";
+import { pageCursor, parsePageCursor } from "../../lib/schemas/common";
 
 export function notificationWhereForUser(user: Pick<TSessionUser, "id">): Prisma.NotificationWhereInput {
   return { userId: user.id };
@@ -22,7 +23,7 @@ const ITEM_SELECT = { id: true, kind: true, title: true, linkPath: true, readAt:
 
 /** Newest first, NOTIFICATION_PAGE_SIZE at a time, by (createdAt, id) (index: user_id, created_at). */
 export async function listNotifications(db: TDb, user: TSessionUser, cursor?: string | null) {
-  const after = cursor ? parseNotificationCursor(cursor) : null;
+  const after = cursor ? parsePageCursor(cursor) : null;
   const rows = await db.notification.findMany({
     where: {
       AND: [
@@ -38,7 +39,7 @@ export async function listNotifications(db: TDb, user: TSessionUser, cursor?: st
   });
   const items = rows.slice(0, NOTIFICATION_PAGE_SIZE);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > NOTIFICATION_PAGE_SIZE && last ? notificationCursor(last) : null };
+  return { items, nextCursor: rows.length > NOTIFICATION_PAGE_SIZE && last ? pageCursor(last) : null };
 }
 
 export function unreadCount(db: TDb, user: Pick<TSessionUser, "id">): Promise<number> {

@@ -9,6 +9,9 @@
 //   writes the row, `email` writes the row and queues one e-mail for it (key
 //   `notification-email:<id>`, so it is sent once). An e-mail that would fall
 //   in the person's quiet hours waits until they end (their own clock).
+//   Grouped kinds (messages) queue one `message_email` job per person and
+//   conversation instead, GROUPED_EMAIL_DELAY_MS after the first, so several
+//   in a row make one e-mail (server/messages/emails.ts).
 // - The bell of every open page of that person is told through the live bus
 //   (topic `user:<id>`, no payload), after the transaction commits.
 import type { TDb } from "../db/client";
@@ -16,7 +19,7 @@ import type { Prisma } from "../db/generated/client";
 import type { NotificationKind } from "../db/generated/enums";
 import { publish } from "../live/bus";
 import { enqueue } from "../jobs/queue";
-import { isEmailOnly } from "../../lib/notifications/kinds";
+import { GROUPED_EMAIL_KINDS, isEmailOnly } from "../../lib/notifications/kinds";
 import { channelFor, settingsFor } from "./preferences";
 import { now as clockNow } from "../clock";
 import { nextAllowedInstant } from "../../lib/notifications/quiet-hours";
@@ -45,7 +48,13 @@ export async function notify(db: TDb | Prisma.TransactionClient, notice: TNotice
     data: { userId: notice.userId, kind: notice.kind, title: notice.title, linkPath: notice.linkPath, engagementId: notice.engagementId },
     select: { id: true },
   });
-  if (channel === "email") {
+  if (channel === "email" && GROUPED_EMAIL_KINDS.includes(notice.kind) && notice.engagementId) {
+    await enqueue(db, "message_email", { userId: notice.userId, engagementId: notice.engagementId }, {
+      jobKey: `message-email:${notice.userId}:${notice.engagementId}`,
+      jobKeyMode: "preserve_run_at",
+      runAt: await emailTimeFor(db, notice.userId, GROUPED_EMAIL_DELAY_MS),
+    });
+  } else if (channel === "email") {
     await enqueue(db, "notification_email", { notificationId: notification.id }, {
       jobKey: `notification-email:${notification.id}`,
       runAt: await emailTimeFor(db, notice.userId),
@@ -55,13 +64,16 @@ export async function notify(db: TDb | Prisma.TransactionClient, notice: TNotice
   return notification.id;
 }
 
-/** Undefined (at once) outside quiet hours; otherwise the moment they end. */
-async function emailTimeFor(db: TDb | Prisma.TransactionClient, userId: string): Promise<Date | undefined> {
+/** How long a grouped e-mail waits for more of its kind after the first. */
+export const GROUPED_EMAIL_DELAY_MS = 10 * 60_000;
+
+/** Undefined (at once) outside quiet hours and without a delay; otherwise the first allowed moment after the delay. */
+async function emailTimeFor(db: TDb | Prisma.TransactionClient, userId: string, delayMs = 0): Promise<Date | undefined> {
   const [user, settings] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { timeZone: true } }),
     settingsFor(db, userId),
   ]);
   const now = clockNow();
-  const allowed = nextAllowedInstant(now, settings, user.timeZone);
+  const allowed = nextAllowedInstant(new Date(now.getTime() + delayMs), settings, user.timeZone);
   return allowed.getTime() > now.getTime() ? allowed : undefined;
 }

@@ -41,7 +41,14 @@ export async function addAgendaItem(db: TDb, user: TSessionUser, session: TSessi
 /** What an item the client only spoke reads as, wherever its text is shown; its memo plays beside it. */
 export const VOICE_MEMO_ITEM_TEXT = "Voice memo";
 
-async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionContext, input: TAddAgendaItem): Promise<{ id: string }> {
+/** An item made from a message between sessions (server/messages/messages.ts), linked to it. */
+export async function addAgendaItemFromMessage(db: TDb, user: TSessionUser, session: TSessionContext, input: { text: string; messageId: string }) {
+  const item = await createAgendaItem(db, user, session, { sessionId: session.id, text: input.text, kind: "topic" }, input.messageId);
+  await announceSessionChange(db, session.id);
+  return item;
+}
+
+async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionContext, input: TAddAgendaItem, messageId: string | null = null): Promise<{ id: string }> {
   assertOpenForAgenda(session);
   // Voice memos are the client's (server/voice/memos.ts); a therapist's item is typed.
   if (input.voiceMemoId && user.role !== "client") throw fieldError("voiceMemoId", "Only a client can add a voice memo here.");
@@ -64,6 +71,7 @@ async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionCo
           kind: input.kind,
           position: Math.max(-1, ...items.map((entry) => entry.position)) + 1,
           idempotencyKey: input.idempotencyKey ?? null,
+          messageId,
         },
       ],
       skipDuplicates: true,

@@ -11,7 +11,9 @@
 //                    (making it private again stops playback at once);
 //     agenda item    while the item is on a session of their engagement;
 //     homework day   once the client has recorded the day (done, skipped or
-//                    an exercise sent) on their engagement.
+//                    an exercise sent) on their engagement;
+//     message        sent in their engagement's conversation (readable
+//                    after the work ends, like the conversation itself).
 // - A memo with no place is the client's draft: nobody else's.
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -24,6 +26,7 @@ export function memoWhereForUser(user: Pick<TSessionUser, "id" | "role">): Prism
       { journalEntry: { visibility: "shared", sharedEngagement: { ...engagement, status: "active" } } },
       { agendaItem: { session: { engagement } } },
       { occurrence: { assignment: { engagement }, completion: { isNot: null } } },
+      { message: { engagement } },
     ],
   };
 }

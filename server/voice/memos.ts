@@ -85,10 +85,10 @@ export async function saveUpload(db: TDb, client: Pick<TSessionUser, "id">, byte
 }
 
 function unplacedWhere(client: Pick<TSessionUser, "id">): Prisma.VoiceMemoWhereInput {
-  return { clientId: client.id, journalEntryId: null, agendaItemId: null, occurrenceId: null };
+  return { clientId: client.id, journalEntryId: null, agendaItemId: null, occurrenceId: null, messageId: null };
 }
 
-export type TMemoPlace = { journalEntryId: string } | { agendaItemId: string } | { occurrenceId: string };
+export type TMemoPlace = { journalEntryId: string } | { agendaItemId: string } | { occurrenceId: string } | { messageId: string };
 
 /**
  * Puts the client's draft memo in its place, inside the caller's transaction
