@@ -1,17 +1,28 @@
-// CSRF defence for state-changing requests: the body must be JSON (a form
-// post from another site cannot send that without a CORS preflight, which we
-// never grant) and, when the browser says where it came from, it must be us.
-export function isCrossSiteRequest(request: Request): boolean {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("application/json")) return true;
+/**
+ * Whether the browser says a request came from somewhere other than our own
+ * pages: Sec-Fetch-Site other than "same-origin" (and "none", a typed address
+ * or bookmark, when `allowsTyped`), or an Origin whose host isn't ours.
+ * A request without either header (an older browser, curl) is not refused
+ * here: the session cookie still has to be there.
+ */
+export function isFromElsewhere(request: Request, { allowsTyped }: { allowsTyped: boolean }): boolean {
   const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return true;
+  if (fetchSite && fetchSite !== "same-origin" && !(allowsTyped && fetchSite === "none")) return true;
   const origin = request.headers.get("origin");
   if (origin) {
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
     if (!host || new URL(origin).host !== host) return true;
   }
   return false;
+}
+
+// CSRF defence for state-changing requests: the body must be JSON (a form
+// post from another site cannot send that without a CORS preflight, which we
+// never grant) and, when the browser says where it came from, it must be us.
+export function isCrossSiteRequest(request: Request): boolean {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("application/json")) return true;
+  return isFromElsewhere(request, { allowsTyped: true });
 }
 
 export const CROSS_SITE_DOWNLOAD_REFUSED = "This download only starts from Alliance itself. Open Alliance and download it there.";

@@ -11,7 +11,8 @@
 // Answers are never cached anywhere: `private, no-store`.
 import "server-only";
 import { routeUser } from "../auth/session";
-import { crossSiteDownloadRefusal } from "../auth/same-origin";
+import { crossSiteDownloadRefusal, isFromElsewhere } from "../auth/same-origin";
+import { DATABASE_UNAVAILABLE_MESSAGE, noteDatabaseError } from "../db/outage";
 import { getDb } from "../db/client";
 import { recordAudit } from "../audit/record";
 import { requestMeta } from "../auth/request-meta";
@@ -33,15 +34,7 @@ function json(status: number, answer: TUploadAnswer | { error: { message: string
 }
 
 function isFromOurPages(request: Request): boolean {
-  if (request.headers.get(UPLOAD_HEADER) !== "1") return false;
-  const fetchSite = request.headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin") return false;
-  const origin = request.headers.get("origin");
-  if (origin) {
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (!host || new URL(origin).host !== host) return false;
-  }
-  return true;
+  return request.headers.get(UPLOAD_HEADER) === "1" && !isFromElsewhere(request, { allowsTyped: false });
 }
 
 /** The body, or null once it passes `maxBytes` (the rest is never read). */
@@ -96,7 +89,14 @@ export async function handlePlayback(request: Request, memoId: string): Promise<
   const user = await routeUser();
   if (!user) return new Response("Please sign in.", { status: 401, headers: { "cache-control": "no-store" } });
   const db = getDb();
-  const memo = await findPlayableMemo(db, user, memoId);
+  let memo: TPlayableMemo | null;
+  try {
+    memo = await findPlayableMemo(db, user, memoId);
+  } catch (error) {
+    // An outage is "try again", not "this memo doesn't exist".
+    if (!noteDatabaseError(error)) throw error;
+    return new Response(DATABASE_UNAVAILABLE_MESSAGE, { status: 503, headers: { "cache-control": "no-store", "retry-after": "5" } });
+  }
   if (!memo) return new Response("Not found.", { status: 404, headers: { "cache-control": "no-store" } });
   const answer = parseRange(request.headers.get("range"), memo.byteSize);
   if (answer.kind === "unsatisfiable") {

@@ -12,6 +12,7 @@
 //   through placeMemo() inside the transaction that creates the place, so a
 //   memo never sits half-placed. Who may hear it then follows access.ts.
 // - Every read goes through memoWhereForUser; nothing fetches by id alone.
+import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -132,11 +133,14 @@ export async function deleteMemo(db: TDb, client: TSessionUser, memoId: string):
 export const PLAYABLE_SELECT = { id: true, clientId: true, keyId: true, byteSize: true, chunkBytes: true, chunkCount: true, mimeType: true, store: true } as const;
 export type TPlayableMemo = Prisma.VoiceMemoGetPayload<{ select: typeof PLAYABLE_SELECT }>;
 
-/** The memo if `user` may hear it now, else null (a malformed id too). */
+/**
+ * The memo if `user` may hear it now, else null (a malformed id too: it
+ * never reaches the database). A database that can't answer throws, so the
+ * route says "unavailable" rather than "not found".
+ */
 export async function findPlayableMemo(db: TDb, user: Pick<TSessionUser, "id" | "role">, memoId: string): Promise<TPlayableMemo | null> {
-  return db.voiceMemo
-    .findFirst({ where: { AND: [{ id: memoId }, memoWhereForUser(user)] }, select: PLAYABLE_SELECT })
-    .catch(() => null);
+  if (!z.uuid().safeParse(memoId).success) return null;
+  return db.voiceMemo.findFirst({ where: { AND: [{ id: memoId }, memoWhereForUser(user)] }, select: PLAYABLE_SELECT });
 }
 
 /** Plaintext bytes `start`..`end` (inclusive) of a memo the caller has already found playable. */

@@ -14,10 +14,9 @@
 //   store out of reach stops the run (the next run finishes the job).
 import type { TDb } from "../db/client";
 import { SealedTextError, type TKeyring } from "../crypto/sealed-text";
-import { openRange, sealAudio } from "./chunks";
+import { openRange, sealAudio, sealedChunkBytes } from "./chunks";
 import { blobStoreFor } from "./stores";
 import { MissingChunksError } from "./blob-layout";
-import { sealedChunkBytes } from "./chunks";
 
 export type TAudioResealCounts = { resealed: number; unreadable: number };
 
