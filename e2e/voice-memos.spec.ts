@@ -29,7 +29,8 @@ test("a memo recorded on a phone stays private, plays for the therapist while sh
   await client.getByRole("button", { name: "Record a voice memo" }).click();
   await client.getByRole("button", { name: "Record" }).click();
   await expect(client.getByRole("meter", { name: "Microphone level" })).toBeVisible();
-  await client.waitForTimeout(2500); // The recording itself: the fake microphone speaks in real time.
+  // The recording itself: the fake microphone speaks in real time, so wait for the timer, not a clock.
+  await expect(client.getByRole("timer")).toHaveText(/^0:0[2-9] \//, { timeout: 10_000 });
   await client.getByRole("button", { name: "Stop" }).click();
   await expect(client.getByLabel("Your recording")).toBeVisible();
   await client.getByRole("button", { name: "Keep this memo" }).click();
@@ -74,7 +75,7 @@ test("a memo recorded on a phone stays private, plays for the therapist while sh
   await client.goto("/between-sessions");
   await client.getByRole("button", { name: "Record", exact: true }).click();
   await expect(client.getByRole("meter", { name: "Microphone level" })).toBeVisible();
-  await client.waitForTimeout(1500);
+  await expect(client.getByRole("timer")).toHaveText(/^0:0[1-9] \//, { timeout: 10_000 });
   await client.getByRole("button", { name: "Add to next session" }).click();
   await expect(client.getByText("Added to your next session's agenda.")).toBeVisible();
   await therapist.goto(`/sessions/${next.id}`);
