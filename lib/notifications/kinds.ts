@@ -77,7 +77,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
   daily_digest: {
     role: "therapist",
     label: "Daily digest",
-    hint: "One e-mail a day with what needs you: agenda items for tomorrow, homework recorded, flags. None on quiet days.",
+    hint: "One e-mail a day with what needs you: unread messages, agenda items for tomorrow, homework recorded, flags. None on quiet days.",
     defaultChannel: "email",
     channels: EMAIL_OR_OFF,
   },

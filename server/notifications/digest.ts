@@ -9,7 +9,9 @@
 //   tomorrow; homework "recorded" means recorded or skipped in the last 24 h;
 //   urgent questionnaire answers are those raised in the last 24 h and still
 //   open (each was also told at once, and waits on the caseload until
-//   acknowledged).
+//   acknowledged); messages are the client's from the last 24 h that the
+//   therapist hasn't read yet (older unread ones wait on the caseload, so a
+//   message left unread doesn't send a digest every day).
 import type { TDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { signalsFor, type TCheckInPoint, type TFeedbackPoint } from "../../lib/signals/rules";
@@ -22,6 +24,8 @@ export type TDigestLine = {
   hasFlag: boolean;
   /** PHQ-9 item-9 flags raised in the last 24 h and not yet acknowledged (server/measures/). */
   urgentMeasureFlags: number;
+  /** The client's messages of the last 24 h the therapist hasn't read (issue 25). */
+  unreadMessages: number;
 };
 
 export type TDigestTherapist = { id: string; timeZone: string };
@@ -36,7 +40,7 @@ export async function digestsFor(db: TReader, therapists: TDigestTherapist[], no
   const zones = therapists.map((therapist) => therapist.timeZone);
   const since = new Date(now.getTime() - 24 * 3_600_000);
 
-  const [engagements, agenda, homework, feedback, checkIns, urgent] = await Promise.all([
+  const [engagements, agenda, homework, feedback, checkIns, urgent, messages] = await Promise.all([
     db.$queryRaw<{ engagement_id: string; therapist_id: string; client_name: string }[]>`
       SELECT e.id AS engagement_id, e.therapist_id, c.name AS client_name
       FROM engagements e JOIN users c ON c.id = e.client_id
@@ -79,11 +83,20 @@ export async function digestsFor(db: TReader, therapists: TDigestTherapist[], no
       WHERE e.therapist_id = ANY(${ids}::uuid[]) AND f.acknowledged_at IS NULL
         AND f.created_at > ${since} AND f.created_at <= ${now}
       GROUP BY f.engagement_id`,
+    db.$queryRaw<{ engagement_id: string; count: number }[]>`
+      SELECT m.engagement_id, count(*)::int AS count
+      FROM messages m
+      JOIN engagements e ON e.id = m.engagement_id AND e.status = 'active'
+      LEFT JOIN conversation_reads r ON r.engagement_id = m.engagement_id AND r.user_id = e.therapist_id
+      WHERE e.therapist_id = ANY(${ids}::uuid[]) AND m.author_id = e.client_id AND m.withdrawn_at IS NULL
+        AND m.created_at > ${since} AND m.created_at <= ${now} AND (r.last_read_at IS NULL OR m.created_at > r.last_read_at)
+      GROUP BY m.engagement_id`,
   ]);
 
   const agendaBy = new Map(agenda.map((row) => [row.engagement_id, row.count]));
   const homeworkBy = new Map(homework.map((row) => [row.engagement_id, row.count]));
   const urgentBy = new Map(urgent.map((row) => [row.engagement_id, row.count]));
+  const messagesBy = new Map(messages.map((row) => [row.engagement_id, row.count]));
   const points = new Map<string, { feedback: TFeedbackPoint[]; checkIns: TCheckInPoint[] }>();
   const pointsFor = (id: string) => points.get(id) ?? points.set(id, { feedback: [], checkIns: [] }).get(id)!;
   for (const row of feedback) pointsFor(row.engagement_id).feedback.push({ overall: row.overall, createdAt: row.created_at });
@@ -97,8 +110,11 @@ export async function digestsFor(db: TReader, therapists: TDigestTherapist[], no
       homeworkRecorded: homeworkBy.get(engagement.engagement_id) ?? 0,
       hasFlag: signalsFor(points.get(engagement.engagement_id) ?? { feedback: [], checkIns: [] }).length > 0,
       urgentMeasureFlags: urgentBy.get(engagement.engagement_id) ?? 0,
+      unreadMessages: messagesBy.get(engagement.engagement_id) ?? 0,
     };
-    if (line.agendaItemsTomorrow === 0 && line.homeworkRecorded === 0 && !line.hasFlag && line.urgentMeasureFlags === 0) continue;
+    const isQuiet =
+      line.agendaItemsTomorrow === 0 && line.homeworkRecorded === 0 && !line.hasFlag && line.urgentMeasureFlags === 0 && line.unreadMessages === 0;
+    if (isQuiet) continue;
     const lines = result.get(engagement.therapist_id) ?? result.set(engagement.therapist_id, []).get(engagement.therapist_id)!;
     lines.push(line);
   }
@@ -106,11 +122,14 @@ export async function digestsFor(db: TReader, therapists: TDigestTherapist[], no
   return result;
 }
 
-/** "Cleo Client: 2 agenda items for tomorrow, 1 homework day recorded, a “may not be helping” flag". */
+/** "Cleo Client: 1 unread message, 2 agenda items for tomorrow, 1 homework day recorded, a “may not be helping” flag". */
 export function describeDigestLine(line: TDigestLine): string {
   const parts: string[] = [];
   if (line.urgentMeasureFlags > 0) {
     parts.push(`urgent: ${line.urgentMeasureFlags === 1 ? "a questionnaire answer needs" : `${line.urgentMeasureFlags} questionnaire answers need`} your follow-up`);
+  }
+  if (line.unreadMessages > 0) {
+    parts.push(`${line.unreadMessages} unread ${line.unreadMessages === 1 ? "message" : "messages"}`);
   }
   if (line.agendaItemsTomorrow > 0) {
     parts.push(`${line.agendaItemsTomorrow} agenda ${line.agendaItemsTomorrow === 1 ? "item" : "items"} for tomorrow`);

@@ -30,6 +30,7 @@ const unsubscribe = appRoute("/api/unsubscribe/route", unsubscribeRoute);
 
 const AGENDA_CANARY = "CANARY-agenda-7f3a9 my brother's drinking";
 const REFLECTION_CANARY = "CANARY-reflection-51bc the panic came back";
+const MESSAGE_CANARY = "CANARY-message-c41d I couldn't do the exposure";
 
 const smtp = useTestSmtp({ NEXTAUTH_SECRET: "reminders-test-secret-0123456789abcdef012345" });
 const { received, mailsTo } = smtp;
@@ -42,7 +43,7 @@ afterAll(async () => {
   // No clinical text in any e-mail, notification or job payload that went by.
   const notifications = await db.notification.findMany({ select: { title: true, linkPath: true } });
   const everything = [...received.map((r) => r.raw), ...payloads, JSON.stringify(notifications)].join("\n");
-  for (const canary of [AGENDA_CANARY, REFLECTION_CANARY]) expect(everything).not.toContain(canary);
+  for (const canary of [AGENDA_CANARY, REFLECTION_CANARY, MESSAGE_CANARY]) expect(everything).not.toContain(canary);
   expect(received.length).toBeGreaterThan(0);
   await getDb().$disconnect();
 });
@@ -349,6 +350,20 @@ describe("the daily digest", () => {
     await db.homeworkCompletion.update({ where: { occurrenceId: occurrence }, data: { completedAt: new Date("2036-03-05T06:00:00Z") } });
     // An urgent questionnaire answer in the night, not yet acknowledged.
     await seedUrgentFlag(engagement, "2036-03-05T02:00:00Z");
+    // A message from the client the therapist hasn't read, and one from the therapist (not counted).
+    // A week later it is still unread, and waits on the caseload rather than in another digest.
+    for (const [authorId, text] of [[client.id, MESSAGE_CANARY], [therapist.id, "See you on Friday."]] as const) {
+      const id = newRowId();
+      await db.message.create({
+        data: {
+          id,
+          engagementId: engagement.id,
+          authorId,
+          body: sealField("messageBody", { engagementId: engagement.id, authorId, messageId: id }, text),
+          createdAt: new Date("2036-03-04T20:00:00Z"),
+        },
+      });
+    }
 
     await tickAt("2036-03-05T06:59:00Z"); // 07:59 in Paris
     await runJobs();
@@ -360,8 +375,9 @@ describe("the daily digest", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0].mail.subject).toBe("Your Alliance digest: 1 client to look at");
     expect(mails[0].mail.text).toContain(
-      "Kenji Mori: urgent: a questionnaire answer needs your follow-up, 1 agenda item for tomorrow, 1 homework day recorded",
+      "Kenji Mori: urgent: a questionnaire answer needs your follow-up, 1 unread message, 1 agenda item for tomorrow, 1 homework day recorded",
     );
+    expect(mails[0].raw).not.toContain(MESSAGE_CANARY);
     expect(await db.notification.count({ where: { userId: therapist.id, kind: "daily_digest" } })).toBe(0);
 
     // A week later nothing is new (the flag, still open, waits on the caseload): no digest.
