@@ -57,23 +57,28 @@ type TConversationFrame = RouterOutputs["message"]["conversation"];
 export function Conversation({
   engagementId,
   viewerRole,
-  status,
   timeZone,
   maxMemoSeconds,
 }: {
   engagementId: string;
   viewerRole: "therapist" | "client";
-  status: "invited" | "active" | "ended";
   timeZone: string;
   /** A client may send a voice memo; absent for a therapist. */
   maxMemoSeconds?: number;
 }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
+  // The engagement's header (prefetched with the page) says whether the work goes on: ending it closes the box live.
+  const { data: engagement } = useSuspenseQuery(trpc.engagement.byId.queryOptions({ engagementId }));
   const { data: conversation } = useSuspenseQuery(trpc.message.conversation.queryOptions({ engagementId }));
   const list = useSuspenseInfiniteQuery(trpc.message.list.infiniteQueryOptions({ engagementId }, { getNextPageParam: nextPage }));
+  const status = engagement.status;
   const refresh = () =>
-    invalidate(trpc.message.conversation.queryKey({ engagementId }), trpc.message.list.infiniteQueryKey({ engagementId }));
+    invalidate(
+      trpc.message.conversation.queryKey({ engagementId }),
+      trpc.message.list.infiniteQueryKey({ engagementId }),
+      trpc.engagement.byId.queryKey({ engagementId }),
+    );
   const { status: liveStatus } = useLiveTopic(`/api/live/conversations/${engagementId}`, () => void refresh());
 
   // The server pages newest first; people read oldest first.

@@ -42,7 +42,6 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
       <Conversation
         engagementId={engagement.id}
         viewerRole={user.role}
-        status={engagement.status}
         timeZone={user.timeZone}
         maxMemoSeconds={isClient && engagement.status === "active" ? maxMemoSeconds() : undefined}
       />
