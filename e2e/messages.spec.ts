@@ -3,8 +3,12 @@
 // and writes; the client, who could not start a thread, sees it arrive live
 // and replies; the therapist's bell rises without a reload; the client brings
 // the therapist's message to the next session's agenda; once the work ends
-// the conversation is readable and closed for both.
+// the conversation is readable and closed for both. Then, in a conversation
+// open any time: earlier pages, a voice memo sent and withdrawn, the
+// therapist's holiday pause and the settings' field errors.
+import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
+import { sealField } from "../server/crypto/sealed-fields";
 import { seedSession, seedWorkingPair, TEST_PASSWORD } from "../tests/factories";
 import { e2eDb, expect, signedInOn, test } from "./fixtures";
 
@@ -124,6 +128,87 @@ test("reply-only messages: written by the therapist, seen live and answered on a
   await expect(therapist.getByText(closed)).toBeVisible();
   await expect(therapist.getByRole("textbox")).toHaveCount(0);
   await expect(messages(therapist)).toHaveText([/How did the walk go this week\?/, /It went well/]);
+
+  await therapist.context().close();
+  await client.context().close();
+});
+
+test("any time: earlier messages on request, a voice memo sent and withdrawn, a holiday pause seen live, field errors in the settings", { tag: "@desktop-only" }, async ({ browser }) => {
+  const db = e2eDb();
+  const { therapist: therapistUser, client: clientUser, engagement } = await seedWorkingPair(db, { therapist: "Dr. Ada Moss", client: "Tom Reyes" });
+  await db.conversation.create({ data: { engagementId: engagement.id, mode: "open", replyTime: "", updatedAt: new Date() } });
+  // 32 earlier messages, a minute apart: one page of 30 and two more.
+  const start = Date.now() - 60 * 60_000;
+  await db.message.createMany({
+    data: Array.from({ length: 32 }, (_, index) => {
+      const id = crypto.randomUUID();
+      const authorId = index % 2 === 0 ? therapistUser.id : clientUser.id;
+      const body = sealField("messageBody", { engagementId: engagement.id, authorId, messageId: id }, `Earlier message ${index + 1}`);
+      return { id, engagementId: engagement.id, authorId, body, createdAt: new Date(start + index * 60_000) };
+    }),
+  });
+  const therapist = await signedInOn(browser, "Desktop Chrome", therapistUser.email, TEST_PASSWORD);
+  const client = await signedInOn(browser, "Pixel 7", clientUser.email, TEST_PASSWORD);
+
+  // The newest page first, the oldest at the top; the two before it on request.
+  await client.goto(`/messages/${engagement.id}`);
+  await expect(messages(client)).toHaveCount(30);
+  await expect(messages(client).first()).toContainText("Earlier message 3");
+  await expect(messages(client).last()).toContainText("Earlier message 32");
+  await client.getByRole("button", { name: "Show earlier messages" }).click();
+  await expect(messages(client)).toHaveCount(32);
+  await expect(messages(client).first()).toContainText("Earlier message 1");
+  await expect(client.getByRole("button", { name: "Show earlier messages" })).toHaveCount(0);
+
+  // Any time: the client starts with a voice memo alone (a file from the phone).
+  await client.getByRole("button", { name: "Record a voice memo instead" }).click();
+  await client.getByLabel("Or choose an audio file").setInputFiles(fileURLToPath(new URL("../tests/fixtures/audio/chromium-opus.webm", import.meta.url)));
+  await client.getByRole("button", { name: "Keep this memo" }).click();
+  await expect(client.getByText(/Voice memo ready/)).toBeVisible();
+  await client.getByRole("button", { name: "Send" }).click();
+  await expect(messages(client)).toHaveCount(33);
+  const memoMessage = messages(client).last();
+  await expect(memoMessage.getByLabel(/^Voice memo, /)).toBeVisible();
+  await therapist.goto(`/messages/${engagement.id}`);
+  await expect(messages(therapist).last().getByLabel(/^Voice memo, /)).toBeVisible();
+  await expect(therapist.getByText("Tom Reyes can write any time.")).toBeVisible();
+
+  // Taken back within five minutes: gone for both, a marker in its place.
+  await memoMessage.getByRole("button", { name: "Withdraw" }).click();
+  await client.getByRole("dialog", { name: "Withdraw this message?" }).getByRole("button", { name: "Yes, withdraw it" }).click();
+  await expect(memoMessage).toContainText("Message withdrawn");
+  await expect(memoMessage.getByLabel(/^Voice memo, /)).toHaveCount(0);
+  await expect(messages(therapist).last()).toContainText("Message withdrawn");
+  expect(await db.voiceMemo.count({ where: { clientId: clientUser.id } })).toBe(0);
+
+  // A holiday: a notice is needed, then the client's open page shows it instead of the box.
+  await therapist.goto("/account");
+  const pause = therapist.getByRole("form", { name: "Pause messages" });
+  await pause.getByLabel("Pause messages for all my clients").check();
+  await pause.getByRole("button", { name: "Save" }).click();
+  await expect(pause.getByText(/Say in a few words when you'll be back/)).toBeVisible();
+  await expect(pause.getByLabel("What your clients see")).toHaveAttribute("aria-invalid", "true");
+  await pause.getByLabel("What your clients see").fill("I'm away until 4 January.");
+  await pause.getByRole("button", { name: "Save" }).click();
+  await expect(pause.getByText("Messages are paused. Your clients see your notice.")).toBeVisible();
+  await expect(client.getByText("Dr. Ada Moss has paused messages for now.")).toBeVisible();
+  await expect(client.getByText("“I'm away until 4 January.”")).toBeVisible();
+  await expect(client.getByRole("textbox")).toHaveCount(0);
+  // Back from the holiday: the box returns on the open page.
+  await pause.getByLabel("Pause messages for all my clients").uncheck();
+  await pause.getByRole("button", { name: "Save" }).click();
+  await expect(pause.getByText("Messages are on again.")).toBeVisible();
+  await expect(client.getByLabel("Your message")).toBeVisible();
+
+  // The rules' reply time is bounded, said under its field.
+  await therapist.goto(`/clients/${engagement.id}`);
+  const panel = therapist.locator("#messages");
+  await panel.getByText("Change message settings").click();
+  const settings = panel.getByRole("form", { name: "Message settings" });
+  await settings.getByLabel("When you usually reply").fill("Soon. ".repeat(40));
+  await settings.getByRole("button", { name: "Save message settings" }).click();
+  await expect(settings.getByText("Keep this under 200 characters.")).toBeVisible();
+  await expect(settings.getByLabel("When you usually reply")).toHaveAttribute("aria-invalid", "true");
 
   await therapist.context().close();
   await client.context().close();

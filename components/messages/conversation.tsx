@@ -129,6 +129,7 @@ export function Conversation({
         </p>
       </div>
       <div ref={endRef} className="flex flex-col gap-3 border-t border-line pt-4">
+        {viewerRole === "therapist" && status === "active" ? <TherapistRules conversation={conversation} engagementId={engagementId} /> : null}
         {viewerRole === "client" && conversation.replyTime && conversation.writing.may !== "none" ? (
           <p className="rounded-lg bg-canvas px-4 py-3">
             <span className="font-medium">About replies:</span> {conversation.counterpartName} says “{conversation.replyTime}”
@@ -150,6 +151,29 @@ export function Conversation({
         <LiveStatus status={liveStatus} />
       </div>
     </div>
+  );
+}
+
+/** What the therapist's client may do here, and their own pause, said above the therapist's box. */
+function TherapistRules({ conversation, engagementId }: { conversation: TConversationFrame; engagementId: string }) {
+  if (conversation.mode === "off") return null;
+  const name = conversation.counterpartName;
+  return (
+    <p className="text-sm text-ink-muted">
+      {conversation.mode === "reply_only" ? `${name} can reply to your messages only.` : `${name} can write any time.`}{" "}
+      {conversation.pauseNotice !== null ? (
+        <>
+          You&apos;ve paused messages, so {name} sees your notice instead of the box (
+          <Link href="/account" className="text-brand-strong underline">
+            your account
+          </Link>
+          ).{" "}
+        </>
+      ) : null}
+      <Link href={`/clients/${engagementId}#messages`} className="text-brand-strong underline">
+        Message settings
+      </Link>
+    </p>
   );
 }
 

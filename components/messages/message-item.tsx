@@ -87,7 +87,7 @@ export function MessageItem({
               On the agenda
             </Link>
           ) : canAct ? (
-            <Button variant="quiet" className="px-0" disabled={toAgenda.isPending} onClick={() => toAgenda.mutate({ messageId: message.id })}>
+            <Button variant="quiet" disabled={toAgenda.isPending} onClick={() => toAgenda.mutate({ messageId: message.id })}>
               {toAgenda.isPending ? "Adding…" : "Add to next session's agenda"}
             </Button>
           ) : null}
