@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { unreadMessagesLabel } from "@/lib/constants/message";
 import { useTRPC } from "@/components/trpc/provider";
 import { EmptyState } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
@@ -79,6 +80,7 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
               </span>
             </span>
             <UrgentBadge count={measuresOf(engagement.id)?.urgentFlags ?? 0} />
+            <UnreadMessages count={engagement.messages.unread} />
             <SignalFlag signals={signals.find((item) => item.engagementId === engagement.id)?.signals ?? []} />
             <LatestMeasures measures={measuresOf(engagement.id)} timeZone={timeZone} />
             <HomeworkFigure figure={homework.find((item) => item.engagementId === engagement.id)} />
@@ -120,6 +122,13 @@ function UrgentBadge({ count }: { count: number }) {
       Urgent: {count === 1 ? "a questionnaire answer needs" : `${count} questionnaire answers need`} your follow-up
     </span>
   );
+}
+
+/** "2 new messages" from the client, until the therapist opens the conversation. */
+function UnreadMessages({ count }: { count: number }) {
+  const label = unreadMessagesLabel(count);
+  if (!label) return null;
+  return <strong className="self-start rounded-full bg-brand-soft px-3 py-0.5 font-medium text-brand-strong">{label}</strong>;
 }
 
 function LatestMeasures({ measures, timeZone }: { measures?: TCaseloadMeasure; timeZone: string }) {

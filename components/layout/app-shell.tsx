@@ -16,6 +16,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   client: [
     { href: "/between-sessions", label: "Between sessions" },
     { href: "/journal", label: "Journal" },
+    { href: "/messages", label: "Messages" },
     { href: "/account", label: "Account" },
   ],
 };

@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1">
+    <ul className="flex flex-wrap gap-1">
       {items.map((item) => {
         const isCurrent = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

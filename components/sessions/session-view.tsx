@@ -98,6 +98,15 @@ export function SessionView({
         </div>
       </Card>
 
+      {session.messagesSinceLastSession > 0 ? (
+        <Link
+          href={`/messages/${session.engagement.id}`}
+          className="flex min-h-11 items-center rounded-xl border border-line bg-surface px-4 py-3 font-medium text-brand-strong underline hover:border-brand"
+        >
+          {session.messagesSinceLastSession === 1 ? "1 message" : `${session.messagesSinceLastSession} messages`} since the last session
+        </Link>
+      ) : null}
+
       <Card title="Homework since last session">
         {session.exercisesSinceLastSession.map((exercise) => (
           <Link key={exercise.assignmentId} href={`/homework/${exercise.assignmentId}/entries`} className="mb-2 block font-medium underline">

@@ -91,6 +91,7 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
   const entryPage = `${entries}/${entry.occurrenceId}`;
   const openEntryPage = `${entries}/${open.id}`;
   const ladder = `/engagements/${engagement.id}/ladder`;
+  const conversation = `/messages/${engagement.id}`;
 
   const pages: Record<"visitor" | "therapist" | "client", string[]> = {
     visitor: ["/sign-in", "/sign-up", "/sign-up/finish", "/forgot-password"],
@@ -108,6 +109,7 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       entries,
       entryPage,
       ladder,
+      conversation,
       "/notifications",
       "/account",
       "/account/two-step",
@@ -123,6 +125,9 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       openEntryPage,
       ladder,
       "/journal",
+      // The client's conversations: straight into their one (or a word on what this is, before any).
+      "/messages",
+      conversation,
       `/questionnaires/${measure.id}`,
       `/engagements/${engagement.id}/questionnaires`,
       "/access-log",

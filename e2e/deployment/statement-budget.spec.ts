@@ -1,9 +1,10 @@
 // The statement budget (README, "Performance"): the caseload, a client page,
-// a session page, the client's home and the exercise pages (an exercise's
-// entries, one entry, the ladder, a template's form) each load with at most
-// PAGE_STATEMENT_BUDGET SQL statements, the same with 10 and with 1,000
-// records (clients, goals, homework days, agenda items, journal entries,
-// exercise entries naming ladder steps), with one audit insert per page
+// a session page, the client's home, the exercise pages (an exercise's
+// entries, one entry, the ladder, a template's form) and a conversation (for
+// either person) each load with at most PAGE_STATEMENT_BUDGET SQL statements,
+// the same with 10 and with 1,000 records (clients, goals, homework days,
+// agenda items, journal entries, exercise entries naming ladder steps; 10
+// and 10,000 messages), with one audit insert per page
 // (none for a template's form, which is no clinical record). Counted where it is true: every statement
 // Postgres receives from the app's connections (log_statement = all), for
 // one page load on the production build. The two-step sign-in page joins
@@ -20,7 +21,7 @@ import { MAX_LADDER_STEPS } from "../../lib/schemas/exercise";
 const PAGE_STATEMENT_BUDGET = 8;
 const PASSWORD = "a statement budget password";
 
-function shape(prefix: string, size: number): TScaleShape {
+function shape(prefix: string, size: (typeof SIZES)[number]): TScaleShape {
   return {
     prefix,
     therapists: 1,
@@ -32,11 +33,24 @@ function shape(prefix: string, size: number): TScaleShape {
     sessionsPerEngagement: 3,
     agendaItemsPerSession: 2,
     journalEntriesPerClient: 2,
-    focus: { goals: size, homeworkDays: size, agendaItems: size, journalEntries: size, exerciseEntries: size, ladderSteps: Math.min(size, MAX_LADDER_STEPS) },
+    focus: {
+      goals: size,
+      homeworkDays: size,
+      agendaItems: size,
+      journalEntries: size,
+      exerciseEntries: size,
+      ladderSteps: Math.min(size, MAX_LADDER_STEPS),
+      messages: messagesFor(size),
+    },
   };
 }
 
 const SIZES = [10, 1000] as const;
+
+/** The focus conversation's messages: 10 beside 10 records, 10,000 beside 1,000. */
+function messagesFor(size: (typeof SIZES)[number]): number {
+  return size === 10 ? 10 : 10_000;
+}
 
 let postgres: TOwnPostgres;
 let cluster: TCluster;
@@ -98,12 +112,14 @@ type TPages = Record<
   | "exercise entry"
   | "ladder (client)"
   | "ladder (therapist)"
-  | "exercise form builder",
+  | "exercise form builder"
+  | "conversation (therapist)"
+  | "conversation (client)",
   /** `audits`: inserts into the audit log (one, for all the page's clinical reads), unless the page reads none. */
   { path: string; cookie: string; audits?: 0 | 1 }
 >;
 
-async function pagesFor(size: number): Promise<TPages> {
+async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
   const prefix = `budget${size}`;
   const therapist = await signInOverHttp(app.url, scaleTherapistEmail(prefix, 1), PASSWORD);
   const client = await signInOverHttp(app.url, scaleClientEmail(prefix, 1), PASSWORD);
@@ -122,6 +138,7 @@ async function pagesFor(size: number): Promise<TPages> {
     select: { id: true, templateId: true, _count: { select: { entries: true } } },
   });
   expect(exercise._count.entries).toBe(Math.min(size, 49));
+  expect(await cluster.db.message.count({ where: { engagementId: engagement.id } })).toBe(messagesFor(size));
   const entry = await cluster.db.exerciseEntry.findFirstOrThrow({
     where: { assignmentId: exercise.id, sentAt: { not: null } },
     orderBy: { sentAt: "desc" },
@@ -138,6 +155,8 @@ async function pagesFor(size: number): Promise<TPages> {
     "ladder (therapist)": { path: `/engagements/${engagement.id}/ladder`, cookie: therapist },
     // A template is the therapist's own library, not a clinical record: nothing to audit.
     "exercise form builder": { path: `/templates/${exercise.templateId}/form`, cookie: therapist, audits: 0 },
+    "conversation (therapist)": { path: `/messages/${engagement.id}`, cookie: therapist },
+    "conversation (client)": { path: `/messages/${engagement.id}`, cookie: client },
   };
 }
 

@@ -3,26 +3,26 @@
 import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE, ZPageCursorSchema } from "./common";
 import { ZEngagementRefSchema } from "./engagement";
+import {
+  MAX_MESSAGE_CHARS,
+  MAX_PAUSE_NOTICE_CHARS,
+  MAX_REPLY_TIME_CHARS,
+  MESSAGING_MODES,
+  TOO_LONG_MESSAGE,
+} from "../constants/message";
 
-/** The longest message: a few paragraphs, not a letter. */
-export const MAX_MESSAGE_CHARS = 5000;
-/** How long the author may take a message back; after that it is part of the record. */
-export const MESSAGE_WITHDRAW_MINUTES = 5;
-/** Messages per page of a conversation (newest first from the server, shown oldest first). */
-export const MESSAGE_PAGE_SIZE = 30;
-export const MAX_REPLY_TIME_CHARS = 200;
-export const MAX_PAUSE_NOTICE_CHARS = 500;
-
-export const MESSAGING_MODES = ["off", "reply_only", "open"] as const;
-export type TMessagingMode = (typeof MESSAGING_MODES)[number];
-
-export const MESSAGING_MODE_LABELS: Record<TMessagingMode, string> = {
-  off: "Off",
-  reply_only: "My client replies to my messages",
-  open: "My client can write any time",
-};
-
-export const TOO_LONG_MESSAGE = `Keep a message under ${MAX_MESSAGE_CHARS.toLocaleString("en-GB")} characters.`;
+// The limits and words live with the pages' constants (no zod there); these re-exports keep one import for the server.
+export {
+  MAX_MESSAGE_CHARS,
+  MAX_PAUSE_NOTICE_CHARS,
+  MAX_REPLY_TIME_CHARS,
+  MESSAGE_PAGE_SIZE,
+  MESSAGE_WITHDRAW_MINUTES,
+  MESSAGING_MODES,
+  MESSAGING_MODE_LABELS,
+  TOO_LONG_MESSAGE,
+  type TMessagingMode,
+} from "../constants/message";
 
 export const ZMessageRefSchema = z.object({ messageId: z.uuid("That message link isn't valid.") });
 

@@ -18,6 +18,9 @@
 // `ladderSteps`-step ladder: daily assignments of at most
 // MAX_ASSIGNMENT_DAYS, the newest running to today, so its entries page
 // reads up to 49 entries and the ladder and the brief read all of them.
+// With `messages` its conversation is on (any time) and holds that many
+// messages, every other one the client's, a few minutes apart up to now,
+// the therapist having read the older half.
 //
 // Times are spread over the weeks before `now`; every person's password is
 // `password` (hashed once). Names and e-mails start with `prefix`, so a
@@ -45,7 +48,15 @@ export type TScaleShape = {
   agendaItemsPerSession: number;
   journalEntriesPerClient: number;
   /** The first therapist's first engagement gets these instead, and an exercise with a ladder when asked. */
-  focus?: { goals: number; homeworkDays: number; agendaItems: number; journalEntries: number; exerciseEntries?: number; ladderSteps?: number };
+  focus?: {
+    goals: number;
+    homeworkDays: number;
+    agendaItems: number;
+    journalEntries: number;
+    exerciseEntries?: number;
+    ladderSteps?: number;
+    messages?: number;
+  };
 };
 
 /** `npm run seed:scale`: 1,000 therapists, 20,000 clients, ~1,000,000 homework days. */
@@ -313,6 +324,7 @@ export async function seedScale(client: pg.Client, shape: TScaleShape, options: 
     );
 
     if (focus?.exerciseEntries) await seedExercise(client, run, now, focus.exerciseEntries, focus.ladderSteps ?? 0);
+    if (focus?.messages) await seedMessages(client, run, options.now, focus.messages);
 
     await client.query("COMMIT");
   } catch (error) {
@@ -452,6 +464,51 @@ async function seedExercise(
       SELECT gen_random_uuid(), o.id, $2, 'done', o.due_on + time '19:00'
       FROM unnest($1::uuid[]) AS x(id) JOIN homework_occurrences o ON o.id = x.id`, [ids, engagement.client_id]);
   });
+}
+
+/** Minutes between two of the focus conversation's messages. */
+const MESSAGE_SPACING_MINUTES = 7;
+
+/**
+ * The focus engagement's conversation: on for any time, `count` messages
+ * alternating between client and therapist, the newest a minute before
+ * `now`, each sealed to its own row as the app seals it (messageBody), and
+ * the therapist's read mark halfway.
+ */
+async function seedMessages(client: pg.Client, run: (table: string, sql: string, params?: unknown[]) => Promise<void>, now: Date, count: number) {
+  const { rows } = await client.query<{ id: string; therapist_id: string; client_id: string }>("SELECT id, therapist_id, client_id FROM scale_engagements WHERE is_focus");
+  const engagement = rows[0]!;
+  await run("conversations", "INSERT INTO conversations (engagement_id, mode, reply_time, updated_at) VALUES ($1, 'open', 'I usually reply within two working days', $2)", [
+    engagement.id,
+    now.toISOString(),
+  ]);
+  const at = (index: number) => new Date(now.getTime() - (60_000 + (count - 1 - index) * MESSAGE_SPACING_MINUTES * 60_000)).toISOString();
+  const messages: { id: string[]; author: string[]; body: string[]; createdAt: string[] } = { id: [], author: [], body: [], createdAt: [] };
+  for (let index = 0; index < count; index += 1) {
+    const id = randomUUID();
+    const authorId = index % 2 === 0 ? engagement.client_id : engagement.therapist_id;
+    messages.id.push(id);
+    messages.author.push(authorId);
+    messages.body.push(sealField("messageBody", { engagementId: engagement.id, authorId, messageId: id }, `A few words between sessions (${index + 1}).`));
+    messages.createdAt.push(at(index));
+  }
+  await insertInBatches(count, (from, to) =>
+    run("messages", `
+      INSERT INTO messages (id, engagement_id, author_id, body, created_at)
+      SELECT x.id, $1, x.author, x.body, x.created_at::timestamptz
+      FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS x(id, author, body, created_at)`, [
+      engagement.id,
+      messages.id.slice(from, to),
+      messages.author.slice(from, to),
+      messages.body.slice(from, to),
+      messages.createdAt.slice(from, to),
+    ]),
+  );
+  await run("conversation_reads", "INSERT INTO conversation_reads (engagement_id, user_id, last_read_at) VALUES ($1, $2, $3)", [
+    engagement.id,
+    engagement.therapist_id,
+    at(Math.floor(count / 2)),
+  ]);
 }
 
 const BATCH = 20_000;

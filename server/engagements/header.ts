@@ -1,10 +1,12 @@
 // One engagement's header as its viewer sees it (the other party's name, the
 // next session and what the client has put on its agenda, a pending
-// invitation): loaded with the access check itself (access.ts), so a page
-// that shows the header and prefetches records loads the engagement once,
-// and by the caseload for every row.
+// invitation, the messages' rules and how many wait unread): loaded with the
+// access check itself (access.ts), so a page that shows the header and
+// prefetches records loads the engagement once, and by the caseload for
+// every row.
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/session-user";
+import { UNREAD_MESSAGES_COUNTED, type TMessagingMode } from "../../lib/constants/message";
 
 export type TEngagementSummary = {
   id: string;
@@ -17,6 +19,11 @@ export type TEngagementSummary = {
   nextSession: { id: string; startsAt: Date; newAgendaItems: number } | null;
   /** Therapists only, while the invitation is pending. */
   invitation: { email: string; sentAt: Date; expiresAt: Date; isExpired: boolean } | null;
+  /**
+   * The conversation's rules, and the other person's messages this viewer
+   * hasn't read: exact up to UNREAD_MESSAGES_COUNTED, one more meaning "more".
+   */
+  messages: { mode: TMessagingMode; replyTime: string; unread: number };
 };
 
 /** The columns and relations of a header; one statement with the relation joins. */
@@ -43,6 +50,17 @@ export function summarySelect(viewer: Pick<TSessionUser, "id" | "role">, now: Da
       take: 1,
       select: { id: true, startsAt: true, _count: { select: { agendaItems: { where: { status: "open", ...clientAuthored } } } } },
     },
+    conversation: { select: { mode: true, replyTime: true } },
+    // Unread is "newer than my read mark", which a count's filter can't say: the other person's
+    // newest few (index messages(engagement_id, created_at, id)) are compared with the mark below,
+    // so the count stays inside this one statement at any caseload size.
+    conversationReads: { where: { userId: viewer.id }, select: { lastReadAt: true } },
+    messages: {
+      where: { authorId: { not: viewer.id }, withdrawnAt: null },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: UNREAD_MESSAGES_COUNTED + 1,
+      select: { createdAt: true },
+    },
   } satisfies Prisma.EngagementSelect;
 }
 
@@ -51,6 +69,7 @@ export type TSummaryRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeo
 export function toSummary(user: Pick<TSessionUser, "role">, row: TSummaryRow, now: Date): TEngagementSummary {
   const isTherapist = user.role === "therapist";
   const invitation = row.invitations[0];
+  const readUntil = row.conversationReads[0]?.lastReadAt.getTime() ?? -Infinity;
   const counterpartName = isTherapist ? (row.client?.name ?? invitation?.name ?? "Invited client") : row.therapist.name;
   return {
     id: row.id,
@@ -74,6 +93,11 @@ export function toSummary(user: Pick<TSessionUser, "role">, row: TSummaryRow, no
             isExpired: invitation.expiresAt <= now,
           }
         : null,
+    messages: {
+      mode: row.conversation?.mode ?? "off",
+      replyTime: row.conversation?.replyTime ?? "",
+      unread: row.messages.filter((message) => message.createdAt.getTime() > readUntil).length,
+    },
   };
 }
 

@@ -66,26 +66,32 @@ export async function listSessions(db: TDb, engagementId: string, now = clockNow
   };
 }
 
+/** One row per homework day recorded in the window (none: a single row of nulls), each with the window's message count. */
 type THomeworkSinceRow = {
-  id: string;
-  status: "done" | "partly_done" | "skipped";
-  response: string;
-  obstacle: string;
-  occurrence_id: string;
-  due_on: string;
-  assignment_id: string;
-  assignment_title: string;
-  is_exercise: boolean;
-};
+  messages_since: number;
+} & (
+  | {
+      id: string;
+      status: "done" | "partly_done" | "skipped";
+      response: string;
+      obstacle: string;
+      occurrence_id: string;
+      due_on: string;
+      assignment_id: string;
+      assignment_title: string;
+      is_exercise: boolean;
+    }
+  | { id: null }
+);
 
 /**
  * Callers have resolved the session through the session resource (server/api/resources.ts) (its context
  * carries its start and engagement). Three statements: the session with its
  * people, agenda, the notes this viewer may read, whether feedback exists and
  * the previous completed session's start; the homework days recorded between
- * that session and this one (run beside it); and, once the start is known,
- * the brief's line per exercise sent in the same window
- * (server/exercises/read-back.ts).
+ * that session and this one, with how many messages were written in the same
+ * window (run beside it); and, once the start is known, the brief's line per
+ * exercise sent in the same window (server/exercises/read-back.ts).
  */
 export async function getSessionView(
   db: TDb,
@@ -140,20 +146,34 @@ export async function getSessionView(
   );
   const [session, homework, exercises] = await Promise.all([
     loadSession,
+    // The window is (the previous completed session's start, this one's start]: the same as
+    // messagesBetween (server/messages/counts.ts) and exerciseBrief, counted here so the page
+    // keeps its statement budget. The lateral join keeps one row when no day was recorded.
     db.$queryRaw<THomeworkSinceRow[]>`
-      SELECT c.id, c.status::text AS status, c.response, c.obstacle, c.occurrence_id, o.due_on::text AS due_on,
-             a.id AS assignment_id, a.title AS assignment_title, a.form_id IS NOT NULL AS is_exercise
-      FROM homework_completions c
-      JOIN homework_occurrences o ON o.id = c.occurrence_id
-      JOIN homework_assignments a ON a.id = o.assignment_id
-      WHERE a.engagement_id = ${context.engagement.id}::uuid
-        AND c.completed_at > COALESCE((
+      WITH since AS (
+        SELECT COALESCE((
           SELECT max(p.starts_at) FROM therapy_sessions p
           WHERE p.engagement_id = ${context.engagement.id}::uuid AND p.status = 'completed' AND p.starts_at < ${context.startsAt}
-        ), 'epoch'::timestamptz)
-        AND c.completed_at <= ${context.startsAt}
-      ORDER BY c.completed_at ASC
-      LIMIT 50`,
+        ), 'epoch'::timestamptz) AS at
+      )
+      SELECT (SELECT count(*)::int FROM messages m
+              WHERE m.engagement_id = ${context.engagement.id}::uuid AND m.withdrawn_at IS NULL
+                AND m.created_at > since.at AND m.created_at <= ${context.startsAt}) AS messages_since,
+             h.*
+      FROM since
+      LEFT JOIN LATERAL (
+        SELECT c.id, c.status::text AS status, c.response, c.obstacle, c.occurrence_id, o.due_on::text AS due_on,
+               a.id AS assignment_id, a.title AS assignment_title, a.form_id IS NOT NULL AS is_exercise, c.completed_at
+        FROM homework_completions c
+        JOIN homework_occurrences o ON o.id = c.occurrence_id
+        JOIN homework_assignments a ON a.id = o.assignment_id
+        WHERE a.engagement_id = ${context.engagement.id}::uuid
+          AND c.completed_at > since.at
+          AND c.completed_at <= ${context.startsAt}
+        ORDER BY c.completed_at ASC
+        LIMIT 50
+      ) h ON true
+      ORDER BY h.completed_at ASC`,
     loadSession.then((loaded) => exerciseBrief(db, context.engagement.id, loaded.engagement.sessions[0]?.startsAt ?? new Date(0), context.startsAt)),
   ]);
 
@@ -175,7 +195,9 @@ export async function getSessionView(
     hasFeedback: feedback !== null,
     /** One line per exercise sent since the last session, e.g. "Thought record: 3 done; belief fell from 80 to 45 on average". */
     exercisesSinceLastSession: exercises.map(({ assignmentId, line }) => ({ assignmentId, line })),
-    homeworkSinceLastSession: homework.map((completion) => ({
+    /** Messages written either way since the last session (withdrawn ones not counted): "3 messages since the last session". */
+    messagesSinceLastSession: homework[0]?.messages_since ?? 0,
+    homeworkSinceLastSession: homework.flatMap((completion) => (completion.id === null ? [] : [completion])).map((completion) => ({
       id: completion.id,
       status: completion.status,
       response: openField("completionResponse", { occurrenceId: completion.occurrence_id }, completion.response),

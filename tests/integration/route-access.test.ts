@@ -17,6 +17,7 @@ import * as engagementExportRouteFile from "@/app/api/engagements/[engagementId]
 import * as icsRouteFile from "@/app/api/sessions/[sessionId]/ics/route";
 import * as liveSessionRouteFile from "@/app/api/live/sessions/[sessionId]/route";
 import * as liveMeRouteFile from "@/app/api/live/me/route";
+import * as liveConversationRouteFile from "@/app/api/live/conversations/[engagementId]/route";
 import * as trpcRouteFile from "@/app/api/trpc/[trpc]/route";
 import * as healthRouteFile from "@/app/api/health/route";
 import * as readyRouteFile from "@/app/api/health/ready/route";
@@ -102,6 +103,15 @@ export const ROUTES: Record<string, TRouteRow> = {
     request: (cast) => ({ url: `/api/live/sessions/${cast.session.id}`, params: { sessionId: cast.session.id } }),
     expect: { signedOut: 401, client: 200, otherClient: 404, therapist: 200, otherTherapist: 404 },
     holds: (cast) => cast.session.id,
+    seenBy: [],
+    isStream: true,
+  },
+  "/api/live/conversations/[engagementId]": {
+    who: "either person of the engagement (the same rule as its conversation, readable after the work ends)",
+    call: appRoute("/api/live/conversations/[engagementId]/route", liveConversationRouteFile),
+    request: (cast) => ({ url: `/api/live/conversations/${cast.engagement.id}`, params: { engagementId: cast.engagement.id } }),
+    expect: { signedOut: 401, client: 200, otherClient: 404, therapist: 200, otherTherapist: 404 },
+    holds: (cast) => cast.engagement.id,
     seenBy: [],
     isStream: true,
   },

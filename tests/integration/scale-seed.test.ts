@@ -1,6 +1,6 @@
 // The scale seed (prisma/seed/scale.ts) writes rows as the app would: its
-// focus engagement's exercise, entries and ladder read back through the app's
-// own read models, with every sealed column sealed.
+// focus engagement's exercise, entries, ladder and messages read back through
+// the app's own read models, with every sealed column sealed.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
@@ -13,8 +13,8 @@ import { connectTestDb } from "../support/db";
 
 const db = connectTestDb();
 
-describe("the scale seed's exercise", () => {
-  it("reads back as the app reads it: entries, charts, ladder and the session brief", async () => {
+describe("the scale seed's focus engagement", () => {
+  it("reads back as the app reads it: entries, charts, ladder, the session brief and the conversation", async () => {
     const prefix = `sc${randomUUID().slice(0, 8)}`;
     const client = new pg.Client({ connectionString: requireDatabaseUrl() });
     await client.connect();
@@ -32,7 +32,7 @@ describe("the scale seed's exercise", () => {
           sessionsPerEngagement: 3,
           agendaItemsPerSession: 1,
           journalEntriesPerClient: 1,
-          focus: { goals: 1, homeworkDays: 3, agendaItems: 1, journalEntries: 1, exerciseEntries: 75, ladderSteps: 4 },
+          focus: { goals: 1, homeworkDays: 3, agendaItems: 1, journalEntries: 1, exerciseEntries: 75, ladderSteps: 4, messages: 41 },
         },
         { now: new Date(), password: "a scale seed password" },
       );
@@ -76,6 +76,22 @@ describe("the scale seed's exercise", () => {
     const view = await (await callerFor(db, therapist)).session.byId({ sessionId: session.id });
     expect(view.exercisesSinceLastSession).toHaveLength(1);
     expect(view.exercisesSinceLastSession[0]!.line).toMatch(/^Facing a step on your ladder: \d done; anxiety /);
+    // Seven minutes apart up to a minute ago: all of them since the last session (five days before the next).
+    expect(view.messagesSinceLastSession).toBe(41);
+
+    // The conversation reads back through the router: newest first, a page at a time, the newest the client's.
+    const caller = await callerFor(db, therapist);
+    const conversation = await caller.message.conversation({ engagementId: engagement.id });
+    expect(conversation).toMatchObject({ mode: "open", replyTime: "I usually reply within two working days", writing: { may: "start" } });
+    const first = await caller.message.list({ engagementId: engagement.id });
+    expect(first.items).toHaveLength(30);
+    expect(first.items[0]).toMatchObject({ text: "A few words between sessions (41).", isMine: false, authorName: "Client 1" });
+    const second = await caller.message.list({ engagementId: engagement.id, cursor: first.nextCursor });
+    expect(second.items.map((message) => message.text).at(-1)).toBe("A few words between sessions (1).");
+    expect(second.nextCursor).toBeNull();
+    // The therapist read the older half: the client's 10 newer ones wait (the caseload's count).
+    const [row] = (await caller.engagement.list()).filter((summary) => summary.id === engagement.id);
+    expect(row!.messages).toEqual({ mode: "open", replyTime: "I usually reply within two working days", unread: 10 });
 
     // Sealed as the app seals: no step's words, answer or form label in the clear.
     const [step] = await db.$queryRaw<{ text: string }[]>`SELECT text FROM ladder_steps WHERE engagement_id = ${engagement.id}::uuid LIMIT 1`;
@@ -84,5 +100,7 @@ describe("the scale seed's exercise", () => {
     expect(step!.text).not.toContain("situation");
     expect(entry!.answers).not.toContain("feared");
     expect(form!.definition).not.toContain("anxiety");
+    const [message] = await db.$queryRaw<{ body: string }[]>`SELECT body FROM messages WHERE engagement_id = ${engagement.id}::uuid LIMIT 1`;
+    expect(message!.body).not.toContain("between sessions");
   });
 });

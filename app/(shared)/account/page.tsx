@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
+import { needsTwoFactorEnrolment } from "@/server/auth/totp";
 import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
 import { listTimeZones } from "@/lib/time/zones";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
@@ -11,6 +12,7 @@ import { DeleteAccountSection } from "@/components/account/delete-account-sectio
 import { ChangeEmailForm } from "@/components/account/change-email-form";
 import { ExportSection } from "@/components/account/export-section";
 import { SessionsSection } from "@/components/account/sessions-section";
+import { MessagePauseForm } from "@/components/messages/pause-form";
 import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Account" };
@@ -18,6 +20,8 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const user = await requireUser({ returnTo: "/account", allowWithoutTwoFactor: true });
   const queryClient = getQueryClient();
+  // A therapist's pause on messages; not before a required two-step sign-in is on (the API refuses it until then).
+  const hasMessagePause = user.role === "therapist" && !needsTwoFactorEnrolment(user);
   // What deleting would mean is drawn here on the server: not sent to the browser.
   const [deletionSummary] = await Promise.all([
     serverCaller().then((caller) => caller.account.deletionSummary()),
@@ -25,6 +29,7 @@ export default async function AccountPage() {
     queryClient.prefetchQuery(trpc.account.otherSessions.queryOptions()),
     queryClient.prefetchQuery(trpc.notifications.preferences.queryOptions()),
     queryClient.prefetchQuery(trpc.twoFactor.status.queryOptions()),
+    hasMessagePause ? queryClient.prefetchQuery(trpc.message.pause.queryOptions()) : null,
   ]);
   return (
     <HydrateClient>
@@ -40,6 +45,11 @@ export default async function AccountPage() {
       <Card title="Reminders and notifications">
         <NotificationPreferencesForm />
       </Card>
+      {hasMessagePause ? (
+        <Card title="Pause messages">
+          <MessagePauseForm timeZone={user.timeZone} />
+        </Card>
+      ) : null}
       <Card title="Sign-in e-mail"><ChangeEmailForm email={user.email} /></Card>
       <Card title="Password">
         <ChangePasswordForm email={user.email} />

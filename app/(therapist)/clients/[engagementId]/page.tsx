@@ -14,6 +14,7 @@ import { SharedJournal } from "@/components/journal/shared-journal";
 import { RecordLinks } from "@/components/engagements/record-links";
 import { MeasuresPanel } from "@/components/measures/measures-panel";
 import { UrgentFlags } from "@/components/measures/urgent-flags";
+import { MessagesPanel } from "@/components/messages/messages-panel";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -101,6 +102,11 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
             ) : (
               <EmptyState>The questionnaires couldn&apos;t be loaded just now. Please reload the page.</EmptyState>
             )}
+          </Card>
+        </div>
+        <div id="messages" className="scroll-mt-4">
+          <Card title="Messages">
+            <MessagesPanel engagementId={engagement.id} />
           </Card>
         </div>
         <Card title="Shared from the journal">
