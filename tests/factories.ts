@@ -7,7 +7,7 @@ import { hashPassword } from "@/server/auth/password";
 import { createCaller } from "@/server/api/root";
 import { loadSessionUser, startSession, type TSessionUser } from "@/server/auth/session-user";
 import { parseSignedOutReason } from "@/lib/auth/signed-out";
-import type { EngagementStatus, Role } from "@/server/db/generated/enums";
+import type { EngagementStatus, MessagingMode, Role } from "@/server/db/generated/enums";
 import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
 import { sealLinkSecret } from "@/server/invitations/invitation-mail";
 import { issueEmailProof } from "@/server/auth/email-proofs";
@@ -345,6 +345,38 @@ export async function seedVoiceMemo(db: TDb, clientId: string, place?: TMemoPlac
   return saved.memo;
 }
 
+/** An engagement's conversation rules, as the therapist's message.setSettings leaves them. */
+export function seedConversation(db: TDb, engagementId: string, mode: MessagingMode = "reply_only", replyTime = "I usually reply within two working days.") {
+  return db.conversation.upsert({
+    where: { engagementId },
+    create: { engagementId, mode, replyTime, updatedAt: new Date() },
+    update: { mode, replyTime, updatedAt: new Date() },
+    select: { engagementId: true },
+  });
+}
+
+/** A message in an engagement's conversation, sealed as the app writes it (sent now unless `createdAt` says otherwise). */
+export async function seedMessage(
+  db: TDb,
+  engagementId: string,
+  authorId: string,
+  text: string,
+  options: { replyToId?: string; createdAt?: Date } = {},
+) {
+  const id = newRowId();
+  return db.message.create({
+    data: {
+      id,
+      engagementId,
+      authorId,
+      body: sealField("messageBody", { engagementId, authorId, messageId: id }, text),
+      replyToId: options.replyToId ?? null,
+      createdAt: options.createdAt ?? new Date(),
+    },
+    select: { id: true, createdAt: true },
+  });
+}
+
 export async function seedCast(db: TDb) {
   const therapist = await seedTherapist(db, { name: "Tess Therapist" });
   const client = await seedClient(db, { name: "Cleo Client" });
@@ -394,6 +426,11 @@ export async function seedCast(db: TDb) {
     onAgenda: await seedVoiceMemo(db, client.id, { agendaItemId: agenda.clientItem.id }),
     draft: await seedVoiceMemo(db, client.id),
   };
+  // Messages on, reply-only: the therapist wrote, the client answered (so either may withdraw their own, for five minutes).
+  await seedConversation(db, engagement.id);
+  const fromTherapist = await seedMessage(db, engagement.id, therapist.id, "How did the breathing go this week?");
+  const fromClient = await seedMessage(db, engagement.id, client.id, "Better than I expected.", { replyToId: fromTherapist.id });
+  const messages = { fromTherapist, fromClient };
   return {
     therapist,
     client,
@@ -412,6 +449,7 @@ export async function seedCast(db: TDb) {
     measures,
     exercise,
     voiceMemos,
+    messages,
   };
 }
 

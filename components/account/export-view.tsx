@@ -22,6 +22,7 @@ const MEMO_PLACE_WORDS: Record<TVoiceMemo["placedIn"], string> = {
   journal: "On a journal entry",
   agenda: "On a session's agenda",
   homework: "On a homework day",
+  message: "In a message to your therapist",
   "not placed yet": "Not placed yet: private, only you can hear it",
 };
 

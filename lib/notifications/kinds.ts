@@ -148,7 +148,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
 
 /**
  * Kinds whose e-mails are grouped per person and conversation: one e-mail,
- * a few minutes after the first, says how many arrived (server/messages/emails.ts).
+ * a few minutes after the first, says how many arrived (sendMessageEmail, server/notifications/emails.ts).
  */
 export const GROUPED_EMAIL_KINDS: readonly NotificationKind[] = ["message_from_client", "message_from_therapist"];
 

@@ -8,7 +8,7 @@
 //   and a therapist cannot slip a new invitation in between the "no open
 //   work" check and the deletion.
 // - The users row stays as a tombstone: engagements, goals, ratings,
-//   completions, agenda items and audit events point at it, and sealed text
+//   completions, agenda items, messages and audit events point at it, and sealed text
 //   is bound to its id (server/crypto/sealed-fields.ts). It keeps no way in
 //   (e-mail replaced by a unique undeliverable address, unusable password
 //   hash, no two-factor secret, deactivated, session version bumped, every
@@ -16,15 +16,22 @@
 // - Gone for a client: private journal entries, takeaways not shared with
 //   the therapist, check-ins, questionnaire answers (with their flags),
 //   exercise drafts they never sent, every voice memo (shared ones too: a
-//   voice identifies a person; object-store bytes follow by job). Stays: goals, ratings, homework
-//   responses, sent exercise entries, the exposure ladder, agenda items,
-//   feedback, shared takeaways and shared journal entries, the therapist's
-//   notes. Each of their engagements ends, so nothing new is added to it.
+//   voice identifies a person; object-store bytes follow by job, and a
+//   message they only spoke keeps its place, without the voice). Stays:
+//   goals, ratings, homework responses, sent exercise entries, the exposure
+//   ladder, agenda items, messages (written to the therapist: shared work,
+//   under "Former client"), feedback, shared takeaways and shared journal
+//   entries, the therapist's notes. Each of their engagements ends, so
+//   nothing new is added to it.
+// - Gone for anyone: their read marks of conversations (conversation_reads)
+//   with the rest of their bookkeeping; the messages they wrote stay.
 // - A therapist with active or invited work is refused: their clients would
 //   lose a working relationship without warning. Once it has all ended, their
 //   templates and private notes go too (nobody else can ever read them; the
 //   assignments made from templates keep their own copy of the wording), and
-//   invitations that were never accepted go with their empty engagements.
+//   invitations that were never accepted go with their empty engagements,
+//   and their pause on messages (message_pauses, their own setting). The
+//   messages they wrote stay for their former clients, under "Former therapist".
 //   Their templates' exercise form versions go with them unless an
 //   assignment was given one or an entry answered it: those stay, without
 //   a template, so what former clients recorded stays readable.
@@ -132,6 +139,8 @@ async function deleteWithin(tx: TTx, user: TSessionUser, meta: TRequestMeta): Pr
   await tx.notificationPreference.deleteMany({ where });
   await tx.notificationSettings.deleteMany({ where });
   await tx.reminderDelivery.deleteMany({ where });
+  // How far they had read each conversation: bookkeeping, not the messages (which stay).
+  await tx.conversationRead.deleteMany({ where });
   await tx.accountToken.deleteMany({ where });
   await tx.recoveryCode.deleteMany({ where });
   await tx.knownDevice.deleteMany({ where });
@@ -234,6 +243,8 @@ async function removeTherapistData(tx: TTx, therapist: TSessionUser): Promise<vo
   await tx.exerciseForm.deleteMany({ where: { template: { ownerId: therapist.id }, assignments: { none: {} }, entries: { none: {} } } });
   await tx.homeworkTemplate.deleteMany({ where: { ownerId: therapist.id } });
   await tx.sessionNote.deleteMany({ where: { authorId: therapist.id, kind: "therapist_private" } });
+  // Their holiday notice is their own setting; the users row stays as a tombstone, so no cascade takes it.
+  await tx.messagePause.deleteMany({ where: { therapistId: therapist.id } });
   // Never accepted: nobody else's record is in them (writes need an active engagement).
   await tx.engagement.deleteMany({ where: { therapistId: therapist.id, clientId: null } });
 }

@@ -240,6 +240,51 @@ export const DATA_LIFECYCLE = {
     onTherapistDeletion: { action: "kept", why: "the client's journal" },
     columns: { body: SEALED("the client's journal") },
   },
+  conversations: {
+    whose: "the therapist and the client together: the therapist's rules for their messages",
+    personColumns: [],
+    clientExport: { isIncluded: true, why: "who may write and the reply time, with the conversation itself" },
+    onClientDeletion: { action: "kept", why: "the engagement's, like its sessions; the engagement ends, so nobody writes in it again" },
+    onTherapistDeletion: { action: "kept", why: "the former client keeps reading the conversation" },
+    columns: {
+      reply_time: {
+        storage: "plain",
+        why: "the therapist's own line on when they usually reply, the same for any client (\"within two working days\"); never about anyone",
+      },
+    },
+  },
+  message_pauses: {
+    whose: "the therapist",
+    personColumns: ["therapist_id"],
+    clientExport: { isIncluded: false, why: "the therapist's own setting (a holiday); their clients saw the notice in the app" },
+    onClientDeletion: { action: "none", why: "clients have no pause" },
+    onTherapistDeletion: { action: "deleted", why: "their setting: it goes with them" },
+    columns: {
+      notice: { storage: "plain", why: "the therapist's holiday notice to all their clients (\"I'm away until 4 January\"): about them, never about a client" },
+    },
+  },
+  messages: {
+    whose: "whoever wrote it, within shared work",
+    personColumns: ["author_id"],
+    clientExport: { isIncluded: true, why: "the whole conversation, both people's messages, withdrawn ones as a marker" },
+    onClientDeletion: {
+      action: "kept",
+      why: "written to the therapist, so shared work like agenda items; it names 'Former client'. Their voice memos in messages go with every other memo of theirs (voice_memos)",
+    },
+    onTherapistDeletion: { action: "kept", why: "written to the client: the former client keeps reading it, under 'Former therapist'" },
+    columns: {
+      body: SEALED("a message's own words (empty when a voice memo says it; null once withdrawn)"),
+      idempotency_key: { storage: "plain", why: "a random key the browser makes so a message sent twice is kept once" },
+    },
+  },
+  conversation_reads: {
+    whose: "the person who read",
+    personColumns: ["user_id"],
+    clientExport: { isIncluded: false, why: "bookkeeping: how far someone has read, a time and no words" },
+    onClientDeletion: { action: "deleted", why: "their read marks go with them" },
+    onTherapistDeletion: { action: "deleted", why: "their read marks go with them" },
+    columns: {},
+  },
   voice_memos: {
     whose: "the client who recorded it",
     personColumns: ["client_id"],

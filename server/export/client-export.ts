@@ -27,10 +27,16 @@
 //                                              skill } | null }] }],              // a group's answer: rows of { question, answer }
 //     ladder: [{ text, expectedAnxiety, addedAt, addedBy: { name, role } }],     // the exposure ladder, lowest first
 //     sessions: [{ id, startsAt, durationMinutes, status, location, videoUrl,
-//                  agenda: [{ text, kind, status, author: { name, role }, addedAt }],
+//                  agenda: [{ text, kind, status, author: { name, role }, addedAt,
+//                             fromMessageId }],          // the message it was brought from, if any
 //                  notes: [{ kind: "shared_summary" | "client_takeaway", audience: "shared" | "client",
 //                            isSharedWithTherapist?, text, author, writtenAt, updatedAt }],
 //                  feedback: { feltHeard, workedOnWanted, approachFit, overall, comment, at } | null }],
+//     conversation: { mode: "off" | "reply_only" | "open", replyTime,          // messages between sessions,
+//                     messages: [{ id, author: { name, role }, sentAt,         // both people's, oldest first
+//                                  text,                                     // null once withdrawn ("" when a voice memo says it)
+//                                  withdrawnAt, replyToId,                   // replyToId: the id of the message it answers
+//                                  voiceMemoIds }] },                        // ids in voiceMemos below (the recordings)
 //     checkIns: [{ personal, relationships, workSchoolSocial, overall, sessionId, at }],
 //     questionnaires: [{ name: "PHQ-9" | "GAD-7", schedule, assignedAt, stoppedAt,
 //                        responses: [{ answers: [0–3 per item], difficulty, total, severity, at }] }] }],
@@ -39,7 +45,7 @@
 //   voiceMemos: [{ id, file,            // file: the audio's path inside the archive, unique, e.g.
 //                                       //   "voice-memos/2026-12-06-1a2b3c4d.webm" (day recorded, on their calendar)
 //                  recordedAt, lengthSeconds, note,
-//                  placedIn: "journal" | "agenda" | "homework" | "not placed yet", placedAt }]   // drafts too
+//                  placedIn: "journal" | "agenda" | "homework" | "message" | "not placed yet", placedAt }]   // drafts too
 // }
 //
 // INVARIANT: never a therapist's private note: the notes are selected by
@@ -82,7 +88,7 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
     db.voiceMemo.findMany({
       where: { clientId: client.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { ...MEMO_SELECT, mimeType: true, journalEntryId: true, agendaItemId: true, occurrenceId: true, placedAt: true },
+      select: { ...MEMO_SELECT, mimeType: true, journalEntryId: true, agendaItemId: true, occurrenceId: true, messageId: true, placedAt: true },
     }),
   ]);
   const files = memoFileNames(memos, person.timeZone);
@@ -144,10 +150,11 @@ function memoFileNames(memos: readonly { id: string; mimeType: string; createdAt
 }
 
 /** Where the client put a memo; a memo sits in at most one place (memos.ts, placeMemo). */
-function placeOf(memo: { journalEntryId: string | null; agendaItemId: string | null; occurrenceId: string | null }) {
+function placeOf(memo: { journalEntryId: string | null; agendaItemId: string | null; occurrenceId: string | null; messageId: string | null }) {
   if (memo.journalEntryId) return "journal" as const;
   if (memo.agendaItemId) return "agenda" as const;
   if (memo.occurrenceId) return "homework" as const;
+  if (memo.messageId) return "message" as const;
   return "not placed yet" as const;
 }
 

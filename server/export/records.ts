@@ -132,7 +132,7 @@ function engagementSelect(audience: TExportAudience) {
         ...SESSION_FIELDS,
         agendaItems: {
           orderBy: { position: "asc" },
-          select: { authorId: true, text: true, kind: true, status: true, createdAt: true, author: person },
+          select: { authorId: true, text: true, kind: true, status: true, createdAt: true, messageId: true, author: person },
         },
         notes: {
           where: exportNoteWhere(audience),
@@ -142,6 +142,21 @@ function engagementSelect(audience: TExportAudience) {
         feedback: {
           select: { feltHeard: true, workedOnWanted: true, approachFit: true, overall: true, comment: true, createdAt: true },
         },
+      },
+    },
+    conversation: { select: { mode: true, replyTime: true } },
+    // The whole conversation, oldest first: both people read all of it, so both exports carry all of it.
+    messages: {
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        authorId: true,
+        body: true,
+        replyToId: true,
+        withdrawnAt: true,
+        createdAt: true,
+        author: person,
+        voiceMemos: { orderBy: { createdAt: "asc" }, select: { id: true } },
       },
     },
     ladderSteps: {
@@ -298,6 +313,7 @@ function shapeEngagement(row: TEngagementRow) {
         status: item.status,
         author: byline(item.author),
         addedAt: iso(item.createdAt),
+        fromMessageId: item.messageId,
       })),
       notes: session.notes.map((note) => ({
         kind: note.kind,
@@ -319,6 +335,20 @@ function shapeEngagement(row: TEngagementRow) {
           }
         : null,
     })),
+    conversation: {
+      mode: row.conversation?.mode ?? "off",
+      replyTime: row.conversation?.replyTime ?? "",
+      messages: row.messages.map((message) => ({
+        id: message.id,
+        author: byline(message.author),
+        sentAt: iso(message.createdAt),
+        // Null once withdrawn: its words were erased then, and only the marker stays.
+        text: message.body === null ? null : openField("messageBody", { engagementId: row.id, authorId: message.authorId, messageId: message.id }, message.body),
+        withdrawnAt: iso(message.withdrawnAt),
+        replyToId: message.replyToId,
+        voiceMemoIds: message.voiceMemos.map((memo) => memo.id),
+      })),
+    },
     checkIns: row.checkIns.map((checkIn) => ({
       personal: checkIn.personal,
       relationships: checkIn.relationships,

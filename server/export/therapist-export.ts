@@ -11,7 +11,10 @@
 //   "therapist_private" (this therapist's private note, never shown to the
 //   client). Journal entries only while shared with this engagement.
 //   Exercise entries only once sent: a client's draft is theirs alone
-//   (records.ts, exportEntryWhere).
+//   (records.ts, exportEntryWhere). The conversation whole, as both read it:
+//   who wrote, when, the words (null once withdrawn), what it answered
+//   (replyToId) and its voice memos by id (the audio stays in the app).
+//   Agenda items say which message they were brought from (fromMessageId).
 // - "alliance-template-export", version 1:
 //   { format, version, exportedAt, exportedBy, templates: [{ title, instructions, kind,
 //     schedule, durationDays, timesPerWeek, archivedAt, createdAt, updatedAt,

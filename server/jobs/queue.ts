@@ -34,7 +34,7 @@ export type TJobPayloads = {
   voice_memo_object_delete: { memoId: string };
   /**
    * One e-mail for the messages a person has not read in one conversation
-   * (server/messages/emails.ts); its key groups the messages that follow.
+   * (sendMessageEmail, server/notifications/emails.ts); its key groups the messages that follow.
    */
   message_email: { userId: string; engagementId: string };
 };

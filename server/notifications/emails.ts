@@ -32,6 +32,7 @@ import { digestsFor, describeDigestLine } from "./digest";
 import { relativeDay, zonedTime } from "./reminder-wording";
 import { INSTRUMENTS } from "../../lib/measures/instruments";
 import { safeReturnPath } from "../../lib/auth/return-path";
+import { unreadMessagesBy } from "../messages/counts";
 
 export type TEmailOutcome = "sent" | "skipped";
 
@@ -203,8 +204,10 @@ function messageClaim(db: TDb, userId: string, engagementId: string): TClaim & {
 
 /**
  * "Maya sent you 3 messages": how many, from whom, and a link. Never a word
- * of any message. Skipped when they were all read in the app meanwhile, the
- * work ended, or the person no longer wants these by e-mail.
+ * of any message. Skipped when they were all read in the app meanwhile, all
+ * withdrawn by their author (a withdrawn message's notice stays in the bell,
+ * but nobody is e-mailed about words that are gone), the work ended, or the
+ * person no longer wants these by e-mail.
  */
 export async function sendMessageEmail(db: TDb, userId: string, engagementId: string): Promise<TEmailOutcome> {
   const engagement = await db.engagement.findFirst({
@@ -221,7 +224,9 @@ export async function sendMessageEmail(db: TDb, userId: string, engagementId: st
   // Claimed before the words are written: the count is what this e-mail covers.
   const claim = messageClaim(db, userId, engagementId);
   if (!(await claim.take())) return "skipped";
-  const count = claim.count();
+  // Of those, the ones still there to read: withdrawn messages are not counted (they stay claimed, so never e-mailed).
+  const count = Math.min(claim.count(), (await unreadMessagesBy(db, userId, [engagementId])).get(engagementId) ?? 0);
+  if (count === 0) return "skipped";
   return send(db, recipient, kind, {
     subject: isTherapist ? NAMELESS_SUBJECTS.message_from_client : `A message from ${sender} in Alliance`,
     content: {

@@ -11,7 +11,7 @@
 //   in the person's quiet hours waits until they end (their own clock).
 //   Grouped kinds (messages) queue one `message_email` job per person and
 //   conversation instead, GROUPED_EMAIL_DELAY_MS after the first, so several
-//   in a row make one e-mail (server/messages/emails.ts).
+//   in a row make one e-mail (sendMessageEmail, server/notifications/emails.ts).
 // - The bell of every open page of that person is told through the live bus
 //   (topic `user:<id>`, no payload), after the transaction commits.
 import type { TDb } from "../db/client";

@@ -388,6 +388,26 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.voiceMemo.reflectOnAgenda({ text: "For next time.", engagementId: cast.engagement.id }),
     expect: PAIR_CLIENT,
   },
+  // Messages between sessions: the pair's conversation (reply-only in the cast: the therapist asked, the client answered).
+  "message.conversation": { call: (caller, cast) => caller.message.conversation({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "message.list": { call: (caller, cast) => caller.message.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  // A reply to the therapist's message: what a reply-only client may send (starting a thread is refused, below).
+  "message.send": {
+    call: (caller, cast) => caller.message.send({ engagementId: cast.engagement.id, text: "Thank you, that helps.", replyToId: cast.messages.fromTherapist.id }),
+    expect: PAIR_ONLY,
+  },
+  "message.markRead": { call: (caller, cast) => caller.message.markRead({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  // Only its author takes a message back (the client wrote this one moments ago, inside the five minutes).
+  "message.withdraw": { call: (caller, cast) => caller.message.withdraw({ messageId: cast.messages.fromClient.id }), expect: PAIR_CLIENTS_OWN },
+  "message.toAgenda": { call: (caller, cast) => caller.message.toAgenda({ messageId: cast.messages.fromTherapist.id }), expect: PAIR_ONLY },
+  "message.setSettings": {
+    call: (caller, cast) => caller.message.setSettings({ engagementId: cast.engagement.id, mode: "open", replyTime: "Within two working days." }),
+    expect: PAIR_THERAPIST,
+  },
+  "message.mine": { call: (caller) => caller.message.mine(), expect: CLIENTS_ONLY },
+  // A therapist's pause is their own, for all their clients at once.
+  "message.pause": { call: (caller) => caller.message.pause(), expect: THERAPISTS_ONLY },
+  "message.setPause": { call: (caller) => caller.message.setPause({ isPaused: true, notice: "I'm away until Monday." }), expect: THERAPISTS_ONLY },
   "feedback.submit": {
     call: (caller, cast) =>
       caller.feedback.submit({ sessionId: cast.completedSession.id, feltHeard: 8, workedOnWanted: 7, approachFit: 8, overall: 8 }),
@@ -551,6 +571,33 @@ describe("authorization matrix", () => {
       });
     }
   }
+});
+
+/**
+ * Two rules of messages one row per procedure can't show: the same send the
+ * matrix lets the pair's client make is refused once the work has ended, and
+ * a reply-only client cannot start a thread. Both change nothing.
+ */
+describe("messages beyond the matrix", () => {
+  it("refuses every message from a client (or therapist) of an ended engagement, changing nothing", async () => {
+    const cast = await seedCast(db);
+    await db.engagement.update({ where: { id: cast.engagement.id }, data: { status: "ended", endedAt: new Date(), endedById: cast.therapist.id } });
+    const before = await snapshotDatabase(db);
+    for (const actor of ["client", "therapist"] as const) {
+      const caller = await callerFor(db, cast[actor]);
+      const send = caller.message.send({ engagementId: cast.engagement.id, text: "Thank you, that helps.", replyToId: cast.messages.fromTherapist.id });
+      expect(await outcomeOf(send), actor).toBe("FORBIDDEN");
+    }
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+
+  it("refuses a reply-only client who starts a thread, changing nothing", async () => {
+    const cast = await seedCast(db);
+    const client = await callerFor(db, cast.client);
+    const before = await snapshotDatabase(db);
+    expect(await outcomeOf(client.message.send({ engagementId: cast.engagement.id, text: "Something new." }))).toBe("FORBIDDEN");
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
 });
 
 /**

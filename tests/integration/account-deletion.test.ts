@@ -14,7 +14,7 @@ import { sealField } from "@/server/crypto/sealed-fields";
 import { resetClock } from "@/server/clock";
 import type { TDb } from "@/server/db/client";
 import { FORMER_CLIENT_NAME, FORMER_THERAPIST_NAME } from "@/lib/schemas/account-deletion";
-import { callerFor, seedCast, seedTemplate, seedTherapist, TEST_PASSWORD, type TCast } from "../factories";
+import { callerFor, seedCast, seedTemplate, seedTherapist, seedVoiceMemo, TEST_PASSWORD, type TCast } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
 
@@ -82,7 +82,15 @@ async function seedClientLife(db: TDb) {
       acceptedAt: new Date(),
     },
   });
-  return { ...cast, sharedEntry, privateTakeaway, sharedTakeaway, summary, privateNote };
+  // Messages: a reply the client only spoke (their voice goes, the message stays), and both people's read marks.
+  const spokenMemo = await seedVoiceMemo(db, client.id);
+  const spokenMessage = await (await callerFor(db, client)).message.send({
+    engagementId: engagement.id,
+    voiceMemoId: spokenMemo.id,
+    replyToId: cast.messages.fromTherapist.id,
+  });
+  await (await callerFor(db, therapist)).message.markRead({ engagementId: engagement.id });
+  return { ...cast, sharedEntry, privateTakeaway, sharedTakeaway, summary, privateNote, spokenMemo, spokenMessage };
 }
 
 /** Rows of the client's private data, table by table: all must be zero after deletion. */
@@ -103,6 +111,8 @@ async function privateRowsOf(db: TDb, clientId: string) {
     account_tokens: await db.accountToken.count({ where }),
     recovery_codes: await db.recoveryCode.count({ where }),
     known_devices: await db.knownDevice.count({ where }),
+    conversation_reads: await db.conversationRead.count({ where }),
+    voice_memos: await db.voiceMemo.count({ where: { clientId } }),
   };
 }
 
@@ -125,6 +135,9 @@ async function therapistRecord(db: TDb, cast: TCast & { sharedEntry: { id: strin
     sharedTakeaways: await db.sessionNote.count({ where: { session: { engagementId }, kind: "client_takeaway", isSharedWithTherapist: true } }),
     sharedJournal: await db.journalEntry.count({ where: { id: cast.sharedEntry.id } }),
     feedback: await db.sessionFeedback.count({ where: { session: { engagementId } } }),
+    messages: await db.message.count({ where: { engagementId } }),
+    conversation: await db.conversation.count({ where: { engagementId } }),
+    therapistsReadMark: await db.conversationRead.count({ where: { engagementId, userId: cast.therapist.id } }),
   };
 }
 
@@ -156,7 +169,15 @@ describe("account.deleteAccount for a client", () => {
       account_tokens: 0,
       recovery_codes: 0,
       known_devices: 0,
+      conversation_reads: 0,
+      voice_memos: 0,
     });
+    // The message they only spoke stays in the conversation, without their voice.
+    expect(await db.message.findUniqueOrThrow({ where: { id: cast.spokenMessage.id }, select: { authorId: true, body: true } })).toMatchObject({
+      authorId: cast.client.id,
+      body: expect.any(String),
+    });
+    expect(await db.voiceMemo.count({ where: { id: cast.spokenMemo.id } })).toBe(0);
     expect(await db.journalEntry.count({ where: { id: cast.journal.privateEntry.id } })).toBe(0);
     expect(await db.authThrottle.count({ where: throttleKeys })).toBe(0);
     expect(await db.sessionNote.count({ where: { id: cast.privateTakeaway.id } })).toBe(0);
@@ -238,6 +259,17 @@ describe("account.deleteAccount for a client", () => {
     );
     expect((await therapist.engagement.byId({ engagementId: cast.engagement.id })).counterpart.name).toBe(FORMER_CLIENT_NAME);
     expect((await therapist.goal.list({ engagementId: cast.engagement.id })).length).toBeGreaterThan(0);
+    // The conversation reads on, closed, their messages under "Former client"; the bell says so too.
+    const conversation = await therapist.message.list({ engagementId: cast.engagement.id });
+    expect(conversation.items.filter((message) => message.authorRole === "client").map((message) => message.authorName)).toEqual([
+      FORMER_CLIENT_NAME,
+      FORMER_CLIENT_NAME,
+    ]);
+    expect(conversation.items.find((message) => message.id === cast.messages.fromClient.id)?.text).toBe("Better than I expected.");
+    expect((await therapist.message.conversation({ engagementId: cast.engagement.id })).writing.may).toBe("none");
+    expect((await therapist.notifications.list({})).items.filter((item) => item.title.startsWith("New message from")).map((item) => item.title)).toEqual([
+      `New message from ${FORMER_CLIENT_NAME}`,
+    ]);
     const sessionView = JSON.stringify(await therapist.session.byId({ sessionId: cast.completedSession.id }));
     expect(sessionView).toContain("shared_summary text");
     expect(sessionView).toContain("therapist_private text");
@@ -332,6 +364,7 @@ describe("account.deleteAccount for a therapist", () => {
   it("once the work has ended, keeps the shared record for the client and removes the therapist's own material", async () => {
     const cast = await seedClientLife(db);
     const therapist = await callerFor(db, cast.therapist);
+    await therapist.message.setPause({ isPaused: true, notice: "Away until the new year." });
     await therapist.engagement.end({ engagementId: cast.engagement.id });
     await therapist.invitation.revoke({ engagementId: cast.invitation.engagement.id });
     const starter = await seedTemplate(db, null, "Starter exercise");
@@ -368,6 +401,15 @@ describe("account.deleteAccount for a therapist", () => {
     expect(entry).toMatchObject({ state: "sent", formVersion: 1, answers: { situation: "On the bus to work" } });
     expect(entry.form.fields[0]!.label).toBe("What was happening?");
     expect((await client.exercise.ladder({ engagementId: cast.engagement.id })).map((step) => step.text)).toEqual(["Taking the bus two stops"]);
+    // Their pause and read marks go; what they wrote to the client stays, under "Former therapist".
+    expect(await db.messagePause.count({ where: { therapistId: cast.therapist.id } })).toBe(0);
+    expect(await db.conversationRead.count({ where: { userId: cast.therapist.id } })).toBe(0);
+    const conversation = await client.message.list({ engagementId: cast.engagement.id });
+    expect(conversation.items.find((message) => message.id === cast.messages.fromTherapist.id)).toMatchObject({
+      authorName: FORMER_THERAPIST_NAME,
+      text: "How did the breathing go this week?",
+    });
+    expect((await client.message.conversation({ engagementId: cast.engagement.id })).counterpartName).toBe(FORMER_THERAPIST_NAME);
     expect(await checkCredentials(db, { email: cast.therapist.email, password: TEST_PASSWORD }, "10.9.9.7")).toEqual({
       ok: false,
       reason: "invalid",

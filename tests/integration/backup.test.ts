@@ -106,6 +106,12 @@ describe("backup and restore", () => {
       const sealedBodies = await journalBodies(source);
       expect(sealedBodies.length).toBeGreaterThan(0);
       expect(sealedBodies.every((row) => isSealed(row.body))).toBe(true);
+      // Messages between sessions come along too, sealed (their rows are in the digests compared below).
+      const messageBodies = await withClient(source, async (client) => (await client.query<{ body: string }>("SELECT body FROM messages")).rows);
+      expect(messageBodies.length).toBeGreaterThan(0);
+      expect(messageBodies.every((row) => isSealed(row.body))).toBe(true);
+      expect(sourceContents.counts.conversations).toBeGreaterThan(0);
+      expect(sourceContents.counts.conversation_reads).toBeGreaterThan(0);
 
       for (const format of formats) {
         const backup = await createBackup({ databaseUrl: source, file: path.join(dir, `demo.${format}`), format });

@@ -2,6 +2,7 @@
 // the app, so it has to hold together at any moment: any time of day in its
 // people's zones (London, Stockholm, New York, Kolkata), on the days their
 // clocks change. Each case loads it in a transaction that is rolled back.
+// The demo client's exercises and messages are read back as the app reads them.
 import { describe, expect, it } from "vitest";
 import { seedStarterTemplates } from "@/prisma/seed/starter-templates";
 import { loadDemo } from "@/prisma/seed/demo/load";
@@ -13,6 +14,8 @@ import { ladderProgress } from "@/server/exercises/ladder";
 import { entriesOf, exerciseBrief } from "@/server/exercises/read-back";
 import { STARTER_EXERCISES } from "@/lib/exercises/starters";
 import { DEMO_MAYA } from "@/prisma/seed/demo/people";
+import { openField } from "@/server/crypto/sealed-fields";
+import { messagesBetween, unreadMessagesBy } from "@/server/messages/counts";
 import { connectTestDb } from "../support/db";
 
 const db = connectTestDb();
@@ -67,6 +70,9 @@ async function demoMoments(tx: Prisma.TransactionClient): Promise<{ what: string
       UNION ALL SELECT 'skill noted', skill_rated_at FROM exercise_entries WHERE engagement_id IN (SELECT id FROM work) AND skill_rated_at IS NOT NULL
       UNION ALL SELECT 'ladder step', created_at FROM ladder_steps WHERE engagement_id IN (SELECT id FROM work)
       UNION ALL SELECT 'exercise review added', exercise_review_added_at FROM therapy_sessions WHERE id IN (SELECT id FROM their_sessions) AND exercise_review_added_at IS NOT NULL
+      UNION ALL SELECT 'messages turned on', updated_at FROM conversations WHERE engagement_id IN (SELECT id FROM work)
+      UNION ALL SELECT 'message', created_at FROM messages WHERE engagement_id IN (SELECT id FROM work)
+      UNION ALL SELECT 'conversation read', last_read_at FROM conversation_reads WHERE engagement_id IN (SELECT id FROM work)
     ) moments`;
 }
 
@@ -120,6 +126,47 @@ async function expectMayasExercises(tx: Prisma.TransactionClient, now: Date) {
   );
 }
 
+/**
+ * The demo client's messages, read as the app reads them: on, reply-only with
+ * a reply time, the therapist's nudge, Maya's answer to it and a reply she
+ * hasn't read yet (one unread, in her bell too); nothing unread for the
+ * therapist; everything after the last session, so the brief counts it.
+ */
+async function expectMayasConversation(tx: Prisma.TransactionClient) {
+  const engagement = await tx.engagement.findFirstOrThrow({
+    where: { client: { email: DEMO_MAYA.email }, status: "active" },
+    select: { id: true, therapistId: true, clientId: true, conversation: { select: { mode: true, replyTime: true } } },
+  });
+  expect(engagement.conversation?.mode).toBe("reply_only");
+  expect(engagement.conversation?.replyTime).not.toBe("");
+  const messages = await tx.message.findMany({
+    where: { engagementId: engagement.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, authorId: true, body: true, replyToId: true, createdAt: true },
+  });
+  expect(messages.map((message) => (message.authorId === engagement.therapistId ? "therapist" : "client"))).toEqual(["therapist", "client", "therapist"]);
+  expect(messages.map((message) => message.replyToId)).toEqual([null, messages[0]!.id, messages[1]!.id]);
+  for (const message of messages) {
+    const text = openField("messageBody", { engagementId: engagement.id, authorId: message.authorId, messageId: message.id }, message.body!);
+    expect(text.length).toBeGreaterThan(40);
+  }
+  expect((await unreadMessagesBy(tx, engagement.clientId!, [engagement.id])).get(engagement.id)).toBe(1);
+  expect((await unreadMessagesBy(tx, engagement.therapistId, [engagement.id])).has(engagement.id)).toBe(false);
+  const notices = await tx.notification.findMany({
+    where: { engagementId: engagement.id, kind: { in: ["message_from_client", "message_from_therapist"] } },
+    select: { userId: true, title: true, linkPath: true, readAt: true },
+  });
+  expect(notices).toHaveLength(3);
+  expect(notices.filter((notice) => notice.readAt === null).map((notice) => notice.userId)).toEqual([engagement.clientId]);
+  for (const notice of notices) expect(notice.linkPath).toBe(`/messages/${engagement.id}`);
+  const last = await tx.therapySession.findFirstOrThrow({
+    where: { engagementId: engagement.id, status: "completed" },
+    orderBy: { startsAt: "desc" },
+    select: { startsAt: true },
+  });
+  expect(await messagesBetween(tx, engagement.id, last.startsAt, messages.at(-1)!.createdAt)).toBe(3);
+}
+
 describe("the demo practice", () => {
   it.each(MOMENTS)("holds together when seeded at %s", async (_, text) => {
     const now = new Date(text);
@@ -138,6 +185,7 @@ describe("the demo practice", () => {
         expect(upcoming).toHaveLength(3);
         for (const session of upcoming) expect(session.startsAt.getTime()).toBeGreaterThan(now.getTime());
         await expectMayasExercises(tx, now);
+        await expectMayasConversation(tx);
         throw ROLLED_BACK;
       },
       { timeout: 60_000 },

@@ -69,6 +69,12 @@ describe("encryption at rest", () => {
     const homework = JSON.stringify(await client.homework.byId({ assignmentId: cast.homework.assignment.id }));
     for (const value of [canaries.response, canaries.obstacle, canaries.reply]) expect(homework).toContain(value);
     expect(JSON.stringify(await therapist.engagement.progress({ engagementId: cast.engagement.id }))).toContain(canaries.comment);
+
+    // Messages: both people read the whole conversation.
+    for (const caller of [client, therapist]) {
+      const conversation = JSON.stringify(await caller.message.list({ engagementId: cast.engagement.id }));
+      for (const value of [canaries.message, canaries.therapistMessage]) expect(conversation).toContain(value);
+    }
   });
 
   it("reads goals, homework, templates and questionnaire answers back to the people who may see them, exports included", async () => {
@@ -188,6 +194,7 @@ describe("encryption at rest", () => {
     }
     expect(JSON.stringify(await client.homework.byId({ assignmentId }))).toContain(canaries.assignmentInstructions);
     expect(JSON.stringify(await therapist.homeworkTemplate.list())).toContain(canaries.templateInstructions);
+    expect(JSON.stringify(await therapist.message.list({ engagementId: cast.engagement.id }))).toContain(canaries.message);
     const progress = await therapist.engagement.progress({ engagementId: cast.engagement.id });
     expect(progress.measures.series.flatMap((series) => series.points.map((point) => point.answers))).toContainEqual(CANARY_ANSWER_LIST);
     const dump = await dumpDatabase(requireDatabaseUrl());

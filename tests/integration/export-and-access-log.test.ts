@@ -15,6 +15,7 @@ import { recordAudit } from "@/server/audit/record";
 import { ACCESS_LOG_PAGE_SIZE } from "@/lib/schemas/access-log";
 import { buildClientExport } from "@/server/export/client-export";
 import { clientArchiveStream } from "@/server/export/client-archive";
+import { clientExportHtml } from "@/components/account/export-document";
 import {
   CAST_EXERCISE_FORM_V2,
   callerFor,
@@ -359,6 +360,61 @@ describe("exercises in the exports", () => {
     const template = library.templates.find((item) => item.title === "Noticing a thought")!;
     expect(template.exerciseForm).toEqual({ version: 2, ...CAST_EXERCISE_FORM_V2 });
     expect(library.templates.find((item) => item.title === "Evening reflection")!.exerciseForm).toBeNull();
+  });
+});
+
+describe("messages in the exports", () => {
+  it("carry the conversation to both: who, when, the words, what each answered, withdrawn ones as a marker, voice memos by reference", async () => {
+    const cast = await seedCast(db);
+    const engagementId = cast.engagement.id;
+    const client = await callerFor(db, cast.client);
+    const therapist = await callerFor(db, cast.therapist);
+    const words = { question: `CANARY-msg-question-${randomUUID()}`, answer: `CANARY-msg-answer-${randomUUID()}`, withdrawn: `CANARY-msg-withdrawn-${randomUUID()}` };
+    const { id: question } = await therapist.message.send({ engagementId, text: words.question });
+    const { id: answer } = await client.message.send({ engagementId, text: words.answer, replyToId: question });
+    const { id: withdrawn } = await client.message.send({ engagementId, text: words.withdrawn, replyToId: question });
+    await client.message.withdraw({ messageId: withdrawn });
+    const memo = await seedVoiceMemo(db, cast.client.id);
+    const { id: spoken } = await client.message.send({ engagementId, voiceMemoId: memo.id, replyToId: question });
+    const { itemId } = await client.message.toAgenda({ messageId: answer });
+
+    const mine = await client.dataExport.mine();
+    const record = await therapist.dataExport.engagement({ engagementId });
+    for (const engagement of [mine.engagements.find((item) => item.id === engagementId)!, record.engagement]) {
+      expect(engagement.conversation.mode).toBe("reply_only");
+      expect(engagement.conversation.replyTime).toBe("I usually reply within two working days.");
+      const messages = engagement.conversation.messages;
+      // The cast's two, then these four, oldest first.
+      expect(messages.map((message) => message.id)).toEqual([cast.messages.fromTherapist.id, cast.messages.fromClient.id, question, answer, withdrawn, spoken]);
+      const byId = new Map(messages.map((message) => [message.id, message]));
+      expect(byId.get(question)).toMatchObject({ author: { name: "Tess Therapist", role: "therapist" }, text: words.question, replyToId: null, withdrawnAt: null, voiceMemoIds: [] });
+      expect(byId.get(answer)).toMatchObject({ author: { name: "Cleo Client", role: "client" }, text: words.answer, replyToId: question });
+      expect(byId.get(withdrawn)).toMatchObject({ text: null, replyToId: question, withdrawnAt: expect.any(String) });
+      expect(byId.get(spoken)).toMatchObject({ text: "", voiceMemoIds: [memo.id] });
+      for (const message of messages) expect(Date.parse(message.sentAt!)).not.toBeNaN();
+      const item = engagement.sessions.flatMap((session) => session.agenda).find((agendaItem) => agendaItem.fromMessageId === answer);
+      expect(item?.text).toBe(words.answer);
+      expect(JSON.stringify(engagement)).not.toContain(words.withdrawn);
+    }
+    expect(await db.agendaItem.count({ where: { id: itemId, messageId: answer } })).toBe(1);
+    // The client's memo list says where it went; its recording is in the archive under that file.
+    const listed = mine.voiceMemos.find((voiceMemo) => voiceMemo.id === memo.id)!;
+    expect(listed.placedIn).toBe("message");
+
+    // The printable copy reads as a conversation: numbered, who and when, the replies, the marker, the recording.
+    const html = await clientExportHtml(mine, cast.client.timeZone);
+    expect(html).toContain("Your messages");
+    expect(html).toContain(words.question);
+    expect(html).toContain(words.answer);
+    expect(html).not.toContain(words.withdrawn);
+    expect(html).toContain("You withdrew this message");
+    expect(html).toContain("in reply to 3.");
+    expect(html).toContain(`<a href="${listed.file}">${listed.file}</a>`);
+    expect(html).toContain("In a message to your therapist");
+
+    // Nobody else's export holds any of it.
+    const other = JSON.stringify(await (await callerFor(db, cast.otherClient)).dataExport.mine());
+    for (const value of Object.values(words)) expect(other).not.toContain(value);
   });
 });
 

@@ -256,6 +256,9 @@ function hintsFor(cast: TCast): THints {
       itemIds: [cast.agenda.therapistItem.id, cast.agenda.clientItem.id],
       entryId: [cast.journal.privateEntry.id],
       id: [cast.notification.id],
+      messageId: [cast.messages.fromClient.id, cast.messages.fromTherapist.id],
+      replyToId: [cast.messages.fromTherapist.id],
+      voiceMemoId: [cast.voiceMemos.draft.id],
     },
     valuesByKey: {
       token: cast.invitation.token,

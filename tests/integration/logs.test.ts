@@ -5,7 +5,7 @@
 // Calls go through the real HTTP handler (app/api/trpc/[trpc]/route.ts),
 // signed in through next-auth's credentials flow, with canaries in a journal
 // entry, a private session note, a client takeaway, a homework reflection,
-// passwords and tokens: calls that succeed, calls refused by validation,
+// messages between sessions, passwords and tokens: calls that succeed, calls refused by validation,
 // calls refused by the domain, and one that fails inside Postgres with an
 // error quoting the canary. Every line the process logger wrote meanwhile is
 // parsed, and none may hold any canary.
@@ -111,6 +111,13 @@ function plan(cast: TCast, cookies: { therapist: string; client: string }, c: Re
       input: { occurrenceId, status: "partly_done", response: c.reflection, obstacle: c.obstacle, difficulty: 2, helpfulness: 3 },
       status: 200,
     },
+    {
+      ...client,
+      path: "message.send",
+      type: "mutation",
+      input: { engagementId: cast.engagement.id, text: c.message, replyToId: cast.messages.fromTherapist.id },
+      status: 200,
+    },
     { ...signedOut, path: "auth.signUp", type: "mutation", input: { email: uniqueEmail("logs") }, status: 200 },
     {
       ...signedOut,
@@ -147,6 +154,8 @@ function plan(cast: TCast, cookies: { therapist: string; client: string }, c: Re
     },
     { ...signedOut, path: "auth.checkResetToken", type: "mutation", input: { token: `${c.malformedToken}!` }, status: 400, code: "BAD_REQUEST" },
     // Refused inside the domain code, which saw the canary.
+    // A reply-only client starting a thread.
+    { ...client, path: "message.send", type: "mutation", input: { engagementId: cast.engagement.id, text: c.startedMessage }, status: 403, code: "FORBIDDEN" },
     {
       ...client,
       path: "account.changePassword",
@@ -204,6 +213,8 @@ describe("structured logs", () => {
         "goalDescription",
         "goalStep",
         "sessionPlace",
+        "message",
+        "startedMessage",
       ].map((label) => [label, canary(label)]),
     );
     for (const label of ["checkedToken", "malformedToken", "resetToken", "emailToken"]) c[label] = canaryToken(label);

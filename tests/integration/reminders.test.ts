@@ -20,7 +20,7 @@ import { sealAnswers } from "@/server/measures/sealing";
 import { localDateToDb } from "@/lib/homework/schedule";
 import { connectTestDb } from "../support/db";
 import { useTestSmtp, type TReceivedMail } from "../support/smtp";
-import { callerFor, seedClient, seedEngagement, seedMeasures, seedTherapist } from "../factories";
+import { callerFor, seedClient, seedConversation, seedEngagement, seedMeasures, seedTherapist } from "../factories";
 import { NAMELESS_SUBJECTS } from "@/server/notifications/emails";
 import { kindsForRole } from "@/lib/notifications/kinds";
 
@@ -568,6 +568,12 @@ describe("the notification e-mail", () => {
     expect(Object.keys(NAMELESS_SUBJECTS).sort()).toEqual([...named, "measure_urgent"].sort());
     for (const kind of named) {
       await setChannel(db, therapist.id, kind, "email");
+      if (kind === "message_from_client") {
+        // A message's e-mail counts the messages still there to read, so it takes a real one.
+        await seedConversation(db, engagement.id, "open");
+        await (await callerFor(db, client)).message.send({ engagementId: engagement.id, text: "A question before Thursday." });
+        continue;
+      }
       await notify(db, { userId: therapist.id, kind, title: `${client.name} did something (${kind})`, linkPath: `/clients/${engagement.id}`, engagementId: engagement.id });
     }
     await runJobs();

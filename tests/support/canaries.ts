@@ -44,6 +44,8 @@ export const CANARY_TABLES = {
   ladderStep: "ladder_steps",
   voiceMemoNote: "voice_memos",
   voiceMemoDraft: "voice_memos",
+  message: "messages",
+  therapistMessage: "messages",
 } as const;
 
 export type TCanaryName = keyof typeof CANARY_TABLES;
@@ -83,11 +85,16 @@ export async function writeCanaries(db: TDb) {
     ladderStep: canary("ladder-step"),
     voiceMemoNote: canary("voice-memo-note"),
     voiceMemoDraft: canary("voice-memo-draft"),
+    message: canary("message"),
+    therapistMessage: canary("therapist-message"),
   };
   const sessionId = cast.session.id;
   // Voice memo notes: on the memo the client put on the agenda (the therapist may read it), and on one not placed yet (theirs alone).
   await client.voiceMemo.setNote({ memoId: cast.voiceMemos.onAgenda.id, note: c.voiceMemoNote });
   await client.voiceMemo.setNote({ memoId: cast.voiceMemos.draft.id, note: c.voiceMemoDraft });
+  // Messages: the therapist writes, the client replies (the cast's conversation is reply-only).
+  const { id: therapistMessageId } = await therapist.message.send({ engagementId: cast.engagement.id, text: c.therapistMessage });
+  await client.message.send({ engagementId: cast.engagement.id, text: c.message, replyToId: therapistMessageId });
   await therapist.session.saveNote({ sessionId, kind: "therapist_private", body: c.privateNote });
   await therapist.session.saveNote({ sessionId, kind: "shared_summary", body: c.summary });
   await client.session.saveNote({ sessionId, kind: "client_takeaway", body: c.takeaway, isSharedWithTherapist: true });

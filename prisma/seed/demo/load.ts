@@ -86,6 +86,9 @@ type TRows = {
   notifications: Prisma.NotificationCreateManyInput[];
   measureAssignments: Prisma.MeasureAssignmentCreateManyInput[];
   measureResponses: Prisma.MeasureResponseCreateManyInput[];
+  conversations: Prisma.ConversationCreateManyInput[];
+  messages: Prisma.MessageCreateManyInput[];
+  conversationReads: Prisma.ConversationReadCreateManyInput[];
 };
 
 type TPractice = {
@@ -153,6 +156,9 @@ function emptyRows(): TRows {
     notifications: [],
     measureAssignments: [],
     measureResponses: [],
+    conversations: [],
+    messages: [],
+    conversationReads: [],
   };
 }
 
@@ -181,6 +187,10 @@ async function insertRows(tx: Prisma.TransactionClient, rows: TRows): Promise<vo
   await tx.notification.createMany({ data: rows.notifications });
   await tx.measureAssignment.createMany({ data: rows.measureAssignments });
   await tx.measureResponse.createMany({ data: rows.measureResponses });
+  await tx.conversation.createMany({ data: rows.conversations });
+  // Oldest first, so a reply comes after the message it answers.
+  await tx.message.createMany({ data: rows.messages });
+  await tx.conversationRead.createMany({ data: rows.conversationReads });
 }
 
 function addUser(rows: TRows, passwordHash: string, person: TDemoTherapist | TClientStory, now: Date): string {
@@ -231,6 +241,7 @@ function addStory(practice: TPractice, story: TClientStory): void {
   addJournal(work);
   addMeasures(work, plan.held);
   for (const notice of story.notices) addNotice(work, notice, { startedAt, next: plan.next, homework });
+  addConversation(work);
 }
 
 // ---------------------------------------------------------------- sessions
@@ -799,6 +810,76 @@ function addNotice(
     createdAt,
     // Read a couple of hours later.
     readAt: notice.isRead ? notAfterNow(later(createdAt, { hours: 2 }), practice.now, { minutes: 10 }) : null,
+  });
+}
+
+// ---------------------------------------------------------------- messages
+
+/**
+ * The conversation as the app would have left it (server/messages/): the
+ * therapist's rules, the messages sealed to their rows, each person's read
+ * mark (at the message they read up to, or wrote: writing is reading), and
+ * a "New message from …" notice per message for the other person, read
+ * when their read mark passed it.
+ */
+function addConversation(work: TWork): void {
+  const { practice, story, engagementId } = work;
+  const conversation = story.conversation;
+  if (!conversation) return;
+  const { rows, now } = practice;
+  const fail = (what: string) => new Error(`the demo conversation of ${story.account.email}: ${what}`);
+  const clockOf = (by: TAuthor) => (by === "client" ? story.timeZone : practice.therapist.timeZone);
+  const nameOf = (by: TAuthor) => (by === "client" ? story.account.name : THERAPIST.account.name);
+  const sent: { id: string; at: Date }[] = [];
+  conversation.messages.forEach((message, index) => {
+    const at = notAfterNow(instantOf(message.when, clockOf(message.by), now), now, { minutes: 5 });
+    if (index > 0 && at.getTime() <= sent[index - 1]!.at.getTime()) throw fail(`message ${index} is not after the one before it`);
+    const answered = message.replyTo === undefined ? undefined : conversation.messages[message.replyTo];
+    if (message.replyTo !== undefined && (!answered || message.replyTo >= index)) throw fail(`message ${index} answers one that isn't before it`);
+    if (conversation.mode === "reply_only" && message.by === "client" && answered?.by !== "therapist") {
+      throw fail(`message ${index} starts a thread, which a reply-only client can't`);
+    }
+    const id = newRowId();
+    const authorIdOf = authorId(work, message.by);
+    rows.messages.push({
+      id,
+      engagementId,
+      authorId: authorIdOf,
+      body: sealField("messageBody", { engagementId, authorId: authorIdOf, messageId: id }, message.text),
+      replyToId: message.replyTo === undefined ? null : sent[message.replyTo]!.id,
+      createdAt: at,
+    });
+    sent.push({ id, at });
+  });
+  const first = sent[0];
+  if (!first) throw fail("it has no messages");
+  rows.conversations.push({ engagementId, mode: conversation.mode, replyTime: conversation.replyTime, updatedAt: later(first.at, { hours: -1 }) });
+
+  const readAt = {} as Record<TAuthor, Date>;
+  for (const reader of ["client", "therapist"] as const) {
+    const upTo = conversation.readUpTo[reader];
+    const last = sent[upTo];
+    if (!last) throw fail(`${reader} read up to message ${upTo}, which does not exist`);
+    const isOwn = conversation.messages[upTo]!.by === reader;
+    // Read a little after it arrived; one's own message is read as it is written.
+    readAt[reader] = isOwn ? last.at : notAfterNow(later(last.at, { minutes: 20 }), now, { minutes: 5 });
+    const next = sent[upTo + 1];
+    if (next && readAt[reader].getTime() >= next.at.getTime()) throw fail(`${reader} read past message ${upTo} before the next one came`);
+    rows.conversationReads.push({ engagementId, userId: authorId(work, reader), lastReadAt: readAt[reader] });
+  }
+  conversation.messages.forEach((message, index) => {
+    const recipient: TAuthor = message.by === "client" ? "therapist" : "client";
+    const at = sent[index]!.at;
+    rows.notifications.push({
+      id: newRowId(),
+      userId: authorId(work, recipient),
+      kind: message.by === "client" ? "message_from_client" : "message_from_therapist",
+      title: `New message from ${nameOf(message.by)}`,
+      linkPath: `/messages/${engagementId}`,
+      engagementId,
+      createdAt: at,
+      readAt: index <= conversation.readUpTo[recipient] ? readAt[recipient] : null,
+    });
   });
 }
 

@@ -320,6 +320,32 @@ export const MAYA: TClientStory = {
     { when: { daysAgo: 3, at: "22:00" }, body: "Painted for an hour tonight, first time since the summer. Forgot my phone was even in the room.", mood: 8 },
     { when: { daysAgo: 1, at: "21:00" }, body: "Sunday dread again, but smaller than usual.", mood: 6 },
   ],
+  // Messages on since the last session, reply-only: a nudge, Maya's answer, and a reply she hasn't read yet.
+  // A day apart at least: each is on its writer's clock (London, Stockholm), whose days start an hour apart.
+  conversation: {
+    mode: "reply_only",
+    replyTime: "I usually reply within two working days, Monday to Friday.",
+    messages: [
+      {
+        by: "therapist",
+        when: { daysAgo: 4, at: "10:15" },
+        text: "Hi Maya, a small thought after our session: when you notice the urge to read an email through a third time, try sending it anyway, just once this week. No need to reply unless you'd like to.",
+      },
+      {
+        by: "client",
+        when: { daysAgo: 3, at: "19:40" },
+        replyTo: 0,
+        text: "I tried it with the team update today. My stomach dropped when I pressed send, but nothing happened, and Erik replied with a thumbs up. Could we talk about that dropping feeling next time?",
+      },
+      {
+        by: "therapist",
+        when: { daysAgo: 1, at: "09:05" },
+        replyTo: 1,
+        text: "That sounds like a real step, well done for trying it. Yes, let's look at that feeling together. You can add your message to our next session's agenda from here, so it doesn't get lost.",
+      },
+    ],
+    readUpTo: { therapist: 2, client: 1 },
+  },
   notices: [
     // Three hours after the last session (09:00–09:50, five days ago).
     { to: "therapist", kind: "feedback_received", title: "Maya left feedback on a session", link: "caseload", when: { daysAgo: 5, at: "12:50" }, isRead: true },

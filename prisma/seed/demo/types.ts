@@ -138,6 +138,30 @@ export type TNoticeSeed = {
   isRead: boolean;
 };
 
+/** A message between sessions, on its author's clock. */
+export type TMessageSeed = {
+  by: TAuthor;
+  when: TWhen;
+  text: string;
+  /** Index (in the same list) of the message it answers: every client message of a reply-only conversation has one of the therapist's. */
+  replyTo?: number;
+};
+
+/**
+ * Messages between sessions, as the therapist turned them on for this client
+ * (issue 25). Each person has read up to a message of the list: writing one
+ * counts as reading up to it (as sending does in the app), and the other
+ * person's later ones are unread, with an unread notice in their bell.
+ */
+export type TConversationSeed = {
+  mode: "reply_only" | "open";
+  /** The therapist's own words, shown above the client's box. */
+  replyTime: string;
+  /** Oldest first. */
+  messages: TMessageSeed[];
+  readUpTo: Record<TAuthor, number>;
+};
+
 export type TClientStory = {
   account: TDemoClientAccount;
   timeZone: string;
@@ -157,6 +181,8 @@ export type TClientStory = {
   /** Standard questionnaires the therapist asked for. */
   measures?: TMeasureSeed[];
   notices: TNoticeSeed[];
+  /** Messages between sessions; off (no conversation) without one. */
+  conversation?: TConversationSeed;
   /** Work with another therapist that ended before this began. */
   earlierWork?: TEndedStory;
 };
