@@ -1,13 +1,11 @@
 // The printable page as a file of its own: alliance-export.html inside the
 // client's download (server/export/client-archive.ts). The same view as
-// /account/export, then the messages between sessions (ClientExportMessages,
-// below, for that page to show as well), with a small stylesheet inside the file, so it reads and
+// /account/export, with a small stylesheet inside the file, so it reads and
 // prints well opened from a disk years later, with no Alliance around it: no
 // scripts, no fonts or images to fetch. The stylesheet gives meaning to the
 // few utility classes the view uses for reading (muted text, weights, kept
 // line breaks, numbered lists); its layout classes are left to the browser.
 import type { RouterOutputs } from "@/lib/trpc/types";
-import { formatDateTime } from "@/lib/format";
 import { CLIENT_EXPORT_INTRO, ClientExportView } from "./export-view";
 
 const STYLES = `
@@ -42,89 +40,6 @@ a { color: #1d4ed8; }
 `;
 
 type TClientExport = RouterOutputs["dataExport"]["mine"];
-type TEngagement = TClientExport["engagements"][number];
-type TMessage = TEngagement["conversation"]["messages"][number];
-
-const AUTHOR = (who: { name: string; role: string }) => (who.role === "client" ? "You" : who.name);
-
-function When({ iso, timeZone }: { iso: string | null; timeZone: string }) {
-  return iso ? <time dateTime={iso}>{formatDateTime(new Date(iso), timeZone)}</time> : null;
-}
-
-/** One message: who and when, what it answered, its words (or that it was withdrawn), its recordings. */
-function MessageRecord({
-  message,
-  numbers,
-  files,
-  timeZone,
-  isInArchive,
-}: {
-  message: TMessage;
-  numbers: ReadonlyMap<string, number>;
-  files: ReadonlyMap<string, string>;
-  timeZone: string;
-  isInArchive: boolean;
-}) {
-  const answers = message.replyToId ? numbers.get(message.replyToId) : undefined;
-  return (
-    <>
-      <p className="font-medium">
-        {numbers.get(message.id)}. {AUTHOR(message.author)} · <When iso={message.sentAt} timeZone={timeZone} />
-        {answers ? <span className="font-normal text-ink-muted"> · in reply to {answers}.</span> : null}
-      </p>
-      {message.withdrawnAt ? (
-        <p className="text-ink-muted">
-          {message.author.role === "client" ? "You" : message.author.name} withdrew this message (<When iso={message.withdrawnAt} timeZone={timeZone} />).
-        </p>
-      ) : message.text ? (
-        <p className="whitespace-pre-wrap">{message.text}</p>
-      ) : null}
-      {message.voiceMemoIds.map((memoId) => {
-        const file = files.get(memoId);
-        return (
-          <p key={memoId} className="text-ink-muted">
-            A voice memo: {file ? isInArchive ? <a href={file}>{file}</a> : <code>{file}</code> : "no longer kept"}
-          </p>
-        );
-      })}
-    </>
-  );
-}
-
-/**
- * The messages between sessions, one conversation per therapist, oldest
- * first and numbered, so "in reply to 3." reads on paper. Their words are
- * rendered as text. Exported so the page at /account/export can show it too.
- */
-export function ClientExportMessages({ data, timeZone, isInArchive = false }: { data: TClientExport; timeZone: string; isInArchive?: boolean }) {
-  const conversations = data.engagements.filter((engagement) => engagement.conversation.messages.length > 0);
-  const files = new Map(data.voiceMemos.map((memo) => [memo.id, memo.file]));
-  return (
-    <article className="flex flex-col gap-4">
-      <h2 className="text-xl font-semibold">Your messages</h2>
-      {conversations.length === 0 ? <p className="text-ink-muted">No messages.</p> : null}
-      {conversations.map((engagement) => {
-        const numbers = new Map(engagement.conversation.messages.map((message, index) => [message.id, index + 1]));
-        return (
-          <section key={engagement.id} className="flex flex-col gap-3 border-t border-line pt-4">
-            <h3 className="text-lg font-semibold">
-              With {engagement.therapist.name}
-              {engagement.status === "ended" ? " (ended)" : ""}
-            </h3>
-            <ul className="flex flex-col gap-4">
-              {engagement.conversation.messages.map((message) => (
-                <li key={message.id} className="flex flex-col gap-1 break-inside-avoid-page">
-                  <MessageRecord message={message} numbers={numbers} files={files} timeZone={timeZone} isInArchive={isInArchive} />
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </article>
-  );
-}
-
 /** The page's content; the document around it is plain text below (no <head> element in a React tree). */
 function ClientExportBody({ data, timeZone }: { data: TClientExport; timeZone: string }) {
   return (
@@ -136,7 +51,6 @@ function ClientExportBody({ data, timeZone }: { data: TClientExport; timeZone: s
         the voice-memos folder. Your messages with your therapist come last.
       </p>
       <ClientExportView data={data} timeZone={timeZone} isInArchive />
-      <ClientExportMessages data={data} timeZone={timeZone} isInArchive />
     </>
   );
 }

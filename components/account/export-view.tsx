@@ -13,10 +13,12 @@ type TEngagement = TClientExport["engagements"][number];
 type TExercise = NonNullable<TEngagement["homework"][number]["occurrences"][number]["exercise"]>;
 type TExerciseAnswer = TExercise["answers"][number];
 type TVoiceMemo = TClientExport["voiceMemos"][number];
+type TMessage = TEngagement["conversation"]["messages"][number];
+
 
 /** What the export holds, in the client's words: the page and the printable file both say it. */
 export const CLIENT_EXPORT_INTRO =
-  "Your goals, homework and exercises (unsent ones too), your ladder, sessions, feedback, check-ins, your whole journal, private entries included, and your voice memos. Keep a copy somewhere only you can reach. Your therapist's private notes are not part of it.";
+  "Your goals, homework and exercises (unsent ones too), your ladder, sessions, feedback, check-ins, your whole journal, private entries included, your voice memos and your messages with your therapist. Keep a copy somewhere only you can reach. Your therapist's private notes are not part of it.";
 
 const MEMO_PLACE_WORDS: Record<TVoiceMemo["placedIn"], string> = {
   journal: "On a journal entry",
@@ -33,7 +35,6 @@ const STATUS_WORDS: Record<string, string> = {
   skipped: "Skipped",
 };
 
-const AUTHOR = (who: { name: string; role: string }) => (who.role === "client" ? "You" : who.name);
 
 function When({ iso, timeZone, dateOnly = false }: { iso: string | null; timeZone: string; dateOnly?: boolean }) {
   if (!iso) return null;
@@ -411,6 +412,85 @@ export function ClientExportView({ data, timeZone, isInArchive = false }: { data
         <h2 className="text-xl font-semibold">Your voice memos</h2>
         <VoiceMemos memos={data.voiceMemos} timeZone={timeZone} isInArchive={isInArchive} />
       </article>
+      <ClientExportMessages data={data} timeZone={timeZone} isInArchive={isInArchive} />
     </div>
   );
 }
+
+const AUTHOR = (who: { name: string; role: string }) => (who.role === "client" ? "You" : who.name);
+
+
+/** One message: who and when, what it answered, its words (or that it was withdrawn), its recordings. */
+function MessageRecord({
+  message,
+  numbers,
+  files,
+  timeZone,
+  isInArchive,
+}: {
+  message: TMessage;
+  numbers: ReadonlyMap<string, number>;
+  files: ReadonlyMap<string, string>;
+  timeZone: string;
+  isInArchive: boolean;
+}) {
+  const answers = message.replyToId ? numbers.get(message.replyToId) : undefined;
+  return (
+    <>
+      <p className="font-medium">
+        {numbers.get(message.id)}. {AUTHOR(message.author)} · <When iso={message.sentAt} timeZone={timeZone} />
+        {answers ? <span className="font-normal text-ink-muted"> · in reply to {answers}.</span> : null}
+      </p>
+      {message.withdrawnAt ? (
+        <p className="text-ink-muted">
+          {message.author.role === "client" ? "You" : message.author.name} withdrew this message (<When iso={message.withdrawnAt} timeZone={timeZone} />).
+        </p>
+      ) : message.text ? (
+        <p className="whitespace-pre-wrap">{message.text}</p>
+      ) : null}
+      {message.voiceMemoIds.map((memoId) => {
+        const file = files.get(memoId);
+        return (
+          <p key={memoId} className="text-ink-muted">
+            A voice memo: {file ? isInArchive ? <a href={file}>{file}</a> : <code>{file}</code> : "no longer kept"}
+          </p>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * The messages between sessions, one conversation per therapist, oldest
+ * first and numbered, so "in reply to 3." reads on paper. Their words are
+ * rendered as text.
+ */
+function ClientExportMessages({ data, timeZone, isInArchive = false }: { data: TClientExport; timeZone: string; isInArchive?: boolean }) {
+  const conversations = data.engagements.filter((engagement) => engagement.conversation.messages.length > 0);
+  const files = new Map(data.voiceMemos.map((memo) => [memo.id, memo.file]));
+  return (
+    <article className="flex flex-col gap-4">
+      <h2 className="text-xl font-semibold">Your messages</h2>
+      {conversations.length === 0 ? <p className="text-ink-muted">No messages.</p> : null}
+      {conversations.map((engagement) => {
+        const numbers = new Map(engagement.conversation.messages.map((message, index) => [message.id, index + 1]));
+        return (
+          <section key={engagement.id} className="flex flex-col gap-3 border-t border-line pt-4">
+            <h3 className="text-lg font-semibold">
+              With {engagement.therapist.name}
+              {engagement.status === "ended" ? " (ended)" : ""}
+            </h3>
+            <ul className="flex flex-col gap-4">
+              {engagement.conversation.messages.map((message) => (
+                <li key={message.id} className="flex flex-col gap-1 break-inside-avoid-page">
+                  <MessageRecord message={message} numbers={numbers} files={files} timeZone={timeZone} isInArchive={isInArchive} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </article>
+  );
+}
+
