@@ -146,11 +146,14 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
   },
 };
 
+/** "New message from …": one per message, read when the conversation is (server/messages/). */
+export const MESSAGE_KINDS: readonly NotificationKind[] = ["message_from_client", "message_from_therapist"];
+
 /**
  * Kinds whose e-mails are grouped per person and conversation: one e-mail,
  * a few minutes after the first, says how many arrived (sendMessageEmail, server/notifications/emails.ts).
  */
-export const GROUPED_EMAIL_KINDS: readonly NotificationKind[] = ["message_from_client", "message_from_therapist"];
+export const GROUPED_EMAIL_KINDS: readonly NotificationKind[] = MESSAGE_KINDS;
 
 export function kindsForRole(role: Role): NotificationKind[] {
   return (Object.keys(NOTIFICATION_KINDS) as NotificationKind[]).filter((kind) => NOTIFICATION_KINDS[kind].role === role);

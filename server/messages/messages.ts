@@ -13,7 +13,8 @@
 //   notification, an e-mail, a log line, a live event or a URL: the other
 //   person hears "New message from <name>" and a link to the conversation.
 // - The author may withdraw a message for MESSAGE_WITHDRAW_MINUTES on the
-//   app clock; its words are then erased (body null) and a marker stays.
+//   app clock; its words and voice memo are then erased (body null), a
+//   marker stays, and the other person's bell drops its notice.
 //   After that, or once it is on an agenda, it is part of the record.
 // - A message sent twice with the same idempotency key is kept once.
 // - Read state is per person: how far each has read (conversation_reads).
@@ -32,6 +33,7 @@ import { MEMO_SELECT, openMemo, placeMemo } from "../voice/memos";
 import { findNextSessionForClient } from "../sessions/access";
 import { addAgendaItemFromMessage, VOICE_MEMO_ITEM_TEXT } from "../sessions/agenda";
 import { pageCursor, parsePageCursor } from "../../lib/schemas/common";
+import { MESSAGE_KINDS } from "../../lib/notifications/kinds";
 import {
   MESSAGE_PAGE_SIZE,
   MESSAGE_WITHDRAW_MINUTES,
@@ -208,7 +210,7 @@ export async function markConversationRead(db: TDb, user: TSessionUser, engageme
     select: { userId: true },
   });
   const { count } = await db.notification.updateMany({
-    where: { userId: user.id, engagementId: engagement.id, kind: { in: ["message_from_client", "message_from_therapist"] }, readAt: null },
+    where: { userId: user.id, engagementId: engagement.id, kind: { in: [...MESSAGE_KINDS] }, readAt: null },
     data: { readAt: now },
   });
   if (count > 0) await publish(db, userTopic(user.id));
@@ -300,6 +302,19 @@ export async function withdrawMessage(db: TDb, user: TSessionUser, message: TMes
     if (updated.count !== 1) throw notFound("That message");
     // The voice is the client's: it goes with the words (object-store bytes by job, server/voice/memos.ts).
     await tx.voiceMemo.deleteMany({ where: { messageId: message.id } });
+    // The other person's bell no longer announces it: their newest unread notice of this conversation goes.
+    const recipientId = recipientOf(user, message.engagement);
+    const notice = recipientId
+      ? await tx.notification.findFirst({
+          where: { userId: recipientId, engagementId: message.engagement.id, kind: { in: [...MESSAGE_KINDS] }, readAt: null },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: { id: true },
+        })
+      : null;
+    if (notice && recipientId) {
+      await tx.notification.deleteMany({ where: { id: notice.id } });
+      await publish(tx, userTopic(recipientId));
+    }
   });
   await publish(db, conversationTopic(message.engagement.id));
   return { ok: true };

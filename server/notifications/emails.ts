@@ -32,6 +32,7 @@ import { digestsFor, describeDigestLine } from "./digest";
 import { relativeDay, zonedTime } from "./reminder-wording";
 import { INSTRUMENTS } from "../../lib/measures/instruments";
 import { safeReturnPath } from "../../lib/auth/return-path";
+import { MESSAGE_KINDS } from "../../lib/notifications/kinds";
 import { unreadMessagesBy } from "../messages/counts";
 
 export type TEmailOutcome = "sent" | "skipped";
@@ -187,7 +188,7 @@ function messageClaim(db: TDb, userId: string, engagementId: string): TClaim & {
       const rows = await db.$queryRaw<{ id: string }[]>`
         UPDATE notifications SET emailed_at = ${clockNow()}
         WHERE user_id = ${userId}::uuid AND engagement_id = ${engagementId}::uuid
-          AND kind IN ('message_from_client', 'message_from_therapist')
+          AND kind::text = ANY(${[...MESSAGE_KINDS]}::text[])
           AND read_at IS NULL AND emailed_at IS NULL
         RETURNING id`;
       claimed = rows.map((row) => row.id).sort();

@@ -193,7 +193,11 @@ describe("withdrawing", () => {
     expect((await rejection(asTherapist.message.withdraw({ messageId: id }))).code).toBe("FORBIDDEN");
     expect((await rejection(asTherapist.message.withdraw({ messageId: kept }))).code).toBe("FORBIDDEN");
     expect(await snapshotDatabase(db)).toEqual(before);
+    const therapistsNotices = () => db.notification.count({ where: { userId: cast.therapist.id, kind: "message_from_client", readAt: null } });
+    const noticesBefore = await therapistsNotices();
     expect(await asClient.message.withdraw({ messageId: id })).toEqual({ ok: true });
+    // The therapist's bell no longer announces the message that was taken back.
+    expect(await therapistsNotices()).toBe(noticesBefore - 1);
 
     const row = await db.message.findUniqueOrThrow({ where: { id }, select: { body: true, withdrawnAt: true } });
     expect(row).toEqual({ body: null, withdrawnAt: new Date(sentAt.getTime() + 4 * MINUTE + 59_000) });
