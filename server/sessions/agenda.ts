@@ -76,11 +76,17 @@ async function createAgendaItem(db: TDb, user: TSessionUser, session: TSessionCo
       ],
       skipDuplicates: true,
     });
-    if (inserted.count === 0 && input.idempotencyKey) {
-      return tx.agendaItem.findFirstOrThrow({
-        where: { authorId: user.id, idempotencyKey: input.idempotencyKey, sessionId: session.id },
+    if (inserted.count === 0) {
+      // A retry with the same idempotency key, or the same message brought to this session twice at once
+      // (unique session_id, message_id): the first item stands.
+      const first = await tx.agendaItem.findFirst({
+        where: input.idempotencyKey
+          ? { authorId: user.id, idempotencyKey: input.idempotencyKey, sessionId: session.id }
+          : { sessionId: session.id, messageId: messageId ?? "" },
         select: { id: true },
       });
+      if (first) return first;
+      throw new AppError("CONFLICT", "That was just added somewhere else. Please reload the page.");
     }
     if (input.voiceMemoId) await placeMemo(tx, user, input.voiceMemoId, { agendaItemId: id });
     await tx.therapySession.update({ where: { id: session.id }, data: { agendaVersion: { increment: 1 } }, select: { id: true } });

@@ -322,6 +322,15 @@ describe("to the agenda", () => {
     expect((await asClient.message.toAgenda({ messageId: cast.messages.fromTherapist.id })).sessionId).toBe(cast.session.id);
   });
 
+  it("adds one item when both people bring the same message at the same moment", async () => {
+    const cast = await seedCast(db);
+    const [asClient, asTherapist] = [await callerFor(db, cast.client), await callerFor(db, cast.therapist)];
+    const { id } = await asClient.message.send({ engagementId: cast.engagement.id, text: "Both of us pressed it.", replyToId: cast.messages.fromTherapist.id });
+    const [first, second] = await Promise.all([asTherapist.message.toAgenda({ messageId: id }), asClient.message.toAgenda({ messageId: id })]);
+    expect(second.itemId).toBe(first.itemId);
+    expect(await db.agendaItem.count({ where: { messageId: id } })).toBe(1);
+  });
+
   it("says so when no session is booked, and adds nothing", async () => {
     const { engagementId, asTherapist, asClient } = await workingPair("reply_only");
     const { id } = await asTherapist.message.send({ engagementId, text: "Something to think about." });
