@@ -126,23 +126,32 @@ export type TSafetyPlanVersionView = {
   changes: TSectionChange[];
 };
 
-/** Every version, newest first, each with what it changed. */
+/** How many versions the history shows; the exports carry every one. */
+export const SAFETY_PLAN_VERSIONS_SHOWN = 50;
+
+/** The newest versions (SAFETY_PLAN_VERSIONS_SHOWN), newest first, each with what it changed. */
 export async function listSafetyPlanVersions(db: TDb, engagement: TEngagementContext): Promise<TSafetyPlanVersionView[]> {
   const plan = await db.safetyPlan.findUnique({
     where: { engagementId: engagement.id },
     select: {
       versions: {
-        orderBy: { version: "asc" },
+        // One more than shown: the oldest shown is compared with the one before it.
+        orderBy: { version: "desc" },
+        take: SAFETY_PLAN_VERSIONS_SHOWN + 1,
         select: { id: true, planId: true, version: true, content: true, createdAt: true, author: { select: { name: true, role: true } } },
       },
     },
   });
   if (!plan) return [];
+  const oldestFirst = [...plan.versions].reverse();
+  const isCut = oldestFirst.length > SAFETY_PLAN_VERSIONS_SHOWN;
   let before: TSafetyPlanContent | null = null;
   const views: TSafetyPlanVersionView[] = [];
-  for (const row of plan.versions) {
+  for (const [index, row] of oldestFirst.entries()) {
     const content = openVersionContent({ planId: row.planId, versionId: row.id }, row.content);
-    views.push({ version: row.version, createdAt: row.createdAt, authorName: row.author.name, authorRole: row.author.role, changes: diffPlans(before, content) });
+    if (!isCut || index > 0) {
+      views.push({ version: row.version, createdAt: row.createdAt, authorName: row.author.name, authorRole: row.author.role, changes: diffPlans(before, content) });
+    }
     before = content;
   }
   return views.reverse();

@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { freezeClockForTests, resetClock } from "@/server/clock";
 import { emptySafetyPlan, type TSafetyPlanContent } from "@/lib/constants/safety-plan";
+import { SAFETY_PLAN_VERSIONS_SHOWN } from "@/server/safety-plans/plans";
 import { callerFor, seedClient, seedTherapist, seedWorkingPair } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
@@ -159,5 +160,18 @@ describe("safety plans", () => {
     const refused = await rejection(asClient.safetyPlan.save({ engagementId: engagement.id, baseVersion: 1, ...plan({}) }));
     expect(refused.code).toBe("FORBIDDEN");
     expect((await asClient.safetyPlan.get({ engagementId: engagement.id })).version).toBe(1);
+  });
+
+  it("shows the newest versions in the history, each against the one before it", async () => {
+    const { engagement, asClient } = await pair();
+    const total = SAFETY_PLAN_VERSIONS_SHOWN + 2;
+    for (let at = 0; at < total; at += 1) {
+      await asClient.safetyPlan.save({ engagementId: engagement.id, baseVersion: at, ...plan({ onMyOwn: [`Idea ${at + 1}`] }) });
+    }
+    const versions = await asClient.safetyPlan.versions({ engagementId: engagement.id });
+    expect(versions).toHaveLength(SAFETY_PLAN_VERSIONS_SHOWN);
+    expect(versions[0]!.version).toBe(total);
+    expect(versions.at(-1)!.version).toBe(total - SAFETY_PLAN_VERSIONS_SHOWN + 1);
+    expect(versions.at(-1)!.changes).toEqual([{ section: "onMyOwn", added: [`Idea ${total - SAFETY_PLAN_VERSIONS_SHOWN + 1}`], removed: [`Idea ${total - SAFETY_PLAN_VERSIONS_SHOWN}`] }]);
   });
 });
