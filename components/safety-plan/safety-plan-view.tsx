@@ -3,7 +3,8 @@
 // network gone. Numbers are `tel:` links, one tap to call on a phone.
 import { SAFETY_PLAN_SECTIONS, isContactSection, telHref, type TSafetyPlanContent } from "@/lib/constants/safety-plan";
 
-export function SafetyPlanView({ content, isClient, crisisText }: { content: TSafetyPlanContent; isClient: boolean; crisisText: string }) {
+/** `crisisText`: the practice's crisis resources under step 5 (the export, a record, leaves them out). */
+export function SafetyPlanView({ content, crisisText }: { content: TSafetyPlanContent; crisisText?: string }) {
   return (
     <ol aria-label="Safety plan" className="flex flex-col gap-4 print:gap-2">
       {SAFETY_PLAN_SECTIONS.map((section, index) => {
@@ -13,7 +14,7 @@ export function SafetyPlanView({ content, isClient, crisisText }: { content: TSa
             <h2 className="font-semibold">
               {index + 1}. {section.title}
             </h2>
-            {isEmpty ? <p className="text-ink-muted print:hidden">{isClient ? "Nothing here yet." : "Nothing here yet."}</p> : null}
+            {isEmpty ? <p className="text-ink-muted print:hidden">Nothing here yet.</p> : null}
             <ul className="mt-1 flex list-disc flex-col gap-1 pl-5 print:gap-0">
               {isContactSection(section.key)
                 ? content[section.key].map((contact, at) => (
@@ -31,7 +32,7 @@ export function SafetyPlanView({ content, isClient, crisisText }: { content: TSa
                   ))
                 : content[section.key].map((line, at) => <li key={at}>{line}</li>)}
             </ul>
-            {section.key === "professionals" ? (
+            {section.key === "professionals" && crisisText ? (
               <div className="mt-2 rounded-lg bg-danger-soft p-3 text-sm print:bg-transparent print:p-0">
                 <p className="font-medium">From your practice, for when you need help now:</p>
                 {crisisText.split(/\n\s*\n/).map((paragraph) => (

@@ -69,7 +69,7 @@ export default async function SafetyPlanPage({ params }: PageProps<"/engagements
         ) : null}
         <PrintButton />
       </div>
-      <SafetyPlanView content={plan.content} isClient={isClient} crisisText={crisisText} />
+      <SafetyPlanView content={plan.content} crisisText={crisisText} />
       <VersionHistory versions={versions} timeZone={user.timeZone} />
     </>
   );
