@@ -8,16 +8,24 @@
 // - the other person is told in the app, with no word of the plan;
 // - the words are sealed at rest; an ended engagement's plan is read-only.
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { freezeClockForTests, resetClock } from "@/server/clock";
+import { getDb } from "@/server/db/client";
+import { requireDatabaseUrl } from "@/server/env";
+import { runJobsOnce } from "@/server/jobs/worker";
+import { DISCREET_SUBJECTS, NAMELESS_SUBJECTS } from "@/server/notifications/emails";
 import { emptySafetyPlan, type TSafetyPlanContent } from "@/lib/constants/safety-plan";
 import { SAFETY_PLAN_VERSIONS_SHOWN } from "@/server/safety-plans/plans";
 import { callerFor, seedClient, seedTherapist, seedWorkingPair } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
+import { useTestSmtp } from "../support/smtp";
 
 const db = connectTestDb();
+const { mailsTo } = useTestSmtp();
 afterEach(() => resetClock());
+// Jobs run through the app's own client.
+afterAll(() => getDb().$disconnect());
 
 function canary(label: string): string {
   return `PLANCANARY-${label}-${randomUUID().slice(0, 8)}`;
@@ -173,5 +181,28 @@ describe("safety plans", () => {
     expect(versions[0]!.version).toBe(total);
     expect(versions.at(-1)!.version).toBe(total - SAFETY_PLAN_VERSIONS_SHOWN + 1);
     expect(versions.at(-1)!.changes).toEqual([{ section: "onMyOwn", added: [`Idea ${total - SAFETY_PLAN_VERSIONS_SHOWN + 1}`], removed: [`Idea ${total - SAFETY_PLAN_VERSIONS_SHOWN}`] }]);
+  });
+
+  it("e-mails, for someone who chose e-mail, say neither the plan's words nor that there is a plan in the subject", async () => {
+    freezeClockForTests(new Date("2026-11-04T12:00:00.000Z"));
+    const { engagement, asTherapist, asClient, therapist, client } = await pair();
+    for (const [userId, kind] of [
+      [client.id, "safety_plan_updated_by_therapist"],
+      [therapist.id, "safety_plan_updated_by_client"],
+    ] as const) {
+      await db.notificationPreference.create({ data: { userId, kind, channel: "email" } });
+    }
+    const words = canary("emailed");
+    await asClient.safetyPlan.save({ engagementId: engagement.id, baseVersion: 0, ...plan({ warningSigns: [words] }) });
+    await asTherapist.safetyPlan.save({ engagementId: engagement.id, baseVersion: 1, ...plan({ warningSigns: [words], keepsMeGoing: [words] }) });
+    await runJobsOnce({ connectionString: requireDatabaseUrl(), isSilent: true });
+    const [toClient] = mailsTo(client.email);
+    const [toTherapist] = mailsTo(therapist.email);
+    expect(toClient!.mail.subject).toBe(DISCREET_SUBJECTS.safety_plan_updated_by_therapist);
+    expect(toTherapist!.mail.subject).toBe(NAMELESS_SUBJECTS.safety_plan_updated_by_client);
+    for (const mail of [toClient!, toTherapist!]) {
+      expect(mail.mail.text).not.toContain(words);
+      expect(mail.mail.text).toContain(`/engagements/${engagement.id}/safety-plan`);
+    }
   });
 });
