@@ -57,6 +57,9 @@ test("a client writes a safety plan on a phone, opens it in one tap, reads it of
   await expect(plan).toContainText("Walk to the river");
   await expect(client.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(client.getByRole("button", { name: "Change my plan" })).toBeHidden();
+  // Printed, it is one page (A4).
+  const printed = (await client.pdf({ format: "A4" })).toString("latin1");
+  expect(printed.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
   await client.emulateMedia({ media: "screen" });
   await client.context().setOffline(false);
 
