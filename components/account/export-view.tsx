@@ -3,6 +3,7 @@
 // well. Rendered at /account/export and, as a file of its own, inside the
 // download (export-document.tsx). Text people wrote is rendered as text,
 // never as HTML.
+import { SafetyPlanView } from "@/components/safety-plan/safety-plan-view";
 import type { ReactNode } from "react";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { formatMemoLength } from "@/lib/voice/limits";
@@ -18,7 +19,7 @@ type TMessage = TEngagement["conversation"]["messages"][number];
 
 /** What the export holds, in the client's words: the page and the printable file both say it. */
 export const CLIENT_EXPORT_INTRO =
-  "Your goals, homework and exercises (unsent ones too), your ladder, sessions, feedback, check-ins, your whole journal, private entries included, your voice memos and your messages with your therapist. Keep a copy somewhere only you can reach. Your therapist's private notes are not part of it.";
+  "Your goals, homework and exercises (unsent ones too), your ladder, your safety plan, sessions, feedback, check-ins, your whole journal, private entries included, your voice memos and your messages with your therapist. Keep a copy somewhere only you can reach. Your therapist's private notes are not part of it.";
 
 const MEMO_PLACE_WORDS: Record<TVoiceMemo["placedIn"], string> = {
   journal: "On a journal entry",
@@ -380,6 +381,15 @@ export function ClientExportView({ data, timeZone, isInArchive = false }: { data
           {engagement.ladder.length > 0 ? (
             <Section title="Your ladder">
               <Ladder engagement={engagement} />
+            </Section>
+          ) : null}
+          {engagement.safetyPlan ? (
+            <Section title="Your safety plan">
+              <p className="text-ink-muted">
+                Version {engagement.safetyPlan.version}, last changed by {engagement.safetyPlan.updatedBy.name}{" "}
+                <When iso={engagement.safetyPlan.updatedAt} timeZone={timeZone} />. Every earlier version is in the JSON file.
+              </p>
+              <SafetyPlanView content={engagement.safetyPlan.sections} />
             </Section>
           ) : null}
           <Section title="Sessions">

@@ -35,7 +35,7 @@ export function CheckInForm({ engagementId, crisisText }: { engagementId: string
     <Form onSubmit={onSubmit} className="flex flex-col gap-4">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {saved ? <Alert tone="success">Thank you. Your therapist will see how things have been.</Alert> : null}
-      {saved?.isLow ? <CrisisResources text={crisisText} /> : null}
+      {saved?.isLow ? <CrisisResources text={crisisText} hasPlanLink /> : null}
       {(Object.keys(CHECK_IN_QUESTIONS) as (keyof typeof CHECK_IN_QUESTIONS)[]).map((name) => (
         <ScoreRow key={name} name={name} {...CHECK_IN_QUESTIONS[name]} />
       ))}

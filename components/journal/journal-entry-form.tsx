@@ -47,7 +47,7 @@ export function JournalEntryForm({
     <Form onSubmit={onSubmit} className="flex flex-col gap-3">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       {saved ? <Alert tone="success">{saved.isShared ? "Saved and shared." : "Saved. Only you can see it."}</Alert> : null}
-      {saved?.isLow ? <CrisisResources text={crisisText} /> : null}
+      {saved?.isLow ? <CrisisResources text={crisisText} hasPlanLink /> : null}
       <TextAreaField label="Write something" hint="Or say it: record a voice memo below." name="body" rows={4} maxLength={20000} errors={errors.fieldErrors.body} />
       <LazyMemoField key={entryCount} maxSeconds={maxMemoSeconds} whoHears="Like the words, the memo is private unless you share the entry." idPrefix="journal-memo" />
       {errors.fieldErrors.voiceMemoId ? <span className="text-sm font-medium text-danger">{errors.fieldErrors.voiceMemoId[0]}</span> : null}

@@ -17,6 +17,8 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: "/between-sessions", label: "Between sessions" },
     { href: "/journal", label: "Journal" },
     { href: "/messages", label: "Messages" },
+    // One tap from every client page (issue 26).
+    { href: "/safety-plan", label: "My safety plan" },
     { href: "/account", label: "Account" },
   ],
 };

@@ -174,7 +174,7 @@ function SafetyMessage({ therapistName, crisisText, notSaved = false }: { therap
           act on these thoughts, or you don&apos;t feel safe right now, please reach out now:
         </p>
       </Alert>
-      <CrisisResources text={crisisText} />
+      <CrisisResources text={crisisText} hasPlanLink />
     </div>
   );
 }

@@ -60,7 +60,7 @@ export function AddAgendaItem({
 
   return (
     <div className="flex flex-col gap-3">
-      {hasRaisedStruggle ? <CrisisResources text={crisisText} /> : null}
+      {hasRaisedStruggle ? <CrisisResources text={crisisText} hasPlanLink /> : null}
       {showStarters ? (
         <div className="flex flex-col gap-2">
           <p className="font-medium">Not sure how to put it? Start from one of these:</p>

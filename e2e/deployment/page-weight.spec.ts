@@ -92,6 +92,7 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
   const openEntryPage = `${entries}/${open.id}`;
   const ladder = `/engagements/${engagement.id}/ladder`;
   const conversation = `/messages/${engagement.id}`;
+  const safetyPlan = `/engagements/${engagement.id}/safety-plan`;
 
   const pages: Record<"visitor" | "therapist" | "client", string[]> = {
     visitor: ["/sign-in", "/sign-up", "/sign-up/finish", "/forgot-password"],
@@ -110,6 +111,7 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       entryPage,
       ladder,
       conversation,
+      safetyPlan,
       "/notifications",
       "/account",
       "/account/two-step",
@@ -128,6 +130,9 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       // The client's conversations: straight into their one (or a word on what this is, before any).
       "/messages",
       conversation,
+      // "My safety plan" in the client's navigation: straight into their plan.
+      "/safety-plan",
+      safetyPlan,
       `/questionnaires/${measure.id}`,
       `/engagements/${engagement.id}/questionnaires`,
       "/access-log",

@@ -1,10 +1,10 @@
 // The statement budget (README, "Performance"): the caseload, a client page,
 // a session page, the client's home, the exercise pages (an exercise's
-// entries, one entry, the ladder, a template's form) and a conversation (for
-// either person) each load with at most PAGE_STATEMENT_BUDGET SQL statements,
+// entries, one entry, the ladder, a template's form), a conversation and a
+// safety plan with its history (for either person) each load with at most PAGE_STATEMENT_BUDGET SQL statements,
 // the same with 10 and with 1,000 records (clients, goals, homework days,
 // agenda items, journal entries, exercise entries naming ladder steps; 10
-// and 10,000 messages), with one audit insert per page
+// and 10,000 messages; 10 and 1,000 safety plan versions), with one audit insert per page
 // (none for a template's form, which is no clinical record). Counted where it is true: every statement
 // Postgres receives from the app's connections (log_statement = all), for
 // one page load on the production build. The two-step sign-in page joins
@@ -41,6 +41,7 @@ function shape(prefix: string, size: (typeof SIZES)[number]): TScaleShape {
       exerciseEntries: size,
       ladderSteps: Math.min(size, MAX_LADDER_STEPS),
       messages: messagesFor(size),
+      safetyPlanVersions: size,
     },
   };
 }
@@ -114,7 +115,9 @@ type TPages = Record<
   | "ladder (therapist)"
   | "exercise form builder"
   | "conversation (therapist)"
-  | "conversation (client)",
+  | "conversation (client)"
+  | "safety plan (client)"
+  | "safety plan (therapist)",
   /** `audits`: inserts into the audit log (one, for all the page's clinical reads), unless the page reads none. */
   { path: string; cookie: string; audits?: 0 | 1 }
 >;
@@ -157,6 +160,9 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
     "exercise form builder": { path: `/templates/${exercise.templateId}/form`, cookie: therapist, audits: 0 },
     "conversation (therapist)": { path: `/messages/${engagement.id}`, cookie: therapist },
     "conversation (client)": { path: `/messages/${engagement.id}`, cookie: client },
+    // The plan and its history (the newest 50 of `size` versions).
+    "safety plan (client)": { path: `/engagements/${engagement.id}/safety-plan`, cookie: client },
+    "safety plan (therapist)": { path: `/engagements/${engagement.id}/safety-plan`, cookie: therapist },
   };
 }
 

@@ -144,6 +144,20 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
     defaultChannel: "in_app",
     channels: ALL,
   },
+  safety_plan_updated_by_client: {
+    role: "therapist",
+    label: "Safety plans",
+    hint: "When a client changes their safety plan. The notice never holds the plan's words.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  safety_plan_updated_by_therapist: {
+    role: "client",
+    label: "Your safety plan",
+    hint: "When your therapist changes your safety plan. The notice never holds its words.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
 };
 
 /** "New message from …": one per message, read when the conversation is (server/messages/). */

@@ -20,7 +20,8 @@
 // reads up to 49 entries and the ladder and the brief read all of them.
 // With `messages` its conversation is on (any time) and holds that many
 // messages, every other one the client's, a few minutes apart up to now,
-// the therapist having read the older half.
+// the therapist having read the older half. With `safetyPlanVersions` the
+// client has a safety plan changed that many times, by each in turn.
 //
 // Times are spread over the weeks before `now`; every person's password is
 // `password` (hashed once). Names and e-mails start with `prefix`, so a
@@ -35,6 +36,8 @@ import { sealDefinition } from "../../server/exercises/forms";
 import { MAX_DAYS } from "../../lib/homework/schedule";
 import { ZExerciseFormSchema } from "../../lib/exercises/form-definition";
 import { STARTER_EXERCISES } from "../../lib/exercises/starters";
+import { emptySafetyPlan, SAFETY_PLAN_LINES_MAX, type TSafetyPlanContent } from "../../lib/constants/safety-plan";
+import { sealPlanContent, sealVersionContent } from "../../server/safety-plans/sealing";
 
 export type TScaleShape = {
   prefix: string;
@@ -56,6 +59,7 @@ export type TScaleShape = {
     exerciseEntries?: number;
     ladderSteps?: number;
     messages?: number;
+    safetyPlanVersions?: number;
   };
 };
 
@@ -325,6 +329,7 @@ export async function seedScale(client: pg.Client, shape: TScaleShape, options: 
 
     if (focus?.exerciseEntries) await seedExercise(client, run, now, focus.exerciseEntries, focus.ladderSteps ?? 0);
     if (focus?.messages) await seedMessages(client, run, options.now, focus.messages);
+    if (focus?.safetyPlanVersions) await seedSafetyPlan(client, run, options.now, focus.safetyPlanVersions);
 
     await client.query("COMMIT");
   } catch (error) {
@@ -509,6 +514,55 @@ async function seedMessages(client: pg.Client, run: (table: string, sql: string,
     engagement.therapist_id,
     at(Math.floor(count / 2)),
   ]);
+}
+
+/**
+ * The focus client's safety plan, saved `count` times by client and
+ * therapist in turn (a line more each time, up to a section's limit), each
+ * version sealed to its own row as the app seals it; the plan holds the last.
+ */
+async function seedSafetyPlan(client: pg.Client, run: (table: string, sql: string, params?: unknown[]) => Promise<void>, now: Date, count: number) {
+  const { rows } = await client.query<{ id: string; therapist_id: string; client_id: string }>("SELECT id, therapist_id, client_id FROM scale_engagements WHERE is_focus");
+  const engagement = rows[0]!;
+  const planId = randomUUID();
+  const contentAt = (index: number): TSafetyPlanContent => ({
+    ...emptySafetyPlan(),
+    warningSigns: Array.from({ length: Math.min(index + 1, SAFETY_PLAN_LINES_MAX) }, (_, line) => `A sign that it's getting hard (${index + 1}.${line + 1})`),
+    peopleToAsk: [{ name: "A friend", phone: "07700 900123" }],
+  });
+  const at = (index: number) => new Date(now.getTime() - (count - index) * 60 * 60_000).toISOString();
+  const lastAuthor = (count - 1) % 2 === 0 ? engagement.client_id : engagement.therapist_id;
+  await run("safety_plans", "INSERT INTO safety_plans (id, engagement_id, content, version, updated_by_id, updated_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+    planId,
+    engagement.id,
+    sealPlanContent({ engagementId: engagement.id, planId }, contentAt(count - 1)),
+    count,
+    lastAuthor,
+    at(count - 1),
+    at(0),
+  ]);
+  const versions: { id: string[]; version: number[]; content: string[]; author: string[]; createdAt: string[] } = { id: [], version: [], content: [], author: [], createdAt: [] };
+  for (let index = 0; index < count; index += 1) {
+    const id = randomUUID();
+    versions.id.push(id);
+    versions.version.push(index + 1);
+    versions.content.push(sealVersionContent({ planId, versionId: id }, contentAt(index)));
+    versions.author.push(index % 2 === 0 ? engagement.client_id : engagement.therapist_id);
+    versions.createdAt.push(at(index));
+  }
+  await insertInBatches(count, (from, to) =>
+    run("safety_plan_versions", `
+      INSERT INTO safety_plan_versions (id, plan_id, version, content, author_id, created_at)
+      SELECT x.id, $1, x.version, x.content, x.author, x.created_at::timestamptz
+      FROM unnest($2::uuid[], $3::int[], $4::text[], $5::uuid[], $6::text[]) AS x(id, version, content, author, created_at)`, [
+      planId,
+      versions.id.slice(from, to),
+      versions.version.slice(from, to),
+      versions.content.slice(from, to),
+      versions.author.slice(from, to),
+      versions.createdAt.slice(from, to),
+    ]),
+  );
 }
 
 const BATCH = 20_000;

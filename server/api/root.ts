@@ -10,6 +10,7 @@ import { agendaRouter } from "./routers/agenda";
 import { journalRouter } from "./routers/journal";
 import { voiceMemoRouter } from "./routers/voice-memo";
 import { messageRouter } from "./routers/message";
+import { safetyPlanRouter } from "./routers/safety-plan";
 import { feedbackRouter } from "./routers/feedback";
 import { measureRouter } from "./routers/measure";
 import { invitationRouter } from "./routers/invitation";
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   journal: journalRouter,
   voiceMemo: voiceMemoRouter,
   message: messageRouter,
+  safetyPlan: safetyPlanRouter,
   feedback: feedbackRouter,
   measure: measureRouter,
   notifications: notificationsRouter,

@@ -41,6 +41,7 @@ const RECORD_WORDS: Partial<Record<TAuditRecordType, TWords>> = {
   journal_entry: { one: "{your} journal entry", many: "the journal entries {you} shared" },
   voice_memo: { one: "{your} voice memo", many: "{your} voice memos" },
   message: { one: "a message", many: "{your} messages" },
+  safety_plan: { one: "{your} safety plan", many: "{your} safety plan's versions" },
   conversation: { one: "the settings of {your} messages", many: "the settings of {your} messages" },
   session_feedback: { one: "{your} feedback on a session", many: "{your} feedback on sessions" },
   check_in: { one: "a check-in", many: "{your} check-ins" },

@@ -40,6 +40,7 @@ export const AUDIT_RECORD_TYPES = [
   "voice_memo",
   "message",
   "conversation",
+  "safety_plan",
   "session_feedback",
   "check_in",
   "measure_assignment",

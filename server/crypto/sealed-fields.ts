@@ -6,7 +6,7 @@
 // feedback; goals (title, description, why it matters), goal steps, the notes
 // on a goal's status changes and ratings; homework (title and instructions of
 // an assignment and of a therapist's template, reflections, what got in the
-// way, the therapist's reply); exercise forms, entries and ladder steps; the note on a voice memo (its audio is sealed in chunks, server/voice/chunks.ts); messages between sessions; and the item answers of questionnaires
+// way, the therapist's reply); exercise forms, entries and ladder steps; the note on a voice memo (its audio is sealed in chunks, server/voice/chunks.ts); messages between sessions; safety plans and each of their versions (JSON of the sections); and the item answers of questionnaires
 // (PHQ-9, GAD-7), kept as sealed JSON.
 //
 // Left plain on purpose, each for a reason (README, "Encryption at rest"):
@@ -61,6 +61,10 @@ export const SEALED_FIELDS = {
   voiceMemoNote: { table: "voice_memos", column: "note", owner: { memoId: "id", clientId: "client_id" } },
   // A message between sessions (issue 25); null once its author withdrew it.
   messageBody: { table: "messages", column: "body", owner: { engagementId: "engagement_id", authorId: "author_id", messageId: "id" } },
+  // A safety plan's sections as JSON (issue 26), the current one and every
+  // version kept; a version is bound to its plan and its own id.
+  safetyPlanContent: { table: "safety_plans", column: "content", owner: { engagementId: "engagement_id", planId: "id" } },
+  safetyPlanVersionContent: { table: "safety_plan_versions", column: "content", owner: { planId: "plan_id", versionId: "id" } },
   // JSON of the item answers (0–3, or null while a draft leaves one open).
   measureAnswers: {
     table: "measure_responses",

@@ -277,6 +277,25 @@ export const DATA_LIFECYCLE = {
       idempotency_key: { storage: "plain", why: "a random key the browser makes so a message sent twice is kept once" },
     },
   },
+  safety_plans: {
+    whose: "the client and the therapist together: the client's plan for a crisis, written with their therapist",
+    personColumns: ["updated_by_id"],
+    clientExport: { isIncluded: true, why: "the client's own plan: every section as it stands now" },
+    onClientDeletion: {
+      action: "kept",
+      why: "shared work, like goals: written together, part of the therapist's record of the care they gave; it ends read-only and names 'Former client'",
+    },
+    onTherapistDeletion: { action: "kept", why: "the former client keeps their plan and can still read and print it" },
+    columns: { content: SEALED("the plan's sections as JSON: warning signs, people to call, reasons for living") },
+  },
+  safety_plan_versions: {
+    whose: "whoever saved that version, within shared work",
+    personColumns: ["author_id"],
+    clientExport: { isIncluded: true, why: "the plan's history: who changed it, when, and what it said" },
+    onClientDeletion: { action: "kept", why: "the plan's history stays with the plan, under 'Former client'" },
+    onTherapistDeletion: { action: "kept", why: "the plan's history stays with the plan, under 'Former therapist'" },
+    columns: { content: SEALED("the plan's sections as that version saved them") },
+  },
   conversation_reads: {
     whose: "the person who read",
     personColumns: ["user_id"],

@@ -37,6 +37,10 @@
 //                                  text,                                     // null once withdrawn ("" when a voice memo says it)
 //                                  withdrawnAt, replyToId,                   // replyToId: the id of the message it answers
 //                                  voiceMemoIds }] },                        // ids in voiceMemos below (the recordings)
+//     safetyPlan: { version, updatedAt, updatedBy: { name, role },               // null: no plan yet
+//                   sections: { warningSigns, onMyOwn, peoplePlaces, saferSurroundings, keepsMeGoing: [line],
+//                               peopleToAsk, professionals: [{ name, phone }] },
+//                   versions: [{ version, savedAt, by: { name, role }, sections }] } | null,   // oldest first
 //     checkIns: [{ personal, relationships, workSchoolSocial, overall, sessionId, at }],
 //     questionnaires: [{ name: "PHQ-9" | "GAD-7", schedule, assignedAt, stoppedAt,
 //                        responses: [{ answers: [0–3 per item], difficulty, total, severity, at }] }] }],

@@ -16,6 +16,7 @@
 //   homework days or sessions there are (one per relation level).
 // - Sealed text is opened with its row's owner (server/crypto/sealed-fields).
 // - Timestamps are ISO 8601 in UTC; local calendar dates are "YYYY-MM-DD".
+import { openPlanContent, openVersionContent } from "../safety-plans/sealing";
 import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { Role, SessionNoteKind } from "../db/generated/enums";
@@ -157,6 +158,17 @@ function engagementSelect(audience: TExportAudience) {
         createdAt: true,
         author: person,
         voiceMemos: { orderBy: { createdAt: "asc" }, select: { id: true } },
+      },
+    },
+    // The safety plan as it stands and every version kept: both people wrote it, both exports carry it.
+    safetyPlan: {
+      select: {
+        id: true,
+        content: true,
+        version: true,
+        updatedAt: true,
+        updatedBy: person,
+        versions: { orderBy: { version: "asc" }, select: { id: true, version: true, content: true, createdAt: true, author: person } },
       },
     },
     ladderSteps: {
@@ -349,6 +361,20 @@ function shapeEngagement(row: TEngagementRow) {
         voiceMemoIds: message.voiceMemos.map((memo) => memo.id),
       })),
     },
+    safetyPlan: row.safetyPlan
+      ? {
+          version: row.safetyPlan.version,
+          updatedAt: iso(row.safetyPlan.updatedAt),
+          updatedBy: byline(row.safetyPlan.updatedBy),
+          sections: openPlanContent({ engagementId: row.id, planId: row.safetyPlan.id }, row.safetyPlan.content),
+          versions: row.safetyPlan.versions.map((saved) => ({
+            version: saved.version,
+            savedAt: iso(saved.createdAt),
+            by: byline(saved.author),
+            sections: openVersionContent({ planId: row.safetyPlan!.id, versionId: saved.id }, saved.content),
+          })),
+        }
+      : null,
     checkIns: row.checkIns.map((checkIn) => ({
       personal: checkIn.personal,
       relationships: checkIn.relationships,

@@ -130,7 +130,8 @@ async function send(
 // glances at them, so a subject never names a client. Every therapist kind's
 // title names one: its e-mail gets a subject of its own here, and the title,
 // name included, stays inside the message and in the app. Client kinds'
-// titles name only the client's own therapist and serve as subjects.
+// titles name only the client's own therapist and serve as subjects, except
+// a safety plan's, whose subject says nothing of the plan (DISCREET_SUBJECTS).
 export const NAMELESS_SUBJECTS = {
   measure_urgent: "Urgent: a client's questionnaire needs your attention",
   signal_raised: "A client's recent answers need a look",
@@ -139,10 +140,16 @@ export const NAMELESS_SUBJECTS = {
   agenda_item_added: "A client added to a session's agenda",
   invitation_accepted: "A client accepted your invitation",
   message_from_client: "A client sent you a message in Alliance",
+  safety_plan_updated_by_client: "A client changed something in Alliance",
+} as const satisfies Partial<Record<NotificationKind, string>>;
+
+/** Client kinds whose title says more than a lock screen should: that the client has a safety plan. */
+export const DISCREET_SUBJECTS = {
+  safety_plan_updated_by_therapist: "Your therapist changed something in Alliance",
 } as const satisfies Partial<Record<NotificationKind, string>>;
 
 function notificationSubject(kind: NotificationKind, title: string): string {
-  return (NAMELESS_SUBJECTS as Partial<Record<NotificationKind, string>>)[kind] ?? title;
+  return ({ ...NAMELESS_SUBJECTS, ...DISCREET_SUBJECTS } as Partial<Record<NotificationKind, string>>)[kind] ?? title;
 }
 
 export async function sendNotificationEmail(db: TDb, notificationId: string): Promise<TEmailOutcome> {

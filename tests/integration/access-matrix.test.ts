@@ -388,6 +388,24 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.voiceMemo.reflectOnAgenda({ text: "For next time.", engagementId: cast.engagement.id }),
     expect: PAIR_CLIENT,
   },
+  // The client's safety plan: either person of the pair reads, writes and sees its history; nobody else finds it.
+  "safetyPlan.get": { call: (caller, cast) => caller.safetyPlan.get({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "safetyPlan.versions": { call: (caller, cast) => caller.safetyPlan.versions({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "safetyPlan.save": {
+    call: (caller, cast) =>
+      caller.safetyPlan.save({
+        engagementId: cast.engagement.id,
+        baseVersion: 0,
+        warningSigns: ["Not answering the phone"],
+        onMyOwn: [],
+        peoplePlaces: [],
+        peopleToAsk: [{ name: "My sister", phone: "07700 900123" }],
+        professionals: [],
+        saferSurroundings: [],
+        keepsMeGoing: [],
+      }),
+    expect: PAIR_ONLY,
+  },
   // Messages between sessions: the pair's conversation (reply-only in the cast: the therapist asked, the client answered).
   "message.conversation": { call: (caller, cast) => caller.message.conversation({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
   "message.list": { call: (caller, cast) => caller.message.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },

@@ -237,6 +237,9 @@ describe("account.deleteAccount for a client", () => {
 
   it("shows the therapist 'Former client', read-only, with the shared work still readable", async () => {
     const cast = await seedClientLife(db);
+    // A safety plan the client wrote: shared work, kept like goals, under "Former client".
+    const empty = { warningSigns: [], onMyOwn: [], peoplePlaces: [], peopleToAsk: [], professionals: [], saferSurroundings: [], keepsMeGoing: [] };
+    await (await callerFor(db, cast.client)).safetyPlan.save({ engagementId: cast.engagement.id, baseVersion: 0, ...empty, keepsMeGoing: ["My garden"] });
     const notice = await db.notification.create({
       data: {
         userId: cast.therapist.id,
@@ -270,6 +273,9 @@ describe("account.deleteAccount for a client", () => {
     expect((await therapist.notifications.list({})).items.filter((item) => item.title.startsWith("New message from")).map((item) => item.title)).toEqual([
       `New message from ${FORMER_CLIENT_NAME}`,
     ]);
+    const plan = await therapist.safetyPlan.get({ engagementId: cast.engagement.id });
+    expect(plan).toMatchObject({ canEdit: false, updatedBy: { name: FORMER_CLIENT_NAME }, content: { keepsMeGoing: ["My garden"] } });
+    expect((await therapist.safetyPlan.versions({ engagementId: cast.engagement.id })).map((version) => version.authorName)).toEqual([FORMER_CLIENT_NAME]);
     const sessionView = JSON.stringify(await therapist.session.byId({ sessionId: cast.completedSession.id }));
     expect(sessionView).toContain("shared_summary text");
     expect(sessionView).toContain("therapist_private text");

@@ -16,6 +16,7 @@ import { STARTER_EXERCISES } from "@/lib/exercises/starters";
 import { DEMO_MAYA } from "@/prisma/seed/demo/people";
 import { openField } from "@/server/crypto/sealed-fields";
 import { messagesBetween, unreadMessagesBy } from "@/server/messages/counts";
+import { getSafetyPlan, listSafetyPlanVersions } from "@/server/safety-plans/plans";
 import { connectTestDb } from "../support/db";
 
 const db = connectTestDb();
@@ -73,6 +74,8 @@ async function demoMoments(tx: Prisma.TransactionClient): Promise<{ what: string
       UNION ALL SELECT 'messages turned on', updated_at FROM conversations WHERE engagement_id IN (SELECT id FROM work)
       UNION ALL SELECT 'message', created_at FROM messages WHERE engagement_id IN (SELECT id FROM work)
       UNION ALL SELECT 'conversation read', last_read_at FROM conversation_reads WHERE engagement_id IN (SELECT id FROM work)
+      UNION ALL SELECT 'safety plan', updated_at FROM safety_plans WHERE engagement_id IN (SELECT id FROM work)
+      UNION ALL SELECT 'safety plan version', v.created_at FROM safety_plan_versions v JOIN safety_plans p ON p.id = v.plan_id WHERE p.engagement_id IN (SELECT id FROM work)
     ) moments`;
 }
 
@@ -124,6 +127,25 @@ async function expectMayasExercises(tx: Prisma.TransactionClient, now: Date) {
   expect(brief.map((line) => line.line)).toEqual(
     expect.arrayContaining([expect.stringMatching(/^Thought record: \d done; belief fell from \d+ to \d+ on average$/), expect.stringMatching(/^Facing a step on your ladder: 1 done\b/)]),
   );
+}
+
+/** The demo client's safety plan, read as the app reads it: two versions, Maya's then Dr. Okafor's. */
+async function expectMayasSafetyPlan(tx: Prisma.TransactionClient) {
+  const db = tx as unknown as TDb;
+  const engagement = await tx.engagement.findFirstOrThrow({
+    where: { client: { email: DEMO_MAYA.email }, status: "active" },
+    select: { id: true, status: true, therapistId: true, clientId: true },
+  });
+  const plan = await getSafetyPlan(db, engagement);
+  expect(plan.version).toBe(2);
+  expect(plan.content.warningSigns.length).toBeGreaterThan(0);
+  expect(plan.content.peopleToAsk[0]!.phone).not.toBe("");
+  const versions = await listSafetyPlanVersions(db, engagement);
+  expect(versions.map((version) => [version.version, version.authorRole])).toEqual([
+    [2, "therapist"],
+    [1, "client"],
+  ]);
+  expect(versions[0]!.changes.map((change) => change.section)).toEqual(["professionals"]);
 }
 
 /**
@@ -186,6 +208,7 @@ describe("the demo practice", () => {
         for (const session of upcoming) expect(session.startsAt.getTime()).toBeGreaterThan(now.getTime());
         await expectMayasExercises(tx, now);
         await expectMayasConversation(tx);
+        await expectMayasSafetyPlan(tx);
         throw ROLLED_BACK;
       },
       { timeout: 60_000 },

@@ -500,3 +500,39 @@ describe("who has looked at your records", () => {
     expect(text).toMatch(/audit_events_client_id_created_at_idx/);
   });
 });
+
+describe("the safety plan in the exports", () => {
+  it("carries the plan and every version, with who saved each, to both; the printable copy shows the plan; nobody else's holds it", async () => {
+    const cast = await seedCast(db);
+    const engagementId = cast.engagement.id;
+    const client = await callerFor(db, cast.client);
+    const therapist = await callerFor(db, cast.therapist);
+    const empty = { warningSigns: [], onMyOwn: [], peoplePlaces: [], peopleToAsk: [], professionals: [], saferSurroundings: [], keepsMeGoing: [] };
+    const first = `CANARY-plan-first-${randomUUID()}`;
+    const later = `CANARY-plan-later-${randomUUID()}`;
+    await client.safetyPlan.save({ engagementId, baseVersion: 0, ...empty, warningSigns: [first] });
+    await therapist.safetyPlan.save({ engagementId, baseVersion: 1, ...empty, peopleToAsk: [{ name: later, phone: "07700 900123" }] });
+
+    const mine = await client.dataExport.mine();
+    const record = await therapist.dataExport.engagement({ engagementId });
+    for (const engagement of [mine.engagements.find((item) => item.id === engagementId)!, record.engagement]) {
+      expect(engagement.safetyPlan).toMatchObject({
+        version: 2,
+        updatedBy: { name: cast.therapist.name, role: "therapist" },
+        sections: { warningSigns: [], peopleToAsk: [{ name: later, phone: "07700 900123" }] },
+      });
+      expect(engagement.safetyPlan!.versions.map((version) => [version.version, version.by.role, version.sections.warningSigns])).toEqual([
+        [1, "client", [first]],
+        [2, "therapist", []],
+      ]);
+    }
+    const html = await clientExportHtml(mine, cast.client.timeZone);
+    expect(html).toContain("Your safety plan");
+    expect(html).toContain(later);
+    expect(html).toContain('href="tel:07700900123"');
+
+    const other = JSON.stringify(await (await callerFor(db, cast.otherClient)).dataExport.mine());
+    expect(other).not.toContain(first);
+    expect(other).not.toContain(later);
+  });
+});

@@ -272,6 +272,9 @@ function hintsFor(cast: TCast): THints {
       newEmail: uniqueEmail("fuzz-new"),
       name: "Fuzz Person",
       version: 1,
+      // A safety plan's first save starts from no plan; a person to call has a number.
+      baseVersion: 0,
+      phone: "07700 900123",
       time: "10:00",
       cursor: null,
       homeworkReminderAt: "18:00",

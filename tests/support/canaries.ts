@@ -46,6 +46,9 @@ export const CANARY_TABLES = {
   voiceMemoDraft: "voice_memos",
   message: "messages",
   therapistMessage: "messages",
+  // The client's first line, taken out by the therapist: only a kept version holds it.
+  safetyPlanEarlier: "safety_plan_versions",
+  safetyPlanContact: "safety_plans",
 } as const;
 
 export type TCanaryName = keyof typeof CANARY_TABLES;
@@ -87,6 +90,8 @@ export async function writeCanaries(db: TDb) {
     voiceMemoDraft: canary("voice-memo-draft"),
     message: canary("message"),
     therapistMessage: canary("therapist-message"),
+    safetyPlanEarlier: canary("safety-plan-earlier"),
+    safetyPlanContact: canary("safety-plan-contact"),
   };
   const sessionId = cast.session.id;
   // Voice memo notes: on the memo the client put on the agenda (the therapist may read it), and on one not placed yet (theirs alone).
@@ -95,6 +100,10 @@ export async function writeCanaries(db: TDb) {
   // Messages: the therapist writes, the client replies (the cast's conversation is reply-only).
   const { id: therapistMessageId } = await therapist.message.send({ engagementId: cast.engagement.id, text: c.therapistMessage });
   await client.message.send({ engagementId: cast.engagement.id, text: c.message, replyToId: therapistMessageId });
+  // The safety plan: the client writes it, the therapist changes it (a name to call in, the client's first line out).
+  const emptyPlan = { warningSigns: [], onMyOwn: [], peoplePlaces: [], peopleToAsk: [], professionals: [], saferSurroundings: [], keepsMeGoing: [] };
+  await client.safetyPlan.save({ engagementId: cast.engagement.id, baseVersion: 0, ...emptyPlan, warningSigns: [c.safetyPlanEarlier] });
+  await therapist.safetyPlan.save({ engagementId: cast.engagement.id, baseVersion: 1, ...emptyPlan, peopleToAsk: [{ name: c.safetyPlanContact, phone: "07700 900456" }] });
   await therapist.session.saveNote({ sessionId, kind: "therapist_private", body: c.privateNote });
   await therapist.session.saveNote({ sessionId, kind: "shared_summary", body: c.summary });
   await client.session.saveNote({ sessionId, kind: "client_takeaway", body: c.takeaway, isSharedWithTherapist: true });

@@ -29,6 +29,7 @@ import { sealGoalText, sealRatingNote, sealStatusNote, sealStepText } from "@/se
 import { openTemplateText, sealAssignmentText, sealTemplateText } from "@/server/homework/sealing";
 import { sealDefinition } from "@/server/exercises/forms";
 import { sealAnswers } from "@/server/measures/sealing";
+import { sealPlanContent, sealVersionContent } from "@/server/safety-plans/sealing";
 import { localDateToDb, occurrencesFor, scheduleEndsOn, type TScheduleInput } from "@/lib/homework/schedule";
 import { isSafetyAnswer, scoreMeasure } from "@/lib/measures/instruments";
 import { openPeriod } from "@/lib/measures/schedule";
@@ -89,6 +90,8 @@ type TRows = {
   conversations: Prisma.ConversationCreateManyInput[];
   messages: Prisma.MessageCreateManyInput[];
   conversationReads: Prisma.ConversationReadCreateManyInput[];
+  safetyPlans: Prisma.SafetyPlanCreateManyInput[];
+  safetyPlanVersions: Prisma.SafetyPlanVersionCreateManyInput[];
 };
 
 type TPractice = {
@@ -159,6 +162,8 @@ function emptyRows(): TRows {
     conversations: [],
     messages: [],
     conversationReads: [],
+    safetyPlans: [],
+    safetyPlanVersions: [],
   };
 }
 
@@ -191,6 +196,8 @@ async function insertRows(tx: Prisma.TransactionClient, rows: TRows): Promise<vo
   // Oldest first, so a reply comes after the message it answers.
   await tx.message.createMany({ data: rows.messages });
   await tx.conversationRead.createMany({ data: rows.conversationReads });
+  await tx.safetyPlan.createMany({ data: rows.safetyPlans });
+  await tx.safetyPlanVersion.createMany({ data: rows.safetyPlanVersions });
 }
 
 function addUser(rows: TRows, passwordHash: string, person: TDemoTherapist | TClientStory, now: Date): string {
@@ -242,6 +249,7 @@ function addStory(practice: TPractice, story: TClientStory): void {
   addMeasures(work, plan.held);
   for (const notice of story.notices) addNotice(work, notice, { startedAt, next: plan.next, homework });
   addConversation(work);
+  addSafetyPlan(work);
 }
 
 // ---------------------------------------------------------------- sessions
@@ -879,6 +887,58 @@ function addConversation(work: TWork): void {
       engagementId,
       createdAt: at,
       readAt: index <= conversation.readUpTo[recipient] ? readAt[recipient] : null,
+    });
+  });
+}
+
+// ---------------------------------------------------------------- safety plan
+
+/**
+ * The plan as the app would have left it (server/safety-plans/): the last
+ * version's words on the plan, every version kept and sealed to its row,
+ * and the other person's "changed the safety plan" notice for each, read.
+ */
+function addSafetyPlan(work: TWork): void {
+  const { practice, story, engagementId } = work;
+  const plan = story.safetyPlan;
+  if (!plan) return;
+  const { rows, now } = practice;
+  const planId = newRowId();
+  const saved = plan.versions.map((version) => ({
+    ...version,
+    at: notAfterNow(instantOf(version.when, version.by === "client" ? story.timeZone : practice.therapist.timeZone, now), now, { minutes: 5 }),
+  }));
+  const last = saved.at(-1);
+  if (!last) throw new Error(`the demo safety plan of ${story.account.email} has no versions`);
+  rows.safetyPlans.push({
+    id: planId,
+    engagementId,
+    content: sealPlanContent({ engagementId, planId }, last.content),
+    version: saved.length,
+    updatedById: authorId(work, last.by),
+    updatedAt: last.at,
+    createdAt: saved[0]!.at,
+  });
+  saved.forEach((version, index) => {
+    const versionId = newRowId();
+    rows.safetyPlanVersions.push({
+      id: versionId,
+      planId,
+      version: index + 1,
+      content: sealVersionContent({ planId, versionId }, version.content),
+      authorId: authorId(work, version.by),
+      createdAt: version.at,
+    });
+    const isClient = version.by === "client";
+    rows.notifications.push({
+      id: newRowId(),
+      userId: authorId(work, isClient ? "therapist" : "client"),
+      kind: isClient ? "safety_plan_updated_by_client" : "safety_plan_updated_by_therapist",
+      title: isClient ? `${story.account.name} changed their safety plan` : `${THERAPIST.account.name} changed your safety plan`,
+      linkPath: `/engagements/${engagementId}/safety-plan`,
+      engagementId,
+      createdAt: version.at,
+      readAt: notAfterNow(later(version.at, { hours: 2 }), now, { minutes: 10 }),
     });
   });
 }

@@ -346,6 +346,40 @@ export const MAYA: TClientStory = {
     ],
     readUpTo: { therapist: 2, client: 1 },
   },
+  // A short safety plan, started by Maya in session three weeks ago; Dr. Okafor added the practice's line since.
+  safetyPlan: {
+    versions: [
+      {
+        by: "client",
+        when: { daysAgo: 19, at: "09:40" },
+        content: {
+          warningSigns: ["Lying awake going over work", "Skipping dinner and painting", "Thinking everyone would manage fine without me"],
+          onMyOwn: ["Walk along the canal", "Put a record on and paint for ten minutes"],
+          peoplePlaces: ["The café on Ropewalk", "Sitting with Anna"],
+          peopleToAsk: [{ name: "Anna (sister)", phone: "07700 900461" }],
+          professionals: [],
+          saferSurroundings: ["Leave the spare sleeping tablets with Anna"],
+          keepsMeGoing: ["Anna's kids", "The exhibition in spring"],
+        },
+      },
+      {
+        by: "therapist",
+        when: { daysAgo: 18, at: "11:00" },
+        content: {
+          warningSigns: ["Lying awake going over work", "Skipping dinner and painting", "Thinking everyone would manage fine without me"],
+          onMyOwn: ["Walk along the canal", "Put a record on and paint for ten minutes"],
+          peoplePlaces: ["The café on Ropewalk", "Sitting with Anna"],
+          peopleToAsk: [{ name: "Anna (sister)", phone: "07700 900461" }],
+          professionals: [
+            { name: "Dr. Okafor (weekdays, leave a message)", phone: "020 7946 0321" },
+            { name: "GP surgery", phone: "020 7946 0999" },
+          ],
+          saferSurroundings: ["Leave the spare sleeping tablets with Anna"],
+          keepsMeGoing: ["Anna's kids", "The exhibition in spring"],
+        },
+      },
+    ],
+  },
   notices: [
     // Three hours after the last session (09:00–09:50, five days ago).
     { to: "therapist", kind: "feedback_received", title: "Maya left feedback on a session", link: "caseload", when: { daysAgo: 5, at: "12:50" }, isRead: true },

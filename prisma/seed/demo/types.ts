@@ -11,6 +11,7 @@ import type { TAnswers } from "@/lib/exercises/form-definition";
 import type { TStarterTemplateTitle } from "../starter-templates";
 import type { TDemoClientAccount, TDemoTherapist } from "./people";
 import type { TWhen } from "./dates";
+import type { TSafetyPlanContent } from "@/lib/constants/safety-plan";
 
 export type TAuthor = "client" | "therapist";
 
@@ -162,6 +163,12 @@ export type TConversationSeed = {
   readUpTo: Record<TAuthor, number>;
 };
 
+/**
+ * A safety plan written together (issue 26): each version in turn, oldest
+ * first, by whoever saved it; the last is the plan as it stands.
+ */
+export type TSafetyPlanSeed = { versions: { by: TAuthor; when: TWhen; content: TSafetyPlanContent }[] };
+
 export type TClientStory = {
   account: TDemoClientAccount;
   timeZone: string;
@@ -183,6 +190,7 @@ export type TClientStory = {
   notices: TNoticeSeed[];
   /** Messages between sessions; off (no conversation) without one. */
   conversation?: TConversationSeed;
+  safetyPlan?: TSafetyPlanSeed;
   /** Work with another therapist that ended before this began. */
   earlierWork?: TEndedStory;
 };

@@ -104,6 +104,19 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
             )}
           </Card>
         </div>
+        <Card title="Safety plan">
+          {engagement.status === "invited" ? (
+            <EmptyState>Once {engagement.counterpart.name} accepts, you can write a safety plan together here.</EmptyState>
+          ) : (
+            <p>
+              {engagement.counterpart.name}&apos;s own plan for a crisis: warning signs, what helps, who to call, reasons to
+              keep going. You can both change it; every change is kept.{" "}
+              <Link href={`/engagements/${engagement.id}/safety-plan`} className="font-medium text-brand-strong underline">
+                Open the safety plan
+              </Link>
+            </p>
+          )}
+        </Card>
         <div id="messages" className="scroll-mt-4">
           <Card title="Messages">
             <MessagesPanel engagementId={engagement.id} />
