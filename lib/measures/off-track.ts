@@ -36,7 +36,16 @@ export function offTrackFor(kind: TMeasureKind, totals: readonly number[], after
   const first = totals[0];
   const latest = totals.at(-1);
   if (first === undefined || latest === undefined) return null;
-  const answers = totals.length;
+  return offTrackFromSummary(kind, { first, latest, answers: totals.length }, afterAnswers);
+}
+
+/** The same rule from the first and latest totals and how many there are: what the caseload's one statement reads. */
+export function offTrackFromSummary(
+  kind: TMeasureKind,
+  { first, latest, answers }: { first: number; latest: number; answers: number },
+  afterAnswers = OFF_TRACK_AFTER_ANSWERS,
+): TOffTrack | null {
+  if (answers < 1) return null;
   if (latest - first >= RELIABLE_CHANGE[kind]) return { rule: "deterioration", kind, first, latest, answers };
   if (answers >= afterAnswers && first - latest < RELIABLE_CHANGE[kind] && latest >= OFF_TRACK_FROM[kind]) {
     return { rule: "no_improvement", kind, first, latest, answers };
