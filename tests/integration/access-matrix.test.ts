@@ -441,6 +441,15 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.measure.acknowledgeFlag({ engagementId: cast.engagement.id, flagId: cast.measures.flag.id }),
     expect: PAIR_THERAPIST,
   },
+  "measure.saveOffTrackReview": {
+    call: (caller, cast) =>
+      caller.measure.saveOffTrackReview({ engagementId: cast.engagement.id, kind: cast.measures.offTrack.kind, items: ["relationship"], note: "Ask about work" }),
+    expect: PAIR_THERAPIST,
+  },
+  "measure.offTrackToAgenda": {
+    call: (caller, cast) => caller.measure.offTrackToAgenda({ engagementId: cast.engagement.id, kind: cast.measures.offTrack.kind }),
+    expect: PAIR_THERAPIST,
+  },
   "measure.caseload": { call: (caller) => caller.measure.caseload(), expect: THERAPISTS_ONLY },
   "notifications.list": { call: (caller) => caller.notifications.list({}), expect: SIGNED_IN_OK },
   "notifications.unreadCount": { call: (caller) => caller.notifications.unreadCount(), expect: SIGNED_IN_OK },
