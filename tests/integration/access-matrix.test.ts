@@ -613,7 +613,7 @@ describe("messages beyond the matrix", () => {
  * Canaries, derived from the matrix: every query above, with a unique string
  * in every sealed field of the pair's records (tests/support/canaries.ts),
  * asked by each actor. Strangers' answers (and refusals) hold none of them;
- * the client's never the therapist's private note or templates; the
+ * the client's never the therapist's private note, templates or off-track review; the
  * therapist's never the client's unshared journal. A new query gets this
  * check by getting its row.
  */
@@ -621,7 +621,7 @@ const HIDDEN_FROM: Record<TActor, TCanaryName[] | "all"> = {
   signedOut: "all",
   otherClient: "all",
   otherTherapist: "all",
-  client: ["privateNote", "templateTitle", "templateInstructions"],
+  client: ["privateNote", "templateTitle", "templateInstructions", "offTrackNote"],
   // The client's private journal entry, the exercise they started but never sent, a voice memo not placed yet.
   therapist: ["journal", "exerciseDraft", "voiceMemoDraft"],
 };
