@@ -151,3 +151,25 @@ describe("about our work together", () => {
     expect((await rejection(therapist.measure.offTrackToAgenda({ engagementId: engagement.id, kind: "gad7" }))).code).toBe("BAD_REQUEST");
   });
 });
+
+describe("records", () => {
+  it("the therapist's export carries the review with its note opened; the client's export does not, and their access log shows it was written", async () => {
+    const { answer, therapist, client, engagement } = await weeklyPhq9();
+    for (const total of [14, 14, 14, 14]) await answer(total);
+    await therapist.measure.saveOffTrackReview({ engagementId: engagement.id, kind: "phq9", items: ["approach", "referral"], note: "Talk about a GP review." });
+    const theirs = await therapist.dataExport.engagement({ engagementId: engagement.id });
+    expect(theirs.engagement.offTrackReviews).toEqual([
+      expect.objectContaining({
+        questionnaire: "PHQ-9",
+        totalThen: 14,
+        thoughtThrough: ["Whether the approach, or how often we meet, should change", "Whether a referral or a medical review is worth talking about"],
+        note: "Talk about a GP review.",
+      }),
+    ]);
+    const mine = JSON.stringify(await client.dataExport.mine());
+    expect(mine).not.toContain("Talk about a GP review.");
+    expect(mine).not.toContain("Whether a referral");
+    const log = JSON.stringify(await client.accessLog.mine({}));
+    expect(log).toContain("a review of how your questionnaires are going");
+  });
+});
