@@ -96,7 +96,7 @@ describe("the therapist's review", () => {
     expect(row.items).toEqual(["relationship", "life_events"]);
     expect(row.note).not.toContain("move");
     expect(openField("offTrackNote", { engagementId: engagement.id, reviewId: saved.id }, row.note)).toBe("Ask about the move.");
-    const audit = await db.auditEvent.findMany({ where: { recordType: "off_track_review" }, select: { action: true, recordId: true, engagementId: true } });
+    const audit = await db.auditEvent.findMany({ where: { recordType: "off_track_review", engagementId: engagement.id }, select: { action: true, recordId: true, engagementId: true } });
     expect(audit).toEqual([{ action: "create", recordId: saved.id, engagementId: engagement.id }]);
 
     const shown = (await therapist.engagement.progress({ engagementId: engagement.id })).measures.series[0]!.offTrack!;
