@@ -53,6 +53,8 @@ const ZEnvSchema = z.object({
    */
   /** The longest voice memo, in seconds (issue 24); the browser stops recording there and the server refuses longer audio. */
   VOICE_MEMO_MAX_SECONDS: z.coerce.number().int().min(10).max(1800).default(300),
+  /** After this many PHQ-9 or GAD-7 answers without a reliable improvement, still moderate or above, the client is off track (lib/measures/off-track.ts). */
+  OFF_TRACK_AFTER_ANSWERS: z.coerce.number().int().min(2).max(24).default(4),
   /**
    * Where voice memos' sealed bytes go. Unset: Postgres (voice_memo_chunks,
    * in every backup). Set: an S3-compatible object store, path-style,

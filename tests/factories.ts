@@ -292,7 +292,52 @@ export async function seedMeasures(db: TDb, engagement: { id: string; therapistI
     select: { id: true },
   });
   const flag = await db.measureFlag.create({ data: { responseId: response.id, engagementId: engagement.id }, select: { id: true } });
-  return { running, flag };
+  // A later PHQ-9 of 14 after that 7: reliably worse, so the measure is off track (lib/measures/off-track.ts).
+  const [worse] = await seedMeasureTotals(db, engagement, "phq9", [14], { from: new Date("2026-01-19T09:00:00Z") });
+  return { running, flag, offTrack: { kind: "phq9" as const, responseId: worse!.id } };
+}
+
+/**
+ * Sent answers with these totals, one every `weeks` weeks from `from`, on a
+ * stopped every-N-weeks assignment of their own (items filled up to 3 each,
+ * in order, so item 9 stays 0 below a total of 25).
+ */
+export async function seedMeasureTotals(
+  db: TDb,
+  engagement: { id: string; therapistId: string; clientId: string | null },
+  kind: "phq9" | "gad7",
+  totals: number[],
+  { from, weeks = 1 }: { from: Date; weeks?: number },
+): Promise<{ id: string }[]> {
+  const assignment = await db.measureAssignment.create({
+    data: { engagementId: engagement.id, kind, schedule: "every_n_weeks", intervalWeeks: weeks, assignedById: engagement.therapistId, stoppedAt: from, createdAt: from },
+    select: { id: true },
+  });
+  const items = kind === "phq9" ? 9 : 7;
+  const responses: { id: string }[] = [];
+  for (const [index, total] of totals.entries()) {
+    const answers = Array.from({ length: items }, (_, item) => Math.max(0, Math.min(3, total - 3 * item)));
+    const periodKey = `every:${index}`;
+    const completedAt = new Date(from.getTime() + index * weeks * 7 * 24 * 60 * 60 * 1000);
+    responses.push(
+      await db.measureResponse.create({
+        data: {
+          assignmentId: assignment.id,
+          engagementId: engagement.id,
+          clientId: engagement.clientId!,
+          kind,
+          periodKey,
+          answers: sealAnswers({ engagementId: engagement.id, assignmentId: assignment.id, periodKey }, answers),
+          difficulty: total > 0 ? 1 : null,
+          total,
+          completedAt,
+          createdAt: completedAt,
+        },
+        select: { id: true },
+      }),
+    );
+  }
+  return responses;
 }
 
 /** A pending invitation (engagement "invited") and its raw token, as if just sent. */

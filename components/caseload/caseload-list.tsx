@@ -82,6 +82,7 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
             <UrgentBadge count={measuresOf(engagement.id)?.urgentFlags ?? 0} />
             <UnreadMessages count={engagement.messages.unread} />
             <SignalFlag signals={signals.find((item) => item.engagementId === engagement.id)?.signals ?? []} />
+            <OffTrackFlag measures={measuresOf(engagement.id)} />
             <LatestMeasures measures={measuresOf(engagement.id)} timeZone={timeZone} />
             <HomeworkFigure figure={homework.find((item) => item.engagementId === engagement.id)} />
             <CaseloadGoals
@@ -152,6 +153,17 @@ function SignalFlag({ signals }: { signals: TSignal[] }) {
     <span className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-1.5 text-sm">
       <strong className="font-semibold">Needs attention: </strong>
       {signals.map((signal) => describeSignal(signal)).join(" · ")}
+    </span>
+  );
+}
+
+/** PHQ-9 or GAD-7 not on track yet (lib/measures/off-track.ts), in words; the client page says what to do. */
+function OffTrackFlag({ measures }: { measures?: TCaseloadMeasure }) {
+  if (!measures || measures.offTrack.length === 0) return null;
+  return (
+    <span className="rounded-lg border border-line bg-notice-soft px-3 py-1.5 text-sm" data-testid="off-track-badge">
+      <strong className="font-semibold">Not on track yet: </strong>
+      {measures.offTrack.map((warning) => warning.text).join(" · ")}
     </span>
   );
 }

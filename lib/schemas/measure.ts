@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { answerErrors, MEASURE_KINDS, type TMeasureKind } from "../measures/instruments";
 import { MAX_INTERVAL_WEEKS } from "../measures/schedule";
+import { OFF_TRACK_ITEM_KEYS, OFF_TRACK_NOTE_MAX } from "../measures/off-track";
+import { hasNoNul, NUL_MESSAGE } from "./common";
 
 export const MEASURE_SCHEDULES = ["once", "before_each_session", "every_n_weeks"] as const;
 
@@ -53,6 +55,28 @@ export const ZMeasureAnswersSchema = ZMeasureRefSchema.extend({
 export type TMeasureAnswersInput = z.infer<typeof ZMeasureAnswersSchema>;
 
 export const ZAcknowledgeFlagSchema = z.object({ engagementId: z.uuid(), flagId: z.uuid("That link isn't valid.") }).strict();
+
+/** The therapist's review of an off-track warning: the items thought through and a short note. */
+export const ZOffTrackReviewSchema = z
+  .object({
+    engagementId: z.uuid(),
+    kind: z.enum(MEASURE_KINDS, "Choose a questionnaire."),
+    items: z.array(z.enum(OFF_TRACK_ITEM_KEYS, "Choose from the list.")).max(OFF_TRACK_ITEM_KEYS.length).default([]),
+    note: z
+      .string()
+      .trim()
+      .max(OFF_TRACK_NOTE_MAX, `Keep the note under ${OFF_TRACK_NOTE_MAX.toLocaleString("en")} characters.`)
+      .refine(hasNoNul, NUL_MESSAGE)
+      .default(""),
+  })
+  .strict()
+  .refine((input) => input.items.length > 0 || input.note !== "", { path: ["items"], message: "Tick an item or write a few words." });
+export type TOffTrackReview = z.infer<typeof ZOffTrackReviewSchema>;
+
+/** "About our work together" onto the next session's agenda, because this measure is off track. */
+export const ZOffTrackAgendaSchema = z
+  .object({ engagementId: z.uuid(), kind: z.enum(MEASURE_KINDS, "Choose a questionnaire."), idempotencyKey: z.uuid().optional() })
+  .strict();
 
 /** The finished answers for one measure: as ZMeasureAnswersSchema, and complete (answerErrors), by field. */
 export function submitSchemaFor(kind: TMeasureKind) {

@@ -243,6 +243,8 @@ async function removeTherapistData(tx: TTx, therapist: TSessionUser): Promise<vo
   await tx.exerciseForm.deleteMany({ where: { template: { ownerId: therapist.id }, assignments: { none: {} }, entries: { none: {} } } });
   await tx.homeworkTemplate.deleteMany({ where: { ownerId: therapist.id } });
   await tx.sessionNote.deleteMany({ where: { authorId: therapist.id, kind: "therapist_private" } });
+  // Off-track reviews are their private working notes, like the private session note.
+  await tx.offTrackReview.deleteMany({ where: { authorId: therapist.id } });
   // Their holiday notice is their own setting; the users row stays as a tombstone, so no cascade takes it.
   await tx.messagePause.deleteMany({ where: { therapistId: therapist.id } });
   // Never accepted: nobody else's record is in them (writes need an active engagement).

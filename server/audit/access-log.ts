@@ -48,6 +48,7 @@ const RECORD_WORDS: Partial<Record<TAuditRecordType, TWords>> = {
   measure_assignment: { one: "a questionnaire request", many: "{your} questionnaires" },
   measure_response: { one: "{your} questionnaire answers", many: "{your} questionnaire answers" },
   measure_flag: { one: "an urgent answer on {your} questionnaire", many: "urgent answers on {your} questionnaires" },
+  off_track_review: { one: "a review of how {your} questionnaires are going", many: "reviews of how {your} questionnaires are going" },
   invitation: { one: "{your} invitation", many: "{your} invitation" },
   engagement_export: { one: "a copy of {your} whole record", many: "a copy of {your} whole record" },
 };

@@ -46,6 +46,7 @@ export const AUDIT_RECORD_TYPES = [
   "measure_assignment",
   "measure_response",
   "measure_flag",
+  "off_track_review",
   "engagement_export",
   "client_export",
   "template_library",

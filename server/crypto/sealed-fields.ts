@@ -6,7 +6,7 @@
 // feedback; goals (title, description, why it matters), goal steps, the notes
 // on a goal's status changes and ratings; homework (title and instructions of
 // an assignment and of a therapist's template, reflections, what got in the
-// way, the therapist's reply); exercise forms, entries and ladder steps; the note on a voice memo (its audio is sealed in chunks, server/voice/chunks.ts); messages between sessions; safety plans and each of their versions (JSON of the sections); and the item answers of questionnaires
+// way, the therapist's reply); exercise forms, entries and ladder steps; the note on a voice memo (its audio is sealed in chunks, server/voice/chunks.ts); messages between sessions; safety plans and each of their versions (JSON of the sections); the therapist's note on an off-track review; and the item answers of questionnaires
 // (PHQ-9, GAD-7), kept as sealed JSON.
 //
 // Left plain on purpose, each for a reason (README, "Encryption at rest"):
@@ -65,6 +65,8 @@ export const SEALED_FIELDS = {
   // version kept; a version is bound to its plan and its own id.
   safetyPlanContent: { table: "safety_plans", column: "content", owner: { engagementId: "engagement_id", planId: "id" } },
   safetyPlanVersionContent: { table: "safety_plan_versions", column: "content", owner: { planId: "plan_id", versionId: "id" } },
+  // The therapist's note beside an off-track checklist (issue 26).
+  offTrackNote: { table: "off_track_reviews", column: "note", owner: { engagementId: "engagement_id", reviewId: "id" } },
   // JSON of the item answers (0–3, or null while a draft leaves one open).
   measureAnswers: {
     table: "measure_responses",

@@ -370,6 +370,18 @@ export const DATA_LIFECYCLE = {
     onTherapistDeletion: { action: "kept", why: "the client's" },
     columns: {},
   },
+  off_track_reviews: {
+    whose: "the therapist: their working note about the therapy",
+    personColumns: ["author_id"],
+    clientExport: {
+      isIncluded: false,
+      why: "the therapist's own thinking about how the work is going, like their private session note; the client's access log shows each review was written (audited), and their export has the answers it was about",
+    },
+    onClientDeletion: { action: "deleted", why: "goes with the response it reviews (cascade)" },
+    onTherapistDeletion: { action: "private rows deleted", why: "their reviews go: nobody else could ever read them" },
+    // `items` (varchar[]) holds keys of the app's own checklist (lib/measures/off-track.ts), never anyone's words.
+    columns: { note: SEALED("the therapist's short note beside the checklist") },
+  },
   notifications: {
     whose: "the person notified",
     personColumns: ["user_id"],

@@ -24,6 +24,7 @@ import { openField } from "../crypto/sealed-fields";
 import { dbToLocalDate } from "../../lib/homework/schedule";
 import { bandFor, INSTRUMENTS } from "../../lib/measures/instruments";
 import { describeSchedule } from "../../lib/measures/schedule";
+import { OFF_TRACK_CHECKLIST } from "../../lib/measures/off-track";
 import { openGoalText, openGoalTitle, openRatingNote, openStatusNote, openStepText } from "../goals/sealing";
 import { openAssignmentText } from "../homework/sealing";
 import { openAnswers } from "../measures/sealing";
@@ -194,6 +195,12 @@ function engagementSelect(audience: TExportAudience) {
           select: { periodKey: true, answers: true, difficulty: true, total: true, completedAt: true },
         },
       },
+    },
+    // The therapist's off-track reviews: their working note, so never in a client's export (an id list matching nothing).
+    offTrackReviews: {
+      where: audience === "therapist" ? {} : { id: { in: [] } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, items: true, note: true, createdAt: true, response: { select: { completedAt: true, total: true } } },
     },
   } satisfies Prisma.EngagementSelect;
 }
@@ -396,6 +403,15 @@ function shapeEngagement(row: TEngagementRow) {
         severity: response.total === null ? null : bandFor(assignment.kind, response.total).label,
         at: iso(response.completedAt),
       })),
+    })),
+    /** Therapist's export only (empty in a client's, by the query). */
+    offTrackReviews: row.offTrackReviews.map((review) => ({
+      questionnaire: INSTRUMENTS[review.kind].name,
+      aboutAnswerOf: iso(review.response.completedAt),
+      totalThen: review.response.total,
+      thoughtThrough: review.items.map((key) => OFF_TRACK_CHECKLIST.find((item) => item.key === key)?.label ?? key),
+      note: openField("offTrackNote", { engagementId: row.id, reviewId: review.id }, review.note),
+      at: iso(review.createdAt),
     })),
   };
 }

@@ -45,7 +45,10 @@ import {
 import { describeSchedule, openPeriod, type TPeriod, type TScheduledAssignment } from "../../lib/measures/schedule";
 import { formatDate } from "../../lib/format";
 import type { TAssignMeasure } from "../../lib/schemas/measure";
+import { describeOffTrack, offTrackFor, offTrackFromSummary, type TOffTrack, type TOffTrackItemKey } from "../../lib/measures/off-track";
+import { openField } from "../crypto/sealed-fields";
 import { MEASURE_SCHEDULE_SELECT, type TMeasureContext } from "./access";
+import { offTrackAfterAnswers } from "./off-track";
 import { openAnswers, sealAnswers, type TItemAnswers } from "./sealing";
 
 type TWriter = TDb | Prisma.TransactionClient;
@@ -285,6 +288,13 @@ export function measuresSelect(viewer: Pick<TSessionUser, "role">) {
       orderBy: { createdAt: "asc" },
       select: { id: true, createdAt: true, response: { select: { kind: true, completedAt: true, ...ANSWERS_OWNER_SELECT, answers: true } } },
     },
+    // The therapist's latest off-track reviews; a client's view selects none (an id list that matches nothing).
+    offTrackReviews: {
+      where: viewer.role === "therapist" ? {} : { id: { in: [] } },
+      orderBy: { createdAt: "desc" },
+      take: 2 * MEASURE_KINDS.length,
+      select: { id: true, engagementId: true, responseId: true, kind: true, items: true, note: true, createdAt: true },
+    },
   } satisfies Prisma.EngagementSelect;
 }
 
@@ -319,6 +329,15 @@ export type TMeasureSeries = {
   points: TMeasurePoint[];
   /** From the first answer to the latest, in words; null with fewer than two. */
   change: { text: string; isReliable: boolean; direction: "better" | "worse" | "same" } | null;
+  /** Therapist only: this measure is off track now (lib/measures/off-track.ts), in words, with their review of it if any. */
+  offTrack: TOffTrackView | null;
+};
+
+export type TOffTrackView = TOffTrack & {
+  text: string;
+  /** The latest answer, which the warning (and a review of it) is about. */
+  responseId: string;
+  review: { id: string; items: TOffTrackItemKey[]; note: string | null; createdAt: Date } | null;
 };
 
 export type TMeasuresOverview = {
@@ -364,6 +383,8 @@ export function toMeasuresOverview(
     const first = points[0]!;
     const last = points[points.length - 1]!;
     const change = points.length > 1 ? changeBetween(kind, first.total, last.total) : null;
+    const warning = viewer.role === "therapist" ? offTrackFor(kind, points.map((point) => point.total), offTrackAfterAnswers()) : null;
+    const review = warning ? row.offTrackReviews.find((entry) => entry.kind === kind && entry.responseId === last.id) : undefined;
     return [
       {
         kind,
@@ -373,6 +394,21 @@ export function toMeasuresOverview(
         points,
         change: change
           ? { text: describeChange(kind, change, formatDate(first.completedAt, viewer.timeZone)), isReliable: change.isReliable, direction: change.direction }
+          : null,
+        offTrack: warning
+          ? {
+              ...warning,
+              text: describeOffTrack(warning),
+              responseId: last.id,
+              review: review
+                ? {
+                    id: review.id,
+                    items: review.items as TOffTrackItemKey[],
+                    note: openField("offTrackNote", { engagementId: review.engagementId, reviewId: review.id }, review.note),
+                    createdAt: review.createdAt,
+                  }
+                : null,
+            }
           : null,
       },
     ];
@@ -403,21 +439,29 @@ export type TCaseloadMeasure = {
   engagementId: string;
   urgentFlags: number;
   latest: { kind: TMeasureKind; name: string; total: number; band: TBand; completedAt: Date }[];
+  /** Measures off track now (lib/measures/off-track.ts), in words. */
+  offTrack: { kind: TMeasureKind; text: string }[];
 };
 
 type TCaseloadMeasureRow = {
   engagement_id: string;
   urgent_flags: number;
-  latest: { kind: TMeasureKind; total: number; completed_at: string }[] | null;
+  latest: { kind: TMeasureKind; total: number; completed_at: string; first_total: number; answers: number }[] | null;
 };
 
 /** One statement for the whole caseload; the where-clause is the therapist's engagement access rule. */
 export async function caseloadMeasures(db: TDb, therapist: Pick<TSessionUser, "id">): Promise<TCaseloadMeasure[]> {
+  const afterAnswers = offTrackAfterAnswers();
   const rows = await db.$queryRaw<TCaseloadMeasureRow[]>`
     SELECT e.id AS engagement_id,
       (SELECT count(*)::int FROM measure_flags f WHERE f.engagement_id = e.id AND f.acknowledged_at IS NULL) AS urgent_flags,
-      (SELECT json_agg(json_build_object('kind', l.kind, 'total', l.total, 'completed_at', l.completed_at) ORDER BY l.kind)
-         FROM (SELECT DISTINCT ON (r.kind) r.kind, r.total, r.completed_at FROM measure_responses r
+      (SELECT json_agg(json_build_object('kind', l.kind, 'total', l.total, 'completed_at', l.completed_at,
+                                         'first_total', l.first_total, 'answers', l.answers) ORDER BY l.kind)
+         -- The window runs before DISTINCT ON keeps the latest row: each measure's first total and count ride along (off track).
+         FROM (SELECT DISTINCT ON (r.kind) r.kind, r.total, r.completed_at,
+                 first_value(r.total) OVER (PARTITION BY r.kind ORDER BY r.completed_at, r.id) AS first_total,
+                 count(*) OVER (PARTITION BY r.kind) AS answers
+               FROM measure_responses r
                WHERE r.engagement_id = e.id AND r.completed_at IS NOT NULL
                ORDER BY r.kind, r.completed_at DESC) l) AS latest
     FROM engagements e
@@ -434,5 +478,9 @@ export async function caseloadMeasures(db: TDb, therapist: Pick<TSessionUser, "i
         band: bandFor(entry.kind, entry.total),
         completedAt: new Date(entry.completed_at),
       })),
+      offTrack: (row.latest ?? []).flatMap((entry) => {
+        const warning = offTrackFromSummary(entry.kind, { first: entry.first_total, latest: entry.total, answers: entry.answers }, afterAnswers);
+        return warning ? [{ kind: entry.kind, text: describeOffTrack(warning) }] : [];
+      }),
     }));
 }

@@ -459,6 +459,15 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.measure.acknowledgeFlag({ engagementId: cast.engagement.id, flagId: cast.measures.flag.id }),
     expect: PAIR_THERAPIST,
   },
+  "measure.saveOffTrackReview": {
+    call: (caller, cast) =>
+      caller.measure.saveOffTrackReview({ engagementId: cast.engagement.id, kind: cast.measures.offTrack.kind, items: ["relationship"], note: "Ask about work" }),
+    expect: PAIR_THERAPIST,
+  },
+  "measure.offTrackToAgenda": {
+    call: (caller, cast) => caller.measure.offTrackToAgenda({ engagementId: cast.engagement.id, kind: cast.measures.offTrack.kind }),
+    expect: PAIR_THERAPIST,
+  },
   "measure.caseload": { call: (caller) => caller.measure.caseload(), expect: THERAPISTS_ONLY },
   "notifications.list": { call: (caller) => caller.notifications.list({}), expect: SIGNED_IN_OK },
   "notifications.unreadCount": { call: (caller) => caller.notifications.unreadCount(), expect: SIGNED_IN_OK },
@@ -622,7 +631,7 @@ describe("messages beyond the matrix", () => {
  * Canaries, derived from the matrix: every query above, with a unique string
  * in every sealed field of the pair's records (tests/support/canaries.ts),
  * asked by each actor. Strangers' answers (and refusals) hold none of them;
- * the client's never the therapist's private note or templates; the
+ * the client's never the therapist's private note, templates or off-track review; the
  * therapist's never the client's unshared journal. A new query gets this
  * check by getting its row.
  */
@@ -630,7 +639,7 @@ const HIDDEN_FROM: Record<TActor, TCanaryName[] | "all"> = {
   signedOut: "all",
   otherClient: "all",
   otherTherapist: "all",
-  client: ["privateNote", "templateTitle", "templateInstructions"],
+  client: ["privateNote", "templateTitle", "templateInstructions", "offTrackNote"],
   // The client's private journal entry, the exercise they started but never sent, a voice memo not placed yet.
   therapist: ["journal", "exerciseDraft", "voiceMemoDraft"],
 };

@@ -371,6 +371,8 @@ describe("account.deleteAccount for a therapist", () => {
     const cast = await seedClientLife(db);
     const therapist = await callerFor(db, cast.therapist);
     await therapist.message.setPause({ isPaused: true, notice: "Away until the new year." });
+    // The cast's PHQ-9 is off track: the therapist's review of it is their own working note.
+    const review = await therapist.measure.saveOffTrackReview({ engagementId: cast.engagement.id, kind: "phq9", items: ["support"], note: "Mine alone." });
     await therapist.engagement.end({ engagementId: cast.engagement.id });
     await therapist.invitation.revoke({ engagementId: cast.invitation.engagement.id });
     const starter = await seedTemplate(db, null, "Starter exercise");
@@ -389,6 +391,7 @@ describe("account.deleteAccount for a therapist", () => {
     expect(await db.exerciseForm.count({ where: { templateId: null, assignments: { none: {} }, entries: { none: {} } } })).toBe(0);
     expect(await db.homeworkTemplate.count({ where: { id: starter.id } })).toBe(1);
     expect(await db.sessionNote.count({ where: { id: cast.privateNote.id } })).toBe(0);
+    expect(await db.offTrackReview.count({ where: { id: review.id } })).toBe(0);
     expect(await db.engagement.count({ where: { id: cast.invitation.engagement.id } })).toBe(0);
     expect(await db.homeworkAssignment.count({ where: { id: cast.homework.assignment.id } })).toBe(1);
     expect(await db.sessionNote.count({ where: { id: cast.summary.id } })).toBe(1);

@@ -283,6 +283,8 @@ function hintsFor(cast: TCast): THints {
       quietUntil: "07:00",
       // Two-step sign-in: the shape of an authenticator code (a wrong one, so refused in the domain).
       code: "123456",
+      // An off-track review needs an item ticked (or a note); the cast's PHQ-9 is off track, so it reaches the domain.
+      items: ["support"],
       // An exercise form is data checked in depth: a valid one, so its near-valid variants reach the domain.
       form: CAST_EXERCISE_FORM,
     },

@@ -224,11 +224,11 @@ describe("reading measures", () => {
     const theirs = (await therapist.engagement.progress({ engagementId: cast.engagement.id })).measures;
     const clientSeries = mine.series.find((series) => series.kind === "phq9")!;
     const therapistSeries = theirs.series.find((series) => series.kind === "phq9")!;
-    // The cast's earlier response (total 7), then 12, then 6.
-    expect(clientSeries.points.map((point) => point.total)).toEqual([7, 12, 6]);
-    expect(clientSeries.points.map((point) => point.band.id)).toEqual(["mild", "moderate", "mild"]);
+    // The cast's earlier responses (totals 7 and 14), then 12, then 6.
+    expect(clientSeries.points.map((point) => point.total)).toEqual([7, 14, 12, 6]);
+    expect(clientSeries.points.map((point) => point.band.id)).toEqual(["mild", "moderate", "moderate", "mild"]);
     expect(clientSeries.points.every((point) => point.answers === null)).toBe(true);
-    expect(therapistSeries.points[1]!.answers).toEqual([2, 2, 2, 2, 2, 1, 1, 0, 0]);
+    expect(therapistSeries.points[2]!.answers).toEqual([2, 2, 2, 2, 2, 1, 1, 0, 0]);
     expect(mine.flags).toEqual([]);
     expect(theirs.flags).toHaveLength(1);
 

@@ -49,6 +49,7 @@ export const CANARY_TABLES = {
   // The client's first line, taken out by the therapist: only a kept version holds it.
   safetyPlanEarlier: "safety_plan_versions",
   safetyPlanContact: "safety_plans",
+  offTrackNote: "off_track_reviews",
 } as const;
 
 export type TCanaryName = keyof typeof CANARY_TABLES;
@@ -92,6 +93,7 @@ export async function writeCanaries(db: TDb) {
     therapistMessage: canary("therapist-message"),
     safetyPlanEarlier: canary("safety-plan-earlier"),
     safetyPlanContact: canary("safety-plan-contact"),
+    offTrackNote: canary("off-track-note"),
   };
   const sessionId = cast.session.id;
   // Voice memo notes: on the memo the client put on the agenda (the therapist may read it), and on one not placed yet (theirs alone).
@@ -175,6 +177,8 @@ export async function writeCanaries(db: TDb) {
   const measureId = cast.measures.running.id;
   await client.measure.saveDraft({ measureId, q1: 3, q2: 0, q3: 2 });
   await client.measure.submit({ measureId, ...CANARY_ANSWERS });
+  // The cast's PHQ-9 went 7 → 14 → 12: still reliably worse, so off track; the therapist thinks it through.
+  await therapist.measure.saveOffTrackReview({ engagementId: cast.engagement.id, kind: "phq9", items: ["support"], note: c.offTrackNote });
   // Two-step sign-in secrets: the therapist has it on, the client has only begun.
   await enrolTwoFactor(therapist);
   await client.twoFactor.begin({ password: TEST_PASSWORD });

@@ -4,10 +4,13 @@ import {
   ZAssignMeasureSchema,
   ZMeasureAnswersSchema,
   ZMeasureRefSchema,
+  ZOffTrackAgendaSchema,
+  ZOffTrackReviewSchema,
   type TMeasureAnswersInput,
 } from "@/lib/schemas/measure";
 import { acknowledgeFlag, assignMeasure, caseloadMeasures, formFor, saveAnswers, stopMeasure, type TSavedAnswers } from "@/server/measures/measures";
 import type { TMeasureContext } from "@/server/measures/access";
+import { addOffTrackAgendaItem, saveOffTrackReview } from "@/server/measures/off-track";
 import { createTRPCRouter } from "../trpc";
 import { done, engagement, measure, own, type TAuditDeclaration } from "../resources";
 
@@ -56,7 +59,19 @@ export const measureRouter = createTRPCRouter({
     audit: { action: "acknowledge", recordType: "measure_flag", recordId: ({ output }) => output.id, when: ({ output }) => output.wasOpen },
   }),
 
-  /** Each active client's latest totals and open urgent flags. */
+  /** The therapist thought an off-track warning through: the items ticked and a short sealed note. */
+  saveOffTrackReview: engagement.mutation("therapist", ZOffTrackReviewSchema, {
+    run: ({ ctx, input }) => saveOffTrackReview(ctx.db, ctx.user, ctx.engagement, input),
+    audit: { action: "create", recordType: "off_track_review", recordId: ({ output }) => output.id },
+  }),
+
+  /** One tap: "About our work together" on the next session's agenda, while a measure is off track. */
+  offTrackToAgenda: engagement.mutation("therapist", ZOffTrackAgendaSchema, {
+    run: ({ ctx, input }) => addOffTrackAgendaItem(ctx.db, ctx.user, ctx.engagement, input),
+    audit: { action: "create", recordType: "agenda_item", recordId: ({ output }) => output.id },
+  }),
+
+  /** Each active client's latest totals, open urgent flags and off-track warnings. */
   caseload: own.query("therapist", z.object({}).strict().optional(), {
     run: ({ ctx }) => caseloadMeasures(ctx.db, ctx.user),
     audit: { action: "list", recordType: "measure_response" },

@@ -14,6 +14,7 @@ import { SharedJournal } from "@/components/journal/shared-journal";
 import { RecordLinks } from "@/components/engagements/record-links";
 import { MeasuresPanel } from "@/components/measures/measures-panel";
 import { UrgentFlags } from "@/components/measures/urgent-flags";
+import { OffTrackWarnings } from "@/components/measures/off-track-warnings";
 import { MessagesPanel } from "@/components/messages/messages-panel";
 
 export const metadata: Metadata = { title: "Client" };
@@ -48,6 +49,15 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
       ) : null}
       {progress ? (
         <UrgentFlags engagementId={engagement.id} flags={progress.measures.flags} clientName={engagement.counterpart.name} timeZone={user.timeZone} />
+      ) : null}
+      {progress ? (
+        <OffTrackWarnings
+          engagementId={engagement.id}
+          series={progress.measures.series}
+          clientName={engagement.counterpart.name}
+          canEdit={engagement.status === "active"}
+          timeZone={user.timeZone}
+        />
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Card title="Goals">
