@@ -81,6 +81,13 @@ export async function publish(db: TDb | Prisma.TransactionClient, topic: string)
   await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${topic})`;
 }
 
+/** publish() for several topics in one statement (a therapist's pause reaches every open conversation). */
+export async function publishAll(db: TDb | Prisma.TransactionClient, topics: readonly string[]): Promise<void> {
+  if (topics.length === 0) return;
+  topics.forEach(assertLiveTopic);
+  await db.$executeRaw`SELECT pg_notify(${CHANNEL}, topic) FROM unnest(${[...topics]}::text[]) AS topic`;
+}
+
 /**
  * Calls `onEvent` whenever `topic` is published (from any instance), and once
  * after the listening connection recovers from a drop. Returns the

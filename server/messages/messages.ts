@@ -196,6 +196,16 @@ export async function getConversation(db: TDb, user: TSessionUser, engagement: T
   };
 }
 
+/** One person's read mark in one conversation, moved to `at`. */
+function moveReadMark(db: TReader, engagementId: string, userId: string, at: Date) {
+  return db.conversationRead.upsert({
+    where: { engagementId_userId: { engagementId, userId } },
+    create: { engagementId, userId, lastReadAt: at },
+    update: { lastReadAt: at },
+    select: { userId: true },
+  });
+}
+
 /**
  * The person has read the conversation up to now: their read mark moves and
  * the message notifications of this conversation are marked read, so the
@@ -203,12 +213,7 @@ export async function getConversation(db: TDb, user: TSessionUser, engagement: T
  */
 export async function markConversationRead(db: TDb, user: TSessionUser, engagement: TEngagementContext): Promise<{ ok: true }> {
   const now = clockNow();
-  await db.conversationRead.upsert({
-    where: { engagementId_userId: { engagementId: engagement.id, userId: user.id } },
-    create: { engagementId: engagement.id, userId: user.id, lastReadAt: now },
-    update: { lastReadAt: now },
-    select: { userId: true },
-  });
+  await moveReadMark(db, engagement.id, user.id, now);
   const { count } = await db.notification.updateMany({
     where: { userId: user.id, engagementId: engagement.id, kind: { in: [...MESSAGE_KINDS] }, readAt: null },
     data: { readAt: now },
@@ -267,12 +272,7 @@ export async function sendMessage(db: TDb, user: TSessionUser, engagement: TEnga
     }
     if (voiceMemoId) await placeMemo(tx, user, voiceMemoId, { messageId: id });
     // Writing is reading: the author has seen the conversation up to their own message.
-    await tx.conversationRead.upsert({
-      where: { engagementId_userId: { engagementId: engagement.id, userId: user.id } },
-      create: { engagementId: engagement.id, userId: user.id, lastReadAt: createdAt },
-      update: { lastReadAt: createdAt },
-      select: { userId: true },
-    });
+    await moveReadMark(tx, engagement.id, user.id, createdAt);
     if (recipientId) {
       await notify(tx, {
         userId: recipientId,

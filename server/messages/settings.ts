@@ -11,7 +11,7 @@ import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
 import type { TEngagementContext } from "../engagements/access";
 import { now as clockNow } from "../clock";
-import { publish } from "../live/bus";
+import { publish, publishAll } from "../live/bus";
 import type { TConversationSettings, TMessagePause } from "../../lib/schemas/message";
 import { conversationTopic } from "./access";
 
@@ -45,6 +45,6 @@ export async function setMessagePause(db: TDb, therapist: TSessionUser, input: T
   }
   // Open conversations show or drop the notice.
   const engagements = await db.engagement.findMany({ where: { therapistId: therapist.id, status: "active" }, select: { id: true } });
-  for (const engagement of engagements) await publish(db, conversationTopic(engagement.id));
+  await publishAll(db, engagements.map((engagement) => conversationTopic(engagement.id)));
   return getMessagePause(db, therapist);
 }
