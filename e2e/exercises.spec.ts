@@ -40,7 +40,7 @@ test("a thought record on a phone: draft kept, a missing answer shown first, sen
   const phone = client.context();
   await client.goto("/between-sessions");
   // The to-do list opens the oldest open day straight at its form; the way back leads to all the days.
-  await client.getByRole("list", { name: "Homework to do" }).getByRole("link").first().click();
+  await client.getByRole("list", { name: "For today" }).getByRole("link").first().click();
   await expect(client).toHaveURL(new RegExp(`/homework/${assignment.id}/entries/[0-9a-f-]{36}$`));
   await expect(client.getByRole("heading", { name: "Thought record", level: 1 })).toBeVisible();
   await client.getByRole("link", { name: "← Thought record" }).click();

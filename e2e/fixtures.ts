@@ -107,7 +107,7 @@ export async function signUpTherapist(page: Page, name: string, timeZone?: strin
  * uses their own (the client on a phone, the therapist at a desk), whatever
  * the project's device.
  */
-export async function signedInOn(browser: Browser, device: "Pixel 7" | "Desktop Chrome", email: string, password: string): Promise<Page> {
+export async function signedInOn(browser: Browser, device: "Pixel 7" | "iPhone 13" | "Desktop Chrome", email: string, password: string): Promise<Page> {
   const { defaultBrowserType: _, ...options } = devices[device];
   const page = await (await browser.newContext(options)).newPage();
   await signIn(page, email, password);

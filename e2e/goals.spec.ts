@@ -31,8 +31,8 @@ test("therapist and client set a goal, rate it, review it together, and a stale 
   await therapist.getByRole("link", { name: /Walk outside three times a week/ }).click();
   await expect(therapist.getByRole("heading", { name: "Walk outside three times a week" })).toBeVisible();
 
-  // The client finds it, rates it and ticks a step.
-  await client.goto("/between-sessions");
+  // The client finds it among their goals, rates it and ticks a step.
+  await client.goto("/goals");
   await client.getByRole("link", { name: /Walk outside three times a week/ }).click();
   await rate(client, 4);
   const step = client.getByRole("checkbox", { name: /Put shoes by the door/ });

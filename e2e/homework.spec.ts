@@ -30,9 +30,9 @@ test("therapist assigns from a template; client records one day and skips anothe
 
   // The client sees yesterday's (still open) and today's, and records both.
   await client.goto("/between-sessions");
-  const todo = client.getByRole("list", { name: "Homework to do" });
+  const todo = client.getByRole("list", { name: "For today" });
   await expect(todo.getByRole("link")).toHaveCount(2);
-  await expect(todo).toContainText("You can still record it.");
+  await expect(todo).toContainText("you can still record it");
   await expect(todo).toContainText("For today");
   await todo.getByRole("link").first().click();
   await expect(client.getByRole("heading", { name: "Ten minutes of slow breathing" })).toBeVisible();

@@ -45,7 +45,7 @@ test("private journal stays private; low feedback flags the caseload and offers 
   await score(client, "Overall, how was this session for you?", 3);
   await client.getByRole("button", { name: "Send feedback" }).click();
   await expect(client.getByText("Thank you for your feedback.")).toBeVisible();
-  await client.goto("/between-sessions");
+  await client.goto("/progress");
   await client.getByText("Show as a table").first().click();
   const feedbackTable = client.getByRole("table", { name: /Session feedback/ });
   await expect(feedbackTable.getByRole("cell", { name: "3", exact: true })).toBeVisible();

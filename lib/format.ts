@@ -33,6 +33,11 @@ export function formatDate(date: Date, timeZone: string): string {
   return dateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
 }
 
+/** A short day, e.g. "Sun 6 Dec", for lines that must stay on one line of a phone. */
+export function formatShortDate(date: Date, timeZone: string): string {
+  return dateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone }).format(date);
+}
+
 /** A short day and time for notification titles, e.g. "Tue 3 Mar, 10:00", in the reader's zone. */
 export function formatShortDateTime(date: Date, timeZone: string): string {
   return dateTimeFormat("en-GB", {

@@ -1,14 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/components/trpc/provider";
-import { buttonClassName } from "@/components/ui/button";
-import { Card, EmptyState } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { EndEngagementButton } from "./end-engagement-button";
 
-/** The client's side: who their therapist is, the next session, and past work together (read-only). */
+/** The client's side: who their therapist is (and a way to end the work), and past work together (read-only). The next session is at the top of their home (components/today/next-session.tsx). */
 export function ClientRelationships({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
   const { data: engagements } = useSuspenseQuery(trpc.engagement.list.queryOptions());
@@ -17,13 +15,6 @@ export function ClientRelationships({ timeZone }: { timeZone: string }) {
 
   return (
     <>
-      {current.length === 0 ? (
-        <Card title="Your therapist">
-          <EmptyState>
-            When your therapist invites you and you accept, your sessions with them will appear here.
-          </EmptyState>
-        </Card>
-      ) : null}
       {current.map((engagement) => (
         <Card key={engagement.id} title="Your therapist">
           <div className="flex flex-col gap-2">
@@ -31,16 +22,6 @@ export function ClientRelationships({ timeZone }: { timeZone: string }) {
               You&apos;re working with <strong>{engagement.counterpart.name}</strong>
               {engagement.startedAt ? ` since ${formatDate(engagement.startedAt, timeZone)}` : ""}.
             </p>
-            <p>
-              {engagement.nextSession
-                ? `Your next session is ${formatDateTime(engagement.nextSession.startsAt, timeZone)}.`
-                : "Nothing is booked yet; your therapist will schedule your next session."}
-            </p>
-            {engagement.nextSession ? (
-              <Link href={`/sessions/${engagement.nextSession.id}`} className={buttonClassName("primary", "self-start")}>
-                Prepare for your next session
-              </Link>
-            ) : null}
             <div>
               <EndEngagementButton engagementId={engagement.id} otherName={engagement.counterpart.name} />
             </div>

@@ -4,22 +4,27 @@ import type { Role } from "@/lib/trpc/types";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { Bell } from "@/components/notifications/bell";
 import { IdleWatcher } from "./idle-watcher";
-import { NavLinks } from "./nav-links";
+import { NAV_ICONS } from "./nav-icons";
+import { NavLinks, type TNavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-const NAV: Record<Role, { href: string; label: string }[]> = {
-  therapist: [
-    { href: "/caseload", label: "Caseload" },
-    { href: "/templates", label: "Templates" },
-    { href: "/account", label: "Account" },
-  ],
+const ACCOUNT: TNavItem = { href: "/account", label: "Account" };
+
+/**
+ * A therapist's few entries sit in the header. A client's are the day's
+ * places: on a phone they are a tab bar along the bottom of the screen (every
+ * one a tap away, the safety plan among them), with Account in the header.
+ */
+const NAV: Record<Role, TNavItem[]> = {
+  therapist: [{ href: "/caseload", label: "Caseload" }, { href: "/templates", label: "Templates" }, ACCOUNT],
   client: [
-    { href: "/between-sessions", label: "Between sessions" },
-    { href: "/journal", label: "Journal" },
-    { href: "/messages", label: "Messages" },
+    { href: "/between-sessions", label: "Today", icon: NAV_ICONS.today },
+    { href: "/goals", label: "Goals", icon: NAV_ICONS.goals },
+    { href: "/journal", label: "Journal", icon: NAV_ICONS.journal },
+    { href: "/progress", label: "Progress", icon: NAV_ICONS.progress },
+    { href: "/messages", label: "Messages", icon: NAV_ICONS.messages },
     // One tap from every client page (issue 26).
-    { href: "/safety-plan", label: "My safety plan" },
-    { href: "/account", label: "Account" },
+    { href: "/safety-plan", label: "My safety plan", icon: NAV_ICONS.safetyPlan },
   ],
 };
 
@@ -40,6 +45,7 @@ export function AppShell({
   unreadCount: number;
   children: ReactNode;
 }) {
+  const hasTabs = role === "client";
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -53,23 +59,37 @@ export function AppShell({
           <Link href="/" className="text-xl font-semibold text-brand-strong">
             Alliance
           </Link>
-          <nav aria-label="Main" className="order-3 w-full sm:order-2 sm:w-auto">
-            <NavLinks items={NAV[role]} />
+          {/* Only one "Main" navigation is displayed at a time: with tabs, this one from the sm breakpoint up. */}
+          <nav aria-label="Main" className={hasTabs ? "hidden sm:order-2 sm:block" : "order-3 w-full sm:order-2 sm:w-auto"}>
+            <NavLinks items={hasTabs ? [...NAV[role], ACCOUNT] : NAV[role]} />
           </nav>
           <div className="order-2 flex items-center gap-2 sm:order-3">
             <Bell initialCount={unreadCount} />
+            {hasTabs ? (
+              <Link href="/account" className="inline-flex min-h-11 items-center rounded-lg px-2 hover:bg-canvas sm:hidden">
+                Account
+              </Link>
+            ) : null}
             <span className="hidden text-ink-muted sm:inline">{name}</span>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-6">
+      <main id="main" className={`mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-4 sm:py-6 ${hasTabs ? "pb-24 sm:pb-6" : ""}`}>
         <NoScriptNotice>
           Alliance needs JavaScript to save anything. You can read your pages without it, but to write, tick or send,
           turn JavaScript on in your browser&apos;s settings, then reload this page.
         </NoScriptNotice>
         {children}
       </main>
+      {hasTabs ? (
+        <nav
+          aria-label="Main"
+          className="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden print:hidden"
+        >
+          <NavLinks items={NAV[role]} layout="tabs" />
+        </nav>
+      ) : null}
       <IdleWatcher idleMinutes={idleMinutes} />
     </div>
   );

@@ -26,7 +26,8 @@ const DONE: Record<TDestination, string> = {
   agenda: "Added to your next session's agenda.",
 };
 
-export function QuickReflection({ maxSeconds, nextSessionLabel, timeZone }: { maxSeconds: number; nextSessionLabel: string | null; timeZone: string }) {
+/** `hasNextSession`: a session is booked, so a reflection can go on its agenda. */
+export function QuickReflection({ maxSeconds, hasNextSession, timeZone }: { maxSeconds: number; hasNextSession: boolean; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const isHydrated = useIsHydrated();
@@ -83,7 +84,7 @@ export function QuickReflection({ maxSeconds, nextSessionLabel, timeZone }: { ma
       <Button variant="secondary" disabled={!isHydrated || isBusy} onClick={() => void file("journal", draftId)}>
         Keep in my journal (private)
       </Button>
-      {nextSessionLabel ? (
+      {hasNextSession ? (
         <Button variant="secondary" disabled={!isHydrated || isBusy} onClick={() => void file("agenda", draftId)}>
           Add to next session
         </Button>
@@ -93,14 +94,10 @@ export function QuickReflection({ maxSeconds, nextSessionLabel, timeZone }: { ma
 
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-ink-muted">
-        Say it or jot it down, then choose where it goes.
-        {nextSessionLabel ? ` Your next session: ${nextSessionLabel}.` : " There's no next session booked yet, so it can go in your journal."}
-      </p>
       {done ? <Alert tone="success">{done}</Alert> : null}
       {fieldError ? <Alert tone="error">{fieldError}</Alert> : null}
       <label className="flex flex-col gap-1.5">
-        <span className="font-medium">A few words (optional if you record)</span>
+        <span className="font-medium">A few words, or record instead</span>
         <textarea
           value={text}
           onChange={(event) => setText(event.target.value)}

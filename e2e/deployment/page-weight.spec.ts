@@ -119,6 +119,8 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
     ],
     client: [
       "/between-sessions",
+      "/goals",
+      "/progress",
       `/sessions/${session.id}`,
       `/goals/${goal.id}`,
       `/homework/${assignment.id}`,

@@ -117,7 +117,9 @@ type TPages = Record<
   | "conversation (therapist)"
   | "conversation (client)"
   | "safety plan (client)"
-  | "safety plan (therapist)",
+  | "safety plan (therapist)"
+  | "client goals"
+  | "client progress",
   /** `audits`: inserts into the audit log (one, for all the page's clinical reads), unless the page reads none. */
   { path: string; cookie: string; audits?: 0 | 1 }
 >;
@@ -152,6 +154,9 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
     "client page": { path: `/clients/${engagement.id}`, cookie: therapist },
     "session page": { path: `/sessions/${session.id}`, cookie: therapist },
     "client home": { path: "/between-sessions", cookie: client },
+    // The client's home moved these a tab away (issue 27).
+    "client goals": { path: "/goals", cookie: client },
+    "client progress": { path: "/progress", cookie: client },
     "exercise entries": { path: `/homework/${exercise.id}/entries`, cookie: therapist },
     "exercise entry": { path: `/homework/${exercise.id}/entries/${entry.occurrenceId}`, cookie: client },
     "ladder (client)": { path: `/engagements/${engagement.id}/ladder`, cookie: client },
