@@ -21,12 +21,12 @@ export function GoalView({ goalId, timeZone }: { goalId: string; timeZone: strin
   const [isEditing, setIsEditing] = useState(false);
   const canEdit = goal.engagement.status === "active";
   const isClient = goal.viewerRole === "client";
-  const backHref = isClient ? "/between-sessions" : `/clients/${goal.engagement.id}`;
+  const backHref = isClient ? "/goals" : `/clients/${goal.engagement.id}`;
 
   return (
     <>
       <Link href={backHref} className="text-brand-strong underline">
-        ← {isClient ? "Between sessions" : goal.people.client}
+        ← {isClient ? "Your goals" : goal.people.client}
       </Link>
       {isEditing ? (
         <GoalEditForm goal={goal} onDone={() => setIsEditing(false)} />

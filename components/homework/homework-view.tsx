@@ -35,7 +35,7 @@ export function HomeworkView({ assignmentId, timeZone, maxMemoSeconds }: { assig
   return (
     <>
       <Link href={isClient ? "/between-sessions" : `/clients/${homework.engagement.id}`} className="text-brand-strong underline">
-        ← {isClient ? "Between sessions" : homework.people.client}
+        ← {isClient ? "Today" : homework.people.client}
       </Link>
       <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold">{homework.title}</h1>

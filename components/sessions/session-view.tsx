@@ -51,7 +51,7 @@ export function SessionView({
   return (
     <>
       <Link href={isClient ? "/between-sessions" : `/clients/${session.engagement.id}`} className="text-brand-strong underline">
-        ← {isClient ? "Between sessions" : session.people.client}
+        ← {isClient ? "Today" : session.people.client}
       </Link>
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold">
@@ -69,12 +69,11 @@ export function SessionView({
             </a>
           </p>
         ) : null}
-        <div className="flex flex-wrap items-center gap-3">
-          <a href={`/api/sessions/${session.id}/ics`} className="text-brand-strong underline" download>
-            Add to my calendar (.ics)
-          </a>
-          <LiveStatus status={liveStatus} />
-        </div>
+        <a href={`/api/sessions/${session.id}/ics`} className="self-start text-brand-strong underline" download>
+          Add to my calendar (.ics)
+        </a>
+        {/* A line of its own: "Connecting…" (as rendered on the server) becomes "Live: …" without moving the page. */}
+        <LiveStatus status={liveStatus} />
       </div>
 
       {isClient && session.status === "completed" && session.engagement.status === "active" ? (

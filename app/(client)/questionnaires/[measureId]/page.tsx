@@ -20,7 +20,7 @@ export default async function QuestionnairePage({ params }: PageProps<"/question
   return (
     <HydrateClient>
       <Link href="/between-sessions" className="text-brand-strong underline">
-        ← Between sessions
+        ← Today
       </Link>
       <div>
         <h1 className="text-2xl font-semibold">{instrument.name}</h1>

@@ -32,7 +32,7 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
   return (
     <HydrateClient>
       <Link href={isClient ? "/between-sessions" : `/clients/${engagement.id}`} className="text-brand-strong underline">
-        ← {isClient ? "Between sessions" : name}
+        ← {isClient ? "Today" : name}
       </Link>
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold">Messages with {name}</h1>

@@ -28,7 +28,7 @@ export default async function LadderPage({ params }: PageProps<"/engagements/[en
   return (
     <>
       <Link href={isTherapist ? `/clients/${engagement.id}` : "/between-sessions"} className="text-brand-strong underline">
-        ← {isTherapist ? name : "Between sessions"}
+        ← {isTherapist ? name : "Today"}
       </Link>
       <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold">{isTherapist ? `${name}'s ladder` : "Your ladder"}</h1>

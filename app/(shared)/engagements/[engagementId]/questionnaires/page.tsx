@@ -17,8 +17,8 @@ export default async function QuestionnairesPage({ params }: PageProps<"/engagem
   const isTherapist = user.role === "therapist";
   return (
     <HydrateClient>
-      <Link href={isTherapist ? `/clients/${engagementId}` : "/between-sessions"} className="text-brand-strong underline">
-        ← {isTherapist ? engagement.counterpart.name : "Between sessions"}
+      <Link href={isTherapist ? `/clients/${engagementId}` : "/progress"} className="text-brand-strong underline">
+        ← {isTherapist ? engagement.counterpart.name : "Progress"}
       </Link>
       <div>
         <h1 className="text-2xl font-semibold">Questionnaires over time</h1>

@@ -34,7 +34,7 @@ export default async function SafetyPlanPage({ params }: PageProps<"/engagements
   return (
     <>
       <Link href={isClient ? "/between-sessions" : `/clients/${engagement.id}`} className="text-brand-strong underline print:hidden">
-        ← {isClient ? "Between sessions" : name}
+        ← {isClient ? "Today" : name}
       </Link>
       <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold">{isClient ? "My safety plan" : `${name}'s safety plan`}</h1>
