@@ -59,11 +59,11 @@ export function AppShell({
           <Link href="/" className="text-xl font-semibold text-brand-strong">
             Alliance
           </Link>
-          {/* Only one "Main" navigation is displayed at a time: with tabs, this one from the sm breakpoint up. */}
-          <nav aria-label="Main" className={hasTabs ? "hidden sm:order-2 sm:block" : "order-3 w-full sm:order-2 sm:w-auto"}>
+          {/* Only one "Main" navigation is displayed at a time: with tabs, this one from the sm breakpoint up, on a row of its own. */}
+          <nav aria-label="Main" className={hasTabs ? "hidden sm:order-3 sm:block sm:w-full" : "order-3 w-full sm:order-2 sm:w-auto"}>
             <NavLinks items={hasTabs ? [...NAV[role], ACCOUNT] : NAV[role]} />
           </nav>
-          <div className="order-2 flex items-center gap-2 sm:order-3">
+          <div className={`order-2 flex items-center gap-2 ${hasTabs ? "" : "sm:order-3"}`}>
             <Bell initialCount={unreadCount} />
             {hasTabs ? (
               <Link href="/account" className="inline-flex min-h-11 items-center rounded-lg px-2 hover:bg-canvas sm:hidden">
