@@ -36,6 +36,7 @@ test("the client page says what needs the therapist first, every part one tap aw
   await expect(attention).not.toContainText("Nothing needs you right now.");
 
   // An anchor from before the parts had their own pages.
+  await therapist.goto("/caseload");
   await therapist.goto(`/clients/${engagement.id}#messages`);
   await expect(therapist).toHaveURL(new RegExp(`/clients/${engagement.id}/messages#messages$`));
   await expect(therapist.locator("#messages")).toBeVisible();

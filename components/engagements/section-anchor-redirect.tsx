@@ -12,9 +12,15 @@ import { clientSectionPath, sectionForAnchor } from "@/lib/engagements/client-se
 export function SectionAnchorRedirect({ engagementId }: { engagementId: string }) {
   const router = useRouter();
   useEffect(() => {
-    const anchor = window.location.hash.slice(1);
-    const section = anchor ? sectionForAnchor(anchor) : undefined;
-    if (section) router.replace(`${clientSectionPath(engagementId, section.slug)}#${anchor}`);
+    const follow = () => {
+      const anchor = window.location.hash.slice(1);
+      const section = anchor ? sectionForAnchor(anchor) : undefined;
+      if (section) router.replace(`${clientSectionPath(engagementId, section.slug)}#${anchor}`);
+    };
+    follow();
+    // Also when only the anchor changes on this page (a link to `#messages` from the page itself).
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
   }, [engagementId, router]);
   return null;
 }
