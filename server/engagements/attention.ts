@@ -10,6 +10,7 @@
 // Urgent answers, off-track warnings and feedback signals come with the
 // engagement's progress (./progress.ts); new agenda items and unread messages
 // with its header (./header.ts).
+import { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import { lastSessionStartSql } from "../sessions/since";
 import { localDay } from "../../lib/time/zones";
@@ -39,10 +40,21 @@ export async function attentionFor(
   clientTimeZone: string | null,
   now = clockNow(),
 ): Promise<TAttention> {
+  const [row] = await db.$queryRaw<TRow[]>(attentionSql(engagementId, clientTimeZone, now));
+  return {
+    since: row.since_at.getTime() === 0 ? null : row.since_at,
+    homework: { done: row.done, partlyDone: row.partly_done, skipped: row.skipped, notRecorded: row.not_recorded },
+    exerciseEntries: row.exercise_entries,
+    sharedJournalEntries: row.shared_journal_entries,
+  };
+}
+
+/** The one statement, on its own so its plan can be read (EXPLAIN). */
+export function attentionSql(engagementId: string, clientTimeZone: string | null, now: Date): Prisma.Sql {
   // Days before the client's today count as passed; today is still theirs to record.
   const today = localDay(now, clientTimeZone ?? "UTC");
   const zone = clientTimeZone ?? "UTC";
-  const [row] = await db.$queryRaw<TRow[]>`
+  return Prisma.sql`
     WITH since AS (SELECT ${lastSessionStartSql(engagementId, now)} AS at)
     SELECT since.at AS since_at,
            recorded.done, recorded.partly_done, recorded.skipped,
@@ -69,10 +81,4 @@ export async function attentionFor(
         JOIN homework_assignments a ON a.id = o.assignment_id
        WHERE a.engagement_id = ${engagementId}::uuid AND c.completed_at > since.at AND c.completed_at <= ${now}
     ) recorded`;
-  return {
-    since: row.since_at.getTime() === 0 ? null : row.since_at,
-    homework: { done: row.done, partlyDone: row.partly_done, skipped: row.skipped, notRecorded: row.not_recorded },
-    exerciseEntries: row.exercise_entries,
-    sharedJournalEntries: row.shared_journal_entries,
-  };
 }
