@@ -2,8 +2,9 @@
 // next session and what the client has put on its agenda, a pending
 // invitation, the messages' rules and how many wait unread): loaded with the
 // access check itself (access.ts), so a page that shows the header and
-// prefetches records loads the engagement once, and by the caseload for
-// every row.
+// prefetches records loads the engagement once. The caseload reads the same
+// parts for every row in its own ordered statement (queries.ts) and shapes
+// them here too (summaryFrom).
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/session-user";
 import { UNREAD_MESSAGES_COUNTED, type TMessagingMode } from "../../lib/constants/message";
