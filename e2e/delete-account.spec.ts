@@ -58,6 +58,7 @@ test("a client reads what deleting does, deletes with their password, and the th
   await expect(therapist.locator("body")).not.toContainText("Juno Park");
   await therapist.goto(`/clients/${engagement.id}`);
   await expect(therapist.getByRole("heading", { level: 1 })).toHaveText("Former client");
+  await therapist.getByRole("link", { name: /^Goals/ }).click();
   await expect(therapist.getByText("Walk to work twice a week").first()).toBeVisible();
   expect(await db.goal.count({ where: { id: goal.id } })).toBe(1);
 });

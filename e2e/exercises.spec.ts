@@ -25,7 +25,7 @@ test("a thought record on a phone: draft kept, a missing answer shown first, sen
 
   // The therapist assigns it every day, from yesterday.
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/homework`);
   await therapist.getByRole("button", { name: "Assign homework" }).click();
   await therapist.getByLabel("Start from a template").selectOption({ label: "Thought record · exercise form" });
   await expect(therapist.getByLabel("Title")).toHaveValue("Thought record");

@@ -22,6 +22,7 @@ test("a client downloads their export, opens the printable copy, and sees their 
   // The therapist opens the client's page: that reads their goals, homework and sessions.
   await therapist.goto(`/clients/${engagement.id}`);
   await expect(therapist.getByRole("heading", { name: "Jo Marsh" })).toBeVisible();
+  await therapist.getByRole("link", { name: /^Goals/ }).click();
   await expect(therapist.getByText("Walk to work twice a week").first()).toBeVisible();
 
   // The archive: the JSON, a printable copy and any voice memos.

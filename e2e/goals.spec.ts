@@ -22,7 +22,7 @@ test("therapist and client set a goal, rate it, review it together, and a stale 
   const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
 
   // The therapist writes a goal with two steps.
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/goals`);
   await therapist.getByRole("button", { name: "Add a goal" }).click();
   await therapist.getByLabel("Goal", { exact: true }).fill("Walk outside three times a week");
   await therapist.getByLabel("Why this matters").fill("Moving helps my mood.");
@@ -61,7 +61,7 @@ test("therapist and client set a goal, rate it, review it together, and a stale 
   await therapist.getByLabel("What changed? (optional)").fill("Three walks every week this month.");
   await therapist.getByRole("button", { name: "Update status" }).click();
   await expect(therapist.getByText("Saved: “Reached”.")).toBeVisible();
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/goals`);
   await expect(therapist.getByRole("list", { name: "Goals" })).toContainText("Reached");
 
   // Both open the wording editor from the same version; the second save is a conflict.

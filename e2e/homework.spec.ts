@@ -15,7 +15,7 @@ test("therapist assigns from a template; client records one day and skips anothe
   const client = await signedInPage(browser, clientUser.email, TEST_PASSWORD);
 
   // Assign the starter breathing practice, every day, linked to the goal, starting yesterday.
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/homework`);
   await therapist.getByRole("button", { name: "Assign homework" }).click();
   await therapist.getByLabel("Start from a template").selectOption({ label: "Ten minutes of slow breathing (starter)" });
   await expect(therapist.getByLabel("Title")).toHaveValue("Ten minutes of slow breathing");

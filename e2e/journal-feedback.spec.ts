@@ -30,7 +30,7 @@ test("private journal stays private; low feedback flags the caseload and offers 
   await expect(entries.getByRole("listitem").filter({ hasText: canary })).toContainText("Private: only you");
   await expect(entries.getByRole("listitem").filter({ hasText: "The walk on Sunday" })).toContainText("Shared with Dr. Iris Bell");
 
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/journal`);
   const shared = therapist.getByRole("list", { name: "Shared journal entries" });
   await expect(shared).toContainText("The walk on Sunday helped more than I expected.");
   expect(await therapist.content()).not.toContain(canary);

@@ -40,7 +40,7 @@ test("PHQ-9 before every session: draft kept, item 9 shows crisis resources at o
 
   // The therapist asks for PHQ-9 before every session.
   const therapist = await signedInPage(browser, therapistUser.email, TEST_PASSWORD);
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/progress`);
   await therapist.getByRole("button", { name: "Ask for a questionnaire" }).click();
   const assign = therapist.getByRole("form", { name: "Ask for a questionnaire" });
   await assign.getByRole("radio", { name: /^PHQ-9/ }).check();
@@ -109,7 +109,8 @@ test("PHQ-9 before every session: draft kept, item 9 shows crisis resources at o
   });
   expect(acknowledgement).not.toBeNull();
 
-  // The trend: 18 (moderately severe) to 6 (mild), on the five published bands, the change in words.
+  // The trend, one tap away: 18 (moderately severe) to 6 (mild), on the five published bands, the change in words.
+  await therapist.getByRole("link", { name: /^Feedback and questionnaires/ }).click();
   const series = therapist.getByTestId("series-phq9");
   await expect(series).toContainText("PHQ-9: 6 of 27, Mild");
   await expect(series.getByTestId("change-phq9")).toHaveText(/^12 points lower than on .*: a reliable improvement\.$/);

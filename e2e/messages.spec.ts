@@ -37,7 +37,7 @@ test("reply-only messages: written by the therapist, seen live and answered on a
   await expect(client.getByText("When your therapist turns messages on, you can write to each other here between sessions.")).toBeVisible();
 
   // The therapist turns messages on for this client, replies to their messages only, with a reply time.
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/messages`);
   const panel = therapist.locator("#messages");
   await expect(panel).toContainText("Messages are off.");
   await panel.getByText("Change message settings").click();
@@ -201,7 +201,7 @@ test("any time: earlier messages on request, a voice memo sent and withdrawn, a 
   await expect(client.getByLabel("Your message")).toBeVisible();
 
   // The rules' reply time is bounded, said under its field.
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/messages`);
   const panel = therapist.locator("#messages");
   await panel.getByText("Change message settings").click();
   const settings = panel.getByRole("form", { name: "Message settings" });

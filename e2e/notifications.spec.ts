@@ -13,7 +13,7 @@ test("new homework reaches the client's bell live; opening it lands on the homew
   await client.goto("/between-sessions");
   await expect(client.getByRole("link", { name: "Notifications, none unread" })).toBeVisible();
 
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/homework`);
   await therapist.getByRole("button", { name: "Assign homework" }).click();
   await therapist.getByLabel("Title").fill("Notice one good moment");
   await therapist.getByLabel("Instructions").fill("Each evening, write down one moment that went well.");

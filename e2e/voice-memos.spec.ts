@@ -50,14 +50,14 @@ test("a memo recorded on a phone stays private, plays for the therapist while sh
   const recorded = Buffer.from(await (await client.request.get(`/api/voice-memos/${memo.id}`)).body());
   expect(recorded.length).toBeGreaterThan(1000);
   // Private: the therapist's page shows nothing and a direct request finds nothing.
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/journal`);
   await expect(therapist.getByText("Nothing shared from the journal.")).toBeVisible();
   expect(await playbackStatus(therapist, memo.id)).toBe(404);
 
   // Shared: the therapist presses play and the audio arrives as a range (206), which Safari needs.
   await entry.getByRole("button", { name: "Share with Dr. Wren Hale" }).click();
   await expect(entry).toContainText("Shared with Dr. Wren Hale");
-  await therapist.goto(`/clients/${engagement.id}`);
+  await therapist.goto(`/clients/${engagement.id}/journal`);
   const player = therapist.getByRole("list", { name: "Shared journal entries" }).getByLabel(/^Voice memo/);
   await expect(player).toBeVisible();
   const audio = therapist.waitForResponse((response) => response.url().endsWith(`/api/voice-memos/${memo.id}`));

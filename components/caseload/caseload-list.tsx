@@ -45,10 +45,8 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
     ? engagements.filter((engagement) => engagement.counterpart.name.toLocaleLowerCase().includes(needle))
     : engagements;
   const measuresOf = (engagementId: string) => measures.find((item) => item.engagementId === engagementId);
-  // Urgent questionnaire answers first: "what needs me?" at a glance.
-  const active = shown
-    .filter((engagement) => engagement.status === "active")
-    .sort((a, b) => Number((measuresOf(b.id)?.urgentFlags ?? 0) > 0) - Number((measuresOf(a.id)?.urgentFlags ?? 0) > 0));
+  // Who needs the therapist first (urgent answers, off track, unread messages, new agenda items), as the server ordered them.
+  const active = shown.filter((engagement) => engagement.status === "active");
   const invited = shown.filter((engagement) => engagement.status === "invited");
   const ended = shown.filter((engagement) => engagement.status === "ended");
 

@@ -170,7 +170,7 @@ function TherapistRules({ conversation, engagementId }: { conversation: TConvers
           ).{" "}
         </>
       ) : null}
-      <Link href={`/clients/${engagementId}#messages`} className="text-brand-strong underline">
+      <Link href={`/clients/${engagementId}/messages`} className="text-brand-strong underline">
         Message settings
       </Link>
     </p>
@@ -205,7 +205,7 @@ function WhyNotWriting({
     return (
       <p className="rounded-lg bg-notice-soft px-4 py-3">
         Messages are off for {name}.{" "}
-        <Link href={`/clients/${engagementId}#messages`} className="text-brand-strong underline">
+        <Link href={`/clients/${engagementId}/messages`} className="text-brand-strong underline">
           Turn them on from {name}&apos;s page
         </Link>
         .

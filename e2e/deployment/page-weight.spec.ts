@@ -8,6 +8,7 @@ import { seedStarterTemplates } from "../../prisma/seed/starter-templates";
 import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight } from "../../scripts/lib/page-weight";
 import { localDateToDb } from "../../lib/homework/schedule";
 import { localDay } from "../../lib/time/zones";
+import { CLIENT_SECTIONS } from "../../lib/engagements/client-sections";
 import { newCluster, sharedServerUrl, startInstance, type TCluster, type TInstance } from "./cluster";
 
 let cluster: TCluster;
@@ -100,6 +101,8 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       "/caseload",
       `/clients/${engagement.id}`,
       `/clients/${engagement.id}/activity`,
+      // The client page's parts, each on its own page (lib/engagements/client-sections.ts).
+      ...CLIENT_SECTIONS.map((section) => `/clients/${engagement.id}/${section.slug}`),
       `/sessions/${session.id}`,
       `/goals/${goal.id}`,
       `/homework/${assignment.id}`,

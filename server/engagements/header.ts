@@ -2,8 +2,9 @@
 // next session and what the client has put on its agenda, a pending
 // invitation, the messages' rules and how many wait unread): loaded with the
 // access check itself (access.ts), so a page that shows the header and
-// prefetches records loads the engagement once, and by the caseload for
-// every row.
+// prefetches records loads the engagement once. The caseload reads the same
+// parts for every row in its own ordered statement (queries.ts) and shapes
+// them here too (summaryFrom).
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/session-user";
 import { UNREAD_MESSAGES_COUNTED, type TMessagingMode } from "../../lib/constants/message";
@@ -66,26 +67,54 @@ export function summarySelect(viewer: Pick<TSessionUser, "id" | "role">, now: Da
 
 export type TSummaryRow = Prisma.EngagementGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 
+/** What a header is made of, however it was read (this file's select, or the caseload's ordered statement). */
+export type TSummaryParts = {
+  id: string;
+  status: TEngagementSummary["status"];
+  startedAt: Date | null;
+  endedAt: Date | null;
+  therapistName: string;
+  clientName: string | null;
+  invitation: { name: string; email: string; createdAt: Date; expiresAt: Date } | null;
+  nextSession: { id: string; startsAt: Date; newAgendaItems: number } | null;
+  conversation: { mode: TMessagingMode; replyTime: string } | null;
+  unread: number;
+};
+
 export function toSummary(user: Pick<TSessionUser, "role">, row: TSummaryRow, now: Date): TEngagementSummary {
-  const isTherapist = user.role === "therapist";
-  const invitation = row.invitations[0];
   const readUntil = row.conversationReads[0]?.lastReadAt.getTime() ?? -Infinity;
-  const counterpartName = isTherapist ? (row.client?.name ?? invitation?.name ?? "Invited client") : row.therapist.name;
+  const session = row.sessions[0];
+  return summaryFrom(
+    user,
+    {
+      id: row.id,
+      status: row.status,
+      startedAt: row.startedAt,
+      endedAt: row.endedAt,
+      therapistName: row.therapist.name,
+      clientName: row.client?.name ?? null,
+      invitation: row.invitations[0] ?? null,
+      nextSession: session ? { id: session.id, startsAt: session.startsAt, newAgendaItems: session._count.agendaItems } : null,
+      conversation: row.conversation,
+      unread: row.messages.filter((message) => message.createdAt.getTime() > readUntil).length,
+    },
+    now,
+  );
+}
+
+export function summaryFrom(user: Pick<TSessionUser, "role">, parts: TSummaryParts, now: Date): TEngagementSummary {
+  const isTherapist = user.role === "therapist";
+  const invitation = parts.invitation;
+  const counterpartName = isTherapist ? (parts.clientName ?? invitation?.name ?? "Invited client") : parts.therapistName;
   return {
-    id: row.id,
-    status: row.status,
-    startedAt: row.startedAt,
-    endedAt: row.endedAt,
+    id: parts.id,
+    status: parts.status,
+    startedAt: parts.startedAt,
+    endedAt: parts.endedAt,
     counterpart: { name: counterpartName },
-    nextSession: row.sessions[0]
-      ? {
-          id: row.sessions[0].id,
-          startsAt: row.sessions[0].startsAt,
-          newAgendaItems: row.sessions[0]._count.agendaItems,
-        }
-      : null,
+    nextSession: parts.nextSession,
     invitation:
-      isTherapist && row.status === "invited" && invitation
+      isTherapist && parts.status === "invited" && invitation
         ? {
             email: invitation.email,
             sentAt: invitation.createdAt,
@@ -94,10 +123,9 @@ export function toSummary(user: Pick<TSessionUser, "role">, row: TSummaryRow, no
           }
         : null,
     messages: {
-      mode: row.conversation?.mode ?? "off",
-      replyTime: row.conversation?.replyTime ?? "",
-      unread: row.messages.filter((message) => message.createdAt.getTime() > readUntil).length,
+      mode: parts.conversation?.mode ?? "off",
+      replyTime: parts.conversation?.replyTime ?? "",
+      unread: parts.unread,
     },
   };
 }
-

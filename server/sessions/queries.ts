@@ -8,6 +8,7 @@ import { openField } from "../crypto/sealed-fields";
 import { openAssignmentText } from "../homework/sealing";
 import { exerciseBrief } from "../exercises/read-back";
 import { noteWhereForUser } from "./access";
+import { lastSessionStartSql } from "./since";
 import { now as clockNow } from "../clock";
 
 export const SESSION_LIST_LIMIT = 30;
@@ -151,10 +152,7 @@ export async function getSessionView(
     // keeps its statement budget. The lateral join keeps one row when no day was recorded.
     db.$queryRaw<THomeworkSinceRow[]>`
       WITH since AS (
-        SELECT COALESCE((
-          SELECT max(p.starts_at) FROM therapy_sessions p
-          WHERE p.engagement_id = ${context.engagement.id}::uuid AND p.status = 'completed' AND p.starts_at < ${context.startsAt}
-        ), 'epoch'::timestamptz) AS at
+        SELECT ${lastSessionStartSql(context.engagement.id, context.startsAt)} AS at
       )
       SELECT (SELECT count(*)::int FROM messages m
               WHERE m.engagement_id = ${context.engagement.id}::uuid AND m.withdrawn_at IS NULL

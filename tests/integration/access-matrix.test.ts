@@ -440,6 +440,7 @@ export const MATRIX: Record<string, TRow> = {
   "feedback.caseloadSignals": { call: (caller) => caller.feedback.caseloadSignals(), expect: THERAPISTS_ONLY },
   // Everyone has their own notifications; the cast's one is the client's alone.
   "engagement.progress": { call: (caller, cast) => caller.engagement.progress({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
+  "engagement.attention": { call: (caller, cast) => caller.engagement.attention({ engagementId: cast.engagement.id }), expect: PAIR_THERAPIST },
   "measure.assign": {
     call: (caller, cast) => caller.measure.assign({ engagementId: cast.engagement.id, kind: "gad7", schedule: "every_n_weeks", intervalWeeks: 2 }),
     expect: PAIR_THERAPIST,

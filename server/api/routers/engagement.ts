@@ -4,6 +4,7 @@ import { listEngagements } from "@/server/engagements/queries";
 import { findEngagementWithSummary } from "@/server/engagements/access";
 import { endEngagement } from "@/server/engagements/lifecycle";
 import { progressFor } from "@/server/engagements/progress";
+import { attentionFor } from "@/server/engagements/attention";
 import { prime } from "../request-memo";
 import { createTRPCRouter } from "../trpc";
 import { done, engagement, own, type TLoadedEngagement } from "../resources";
@@ -41,6 +42,18 @@ export const engagementRouter = createTRPCRouter({
     audit: [
       { action: "list", recordType: "session_feedback", recordId: () => null },
       { action: "list", recordType: "measure_response", recordId: () => null },
+    ],
+  }),
+
+  /**
+   * For the therapist's "Needs your attention": what the client recorded,
+   * missed, sent and shared since the last session. Counts only; one statement.
+   */
+  attention: engagement.query("therapist", ZEngagementRefSchema.strict(), {
+    run: ({ ctx }) => attentionFor(ctx.db, ctx.engagement.id, ctx.engagementClientTimeZone ?? null),
+    audit: [
+      { action: "list", recordType: "homework_completion", recordId: () => null },
+      { action: "list", recordType: "journal_entry", recordId: () => null },
     ],
   }),
 
