@@ -1,5 +1,6 @@
 "use client";
 
+import { clientSectionPath } from "@/lib/engagements/client-sections";
 import Link from "next/link";
 import { useState } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
@@ -21,7 +22,7 @@ export function GoalView({ goalId, timeZone }: { goalId: string; timeZone: strin
   const [isEditing, setIsEditing] = useState(false);
   const canEdit = goal.engagement.status === "active";
   const isClient = goal.viewerRole === "client";
-  const backHref = isClient ? "/goals" : `/clients/${goal.engagement.id}`;
+  const backHref = isClient ? "/goals" : clientSectionPath(goal.engagement.id, "goals");
 
   return (
     <>

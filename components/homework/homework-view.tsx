@@ -1,5 +1,6 @@
 "use client";
 
+import { clientSectionPath } from "@/lib/engagements/client-sections";
 import Link from "next/link";
 import { useState } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
@@ -34,7 +35,7 @@ export function HomeworkView({ assignmentId, timeZone, maxMemoSeconds }: { assig
 
   return (
     <>
-      <Link href={isClient ? "/between-sessions" : `/clients/${homework.engagement.id}`} className="text-brand-strong underline">
+      <Link href={isClient ? "/between-sessions" : clientSectionPath(homework.engagement.id, "homework")} className="text-brand-strong underline">
         ← {isClient ? "Today" : homework.people.client}
       </Link>
       <div className="flex flex-col gap-2">

@@ -1,5 +1,6 @@
 "use client";
 
+import { clientSectionPath } from "@/lib/engagements/client-sections";
 import Link from "next/link";
 import { lazy, Suspense, useState } from "react";
 import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
@@ -50,7 +51,7 @@ export function SessionView({
 
   return (
     <>
-      <Link href={isClient ? "/between-sessions" : `/clients/${session.engagement.id}`} className="text-brand-strong underline">
+      <Link href={isClient ? "/between-sessions" : clientSectionPath(session.engagement.id, "sessions")} className="text-brand-strong underline">
         ← {isClient ? "Today" : session.people.client}
       </Link>
       <div className="flex flex-col gap-1">
