@@ -9,7 +9,12 @@
 // - requests/s and p50/p95 at concurrency 10 for each;
 // - statements per page load, and every sequential scan Postgres planned on
 //   a large table while serving them (auto_explain);
-// - the JavaScript each page ships (Chromium, gzip).
+// - the JavaScript each page ships (Chromium, transferred in the first 5 s of
+//   a fresh visit, prefetches included: scripts/lib/page-weight.ts);
+// - Lighthouse's performance score on the main pages of both roles (its
+//   mobile preset, LIGHTHOUSE_RUNS runs a page: scripts/lib/lighthouse.ts).
+// `npm run bench -- --only=lighthouse` (or BENCH_ONLY=lighthouse) runs the
+// last part alone, for quick iteration on a page's speed.
 // Its own embedded Postgres in .data/bench (kept, so the scale practice is
 // built once); its own key and secret. Nothing here touches your data.
 import { randomBytes } from "node:crypto";
@@ -32,6 +37,7 @@ import { freePort, startNextInstance, waitUntil, type TInstance } from "./lib/in
 import { signInOverHttp } from "./lib/http-session";
 import { measureLoad, type TLoadResult } from "./lib/load";
 import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight } from "./lib/page-weight";
+import { formatCls, LIGHTHOUSE_SCORE_GOAL, startLighthouse } from "./lib/lighthouse";
 import { bin, run } from "./lib/process";
 import { formatCount } from "./lib/format";
 
@@ -44,6 +50,30 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
 const LARGE_TABLE_ROWS = 10_000;
 const THERAPIST = "therapist@demo.alliance.test";
 const CLIENT = "maya@demo.alliance.test";
+const ONLY = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length) ?? process.env.BENCH_ONLY;
+if (ONLY !== undefined && ONLY !== "lighthouse") {
+  console.error(`[bench] --only=${ONLY}: the one part that runs alone is "lighthouse"`);
+  process.exit(2);
+}
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+
+/**
+ * The pages Lighthouse measures, in this order: add a page here. `who` is who
+ * is signed in; in `path`, :engagement is Maya's engagement and :session her
+ * next scheduled session (the demo practice). A path that answers 404 is
+ * skipped, so pages still being built elsewhere can be listed already.
+ */
+const LIGHTHOUSE_PAGES: { name: string; who: "visitor" | "therapist" | "client"; path: string }[] = [
+  { name: "sign-in", who: "visitor", path: "/sign-in" },
+  { name: "caseload", who: "therapist", path: "/caseload" },
+  { name: "client page (therapist)", who: "therapist", path: "/clients/:engagement" },
+  { name: "session page (therapist)", who: "therapist", path: "/sessions/:session" },
+  { name: "client home", who: "client", path: "/between-sessions" },
+  { name: "session page (client)", who: "client", path: "/sessions/:session" },
+  { name: "journal", who: "client", path: "/journal" },
+  { name: "goals (client)", who: "client", path: "/goals" },
+  { name: "progress (client)", who: "client", path: "/progress" },
+];
 
 const log = (line: string) => console.log(line);
 setEnvForChildren({ NEXT_TELEMETRY_DISABLED: "1" });
@@ -89,6 +119,11 @@ try {
     scaleClient: await signInOverHttp(app.url, scaleClientEmail(FULL_PRACTICE.prefix, 1), SCALE_PASSWORD),
   };
   const demoEngagement = await db.engagement.findFirstOrThrow({ where: { client: { email: CLIENT }, status: "active" }, select: { id: true } });
+  const demoSession = await db.therapySession.findFirstOrThrow({
+    where: { engagementId: demoEngagement.id, status: "scheduled" },
+    orderBy: { startsAt: "asc" },
+    select: { id: true },
+  });
   const scaleEngagement = await db.engagement.findFirstOrThrow({
     where: { client: { email: scaleClientEmail(FULL_PRACTICE.prefix, 1) } },
     select: { id: true },
@@ -113,77 +148,112 @@ try {
   const load = (target: { path: string; cookie: string }) =>
     measureLoad(`${app!.url}${target.path}`, { headers: { cookie: target.cookie }, concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: 1_000 });
 
-  log(`\n[bench] Alliance on ${formatCount(await db.user.count(), "person")} (demo practice + scale practice), concurrency ${CONCURRENCY}, ${DURATION_MS / 1000}s per target\n`);
+  if (ONLY !== "lighthouse") {
+    log(`\n[bench] Alliance on ${formatCount(await db.user.count(), "person")} (demo practice + scale practice), concurrency ${CONCURRENCY}, ${DURATION_MS / 1000}s per target\n`);
 
-  // 1. The framework against raw pg, for the same SQL.
-  const raw = await load({ path: `/api/bench/raw?session=${therapistSession.id}&user=${therapistSession.userId}`, cookie: "" });
-  const trpc = await load({ path: "/api/trpc/notifications.unreadCount", cookie: cookies.therapist });
-  table("tRPC query against the same SQL through raw pg", [
-    ["raw pg route (/api/bench/raw)", raw],
-    ["tRPC notifications.unreadCount", trpc],
-  ]);
-  ratio("tRPC / raw pg (requests/s)", trpc.rps / raw.rps, "≥ 0.5", trpc.rps / raw.rps >= 0.5);
+    // 1. The framework against raw pg, for the same SQL.
+    const raw = await load({ path: `/api/bench/raw?session=${therapistSession.id}&user=${therapistSession.userId}`, cookie: "" });
+    const trpc = await load({ path: "/api/trpc/notifications.unreadCount", cookie: cookies.therapist });
+    table("tRPC query against the same SQL through raw pg", [
+      ["raw pg route (/api/bench/raw)", raw],
+      ["tRPC notifications.unreadCount", trpc],
+    ]);
+    ratio("tRPC / raw pg (requests/s)", trpc.rps / raw.rps, "≥ 0.5", trpc.rps / raw.rps >= 0.5);
 
-  // 2. Dashboards against the minimal signed-in page, demo data.
-  const demo: Record<string, TLoadResult> = {};
-  for (const [name, target] of Object.entries(pages)) demo[name] = await load(target);
-  table("dashboards against the minimal signed-in page (demo practice)", Object.entries(demo));
-  for (const name of ["caseload", "client page", "client home"]) {
-    ratio(`${name} / minimal page (requests/s)`, demo[name].rps / demo.minimal.rps, "≥ 0.4", demo[name].rps / demo.minimal.rps >= 0.4);
-  }
-
-  // 3. The same pages at scale.
-  const scale: Record<string, TLoadResult> = {};
-  for (const [name, target] of Object.entries(scalePages)) scale[name] = await load(target);
-  table("the same pages in the scale practice (a therapist with 20 clients among 20,000)", Object.entries(scale));
-  for (const name of Object.keys(scalePages)) {
-    const times = scale[name].p50 / demo[name].p50;
-    ratio(`${name}: scale / demo (p50 time)`, times, "≤ 1.5×", times <= 1.5, "×");
-  }
-
-  // 4. Statements per page and the plans Postgres chose, with statement logging and auto_explain on.
-  await app.stop();
-  await setLogging(databaseUrl, true);
-  app = await startNextInstance(env, "bench-explain");
-  // Same secret and database: the cookies signed in above still hold.
-  const counted = { ...prefixed("demo", pages), ...prefixed("scale", scalePages) };
-  const sizes = await tableSizes(databaseUrl);
-  log("\n== statements per page load, and sequential scans on large tables ==");
-  const seqScans: string[] = [];
-  for (const [name, target] of Object.entries(counted)) {
-    const { cookie } = target;
-    await fetch(`${app.url}${target.path}`, { headers: { cookie } }).then((response) => response.text());
-    const from = serverLog.length;
-    await fetch(`${app.url}${target.path}`, { headers: { cookie } }).then((response) => response.text());
-    await quiet();
-    const lines = serverLog.slice(from).join("");
-    const statements = lines.split("\n").filter((line) => line.startsWith(`${APP_APPLICATION_NAME}|`) && /LOG: {2}(statement|execute [^:]*):/.test(line));
-    const scans = sequentialScans(lines).filter((table) => (sizes.get(table) ?? 0) >= LARGE_TABLE_ROWS);
-    for (const table of scans) seqScans.push(`${name}: ${table} (${formatCount(sizes.get(table) ?? 0, "row")})`);
-    log(`${name.padEnd(22)} ${String(statements.length).padStart(3)} statements${scans.length ? `  seq scan on ${[...new Set(scans)].join(", ")}` : ""}`);
-  }
-  log(seqScans.length === 0 ? `no sequential scan on a table of ${formatCount(LARGE_TABLE_ROWS, "row")} or more` : `SEQUENTIAL SCANS:\n  ${seqScans.join("\n  ")}`);
-  await setLogging(databaseUrl, false);
-
-  // 5. JavaScript per page, as Chromium downloads it.
-  log(`\n== script per page (gzip, budget ${formatKb(PAGE_SCRIPT_BUDGET_BYTES)}) ==`);
-  const browser = await chromium.launch(launchOptions());
-  try {
-    for (const [name, target] of [["sign-in", { path: "/sign-in", cookie: "" }] as const, ...Object.entries(pages)]) {
-      const context = await browser.newContext({ baseURL: app.url });
-      const { cookie } = target;
-      if (cookie) await context.addCookies(cookie.split("; ").map((pair) => ({ name: pair.split("=")[0], value: pair.slice(pair.indexOf("=") + 1), url: app!.url })));
-      const weight = await pageScriptWeight(await context.newPage(), target.path);
-      await context.close();
-      log(`${name.padEnd(22)} ${formatKb(weight.bytes).padStart(9)}  ${weight.bytes <= PAGE_SCRIPT_BUDGET_BYTES ? "ok" : "OVER"}`);
+    // 2. Dashboards against the minimal signed-in page, demo data.
+    const demo: Record<string, TLoadResult> = {};
+    for (const [name, target] of Object.entries(pages)) demo[name] = await load(target);
+    table("dashboards against the minimal signed-in page (demo practice)", Object.entries(demo));
+    for (const name of ["caseload", "client page", "client home"]) {
+      ratio(`${name} / minimal page (requests/s)`, demo[name].rps / demo.minimal.rps, "≥ 0.4", demo[name].rps / demo.minimal.rps >= 0.4);
     }
-  } finally {
-    await browser.close();
+
+    // 3. The same pages at scale.
+    const scale: Record<string, TLoadResult> = {};
+    for (const [name, target] of Object.entries(scalePages)) scale[name] = await load(target);
+    table("the same pages in the scale practice (a therapist with 20 clients among 20,000)", Object.entries(scale));
+    for (const name of Object.keys(scalePages)) {
+      const times = scale[name].p50 / demo[name].p50;
+      ratio(`${name}: scale / demo (p50 time)`, times, "≤ 1.5×", times <= 1.5, "×");
+    }
+
+    // 4. Statements per page and the plans Postgres chose, with statement logging and auto_explain on.
+    await app.stop();
+    await setLogging(databaseUrl, true);
+    app = await startNextInstance(env, "bench-explain");
+    // Same secret and database: the cookies signed in above still hold.
+    const counted = { ...prefixed("demo", pages), ...prefixed("scale", scalePages) };
+    const sizes = await tableSizes(databaseUrl);
+    log("\n== statements per page load, and sequential scans on large tables ==");
+    const seqScans: string[] = [];
+    for (const [name, target] of Object.entries(counted)) {
+      const { cookie } = target;
+      await fetch(`${app.url}${target.path}`, { headers: { cookie } }).then((response) => response.text());
+      const from = serverLog.length;
+      await fetch(`${app.url}${target.path}`, { headers: { cookie } }).then((response) => response.text());
+      await quiet();
+      const lines = serverLog.slice(from).join("");
+      const statements = lines.split("\n").filter((line) => line.startsWith(`${APP_APPLICATION_NAME}|`) && /LOG: {2}(statement|execute [^:]*):/.test(line));
+      const scans = sequentialScans(lines).filter((table) => (sizes.get(table) ?? 0) >= LARGE_TABLE_ROWS);
+      for (const table of scans) seqScans.push(`${name}: ${table} (${formatCount(sizes.get(table) ?? 0, "row")})`);
+      log(`${name.padEnd(22)} ${String(statements.length).padStart(3)} statements${scans.length ? `  seq scan on ${[...new Set(scans)].join(", ")}` : ""}`);
+    }
+    log(seqScans.length === 0 ? `no sequential scan on a table of ${formatCount(LARGE_TABLE_ROWS, "row")} or more` : `SEQUENTIAL SCANS:\n  ${seqScans.join("\n  ")}`);
+    await setLogging(databaseUrl, false);
+
+    // 5. JavaScript per page, as Chromium downloads it.
+    log(`\n== script per page (encoded bytes transferred in the first 5 s of a fresh visit, prefetches included; budget ${formatKb(PAGE_SCRIPT_BUDGET_BYTES)}) ==`);
+    const browser = await chromium.launch(launchOptions());
+    try {
+      for (const [name, target] of [["sign-in", { path: "/sign-in", cookie: "" }] as const, ...Object.entries(pages)]) {
+        const context = await browser.newContext({ baseURL: app.url });
+        const { cookie } = target;
+        if (cookie) await context.addCookies(cookie.split("; ").map((pair) => ({ name: pair.split("=")[0], value: pair.slice(pair.indexOf("=") + 1), url: app!.url })));
+        const weight = await pageScriptWeight(await context.newPage(), target.path);
+        await context.close();
+        log(`${name.padEnd(22)} ${formatKb(weight.bytes).padStart(9)}  ${weight.bytes <= PAGE_SCRIPT_BUDGET_BYTES ? "ok  " : "OVER"}  (+${formatKb(weight.headerBytes)} headers)`);
+      }
+    } finally {
+      await browser.close();
+    }
+    // The instance above logs every statement on its pooled connections: Lighthouse gets one of its own.
+    await app.stop();
+    app = await startNextInstance(env, "bench-lighthouse");
   }
+
+  // 6. Lighthouse on the main pages of both roles, demo practice.
+  await lighthouseSection(app.url, { therapist: cookies.therapist, client: cookies.client }, { engagement: demoEngagement.id, session: demoSession.id });
   await db.$disconnect();
 } finally {
   await app?.stop();
   await postgres.stop();
+}
+
+/** Section 6: Lighthouse on LIGHTHOUSE_PAGES, a line a page against the goals (median ≥ 95, CLS 0 in every run). */
+async function lighthouseSection(baseUrl: string, cookies: { therapist: string; client: string }, ids: { engagement: string; session: string }) {
+  log(`\n== Lighthouse performance, mobile preset (simulated throttling), ${LIGHTHOUSE_RUNS} runs a page (goal: median ≥ ${LIGHTHOUSE_SCORE_GOAL}, CLS 0 in every run) ==`);
+  log(`${"".padEnd(26)} ${"median".padStart(6)}  ${"runs".padEnd(11)} ${"LCP".padStart(7)} ${"TBT".padStart(7)}  ${"CLS (worst)".padEnd(11)}`);
+  const lighthouse = startLighthouse();
+  for (const target of LIGHTHOUSE_PAGES) {
+    const cookie = target.who === "visitor" ? "" : cookies[target.who];
+    const url = `${baseUrl}${target.path.replace(":engagement", ids.engagement).replace(":session", ids.session)}`;
+    // A warm server, as a person's visit finds it; and a page not built on this branch is left out.
+    const { status } = await fetch(url, { headers: { cookie }, redirect: "manual" }).then(async (response) => (await response.text(), response));
+    if (status === 404) {
+      log(`${target.name.padEnd(26)} skipped (${target.path} answers 404)`);
+      continue;
+    }
+    if (status !== 200) throw new Error(`${target.name}: ${target.path} answered ${status}`);
+    const page = await lighthouse.measure(url, { cookie, runs: LIGHTHOUSE_RUNS });
+    const { median } = page;
+    log(
+      `${target.name.padEnd(26)} ${String(median.score).padStart(6)}  ${page.runs.map((run) => run.score).join("/").padEnd(11)} ` +
+        `${`${(median.lcpMs / 1000).toFixed(1)} s`.padStart(7)} ${`${Math.round(median.tbtMs)} ms`.padStart(7)}  ${formatCls(page.worstCls).padEnd(11)} ${page.isMet ? "met" : "NOT MET"}`,
+    );
+    const worst = page.runs.find((run) => run.cls === page.worstCls);
+    if (formatCls(page.worstCls) !== "0") for (const shift of worst?.shifts.slice(0, 3) ?? []) log(`${"".padEnd(28)}shift ${shift}`);
+    if (median.score < LIGHTHOUSE_SCORE_GOAL) log(`${"".padEnd(28)}long tasks (median run): ${median.longTasks.join(", ") || "none"}`);
+  }
 }
 
 function prefixed<T>(prefix: string, entries: Record<string, T>): Record<string, T> {

@@ -1,6 +1,8 @@
-// Every page ships at most PAGE_SCRIPT_BUDGET_BYTES of JavaScript (gzip), as a
-// real browser downloads it from the production build (scripts/lib/page-weight.ts),
-// signed in as the demo therapist or client where the page needs it.
+// Every page ships at most PAGE_SCRIPT_BUDGET_BYTES of JavaScript, counted as
+// transferred (encoded body bytes; headers shown apart) in the first 5 s of a
+// fresh visit, prefetches included, as a real browser downloads it from the production build
+// (scripts/lib/page-weight.ts), signed in as the demo therapist or client
+// where the page needs it.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../server/auth/demo-accounts";
 import { seedDemo } from "../../prisma/seed/demo";
@@ -63,8 +65,8 @@ async function ownExerciseBuilder(browser: Browser, state: TStorage): Promise<st
   return path;
 }
 
-test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) => {
-  test.setTimeout(240_000);
+test("every page transfers at most 170 KB of JavaScript in its first 5 seconds", async ({ browser }) => {
+  test.setTimeout(600_000);
   const therapistEmail = DEMO_ACCOUNTS.find((account) => account.role === "therapist")!.email;
   const clientEmail = "maya@demo.alliance.test";
   const engagement = await cluster.db.engagement.findFirstOrThrow({ where: { client: { email: clientEmail }, status: "active" }, select: { id: true } });
@@ -156,10 +158,16 @@ test("every page ships at most 170 KB of gzip JavaScript", async ({ browser }) =
       await page.context().close();
       expect(weight.status, `${who} ${path}`).toBe(200);
       const label = `${who.padEnd(9)} ${path.replace(/[0-9a-f-]{36}/g, ":id").padEnd(34)}`;
-      rows.push(`${label} ${formatKb(weight.bytes).padStart(9)} in ${weight.scripts} scripts`);
-      if (weight.bytes > PAGE_SCRIPT_BUDGET_BYTES) over.push(`${label} ${formatKb(weight.bytes)}`);
+      rows.push(`${label} ${formatKb(weight.bytes).padStart(9)} in ${weight.scripts} scripts (+${formatKb(weight.headerBytes)} headers)`);
+      const isOver = weight.bytes > PAGE_SCRIPT_BUDGET_BYTES;
+      if (isOver) over.push(`${label} ${formatKb(weight.bytes)}`);
+      // What a page over the budget fetched (PAGE_WEIGHT_VERBOSE=1: every page), largest first, and as what.
+      if (isOver || process.env.PAGE_WEIGHT_VERBOSE) {
+        const largest = [...weight.urls].sort((a, b) => b.bytes - a.bytes);
+        rows.push(...largest.map((script) => `    ${formatKb(script.bytes).padStart(9)} ${script.type.padEnd(8)} ${new URL(script.url).pathname}`));
+      }
     }
   }
-  console.log(`script per page (gzip, budget ${formatKb(PAGE_SCRIPT_BUDGET_BYTES)}):\n${rows.join("\n")}`);
+  console.log(`script per page (encoded bytes transferred in the first 5 s, prefetches included; budget ${formatKb(PAGE_SCRIPT_BUDGET_BYTES)}):\n${rows.join("\n")}`);
   expect(over, "pages over the budget").toEqual([]);
 });
