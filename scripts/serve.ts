@@ -5,13 +5,18 @@
 //
 //   tsx scripts/serve.ts [-p PORT] [-H HOST]
 //
+// Scripts and styles of the build go out brotli-compressed where the browser
+// takes it (server/http/static-assets.ts), with next.config.ts's headers.
+//
 // Shutdown is `next start`'s: on SIGTERM/SIGINT stop taking connections,
 // let the requests in flight finish (server/shutdown.ts ends live streams and
 // closes the pool), then exit 143/130.
 import { createServer } from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { getEnv, setEnvForChildren } from "../server/env";
 import { withClientAddress } from "../server/auth/request-meta";
+import { brotliStaticAssets } from "../server/http/static-assets";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const env = getEnv();
@@ -25,14 +30,20 @@ const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Imported once NODE_ENV is set: the config adds HSTS in production.
+const { default: nextConfig } = await import("../next.config");
+const everyPathHeaders = (await nextConfig.headers?.())?.find((rule) => rule.source === "/:path*")?.headers ?? [];
+const staticAssets = brotliStaticAssets(path.join(process.cwd(), ".next", "static"), everyPathHeaders);
 
 const server = createServer(
   withClientAddress(trustedHops, (request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      console.error(error);
-      if (!response.headersSent) response.writeHead(500);
-      response.end("Internal Server Error");
-    });
+    staticAssets(request, response)
+      .then((isAnswered) => (isAnswered ? undefined : handle(request, response)))
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!response.headersSent) response.writeHead(500);
+        response.end("Internal Server Error");
+      });
   }),
 );
 
