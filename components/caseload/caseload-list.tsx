@@ -71,8 +71,7 @@ export function CaseloadList({ timeZone }: { timeZone: string }) {
                   : "No session scheduled"}
                 {engagement.nextSession?.newAgendaItems ? (
                   <strong className="ml-2 rounded-full bg-notice-soft px-2 font-medium text-ink">
-                    {engagement.nextSession.newAgendaItems} new agenda{" "}
-                    {engagement.nextSession.newAgendaItems === 1 ? "item" : "items"}
+                    {`${engagement.nextSession.newAgendaItems} new agenda ${engagement.nextSession.newAgendaItems === 1 ? "item" : "items"}`}
                   </strong>
                 ) : null}
               </span>
@@ -170,7 +169,7 @@ function HomeworkFigure({ figure }: { figure?: { done: number; assigned: number 
   if (!figure || figure.assigned === 0) return <span className="text-sm text-ink-muted">No homework due this week</span>;
   return (
     <span className="text-sm">
-      Homework this week: <strong>{figure.done}</strong> of {figure.assigned} done
+      Homework this week: <strong>{figure.done}</strong>{` of ${figure.assigned} done`}
     </span>
   );
 }

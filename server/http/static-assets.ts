@@ -44,7 +44,8 @@ export function brotliStaticAssets(staticDir: string, headers: { key: string; va
   }
 
   return async (request, response) => {
-    if (request.method !== "GET" && request.method !== "HEAD") return false;
+    // Every request passes here: the cheap checks first.
+    if (!request.url?.startsWith(PREFIX) || (request.method !== "GET" && request.method !== "HEAD")) return false;
     if (!acceptsBrotli(request.headers["accept-encoding"])) return false;
     const pathname = safePathname(request.url);
     if (!pathname?.startsWith(PREFIX)) return false;
