@@ -15,7 +15,7 @@ import { EmptyState } from "@/components/ui/card";
 export const DUE_SHOWN = 2;
 
 export type TFeedbackDue = { sessionId: string; startsAt: Date; with: string };
-export type TQuestionnaireDue = { id: string; name: string; isStarted: boolean; dueBy: Date | null; with: string };
+export type TQuestionnaireDue = { id: string; name: string; isStarted: boolean; dueBy: Date | null };
 
 type TRow = { key: string; href: string; title: string; detail: string };
 

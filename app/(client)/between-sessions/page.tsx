@@ -38,50 +38,50 @@ export default async function TodayPage() {
     <HydrateClient>
       {/* Closer together than other pages: the first three sections fit a phone's first screen. */}
       <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold">Hello, {firstName}</h1>
-      <NextSession sessions={nextSessions} hasTherapist={active.length > 0} now={now()} timeZone={user.timeZone} />
-      <Card
-        title="For today"
-        action={
-          active.length === 0 ? null : (
-            <span className="flex flex-wrap justify-end gap-x-3">
-              {active.map((engagement) => (
-                <Link key={engagement.id} href={`/engagements/${engagement.id}/ladder`} className="text-brand-strong underline">
-                  {active.length > 1 ? `Ladder with ${engagement.counterpart.name}` : "Your ladder"}
-                </Link>
-              ))}
-            </span>
-          )
-        }
-      >
-        <DueToday
-          feedback={pending.map((session) => ({ sessionId: session.id, startsAt: session.startsAt, with: session.engagement.therapist.name }))}
-          questionnaires={active.flatMap((engagement, index) =>
-            progress[index].measures.running.flatMap((measure) =>
-              measure.open && measure.open.state !== "done"
-                ? [{ id: measure.id, name: measure.name, isStarted: measure.open.state === "started", dueBy: measure.open.dueBy, with: engagement.counterpart.name }]
-                : [],
-            ),
-          )}
-          timeZone={user.timeZone}
-        />
-      </Card>
-      <Card title="How are things?">
-        <QuickReflection
-          maxSeconds={maxMemoSeconds()}
-          timeZone={user.timeZone}
-          hasNextSession={nextSessions.length > 0}
-        />
-        {active.length > 0 ? (
-          <p className="mt-3 text-sm text-ink-muted">
-            Or{" "}
-            <Link href="/progress#check-in" className="text-brand-strong underline">
-              check in on four short scales
-            </Link>{" "}
-            — your therapist sees how things have been.
-          </p>
-        ) : null}
-      </Card>
+        <h1 className="text-2xl font-semibold">Hello, {firstName}</h1>
+        <NextSession sessions={nextSessions} hasTherapist={active.length > 0} now={now()} timeZone={user.timeZone} />
+        <Card
+          title="For today"
+          action={
+            active.length === 0 ? null : (
+              <span className="flex flex-wrap justify-end gap-x-3">
+                {active.map((engagement) => (
+                  <Link key={engagement.id} href={`/engagements/${engagement.id}/ladder`} className="text-brand-strong underline">
+                    {active.length > 1 ? `Ladder with ${engagement.counterpart.name}` : "Your ladder"}
+                  </Link>
+                ))}
+              </span>
+            )
+          }
+        >
+          <DueToday
+            feedback={pending.map((session) => ({ sessionId: session.id, startsAt: session.startsAt, with: session.engagement.therapist.name }))}
+            questionnaires={progress.flatMap(({ measures }) =>
+              measures.running.flatMap((measure) =>
+                measure.open && measure.open.state !== "done"
+                  ? [{ id: measure.id, name: measure.name, isStarted: measure.open.state === "started", dueBy: measure.open.dueBy }]
+                  : [],
+              ),
+            )}
+            timeZone={user.timeZone}
+          />
+        </Card>
+        <Card title="How are things?">
+          <QuickReflection
+            maxSeconds={maxMemoSeconds()}
+            timeZone={user.timeZone}
+            hasNextSession={nextSessions.length > 0}
+          />
+          {active.length > 0 ? (
+            <p className="mt-3 text-sm text-ink-muted">
+              Or{" "}
+              <Link href="/progress#check-in" className="text-brand-strong underline">
+                check in on four short scales
+              </Link>{" "}
+              — your therapist sees how things have been.
+            </p>
+          ) : null}
+        </Card>
       </div>
       {active.map((engagement, index) =>
         progress[index].feedback.signals.length > 0 && engagement.nextSession ? (
