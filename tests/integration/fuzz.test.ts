@@ -255,7 +255,7 @@ function hintsFor(cast: TCast): THints {
       itemId: [cast.agenda.clientItem.id],
       itemIds: [cast.agenda.therapistItem.id, cast.agenda.clientItem.id],
       entryId: [cast.journal.privateEntry.id],
-      id: [cast.notification.id],
+      id: [cast.notification.id, cast.pushDevice.id],
       messageId: [cast.messages.fromClient.id, cast.messages.fromTherapist.id],
       replyToId: [cast.messages.fromTherapist.id],
       voiceMemoId: [cast.voiceMemos.draft.id],
@@ -287,6 +287,10 @@ function hintsFor(cast: TCast): THints {
       items: ["support"],
       // An exercise form is data checked in depth: a valid one, so its near-valid variants reach the domain.
       form: CAST_EXERCISE_FORM,
+      // A web push subscription as a browser makes one (never sent to: nothing is pushed here).
+      endpoint: "https://fcm.googleapis.com/fcm/send/fuzz-device",
+      p256dh: `B${"A".repeat(86)}`,
+      auth: "AAAAAAAAAAAAAAAAAAAAAA",
     },
   };
 }
