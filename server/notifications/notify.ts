@@ -26,6 +26,7 @@ import { GROUPED_EMAIL_KINDS, isEmailOnly } from "../../lib/notifications/kinds"
 import { channelFor, settingsFor } from "./preferences";
 import { now as clockNow } from "../clock";
 import { nextAllowedInstant } from "../../lib/notifications/quiet-hours";
+import { PUSH_MAX_ATTEMPTS } from "./push";
 
 export type TNotice = {
   userId: string;
@@ -70,7 +71,11 @@ export async function notify(db: TDb | Prisma.TransactionClient, notice: TNotice
 
 /** Queues the web push of a notification, after quiet hours; runs only if the caller's transaction commits. */
 export async function enqueuePush(db: TDb | Prisma.TransactionClient, userId: string, notificationId: string): Promise<void> {
-  await enqueue(db, "push_notification", { notificationId }, { jobKey: `push:${notificationId}`, runAt: await emailTimeFor(db, userId) });
+  await enqueue(db, "push_notification", { notificationId }, {
+    jobKey: `push:${notificationId}`,
+    runAt: await emailTimeFor(db, userId),
+    maxAttempts: PUSH_MAX_ATTEMPTS,
+  });
 }
 
 /** How long a grouped e-mail waits for more of its kind after the first. */

@@ -23,7 +23,7 @@
 // - The VAPID keys come from the environment, or are made once and kept in
 //   web_push_keys (private key sealed); several instances starting at once
 //   agree on one pair (INSERT … ON CONFLICT DO NOTHING, then read).
-import { createHash } from "node:crypto";
+import { createECDH, createHash } from "node:crypto";
 import webpush from "web-push";
 import type { TDb } from "../db/client";
 import { getEnv } from "../env";
@@ -144,6 +144,18 @@ export function deviceLabel(userAgent: string): string {
   return system ? `${browser} on ${system}` : browser;
 }
 
+/** Whether the keys are a P-256 public point and a 16-byte secret, as a browser makes them: pushes can be encrypted to them. */
+export function arePushKeysUsable(keys: { p256dh: string; auth: string }): boolean {
+  try {
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    ecdh.computeSecret(Buffer.from(keys.p256dh, "base64url"));
+    return Buffer.from(keys.auth, "base64url").length === 16;
+  } catch {
+    return false;
+  }
+}
+
 export async function subscribeDevice(
   db: TDb,
   user: TActor,
@@ -152,6 +164,9 @@ export async function subscribeDevice(
 ): Promise<{ id: string }> {
   if (!isAllowedPushEndpoint(input.endpoint)) {
     throw fieldError("endpoint", "This browser's notification service isn't one Alliance can send to. Try another browser.");
+  }
+  if (!arePushKeysUsable(input.keys)) {
+    throw fieldError("keys", "This browser's notification keys look wrong. Try turning notifications on again.");
   }
   const fields = {
     userId: user.id,
@@ -186,6 +201,9 @@ export async function removeDevice(db: TDb, user: TActor, id: string): Promise<v
 // --- Sending ---------------------------------------------------------------------
 
 export type TPushOutcome = "sent" | "skipped";
+
+/** A push that can't get through after this many tries (with backoff, about an hour) is given up. */
+export const PUSH_MAX_ATTEMPTS = 6;
 
 /** Long enough for a phone that is off for an evening; a push older than a day is not worth showing. */
 export const PUSH_TTL_SECONDS = 24 * 3600;

@@ -36,6 +36,7 @@ import { NOTIFICATION_SETTINGS_DEFAULTS } from "./preferences";
 import { userTopic } from "./notify";
 import { digestsFor } from "./digest";
 import { sessionReminderTitle } from "./reminder-wording";
+import { PUSH_MAX_ATTEMPTS } from "./push";
 
 /** A failing reminder e-mail is retried with graphile-worker's backoff up to this many times. */
 export const REMINDER_MAX_ATTEMPTS = 10;
@@ -108,7 +109,7 @@ async function record(tx: TTx, due: TDue[], now: Date): Promise<TDue[]> {
     // only due outside quiet hours, so its push goes at once.
     for (const [index, d] of notices.entries()) {
       if (d.channel !== "push") continue;
-      await enqueue(tx, "push_notification", { notificationId: rows[index]!.id }, { jobKey: `push:${rows[index]!.id}`, maxAttempts: REMINDER_MAX_ATTEMPTS });
+      await enqueue(tx, "push_notification", { notificationId: rows[index]!.id }, { jobKey: `push:${rows[index]!.id}`, maxAttempts: PUSH_MAX_ATTEMPTS });
     }
     for (const userId of new Set(notices.map((d) => d.userId))) await publish(tx, userTopic(userId));
   }

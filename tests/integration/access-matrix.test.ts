@@ -5,7 +5,7 @@
 //
 // Each row calls the procedure on the records of the cast's FIRST pair
 // (therapist + client); "other" actors are strangers to those records.
-import { randomUUID } from "node:crypto";
+import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter, PUBLIC_PROCEDURES } from "@/server/api/root";
@@ -24,8 +24,8 @@ type TOutcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 type TCaller = Awaited<ReturnType<typeof callerFor>>;
 type TRow = { call: (caller: TCaller, cast: TCast) => Promise<unknown>; expect: Record<TActor, TOutcome> };
 
-/** Keys of the shape a browser's PushSubscription has (the matrix never sends to them). */
-const PUSH_KEYS = { p256dh: `B${"A".repeat(86)}`, auth: "AAAAAAAAAAAAAAAAAAAAAA" };
+/** Keys as a browser's PushSubscription has them (the matrix never sends to them). */
+const PUSH_KEYS = { p256dh: createECDH("prime256v1").generateKeys().toString("base64url"), auth: randomBytes(16).toString("base64url") };
 
 const ACTORS: TActor[] = ["signedOut", "client", "otherClient", "therapist", "otherTherapist"];
 

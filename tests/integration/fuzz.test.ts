@@ -12,6 +12,7 @@
 //
 // Generation is seeded (SEED, printed); to reproduce a failure rerun this
 // file: every procedure draws its cases from SEED and its own path.
+import { createECDH, randomBytes } from "node:crypto";
 import { appRoute, signInThroughNextAuth, setNextAuthTestEnv } from "../support/next-route";
 import fc from "fast-check";
 import superjson from "superjson";
@@ -289,8 +290,8 @@ function hintsFor(cast: TCast): THints {
       form: CAST_EXERCISE_FORM,
       // A web push subscription as a browser makes one (never sent to: nothing is pushed here).
       endpoint: "https://fcm.googleapis.com/fcm/send/fuzz-device",
-      p256dh: `B${"A".repeat(86)}`,
-      auth: "AAAAAAAAAAAAAAAAAAAAAA",
+      p256dh: createECDH("prime256v1").generateKeys().toString("base64url"),
+      auth: randomBytes(16).toString("base64url"),
     },
   };
 }

@@ -137,6 +137,9 @@ describe("devices", () => {
     expect((await rejection(pair.asClient.push.subscribe({ endpoint: pair.phone.endpoint, keys: { p256dh: "short", auth: keys.auth } }))).code).toBe(
       "BAD_REQUEST",
     );
+    // Keys that are the right length but no point on the curve: nothing could ever be encrypted to them.
+    const unusable = await rejection(pair.asClient.push.subscribe({ endpoint: pair.phone.endpoint.replace(/.$/, "0"), keys: { p256dh: `B${"A".repeat(86)}`, auth: keys.auth } }));
+    expect(unusable.code).toBe("BAD_REQUEST");
     expect(await snapshotDatabase(db)).toEqual(before);
     expect(isAllowedPushEndpoint("https://fcm.googleapis.com/fcm/send/abc")).toBe(true);
     expect(isAllowedPushEndpoint("https://updates.push.services.mozilla.com/wpush/v2/abc")).toBe(true);
