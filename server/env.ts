@@ -69,6 +69,21 @@ const ZEnvSchema = z.object({
   /** `npm start` runs the background worker (reminders, e-mails) in its process unless this is false. */
   RUN_WORKER: booleanFlag,
   /** Jobs one worker process runs at once. */
+  /**
+   * Web push (server/notifications/push.ts). The VAPID key pair, base64url as
+   * `web-push generate-vapid-keys` prints it; both or neither. Without them a
+   * pair is made on first use and kept in the database (private key sealed).
+   */
+  WEB_PUSH_VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "a base64url P-256 public key").optional(),
+  WEB_PUSH_VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, "a base64url P-256 private key").optional(),
+  /** Who push services may contact about our pushes: mailto: or https: (default: mailto: of MAIL_FROM's address). */
+  WEB_PUSH_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "mailto:… or https://…").optional(),
+  /**
+   * Extra push service hosts (comma-separated host[:port]) beyond the browser
+   * vendors' own. Tests name their local stand-in here; only hosts listed
+   * here may be localhost or plain http.
+   */
+  WEB_PUSH_EXTRA_HOSTS: z.string().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** Shown to a client who writes that they are struggling. Plain text; blank lines separate paragraphs. */
   CRISIS_RESOURCES_TEXT: z.string().max(4000).optional(),

@@ -464,6 +464,17 @@ export async function seedCast(db: TDb) {
     data: { userId: client.id, kind: "session_scheduled", title: "New session with Tess Therapist", linkPath: `/sessions/${session.id}` },
     select: { id: true },
   });
+  // The client's phone, set up for web push: nobody else may see or remove it.
+  const pushDevice = await db.pushSubscription.create({
+    data: {
+      userId: client.id,
+      endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`,
+      p256dh: `B${"A".repeat(86)}`,
+      auth: "AAAAAAAAAAAAAAAAAAAAAA",
+      label: "Chrome on Android",
+    },
+    select: { id: true },
+  });
   const measures = await seedMeasures(db, engagement);
   const exercise = await seedExercise(db, engagement);
   // Voice memos: one on the client's agenda item (so the pair's therapist may hear it), one not placed yet.
@@ -491,6 +502,7 @@ export async function seedCast(db: TDb) {
     completedSession,
     journal: { privateEntry },
     notification,
+    pushDevice,
     measures,
     exercise,
     voiceMemos,

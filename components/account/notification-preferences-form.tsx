@@ -2,7 +2,8 @@
 
 // "Reminders and notifications": how the person hears about each kind of
 // their role, when their reminder (client) or digest (therapist) goes out,
-// and quiet hours. Every choice is theirs; switching something off is as
+// and quiet hours. "On my devices" (web push) is offered once a device is set
+// up (components/account/push-devices-section.tsx). Every choice is theirs; switching something off is as
 // easy as switching it on, and nothing here nags.
 import { useState, type ComponentProps } from "react";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
@@ -70,6 +71,7 @@ export function NotificationPreferencesForm() {
     }),
   );
   const reminderField = preferences.reminder.field;
+  const isPushChosen = preferences.kinds.some((kind) => kind.channel === "push");
 
   const { errors, onSubmit } = useFormSubmit({
     schema: () => import("@/lib/schemas/notification").then((schemas) => schemas.ZUpdateNotificationPreferencesSchema),
@@ -83,10 +85,21 @@ export function NotificationPreferencesForm() {
     <Form onSubmit={onSubmit} className="flex flex-col gap-6">
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <p className="text-ink-muted">
-        Choose what reaches you and how. E-mails only ever say what happened and link back here; what you and your
-        therapist write stays in Alliance.
+        Choose what reaches you and how. E-mails and notifications on your devices only ever say what happened and link
+        back here; what you and your therapist write stays in Alliance.
       </p>
       {errors.fieldErrors.channels?.length ? <Alert tone="error">{errors.fieldErrors.channels[0]}</Alert> : null}
+      {preferences.hasPushDevice ? null : (
+        <p className="text-sm text-ink-muted">
+          {isPushChosen
+            ? "Some choices below say “on my devices”, but no phone or computer is set up for notifications yet, so for now those arrive in Alliance only. "
+            : "Notifications on your phone or computer can be chosen here once a device is set up. "}
+          <a href="#devices" className="text-brand-strong underline">
+            Turn on notifications on this device first
+          </a>
+          .
+        </p>
+      )}
       {preferences.kinds.map((kind) => (
         <fieldset key={kind.kind} className="flex flex-col gap-2" aria-describedby={`kind-${kind.kind}-hint`}>
           <legend className="font-medium">{kind.label}</legend>
@@ -94,7 +107,7 @@ export function NotificationPreferencesForm() {
             {kind.hint}
           </p>
           <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-            {kind.channels.map((channel) => (
+            {kind.channels.filter((channel) => channel !== "push" || preferences.hasPushDevice || kind.channel === "push").map((channel) => (
               <label
                 key={channel}
                 className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-3 has-checked:border-brand has-checked:bg-brand-soft"
@@ -130,7 +143,7 @@ export function NotificationPreferencesForm() {
             onChange={(event) => setHasQuietHours(event.target.checked)}
             className="size-5 accent-brand"
           />
-          No e-mails between these times
+          Nothing by e-mail or on my devices between these times
         </label>
         {hasQuietHours ? (
           <div className="flex flex-wrap gap-4">
@@ -138,7 +151,7 @@ export function NotificationPreferencesForm() {
             <TimeField label="Until" name="quietUntil" defaultValue={preferences.quietUntil} errors={errors.fieldErrors.quietUntil} />
           </div>
         ) : (
-          <p className="text-sm text-ink-muted">E-mails can arrive at any time of day.</p>
+          <p className="text-sm text-ink-muted">E-mails and notifications on your devices can arrive at any time of day.</p>
         )}
       </fieldset>
 

@@ -6,5 +6,6 @@ import type { NotificationChannel } from "../trpc/types";
 export const CHANNEL_LABELS: Record<NotificationChannel, string> = {
   in_app: "In Alliance",
   email: "In Alliance and by e-mail",
+  push: "In Alliance and on my devices",
   off: "Off",
 };

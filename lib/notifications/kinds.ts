@@ -19,10 +19,10 @@ export type TKindInfo = {
   channels: readonly NotificationChannel[];
 };
 
-const ALL = ["in_app", "email", "off"] as const;
+const ALL = ["in_app", "email", "push", "off"] as const;
 const EMAIL_OR_OFF = ["email", "off"] as const;
 /** Safety notices: the person chooses how, not whether (the flag also waits on the caseload). */
-const NEVER_OFF = ["in_app", "email"] as const;
+const NEVER_OFF = ["in_app", "email", "push"] as const;
 
 export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
   agenda_reminder: {

@@ -13,7 +13,7 @@ export { CHANNEL_LABELS } from "../constants/notification";
 export const NOTIFICATION_PAGE_SIZE = 20;
 
 const KINDS = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
-const CHANNELS = ["in_app", "email", "off"] as const satisfies readonly NotificationChannel[];
+const CHANNELS = ["in_app", "email", "push", "off"] as const satisfies readonly NotificationChannel[];
 
 /** `direction` is added by TanStack's infinite queries; only forward is used. */
 export const ZNotificationListSchema = z
@@ -82,5 +82,5 @@ export type TUpdateNotificationPreferences = z.infer<typeof ZUpdateNotificationP
 
 
 function channelWords(channel: NotificationChannel): string {
-  return channel === "in_app" ? "in Alliance" : channel === "email" ? "by e-mail" : "off";
+  return { in_app: "in Alliance", email: "by e-mail", push: "on your devices", off: "off" }[channel];
 }

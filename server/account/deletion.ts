@@ -144,6 +144,7 @@ async function deleteWithin(tx: TTx, user: TSessionUser, meta: TRequestMeta): Pr
   await tx.accountToken.deleteMany({ where });
   await tx.recoveryCode.deleteMany({ where });
   await tx.knownDevice.deleteMany({ where });
+  await tx.pushSubscription.deleteMany({ where });
   await tx.authSession.deleteMany({ where });
   // Links e-mailed to their address (sign-up, invitations) hold it.
   await tx.emailProof.deleteMany({ where: { email: user.email } });

@@ -15,6 +15,7 @@ import { feedbackRouter } from "./routers/feedback";
 import { measureRouter } from "./routers/measure";
 import { invitationRouter } from "./routers/invitation";
 import { notificationsRouter } from "./routers/notifications";
+import { pushRouter } from "./routers/push";
 import { twoFactorRouter } from "./routers/two-factor";
 import { dataExportRouter } from "./routers/data-export";
 import { accessLogRouter } from "./routers/access-log";
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   feedback: feedbackRouter,
   measure: measureRouter,
   notifications: notificationsRouter,
+  push: pushRouter,
   twoFactor: twoFactorRouter,
   dataExport: dataExportRouter,
   accessLog: accessLogRouter,

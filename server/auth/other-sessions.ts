@@ -7,7 +7,8 @@
 // its next request, whichever app instance serves it). Ending the others
 // also forgets every other known browser (so a stolen device cookie no longer
 // gets past the account-wide throttle) and retires outstanding password-reset
-// links: what "make it mine again" means.
+// links, and removes the web push subscriptions other sign-ins made (and
+// those whose sign-in is gone): what "make it mine again" means.
 import type { TDb } from "../db/client";
 import type { AuthSessionEndReason, Role } from "../db/generated/enums";
 import { now as clockNow } from "../clock";
@@ -63,6 +64,8 @@ export async function endOtherSessions(
       data: { endedAt: now, endedReason: "revoked" },
     }),
     db.knownDevice.deleteMany({ where: { userId: user.id, ...(keep ? { id: { not: keep.id } } : {}) } }),
+    // Their devices stop getting pushes too; this browser's, if it subscribed, keeps them.
+    db.pushSubscription.deleteMany({ where: { userId: user.id, OR: [{ authSessionId: null }, { authSessionId: { not: currentSessionId } }] } }),
     retireResetLinksQuery(db, user.id, now),
   ]);
   return live;

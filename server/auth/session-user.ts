@@ -59,6 +59,9 @@ export async function startSession(db: TDb, userId: string, now = clockNow()): P
 export async function endSession(db: TDb, sessionId: string, reason: AuthSessionEndReason, now = clockNow()): Promise<void> {
   if (!UUID.test(sessionId)) return;
   await db.authSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: now, endedReason: reason } });
+  // Signing out on a shared computer: the next person there sees no pushes of ours.
+  // (A sign-in that merely timed out keeps its device's pushes: reminders still arrive.)
+  if (reason === "signed_out") await db.pushSubscription.deleteMany({ where: { authSessionId: sessionId } });
 }
 
 /**

@@ -81,6 +81,10 @@ export const SEALED_FIELDS = {
   // commit (server/invitations/invitation-mail.ts); emptied once it is used.
   invitationLinkSecret: { table: "invitations", column: "link_secret", owner: { invitationId: "id" } },
   totpPending: { table: "users", column: "totp_pending", owner: { userId: "id" } },
+  // The server's VAPID private key for web push when it was made here rather
+  // than given in the environment (server/notifications/push.ts): a copy would
+  // let someone push to every subscribed device.
+  webPushPrivateKey: { table: "web_push_keys", column: "private_key", owner: { keyId: "id" } },
 } as const;
 
 export type TSealedFieldName = keyof typeof SEALED_FIELDS;

@@ -476,6 +476,30 @@ export const DATA_LIFECYCLE = {
     onTherapistDeletion: { action: "deleted", why: "every session ends with the account" },
     columns: {},
   },
+  push_subscriptions: {
+    whose: "the person",
+    personColumns: ["user_id"],
+    clientExport: { isIncluded: false, why: "addresses of their devices at a browser's push service: a way to reach them, not a record (the account page lists them)" },
+    onClientDeletion: { action: "deleted", why: "no device hears from Alliance after the account is gone" },
+    onTherapistDeletion: { action: "deleted", why: "the same" },
+    columns: {
+      endpoint: { storage: "plain", why: "where the push service takes pushes for this device; posted to on every push, so it can't be a hash; never logged nor sent to a browser" },
+      p256dh: { storage: "plain", why: "the device's public key that pushes are encrypted to (public by nature)" },
+      auth: { storage: "plain", why: "the device's push secret: the push service holds it too, and it only lets someone encrypt a push, which the endpoint alone can't deliver without our VAPID key" },
+      label: { storage: "plain", why: "'Chrome on Android', from the browser's user agent" },
+    },
+  },
+  web_push_keys: {
+    whose: "the installation: its one VAPID key pair",
+    personColumns: [],
+    clientExport: { isIncluded: false, why: "not about anyone" },
+    onClientDeletion: { action: "none", why: "not about anyone" },
+    onTherapistDeletion: { action: "none", why: "not about anyone" },
+    columns: {
+      public_key: { storage: "plain", why: "public: every browser that subscribes is given it" },
+      private_key: SEALED("signs our pushes: a copy would let someone push to every device"),
+    },
+  },
   auth_throttles: {
     whose: "nobody by name: counters of failed attempts",
     personColumns: [],

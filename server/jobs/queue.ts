@@ -37,6 +37,8 @@ export type TJobPayloads = {
    * (sendMessageEmail, server/notifications/emails.ts); its key groups the messages that follow.
    */
   message_email: { userId: string; engagementId: string };
+  /** A web push of one notification to the person's devices (server/notifications/push.ts). */
+  push_notification: { notificationId: string };
 };
 
 export type TJobName = keyof TJobPayloads;

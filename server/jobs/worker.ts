@@ -30,6 +30,7 @@ import { remindersTick } from "./tasks/reminders-tick";
 import { invitationEmail } from "./tasks/invitation-email";
 import { messageEmail } from "./tasks/message-email";
 import { voiceMemoObjectDelete } from "./tasks/voice-memo-object-delete";
+import { pushNotification } from "./tasks/push-notification";
 import type { TJobName } from "./queue";
 import { getEnv } from "../env";
 import { getLogger } from "../log";
@@ -41,6 +42,7 @@ export const TASKS = {
   invitation_email: invitationEmail,
   voice_memo_object_delete: voiceMemoObjectDelete,
   message_email: messageEmail,
+  push_notification: pushNotification,
 } satisfies Record<TJobName, TaskList[string]>;
 
 /**

@@ -17,9 +17,10 @@ import { settingsFor, NOTIFICATION_SETTINGS_DEFAULTS } from "./preferences";
 
 export async function getPreferences(db: TDb, user: TSessionUser) {
   const kinds = kindsForRole(user.role);
-  const [rows, settings] = await Promise.all([
+  const [rows, settings, devices] = await Promise.all([
     db.notificationPreference.findMany({ where: { userId: user.id, kind: { in: kinds } }, select: { kind: true, channel: true } }),
     settingsFor(db, user.id),
+    db.pushSubscription.count({ where: { userId: user.id } }),
   ]);
   const chosen = new Map(rows.map((row) => [row.kind, row.channel]));
   return {
@@ -35,6 +36,8 @@ export async function getPreferences(db: TDb, user: TSessionUser) {
       user.role === "client"
         ? { field: "homeworkReminderAt" as const, at: settings.homeworkReminderAt }
         : { field: "digestAt" as const, at: settings.digestAt },
+    /** Whether any device of theirs is set up for pushes ("on my devices" reaches nothing without one). */
+    hasPushDevice: devices > 0,
     hasQuietHours: settings.quietFrom !== null && settings.quietUntil !== null,
     quietFrom: settings.quietFrom ?? NOTIFICATION_SETTINGS_DEFAULTS.quietFrom!,
     quietUntil: settings.quietUntil ?? NOTIFICATION_SETTINGS_DEFAULTS.quietUntil!,

@@ -65,20 +65,24 @@ function notificationClaim(db: TDb, id: string): TClaim {
   };
 }
 
-/** Homework e-mails of any kind share one a day (docs/vocabulary.md, Reminder). */
-const HOMEWORK_EMAIL_KINDS: readonly NotificationKind[] = ["homework_due", "homework_assigned", "homework_reply"];
+/** Homework messages of any kind, e-mail or push, share one a day (docs/vocabulary.md, Reminder). */
+export const HOMEWORK_MESSAGE_KINDS: readonly NotificationKind[] = ["homework_due", "homework_assigned", "homework_reply"];
 
 /**
- * Whether a homework e-mail already went to this person today, on their own
- * calendar. What is not e-mailed stays in the app. (Two homework e-mails
- * claimed in the same instant can both pass; the queue runs a person's jobs
- * minutes apart in practice.)
+ * Whether a homework e-mail or push already went to this person today, on
+ * their own calendar. What is not sent stays in the app. (Two homework
+ * messages claimed in the same instant can both pass; the queue runs a
+ * person's jobs minutes apart in practice.)
  */
-async function hadHomeworkEmailToday(db: TDb, recipient: TRecipient): Promise<boolean> {
+export async function hadHomeworkMessageToday(db: TDb, recipient: { id: string; timeZone: string }): Promise<boolean> {
   const since = wallClockToInstant(localDay(clockNow(), recipient.timeZone), "00:00", recipient.timeZone);
   const [notifications, reminders] = await Promise.all([
     db.notification.count({
-      where: { userId: recipient.id, kind: { in: ["homework_assigned", "homework_reply"] }, emailedAt: { gte: since } },
+      where: {
+        userId: recipient.id,
+        kind: { in: [...HOMEWORK_MESSAGE_KINDS] },
+        OR: [{ emailedAt: { gte: since } }, { pushedAt: { gte: since } }],
+      },
     }),
     db.reminderDelivery.count({ where: { userId: recipient.id, kind: "homework_due", emailedAt: { gte: since } } }),
   ]);
@@ -113,7 +117,7 @@ async function send(
     unsubscribeUrl: oneClickUnsubscribeUrl(target),
     idempotencyKey: mail.idempotencyKey,
   };
-  if (HOMEWORK_EMAIL_KINDS.includes(kind) && (await hadHomeworkEmailToday(db, recipient))) return "skipped";
+  if (HOMEWORK_MESSAGE_KINDS.includes(kind) && (await hadHomeworkMessageToday(db, recipient))) return "skipped";
   if (!(await claim.take())) return "skipped";
   try {
     await deliverMail(message);

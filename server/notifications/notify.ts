@@ -9,6 +9,9 @@
 //   writes the row, `email` writes the row and queues one e-mail for it (key
 //   `notification-email:<id>`, so it is sent once). An e-mail that would fall
 //   in the person's quiet hours waits until they end (their own clock).
+//   `push` writes the row and queues one web push to the person's devices
+//   (key `push:<id>`), held by quiet hours the same way
+//   (server/notifications/push.ts); a person without devices gets the row only.
 //   Grouped kinds (messages) queue one `message_email` job per person and
 //   conversation instead, GROUPED_EMAIL_DELAY_MS after the first, so several
 //   in a row make one e-mail (sendMessageEmail, server/notifications/emails.ts).
@@ -23,6 +26,7 @@ import { GROUPED_EMAIL_KINDS, isEmailOnly } from "../../lib/notifications/kinds"
 import { channelFor, settingsFor } from "./preferences";
 import { now as clockNow } from "../clock";
 import { nextAllowedInstant } from "../../lib/notifications/quiet-hours";
+import { PUSH_MAX_ATTEMPTS } from "./push";
 
 export type TNotice = {
   userId: string;
@@ -60,8 +64,18 @@ export async function notify(db: TDb | Prisma.TransactionClient, notice: TNotice
       runAt: await emailTimeFor(db, notice.userId),
     });
   }
+  if (channel === "push") await enqueuePush(db, notice.userId, notification.id);
   await publish(db, userTopic(notice.userId));
   return notification.id;
+}
+
+/** Queues the web push of a notification, after quiet hours; runs only if the caller's transaction commits. */
+export async function enqueuePush(db: TDb | Prisma.TransactionClient, userId: string, notificationId: string): Promise<void> {
+  await enqueue(db, "push_notification", { notificationId }, {
+    jobKey: `push:${notificationId}`,
+    runAt: await emailTimeFor(db, userId),
+    maxAttempts: PUSH_MAX_ATTEMPTS,
+  });
 }
 
 /** How long a grouped e-mail waits for more of its kind after the first. */

@@ -16,7 +16,8 @@
 // - Outcomes: `switched_off` (preference off), `nothing_due` (homework all
 //   recorded, a quiet digest), `sent`. For `sent`: the in-app row (kinds that
 //   have one) is written here, and when the channel is e-mail exactly one
-//   `reminder_email` job is queued with the key as its job key. notify() is
+//   `reminder_email` job is queued with the key as its job key; when it is
+//   push, one `push_notification` job for the in-app row (push:<id>). notify() is
 //   not used for these, because for an e-mail-channel kind it would queue a
 //   second, generic e-mail (notification_email).
 // - Set-based: one candidate query per kind (bounded by what can be due now,
@@ -35,6 +36,7 @@ import { NOTIFICATION_SETTINGS_DEFAULTS } from "./preferences";
 import { userTopic } from "./notify";
 import { digestsFor } from "./digest";
 import { sessionReminderTitle } from "./reminder-wording";
+import { PUSH_MAX_ATTEMPTS } from "./push";
 
 /** A failing reminder e-mail is retried with graphile-worker's backoff up to this many times. */
 export const REMINDER_MAX_ATTEMPTS = 10;
@@ -99,9 +101,16 @@ async function record(tx: TTx, due: TDue[], now: Date): Promise<TDue[]> {
   const sent = inserted.filter((d) => d.outcome === "sent");
   const notices = sent.filter((d) => d.notice && d.channel !== "off");
   if (notices.length > 0) {
-    await tx.notification.createMany({
+    const rows = await tx.notification.createManyAndReturn({
       data: notices.map((d) => ({ userId: d.userId, kind: d.kind, title: d.notice!.title, linkPath: d.notice!.linkPath, createdAt: now })),
+      select: { id: true },
     });
+    // Rows come back in the order given (one INSERT … RETURNING). A reminder is
+    // only due outside quiet hours, so its push goes at once.
+    for (const [index, d] of notices.entries()) {
+      if (d.channel !== "push") continue;
+      await enqueue(tx, "push_notification", { notificationId: rows[index]!.id }, { jobKey: `push:${rows[index]!.id}`, maxAttempts: PUSH_MAX_ATTEMPTS });
+    }
     for (const userId of new Set(notices.map((d) => d.userId))) await publish(tx, userTopic(userId));
   }
   for (const d of sent.filter((d) => d.channel === "email")) {

@@ -5,6 +5,7 @@
 //
 // Each row calls the procedure on the records of the cast's FIRST pair
 // (therapist + client); "other" actors are strangers to those records.
+import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter, PUBLIC_PROCEDURES } from "@/server/api/root";
@@ -22,6 +23,9 @@ type TActor = "signedOut" | "client" | "otherClient" | "therapist" | "otherThera
 type TOutcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 type TCaller = Awaited<ReturnType<typeof callerFor>>;
 type TRow = { call: (caller: TCaller, cast: TCast) => Promise<unknown>; expect: Record<TActor, TOutcome> };
+
+/** Keys as a browser's PushSubscription has them (the matrix never sends to them). */
+const PUSH_KEYS = { p256dh: createECDH("prime256v1").generateKeys().toString("base64url"), auth: randomBytes(16).toString("base64url") };
 
 const ACTORS: TActor[] = ["signedOut", "client", "otherClient", "therapist", "otherTherapist"];
 
@@ -495,6 +499,17 @@ export const MATRIX: Record<string, TRow> = {
   "notifications.updatePreferences": {
     call: (caller) => caller.notifications.updatePreferences({ channels: {}, hasQuietHours: false }),
     expect: SIGNED_IN_OK,
+  },
+  // Web push devices: everyone's own, ids from the session; another's device is NOT_FOUND.
+  "push.publicKey": { call: (caller) => caller.push.publicKey(), expect: SIGNED_IN_OK },
+  "push.list": { call: (caller) => caller.push.list(), expect: SIGNED_IN_OK },
+  "push.subscribe": {
+    call: (caller) => caller.push.subscribe({ endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`, keys: PUSH_KEYS }),
+    expect: SIGNED_IN_OK,
+  },
+  "push.remove": {
+    call: (caller, cast) => caller.push.remove({ id: cast.pushDevice.id }),
+    expect: { signedOut: "UNAUTHORIZED", client: "ok", otherClient: "NOT_FOUND", therapist: "NOT_FOUND", otherTherapist: "NOT_FOUND" },
   },
   // Exports and the access log: each person's own; one client's record only for their therapist.
   "dataExport.mine": { call: (caller) => caller.dataExport.mine(), expect: CLIENTS_ONLY },

@@ -12,6 +12,7 @@
 //
 // Generation is seeded (SEED, printed); to reproduce a failure rerun this
 // file: every procedure draws its cases from SEED and its own path.
+import { createECDH, randomBytes } from "node:crypto";
 import { appRoute, signInThroughNextAuth, setNextAuthTestEnv } from "../support/next-route";
 import fc from "fast-check";
 import superjson from "superjson";
@@ -255,7 +256,7 @@ function hintsFor(cast: TCast): THints {
       itemId: [cast.agenda.clientItem.id],
       itemIds: [cast.agenda.therapistItem.id, cast.agenda.clientItem.id],
       entryId: [cast.journal.privateEntry.id],
-      id: [cast.notification.id],
+      id: [cast.notification.id, cast.pushDevice.id],
       messageId: [cast.messages.fromClient.id, cast.messages.fromTherapist.id],
       replyToId: [cast.messages.fromTherapist.id],
       voiceMemoId: [cast.voiceMemos.draft.id],
@@ -287,6 +288,10 @@ function hintsFor(cast: TCast): THints {
       items: ["support"],
       // An exercise form is data checked in depth: a valid one, so its near-valid variants reach the domain.
       form: CAST_EXERCISE_FORM,
+      // A web push subscription as a browser makes one (never sent to: nothing is pushed here).
+      endpoint: "https://fcm.googleapis.com/fcm/send/fuzz-device",
+      p256dh: createECDH("prime256v1").generateKeys().toString("base64url"),
+      auth: randomBytes(16).toString("base64url"),
     },
   };
 }

@@ -182,6 +182,8 @@ export async function writeCanaries(db: TDb) {
   // Two-step sign-in secrets: the therapist has it on, the client has only begun.
   await enrolTwoFactor(therapist);
   await client.twoFactor.begin({ password: TEST_PASSWORD });
+  // The server's web push key pair, made on first use: its private half is sealed too.
+  await client.push.publicKey();
   return { cast, client, therapist, canaries: c, goalId, assignmentId, exercise: { assignmentId: exerciseAssignmentId, occurrenceId: exerciseDay!.id, stepId } };
 }
 

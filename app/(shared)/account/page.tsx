@@ -7,6 +7,7 @@ import { listTimeZones } from "@/lib/time/zones";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { NotificationPreferencesForm } from "@/components/account/notification-preferences-form";
+import { PushDevicesSection } from "@/components/account/push-devices-section";
 import { TwoFactorSection } from "@/components/account/two-factor-section";
 import { DeleteAccountSection } from "@/components/account/delete-account-section";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
@@ -28,6 +29,7 @@ export default async function AccountPage() {
     queryClient.prefetchQuery(trpc.account.me.queryOptions()),
     queryClient.prefetchQuery(trpc.account.otherSessions.queryOptions()),
     queryClient.prefetchQuery(trpc.notifications.preferences.queryOptions()),
+    queryClient.prefetchQuery(trpc.push.list.queryOptions()),
     queryClient.prefetchQuery(trpc.twoFactor.status.queryOptions()),
     hasMessagePause ? queryClient.prefetchQuery(trpc.message.pause.queryOptions()) : null,
   ]);
@@ -45,6 +47,11 @@ export default async function AccountPage() {
       <Card title="Reminders and notifications">
         <NotificationPreferencesForm />
       </Card>
+      <div id="devices" className="scroll-mt-4">
+        <Card title="Notifications on your devices">
+          <PushDevicesSection />
+        </Card>
+      </div>
       {hasMessagePause ? (
         <Card title="Pause messages">
           <MessagePauseForm timeZone={user.timeZone} />
