@@ -49,7 +49,7 @@ export async function signInAndGo(credentials: { email: string; password: string
  * First this device forgets what it kept for offline use (lib/offline/forget-device.ts), even if the server can't be reached.
  */
 export async function signOut(options: { callbackUrl?: string; redirect?: boolean } = {}): Promise<void> {
-  await forgetThisDevice();
+  await forgetThisDevice({ isSigningOut: true });
   const here = window.location.origin;
   const callbackUrl = safeReturnPathFromUrl(options.callbackUrl ?? window.location.href, here) ?? "/sign-in";
   const response = await fetch(`${AUTH_BASE}/signout`, {

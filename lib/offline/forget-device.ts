@@ -8,14 +8,26 @@
 // - The pages cache (PAGES_CACHE: a client's pages from their last visits)
 //   is deleted. The service worker's other caches hold the offline page, the
 //   icons and the build's scripts: the same for everyone, nothing private.
+// - Signing out here also cancels this browser's push subscription at the
+//   push service (the server deletes its row as the session ends,
+//   server/notifications/push.ts). Arriving signed out leaves it to the
+//   server: signing out everywhere and deleting the account remove the rows,
+//   while a session that merely ran out keeps its reminders coming.
 // - Never throws: a browser without these stores has nothing to forget.
 import { PAGES_CACHE } from "@/lib/service-worker/offline-pages";
 
 /** The outbox's database (lib/offline/outbox.ts); named here too for browsers that can't list databases. */
 export const OUTBOX_DB_NAME = "alliance-outbox";
 
-export async function forgetThisDevice(): Promise<void> {
-  await Promise.all([forgetCaches(), forgetDatabases()]);
+export async function forgetThisDevice({ isSigningOut = false }: { isSigningOut?: boolean } = {}): Promise<void> {
+  await Promise.all([forgetCaches(), forgetDatabases(), isSigningOut ? forgetPushSubscription() : undefined]);
+}
+
+async function forgetPushSubscription(): Promise<void> {
+  if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
+  const registration = await navigator.serviceWorker.getRegistration("/").catch(() => undefined);
+  const subscription = await registration?.pushManager?.getSubscription().catch(() => null);
+  await subscription?.unsubscribe().catch(() => false);
 }
 
 async function forgetCaches(): Promise<void> {

@@ -15,6 +15,7 @@
 // - Push notifications (lib/service-worker/push.ts).
 import type { PrecacheEntry, SerwistGlobalConfig, SerwistPlugin } from "serwist";
 import { CacheFirst, NetworkFirst, NetworkOnly, Serwist } from "serwist";
+import { registerPushHandlers } from "./push";
 import { OFFLINE_MARKER, OFFLINE_PAGE, PAGES_CACHE, PAGES_MAX_ENTRIES, STATIC_CACHE, STATIC_MAX_ENTRIES } from "./offline-pages";
 
 declare global {
@@ -119,6 +120,7 @@ const serwist = new Serwist({
 });
 
 serwist.addEventListeners();
+registerPushHandlers(self);
 
 // The offline page's own scripts and styles, beside its precached HTML.
 self.addEventListener("install", (event) => {
