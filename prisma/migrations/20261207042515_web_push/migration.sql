@@ -48,6 +48,3 @@ ALTER TABLE "push_subscriptions" ADD CONSTRAINT "push_subscriptions_user_id_fkey
 -- AddForeignKey
 ALTER TABLE "push_subscriptions" ADD CONSTRAINT "push_subscriptions_auth_session_id_fkey" FOREIGN KEY ("auth_session_id") REFERENCES "auth_sessions"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
-
--- One key pair for the whole installation.
-ALTER TABLE "web_push_keys" ADD CONSTRAINT "web_push_keys_one_row" CHECK ("slot" = 1);
