@@ -53,9 +53,11 @@ export function OutboxItems({ kind, context = "" }: { kind: TOutboxKind; context
         </li>
       ))}
       {sent.map((item) => (
-        <li key={item.id} role="status" className="flex flex-col gap-1 rounded-lg border border-brand/30 bg-brand-soft px-4 py-3 text-brand-strong">
+        <li key={item.id} className="flex flex-col gap-1 rounded-lg border border-brand/30 bg-brand-soft px-4 py-3 text-brand-strong">
           <p className="whitespace-pre-wrap">{item.text}</p>
-          <p className="font-medium">Sent.</p>
+          <p role="status" className="font-medium">
+            Sent.
+          </p>
         </li>
       ))}
     </ul>

@@ -13,7 +13,8 @@ export function useOutbox(kind: TOutboxKind, context = "") {
   const userId = useOutboxUser();
   if (!userId) return { keep: null };
   return {
-    keep: (procedure: TOutboxProcedure, input: { idempotencyKey: string } & Record<string, unknown>, text: string) =>
-      keepInOutbox({ id: input.idempotencyKey, userId, kind, context, procedure, input, text }),
+    /** `id`: the item's key, the input's idempotency key unless the procedure has its own (one exercise entry per occurrence). */
+    keep: (procedure: TOutboxProcedure, input: Record<string, unknown>, text: string, id = String(input.idempotencyKey)) =>
+      keepInOutbox({ id, userId, kind, context, procedure, input, text }),
   };
 }

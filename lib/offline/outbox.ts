@@ -34,7 +34,7 @@ export type TOutboxProcedure =
 export type TOutboxState = "waiting" | "sending" | "conflict";
 
 export type TOutboxItem = {
-  /** The idempotency key in `input`. */
+  /** The idempotency key in `input` (or the exercise entry's occurrence: sending one is once per occurrence). */
   id: string;
   userId: string;
   kind: TOutboxKind;
@@ -74,11 +74,16 @@ function db(): Promise<IDBPDatabase<TOutboxSchema>> {
   return opening;
 }
 
-/** Tells every listener, in this tab and the others (a BroadcastChannel reaches every other instance, same tab included). */
+let sender: BroadcastChannel | undefined;
+
+/**
+ * Tells every listener, in this tab and the others: a BroadcastChannel
+ * reaches every other instance of its name, same tab included. Kept open: a
+ * channel closed straight after posting may drop what it posted.
+ */
 export function announce(event: TOutboxEvent): void {
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage(event);
-  channel.close();
+  sender ??= new BroadcastChannel(CHANNEL);
+  sender.postMessage(event);
 }
 
 export function listenToOutbox(listener: (event: TOutboxEvent) => void): () => void {
