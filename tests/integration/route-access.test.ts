@@ -1,5 +1,5 @@
 // The authorization matrix for route handlers outside tRPC (docs/security-and-
-// privacy.md): every `app/api/**/route.ts` has a row saying who may call it,
+// privacy.md): every `app/**/route.ts` has a row saying who may call it,
 // and a cross-tenant case run as {signed out, the client, another client, the
 // therapist, another therapist} on the first pair's records, each route file
 // run the way `next start` runs it with a real next-auth session cookie. The
@@ -26,6 +26,7 @@ import * as unsubscribeRouteFile from "@/app/api/unsubscribe/route";
 import * as benchRawRouteFile from "@/app/api/bench/raw/route";
 import * as voiceMemoUploadRouteFile from "@/app/api/voice-memos/route";
 import * as voiceMemoPlaybackRouteFile from "@/app/api/voice-memos/[memoId]/route";
+import * as serviceWorkerRouteFile from "@/app/serwist/[path]/route";
 import { getDb } from "@/server/db/client";
 import { unsubscribeToken } from "@/server/notifications/unsubscribe";
 import { channelFor } from "@/server/notifications/preferences";
@@ -148,6 +149,14 @@ export const ROUTES: Record<string, TRouteRow> = {
     holds: (cast) => cast.client.email,
     seenBy: [],
   },
+  "/serwist/[path]": {
+    who: "anyone: the service worker, the same file for everyone (it names no one)",
+    call: appRoute("/serwist/[path]/route", serviceWorkerRouteFile),
+    request: () => ({ url: "/serwist/sw.js", params: { path: "sw.js" } }),
+    expect: { signedOut: 200, client: 200, otherClient: 200, therapist: 200, otherTherapist: 200 },
+    holds: (cast) => cast.client.email,
+    seenBy: [],
+  },
   "/api/health/ready": {
     who: "anyone (load balancers): names no one",
     call: appRoute("/api/health/ready/route", readyRouteFile),
@@ -226,7 +235,7 @@ export const ROUTES: Record<string, TRouteRow> = {
   },
 };
 
-/** Every route file under app/api, as its path ("/api/sessions/[sessionId]/ics"). */
+/** Every route file under app, as its path ("/api/sessions/[sessionId]/ics"); route groups are not part of it. */
 function routeFiles(): string[] {
   const root = path.join(process.cwd(), "app");
   const found: string[] = [];
@@ -234,10 +243,11 @@ function routeFiles(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") found.push(`/${path.relative(root, dir).split(path.sep).join("/")}`);
+      else if (entry.name === "route.ts")
+        found.push(`/${path.relative(root, dir).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/")}`);
     }
   };
-  walk(path.join(root, "api"));
+  walk(root);
   return found.sort();
 }
 
@@ -258,7 +268,7 @@ beforeAll(async () => {
 afterAll(() => getDb().$disconnect());
 
 describe("route handlers", () => {
-  it("has a row for every app/api route file, and a file for every row", () => {
+  it("has a row for every app route file, and a file for every row", () => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(0);
     expect(files.filter((file) => !(file in ROUTES))).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { ForgetDevice } from "@/components/offline/forget-device";
 
 export const metadata: Metadata = { title: "Your account is deleted", robots: { index: false } };
 
@@ -8,6 +9,7 @@ export const metadata: Metadata = { title: "Your account is deleted", robots: { 
 export default function GoodbyePage() {
   return (
     <Card>
+      <ForgetDevice />
       <h1 className="mb-2 text-2xl font-semibold">Your account is deleted</h1>
       <p className="mb-3">
         You&apos;re signed out, and your private writing is gone. Thank you for the work you did here.

@@ -10,6 +10,7 @@ import { AuthFrame } from "@/components/auth/auth-frame";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { redirectIfSignedIn } from "@/app/_components/signed-out";
+import { ForgetDevice } from "@/components/offline/forget-device";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -23,6 +24,8 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
     (reason === "password-reset" ? "Your password is changed. Sign in with your new one." : null);
   return (
     <>
+      {/* Signed out here or elsewhere (everywhere, the session ended): nothing of the last person stays on this device. */}
+      <ForgetDevice />
       <AuthFrame
         title="Welcome back"
         intro="Sign in to pick up where you left off."

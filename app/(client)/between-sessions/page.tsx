@@ -10,6 +10,7 @@ import { NextSession } from "@/components/today/next-session";
 import { DueToday } from "@/components/today/due-today";
 import { QuickReflection } from "@/components/voice/quick-reflection";
 import { Card } from "@/components/ui/card";
+import { InstallHint } from "@/components/offline/install-hint";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -91,6 +92,7 @@ export default async function TodayPage() {
         ) : null,
       )}
       <ClientRelationships timeZone={user.timeZone} />
+      <InstallHint />
     </HydrateClient>
   );
 }

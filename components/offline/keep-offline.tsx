@@ -1,0 +1,81 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { OFFLINE_MARKER_ATTRIBUTE } from "@/lib/service-worker/offline-pages";
+
+/** The message the service worker understands (Serwist's cache listener): fetch these and keep what its rules allow. */
+function keep(worker: ServiceWorker, urls: string[]) {
+  worker.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urls } });
+}
+
+/** The build's scripts and styles this page loaded before the worker was there to keep them. */
+function loadedAssets(): string[] {
+  return performance
+    .getEntriesByType("resource")
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === window.location.origin && url.pathname.startsWith("/_next/static/"))
+    .map((url) => url.pathname);
+}
+
+/**
+ * A client's pages, kept on their phone for when there is no connection
+ * (lib/service-worker/sw.ts), and a plain line saying so when they are offline.
+ *
+ * The marker in the HTML is what lets the worker keep a page; this shell
+ * renders it for clients only. A page that arrives through the worker (a full
+ * load) is kept on its way; one the router shows without a full load, or the
+ * first page before the worker existed, is fetched once more by the worker.
+ */
+export function KeepOffline() {
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const wasControlled = useRef<boolean | null>(null);
+  const isFirstPage = useRef(true);
+  const isOffline = useIsOffline();
+
+  useEffect(() => {
+    if (!("serviceWorker" in navigator) || !navigator.onLine) return;
+    wasControlled.current ??= Boolean(navigator.serviceWorker.controller);
+    const isFullLoad = isFirstPage.current;
+    isFirstPage.current = false;
+    // A full load through the worker was kept already.
+    if (isFullLoad && wasControlled.current) return;
+    const url = search ? `${pathname}?${search}` : pathname;
+    let isCurrent = true;
+    void navigator.serviceWorker.ready.then((registration) => {
+      if (!isCurrent || !registration.active) return;
+      keep(registration.active, isFullLoad ? [url, ...loadedAssets()] : [url]);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [pathname, search]);
+
+  return (
+    <>
+      <span hidden {...{ [OFFLINE_MARKER_ATTRIBUTE]: "keep" }} />
+      {isOffline && (
+        <p role="status" className="border-b border-line bg-notice-soft px-4 py-2 text-center text-sm print:hidden">
+          You&apos;re offline. You&apos;re seeing this page as it was on your last visit. Anything you write is kept on this phone and
+          sent when you&apos;re back online.
+        </p>
+      )}
+    </>
+  );
+}
+
+function useIsOffline(): boolean {
+  const [isOffline, setIsOffline] = useState(false);
+  useEffect(() => {
+    const update = () => setIsOffline(!navigator.onLine);
+    update();
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+  return isOffline;
+}

@@ -1,0 +1,41 @@
+// Forgetting this device: what Alliance keeps in the browser for offline use
+// goes when the person signs out, and whenever the browser arrives signed out
+// (signed out everywhere, the account deleted, the session ended).
+//
+// Invariants:
+// - Every IndexedDB database of this origin is deleted (the offline outbox,
+//   lib/offline/outbox.ts, is the only one Alliance makes).
+// - The pages cache (PAGES_CACHE: a client's pages from their last visits)
+//   is deleted. The service worker's other caches hold the offline page, the
+//   icons and the build's scripts: the same for everyone, nothing private.
+// - Never throws: a browser without these stores has nothing to forget.
+import { PAGES_CACHE } from "@/lib/service-worker/offline-pages";
+import { OUTBOX_DB_NAME } from "./names";
+
+/** The outbox's database (lib/offline/outbox.ts); named here too for browsers that can't list databases. */
+export { OUTBOX_DB_NAME };
+
+export async function forgetThisDevice(): Promise<void> {
+  await Promise.all([forgetCaches(), forgetDatabases()]);
+}
+
+async function forgetCaches(): Promise<void> {
+  if (typeof caches === "undefined") return;
+  await caches.delete(PAGES_CACHE).catch(() => false);
+}
+
+async function forgetDatabases(): Promise<void> {
+  if (typeof indexedDB === "undefined") return;
+  const listed = await (indexedDB.databases?.() ?? Promise.resolve([])).catch(() => []);
+  const names = new Set([OUTBOX_DB_NAME, ...listed.flatMap((database) => (database.name ? [database.name] : []))]);
+  await Promise.all([...names].map((name) => deleteDatabase(name)));
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = () => resolve();
+    // Another tab still has it open: it is deleted once that tab lets go.
+    request.onblocked = () => resolve();
+  });
+}
