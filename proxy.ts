@@ -36,9 +36,21 @@ export async function proxy(request: NextRequest) {
   if (await isDatabaseDownNow()) return unavailablePage(csp);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Content-Security-Policy", isServiceWorkerScript(request) ? SERVICE_WORKER_CSP : csp);
   response.headers.set("Cache-Control", "private, no-store");
   return response;
+}
+
+/**
+ * The service worker's own policy (lib/service-worker/sw.ts): it runs no
+ * page and fetches only this site. Without upgrade-insecure-requests, which
+ * would send the redirect it follows to keep "/safety-plan" to https even
+ * where the site is served over plain http (a local install, the tests).
+ */
+const SERVICE_WORKER_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+function isServiceWorkerScript(request: NextRequest): boolean {
+  return request.nextUrl.pathname.startsWith("/serwist/");
 }
 
 function unavailablePage(csp: string): NextResponse {

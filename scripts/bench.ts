@@ -36,7 +36,7 @@ import { needsBuild } from "./lib/build";
 import { freePort, startNextInstance, waitUntil, type TInstance } from "./lib/instance";
 import { signInOverHttp } from "./lib/http-session";
 import { measureLoad, type TLoadResult } from "./lib/load";
-import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight } from "./lib/page-weight";
+import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight, serviceWorkerWeight } from "./lib/page-weight";
 import { formatCls, LIGHTHOUSE_SCORE_GOAL, startLighthouse } from "./lib/lighthouse";
 import { bin, run } from "./lib/process";
 import { formatCount } from "./lib/format";
@@ -213,6 +213,8 @@ try {
         await context.close();
         log(`${name.padEnd(22)} ${formatKb(weight.bytes).padStart(9)}  ${weight.bytes <= PAGE_SCRIPT_BUDGET_BYTES ? "ok  " : "OVER"}  (+${formatKb(weight.headerBytes)} headers)`);
       }
+      const worker = await serviceWorkerWeight(app.url);
+      log(`${"service worker".padEnd(22)} ${formatKb(worker.bytes).padStart(9)}  ${worker.encoding}, ${formatKb(worker.rawBytes)} uncompressed; fetched once when it installs, in no page's budget`);
     } finally {
       await browser.close();
     }

@@ -2,11 +2,32 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { OFFLINE_MARKER_ATTRIBUTE } from "@/lib/service-worker/offline-pages";
+import { OFFLINE_MARKER_ATTRIBUTE, PAGES_CACHE } from "@/lib/service-worker/offline-pages";
 
 /** The message the service worker understands (Serwist's cache listener): fetch these and keep what its rules allow. */
 function keep(worker: ServiceWorker, urls: string[]) {
   worker.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: urls } });
+}
+
+/**
+ * The pages a client may need most when there is no connection, kept even if
+ * not opened lately: the safety plan (its tab leads on to the plan of their
+ * current work) and Today (the next session, today's items). Fetched again
+ * when the kept copy is older than KEEP_FRESH_MS.
+ */
+const ALWAYS_KEPT = ["/safety-plan", "/between-sessions"];
+const KEEP_FRESH_MS = 60 * 60_000;
+
+async function staleOrMissing(paths: string[]): Promise<string[]> {
+  const cache = await caches.open(PAGES_CACHE);
+  const ages = await Promise.all(
+    paths.map(async (path) => {
+      const kept = await cache.match(path);
+      const at = Date.parse(kept?.headers.get("date") ?? "");
+      return Number.isNaN(at) ? Infinity : Date.now() - at;
+    }),
+  );
+  return paths.filter((_, index) => ages[index]! > KEEP_FRESH_MS);
 }
 
 /** The build's scripts and styles this page loaded before the worker was there to keep them. */
@@ -25,7 +46,8 @@ function loadedAssets(): string[] {
  * The marker in the HTML is what lets the worker keep a page; this shell
  * renders it for clients only. A page that arrives through the worker (a full
  * load) is kept on its way; one the router shows without a full load, or the
- * first page before the worker existed, is fetched once more by the worker.
+ * first page before the worker existed, is fetched once more by the worker,
+ * and so are ALWAYS_KEPT when their copy is missing or old.
  */
 export function KeepOffline() {
   const pathname = usePathname();
@@ -39,13 +61,16 @@ export function KeepOffline() {
     wasControlled.current ??= Boolean(navigator.serviceWorker.controller);
     const isFullLoad = isFirstPage.current;
     isFirstPage.current = false;
-    // A full load through the worker was kept already.
-    if (isFullLoad && wasControlled.current) return;
+    // A full load through the worker was kept on its way.
+    const isKept = isFullLoad && wasControlled.current;
     const url = search ? `${pathname}?${search}` : pathname;
     let isCurrent = true;
-    void navigator.serviceWorker.ready.then((registration) => {
-      if (!isCurrent || !registration.active) return;
-      keep(registration.active, isFullLoad ? [url, ...loadedAssets()] : [url]);
+    void navigator.serviceWorker.ready.then(async (registration) => {
+      const worker = registration.active;
+      if (!isCurrent || !worker) return;
+      const also = await staleOrMissing(ALWAYS_KEPT.filter((path) => path !== url));
+      const urls = [...(isKept ? [] : [url]), ...also, ...(isFullLoad && !isKept ? loadedAssets() : [])];
+      if (urls.length > 0) keep(worker, urls);
     });
     return () => {
       isCurrent = false;

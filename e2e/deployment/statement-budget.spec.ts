@@ -232,3 +232,14 @@ test("finishing a sign-up reads nothing before the link is checked (a visitor's 
   // Nothing of its own; at most the outage probe a page makes after a quiet spell (server/db/outage.ts).
   expect(statements.filter((line) => !/SELECT 1\b/.test(line))).toHaveLength(0);
 });
+
+test("the offline page reads nothing, signed in or not: the service worker keeps one copy for everyone", async () => {
+  const client = await signInOverHttp(app.url, scaleClientEmail("budget10", 1), PASSWORD);
+  for (const cookie of ["", client]) {
+    const { status, statements } = await load("/offline", cookie);
+    expect(status).toBe(200);
+    console.log(`offline page (${cookie ? "a client" : "a visitor"}): ${statements.length} statements`);
+    // At most the outage probe a page makes after a quiet spell (server/db/outage.ts).
+    expect(statements.filter((line) => !/SELECT 1\b/.test(line))).toHaveLength(0);
+  }
+});

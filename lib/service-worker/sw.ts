@@ -27,13 +27,39 @@ declare global {
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** A page response is stored only when it is a client's page, whole and not redirected. */
+/** The build's scripts and styles a page's HTML names. */
+function assetsOf(html: string): string[] {
+  return [...new Set(html.match(/\/_next\/static\/[\w\-./~]+\.(?:js|css)/g) ?? [])];
+}
+
+/**
+ * Keeps the scripts and styles a kept page needs, so it starts with no
+ * connection even if it was kept without being opened (Today and the safety
+ * plan, fetched ahead) and its code never ran on this device.
+ */
+async function keepAssetsOf(html: string): Promise<void> {
+  const cache = await caches.open(STATIC_CACHE);
+  const missing: string[] = [];
+  for (const url of assetsOf(html)) if (!(await cache.match(url))) missing.push(url);
+  await Promise.all(missing.map((url) => cache.add(url).catch(() => undefined)));
+}
+
+/**
+ * A page response is stored only when it is a client's page, whole, with its
+ * scripts and styles (keepAssetsOf). One that
+ * arrived through a redirect (the page asked for by the worker itself, e.g.
+ * "/safety-plan", which leads to the plan of the client's current work) is
+ * stored under the address asked for, as a plain answer: a browser refuses a
+ * redirected response for a page it navigates to.
+ */
 const onlyClientPages: SerwistPlugin = {
   async cacheWillUpdate({ response }) {
-    if (response.status !== 200 || response.redirected || response.type !== "basic") return null;
+    if (response.status !== 200 || response.type !== "basic") return null;
     if (!response.headers.get("content-type")?.includes("text/html")) return null;
     const html = await response.clone().text();
-    return html.includes(OFFLINE_MARKER) ? response : null;
+    if (!html.includes(OFFLINE_MARKER)) return null;
+    await keepAssetsOf(html);
+    return response.redirected ? new Response(html, { status: 200, statusText: response.statusText, headers: response.headers }) : response;
   },
 };
 
@@ -93,3 +119,13 @@ const serwist = new Serwist({
 });
 
 serwist.addEventListeners();
+
+// The offline page's own scripts and styles, beside its precached HTML.
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    fetch(OFFLINE_PAGE)
+      .then((response) => (response.ok ? response.text() : ""))
+      .then(keepAssetsOf)
+      .catch(() => undefined),
+  );
+});

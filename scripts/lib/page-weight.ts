@@ -19,7 +19,9 @@
 // link hovered) is not part of the page's weight; the legacy polyfills in a
 // `nomodule` script are never fetched by a current browser, so they are not
 // either.
+import { request as httpRequest } from "node:http";
 import type { Page, Request } from "@playwright/test";
+import { SERVICE_WORKER_URL } from "../../lib/service-worker/offline-pages";
 
 export const PAGE_SCRIPT_BUDGET_BYTES = 170 * 1024;
 
@@ -38,6 +40,8 @@ export type TPageWeight = {
 };
 
 function isJavaScript(request: Request, contentType: string | null): boolean {
+  // The service worker is not the page's script: reported apart (serviceWorkerWeight), not counted.
+  if (new URL(request.url()).pathname === SERVICE_WORKER_URL) return false;
   if (contentType) return /javascript|ecmascript/i.test(contentType);
   return new URL(request.url()).pathname.endsWith(".js");
 }
@@ -75,4 +79,25 @@ export async function pageScriptWeight(page: Page, path: string): Promise<TPageW
 
 export function formatKb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/**
+ * The service worker (lib/service-worker/sw.ts) as a browser downloads it
+ * when it installs or updates: not part of any page's budget (it is fetched
+ * once, after the page has loaded), reported beside them. `bytes` as
+ * transferred with gzip and brotli accepted, `rawBytes` uncompressed.
+ */
+export function serviceWorkerWeight(baseUrl: string): Promise<{ bytes: number; rawBytes: number; encoding: string }> {
+  const get = (encoding: string) =>
+    new Promise<{ bytes: number; encoding: string }>((resolve, reject) => {
+      const request = httpRequest(new URL(SERVICE_WORKER_URL, baseUrl), { headers: { "accept-encoding": encoding } }, (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        response.on("end", () => resolve({ bytes, encoding: String(response.headers["content-encoding"] ?? "identity") }));
+        response.on("error", reject);
+      });
+      request.on("error", reject);
+      request.end();
+    });
+  return Promise.all([get("br, gzip"), get("identity")]).then(([encoded, raw]) => ({ bytes: encoded.bytes, rawBytes: raw.bytes, encoding: encoded.encoding }));
 }
