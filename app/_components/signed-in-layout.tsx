@@ -15,7 +15,7 @@ export async function SignedInLayout({ children }: { children: ReactNode }) {
   if (!user) return children;
   // Read with the session itself (server/auth/session-user.ts): no statement of its own.
   return (
-    <AppShell role={user.role} name={user.name} idleMinutes={sessionLimits().idleMinutes[user.role]} unreadCount={unreadNotifications}>
+    <AppShell userId={user.id} role={user.role} name={user.name} idleMinutes={sessionLimits().idleMinutes[user.role]} unreadCount={unreadNotifications}>
       {children}
     </AppShell>
   );

@@ -24,6 +24,9 @@ import { Alert } from "@/components/ui/alert";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { ExerciseFields, type TLadderStepOption } from "./exercise-fields";
 import { SleepFigures } from "./sleep-figures";
+import { answerText } from "./answer-text";
+import { OutboxItems } from "@/components/offline/outbox-items";
+import { useOutbox } from "@/components/offline/use-outbox";
 
 type TDraftState = "idle" | "saving" | "saved" | "failed" | "refused";
 type TServerError = Parameters<typeof formErrorsFromServer>[0];
@@ -69,6 +72,22 @@ export function EntryForm({
   // "always": offline, a call fails at once and says so, rather than waiting unseen for the network.
   const saveDraft = useMutation(trpc.exercise.saveDraft.mutationOptions({ networkMode: "always" }));
   const send = useMutation(trpc.exercise.send.mutationOptions({ networkMode: "always" }));
+  const outbox = useOutbox("exercise", occurrenceId);
+
+  /** Offline: the entry waits on this device and goes when the connection returns (the server checks it then). */
+  async function keepOffline(cleaned: TAnswers): Promise<boolean> {
+    if (!outbox.keep) return false;
+    const text = form.fields
+      .map((field) => [field.label, answerText(field, cleaned[field.key])] as const)
+      .filter(([, answer]) => answer !== "")
+      .map(([label, answer]) => `${label}: ${answer}`)
+      .join("\n");
+    const input = { occurrenceId, answers: cleaned, voiceMemoId: voiceMemoId ?? undefined };
+    return outbox.keep("exercise.send", input, text || "Your entry", occurrenceId).then(
+      () => true,
+      () => false,
+    );
+  }
 
   // The answers as of the last change (state lags a render), the chain of draft writes, and the typing pause.
   const latest = useRef<TAnswers>(answers);
@@ -169,6 +188,7 @@ export function EntryForm({
       const { answerErrors } = await import("@/lib/exercises/form-definition");
       found = answerErrors(form, cleaned, { isComplete: true });
     } catch {
+      if (!navigator.onLine && (await keepOffline(cleaned))) return;
       return showProblems({}, "This form couldn't load. Please check your connection and try again. Your answers are kept.");
     }
     if (Object.keys(found).length > 0) return showProblems(found, CHECK_AGAIN);
@@ -177,7 +197,10 @@ export function EntryForm({
     } catch (error) {
       const serverError = error as TServerError;
       // No answer from the server at all: the connection, not the answers.
-      if (!serverError.data) return showProblems({}, "We couldn't send it. Please check your connection and try again; your answers are kept.");
+      if (!serverError.data) {
+        if (await keepOffline(cleaned)) return; // Shown below: "Saved on this phone…", then "Sent."
+        return showProblems({}, "We couldn't send it. Please check your connection and try again; your answers are kept.");
+      }
       return showProblems(formErrorsFromServer(serverError).fieldErrors as TAnswerErrors, serverError.message);
     }
     router.replace(`/homework/${assignmentId}/entries/${occurrenceId}?sent=1`, { scroll: true });
@@ -224,6 +247,7 @@ export function EntryForm({
           {draftState === "refused" ? refusal : draftState === "idle" ? "Your answers are kept as you go, so you can stop and come back." : DRAFT_WORDS[draftState]}
         </p>
       </div>
+      <OutboxItems kind="exercise" context={occurrenceId} />
     </Form>
   );
 }

@@ -9,6 +9,8 @@ import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { LazyMemoField } from "@/components/voice/lazy-memo-field";
+import { OutboxItems } from "@/components/offline/outbox-items";
+import { useOutbox } from "@/components/offline/use-outbox";
 
 /** A low mood gently brings up where to find help now. */
 const LOW_MOOD = 2;
@@ -28,18 +30,31 @@ export function JournalEntryForm({
   const [saved, setSaved] = useState<{ isShared: boolean; isLow: boolean }>();
   /** A new memo field after each saved entry. */
   const [entryCount, setEntryCount] = useState(0);
+  /** One per entry: the same entry sent twice (a retry, the outbox) is kept once. */
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const outbox = useOutbox("journal");
   const create = useMutation(
-    trpc.journal.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.journal.mine.queryKey() }) }),
+    // "always": offline, fail at once so the entry goes to the outbox, rather than wait unseen in memory.
+    trpc.journal.create.mutationOptions({ networkMode: "always", onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.journal.mine.queryKey() }) }),
   );
+  function next(form: HTMLFormElement) {
+    form.reset();
+    setEntryCount((count) => count + 1);
+    setIdempotencyKey(crypto.randomUUID());
+  }
   const { errors, onSubmit } = useFormSubmit({
     schema: () => import("@/lib/schemas/journal").then((schemas) => schemas.ZCreateJournalEntrySchema),
     onStart: () => setSaved(undefined),
-    mutate: (input) => create.mutateAsync(input),
+    mutate: (input) => create.mutateAsync({ ...input, idempotencyKey }),
     onSuccess: (_entry, input, form) => {
       const mood = input.mood;
       setSaved({ isShared: Boolean(input.shareWithEngagementId), isLow: typeof mood === "number" && mood <= LOW_MOOD });
-      form.reset();
-      setEntryCount((count) => count + 1);
+      next(form);
+    },
+    whenUnreached: async (input, form) => {
+      if (!outbox.keep) throw new Error("Not signed in.");
+      await outbox.keep("journal.create", { ...input, idempotencyKey }, input.body);
+      next(form);
     },
   });
 
@@ -79,6 +94,7 @@ export function JournalEntryForm({
       <SubmitButton pendingLabel="Saving…" className="self-start">
         Save entry
       </SubmitButton>
+      <OutboxItems kind="journal" />
     </Form>
   );
 }

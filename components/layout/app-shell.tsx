@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Role } from "@/lib/trpc/types";
 import { NoScriptNotice } from "@/components/ui/noscript-notice";
 import { Bell } from "@/components/notifications/bell";
+import { OutboxProvider } from "@/components/offline/outbox-provider";
 import { IdleWatcher } from "./idle-watcher";
 import { NAV_ICONS } from "./nav-icons";
 import { NavLinks, type TNavItem } from "./nav-links";
@@ -34,12 +35,15 @@ const NAV: Record<Role, TNavItem[]> = {
  * `unreadCount`: their unread notifications when the page was rendered; the bell keeps it current.
  */
 export function AppShell({
+  userId,
   role,
   name,
   idleMinutes,
   unreadCount,
   children,
 }: {
+  /** Whose words this device keeps and sends (components/offline/outbox-provider.tsx). */
+  userId: string;
   role: Role;
   name: string;
   idleMinutes: number;
@@ -48,52 +52,54 @@ export function AppShell({
 }) {
   const hasTabs = role === "client";
   return (
-    <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
-      <header className="border-b border-line bg-surface print:hidden">
-        <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-xl font-semibold text-brand-strong">
-            Alliance
-          </Link>
-          {/* Only one "Main" navigation is displayed at a time: with tabs, this one from the sm breakpoint up, on a row of its own. */}
-          <nav aria-label="Main" className={hasTabs ? "hidden sm:order-3 sm:block sm:w-full" : "order-3 w-full sm:order-2 sm:w-auto"}>
-            <NavLinks items={hasTabs ? [...NAV[role], ACCOUNT] : NAV[role]} />
-          </nav>
-          <div className={`order-2 flex items-center gap-2 ${hasTabs ? "" : "sm:order-3"}`}>
-            <Bell initialCount={unreadCount} />
-            {hasTabs ? (
-              <Link href="/account" className="inline-flex min-h-11 items-center rounded-lg px-2 hover:bg-canvas sm:hidden">
-                Account
-              </Link>
-            ) : null}
-            <span className="hidden text-ink-muted sm:inline">{name}</span>
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
-      {/* A client's pages stay readable offline (lib/service-worker/sw.ts); a therapist's are never kept. */}
-      {hasTabs ? <KeepOffline /> : null}
-      <main id="main" className={`mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-4 sm:py-6 ${hasTabs ? "pb-24 sm:pb-6" : ""}`}>
-        <NoScriptNotice>
-          Alliance needs JavaScript to save anything. You can read your pages without it, but to write, tick or send,
-          turn JavaScript on in your browser&apos;s settings, then reload this page.
-        </NoScriptNotice>
-        {children}
-      </main>
-      {hasTabs ? (
-        <nav
-          aria-label="Main"
-          className="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden print:hidden"
+    <OutboxProvider userId={userId}>
+      <div className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
         >
-          <NavLinks items={NAV[role]} layout="tabs" />
-        </nav>
-      ) : null}
-      <IdleWatcher idleMinutes={idleMinutes} />
-    </div>
+          Skip to content
+        </a>
+        <header className="border-b border-line bg-surface print:hidden">
+          <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+            <Link href="/" className="text-xl font-semibold text-brand-strong">
+              Alliance
+            </Link>
+            {/* Only one "Main" navigation is displayed at a time: with tabs, this one from the sm breakpoint up, on a row of its own. */}
+            <nav aria-label="Main" className={hasTabs ? "hidden sm:order-3 sm:block sm:w-full" : "order-3 w-full sm:order-2 sm:w-auto"}>
+              <NavLinks items={hasTabs ? [...NAV[role], ACCOUNT] : NAV[role]} />
+            </nav>
+            <div className={`order-2 flex items-center gap-2 ${hasTabs ? "" : "sm:order-3"}`}>
+              <Bell initialCount={unreadCount} />
+              {hasTabs ? (
+                <Link href="/account" className="inline-flex min-h-11 items-center rounded-lg px-2 hover:bg-canvas sm:hidden">
+                  Account
+                </Link>
+              ) : null}
+              <span className="hidden text-ink-muted sm:inline">{name}</span>
+              <SignOutButton />
+            </div>
+          </div>
+        </header>
+        {/* A client's pages stay readable offline (lib/service-worker/sw.ts); a therapist's are never kept. */}
+        {hasTabs ? <KeepOffline /> : null}
+        <main id="main" className={`mx-auto flex w-full max-w-5xl flex-1 flex-col gap-6 px-4 py-4 sm:py-6 ${hasTabs ? "pb-24 sm:pb-6" : ""}`}>
+          <NoScriptNotice>
+            Alliance needs JavaScript to save anything. You can read your pages without it, but to write, tick or send,
+            turn JavaScript on in your browser&apos;s settings, then reload this page.
+          </NoScriptNotice>
+          {children}
+        </main>
+        {hasTabs ? (
+          <nav
+            aria-label="Main"
+            className="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)] sm:hidden print:hidden"
+          >
+            <NavLinks items={NAV[role]} layout="tabs" />
+          </nav>
+        ) : null}
+        <IdleWatcher idleMinutes={idleMinutes} />
+      </div>
+    </OutboxProvider>
   );
 }

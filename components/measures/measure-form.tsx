@@ -17,6 +17,8 @@ import { Alert } from "@/components/ui/alert";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { CrisisResources } from "@/components/feedback/crisis-resources";
+import { OutboxItems } from "@/components/offline/outbox-items";
+import { useOutbox } from "@/components/offline/use-outbox";
 
 type TDraftState = "idle" | "saving" | "saved" | "failed";
 type TDone = { total: number; band: { label: string }; flagged: boolean };
@@ -49,8 +51,12 @@ export function MeasureForm({
   const [done, setDone] = useState<TDone>();
   // Drafts are written one after another, in the order chosen; sending waits for them.
   const drafts = useRef<Promise<unknown>>(Promise.resolve());
-  const saveDraft = useMutation(trpc.measure.saveDraft.mutationOptions());
-  const submit = useMutation(trpc.measure.submit.mutationOptions());
+  // "always": offline, fail at once (a paused draft would hold sending back), so the answers go to the outbox.
+  const saveDraft = useMutation(trpc.measure.saveDraft.mutationOptions({ networkMode: "always" }));
+  const submit = useMutation(trpc.measure.submit.mutationOptions({ networkMode: "always" }));
+  /** The same answers sent twice (a retry, the outbox) are recorded once. */
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const outbox = useOutbox("measure", measureId);
 
   // "Kept" only once every answer chosen so far is saved, not just the first of several.
   const pendingDrafts = useRef(0);
@@ -79,7 +85,14 @@ export function MeasureForm({
     invalidMessage: "A few questions still need an answer. They're marked below.",
     mutate: async (input) => {
       await drafts.current;
-      return submit.mutateAsync(input);
+      return submit.mutateAsync({ ...input, idempotencyKey });
+    },
+    whenUnreached: async (input) => {
+      if (!outbox.keep) throw new Error("Not signed in.");
+      const text = instrument.items
+        .map((item, index) => `${item} ${ANSWER_OPTIONS.find((option) => option.value === answers[ITEM_FIELDS[index]])?.label ?? "(no answer)"}`)
+        .join("\n");
+      await outbox.keep("measure.submit", { ...input, idempotencyKey }, `${instrument.name}\n${text}`);
     },
     onSuccess: (result) => {
       setDone({ total: result.total ?? 0, band: result.band ?? { label: "" }, flagged: result.needsSafetyFollowUp });
@@ -114,6 +127,7 @@ export function MeasureForm({
 
   return (
     <Form onSubmit={onSubmit} className="flex flex-col gap-6">
+      <OutboxItems kind="measure" context={measureId} />
       <p className="font-medium">{instrument.stem}</p>
       {errors.formError ? <Alert tone="error">{errors.formError}</Alert> : null}
       <ol className="flex flex-col gap-6">

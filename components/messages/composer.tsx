@@ -7,7 +7,9 @@
 // enforces the same rules; this only says them before anyone types.
 //
 // A draft carries one idempotency key (crypto.randomUUID), so a double tap or
-// a retry sends it once; a new key comes with the next draft.
+// a retry sends it once; a new key comes with the next draft. Offline, the
+// message is kept on this device and sent with that key when the connection
+// returns (components/offline/).
 import { useId, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { MAX_MESSAGE_CHARS, TOO_LONG_MESSAGE } from "@/lib/constants/message";
@@ -18,6 +20,9 @@ import { Alert } from "@/components/ui/alert";
 import { CONTROL } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { LazyMemoField } from "@/components/voice/lazy-memo-field";
+import { OutboxItems } from "@/components/offline/outbox-items";
+import { useOutbox } from "@/components/offline/use-outbox";
+import { isUnreached } from "@/lib/offline/errors";
 
 const NO_ERRORS: TFormErrors = { fieldErrors: {} };
 const COUNT_FORMAT = new Intl.NumberFormat("en-GB");
@@ -49,11 +54,20 @@ export function Composer({ engagementId, writing, replyTo, therapistName, maxMem
   const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
   /** A fresh memo field after each message sent. */
   const [sentCount, setSentCount] = useState(0);
-  const send = useMutation(trpc.message.send.mutationOptions());
+  const outbox = useOutbox("message", engagementId);
+  // "always": offline, fail at once so the message goes to the outbox, rather than wait unseen in memory.
+  const send = useMutation(trpc.message.send.mutationOptions({ networkMode: "always" }));
+  /** Kept on this device, also when writing has since closed: a refusal's words stay to copy. */
+  const kept = <OutboxItems kind="message" context={engagementId} />;
 
-  if (writing.may === "none") return null;
+  if (writing.may === "none") return kept;
   if (writing.may === "reply" && !replyTo) {
-    return <p className="rounded-lg bg-canvas px-4 py-3 text-ink-muted">When {therapistName} writes, you can reply here.</p>;
+    return (
+      <>
+        {kept}
+        <p className="rounded-lg bg-canvas px-4 py-3 text-ink-muted">When {therapistName} writes, you can reply here.</p>
+      </>
+    );
   }
 
   const length = text.trim().length;
@@ -64,22 +78,25 @@ export function Composer({ engagementId, writing, replyTo, therapistName, maxMem
     if (isTooLong) return;
     if (length === 0 && !voiceMemoId) return setErrors({ fieldErrors: { text: ["Write a few words first."] } });
     setErrors(NO_ERRORS);
+    const input = {
+      engagementId,
+      text,
+      idempotencyKey,
+      replyToId: writing.may === "reply" ? replyTo?.id : undefined,
+      voiceMemoId: voiceMemoId ?? undefined,
+    };
+    let isKept = false;
     try {
-      await send.mutateAsync({
-        engagementId,
-        text,
-        idempotencyKey,
-        replyToId: writing.may === "reply" ? replyTo?.id : undefined,
-        voiceMemoId: voiceMemoId ?? undefined,
-      });
+      await send.mutateAsync(input);
     } catch (error) {
-      return setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
+      isKept = Boolean(outbox.keep && isUnreached(error) && (await outbox.keep("message.send", input, text || "Voice memo").then(() => true, () => false)));
+      if (!isKept) return setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
     }
     setText("");
     setVoiceMemoId(null);
     setIdempotencyKey(crypto.randomUUID());
     setSentCount((count) => count + 1);
-    await onSent();
+    if (!isKept) await onSent();
   }
 
   const countId = `${id}-count`;
@@ -135,6 +152,7 @@ export function Composer({ engagementId, writing, replyTo, therapistName, maxMem
       <SubmitButton pendingLabel="Sending…" className="self-start" disabled={isTooLong}>
         Send
       </SubmitButton>
+      {kept}
     </Form>
   );
 }

@@ -10,6 +10,9 @@ import { Alert } from "@/components/ui/alert";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
 import { LazyMemoField } from "@/components/voice/lazy-memo-field";
+import { OutboxItems } from "@/components/offline/outbox-items";
+import { useOutbox } from "@/components/offline/use-outbox";
+import { isUnreached } from "@/lib/offline/errors";
 
 type TKind = (typeof AGENDA_KINDS)[number];
 
@@ -36,8 +39,11 @@ export function AddAgendaItem({
   const [voiceMemoId, setVoiceMemoId] = useState<string | null>(null);
   /** A fresh memo field after each item added. */
   const [itemCount, setItemCount] = useState(0);
+  const outbox = useOutbox("agenda", sessionId);
   const add = useMutation(
     trpc.session.addAgendaItem.mutationOptions({
+      // "always": offline, fail at once so the item goes to the outbox, rather than wait unseen in memory.
+      networkMode: "always",
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.session.byId.queryKey({ sessionId }) }),
     }),
   );
@@ -45,17 +51,20 @@ export function AddAgendaItem({
   async function onSubmit() {
     if (!text.trim() && !voiceMemoId) return setErrors({ fieldErrors: { text: ["Write a few words."] } });
     setErrors({ fieldErrors: {} });
+    const input = { sessionId, text, kind, idempotencyKey, voiceMemoId: voiceMemoId ?? undefined };
     try {
-      await add.mutateAsync({ sessionId, text, kind, idempotencyKey, voiceMemoId: voiceMemoId ?? undefined });
-      if (kind === "struggling" && showStarters) setHasRaisedStruggle(true);
-      setText("");
-      setKind("topic");
-      setIdempotencyKey(crypto.randomUUID());
-      setVoiceMemoId(null);
-      setItemCount((count) => count + 1);
+      await add.mutateAsync(input);
     } catch (error) {
-      setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
+      // Offline: kept on this device and sent when the connection returns; the item shows below meanwhile.
+      const isKept = outbox.keep && isUnreached(error) && (await outbox.keep("session.addAgendaItem", input, text || "Voice memo").then(() => true, () => false));
+      if (!isKept) return setErrors(formErrorsFromServer(error as Parameters<typeof formErrorsFromServer>[0]));
     }
+    if (kind === "struggling" && showStarters) setHasRaisedStruggle(true);
+    setText("");
+    setKind("topic");
+    setIdempotencyKey(crypto.randomUUID());
+    setVoiceMemoId(null);
+    setItemCount((count) => count + 1);
   }
 
   return (
@@ -115,6 +124,7 @@ export function AddAgendaItem({
           Add to agenda
         </SubmitButton>
       </Form>
+      <OutboxItems kind="agenda" context={sessionId} />
     </div>
   );
 }

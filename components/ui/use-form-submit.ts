@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { z } from "zod";
 import { formErrorsFromServer, formErrorsFromZod, type TFormErrors } from "@/lib/field-errors";
+import { isUnreached } from "@/lib/offline/errors";
 import type { TFormSubmitHandler } from "./form";
 
 const NO_ERRORS: TFormErrors = { fieldErrors: {} };
@@ -25,6 +26,14 @@ type TFormSubmitOptions<TSchema extends z.ZodType, TResult> = {
   onStart?: () => void;
   mutate: (input: z.output<TSchema>) => Promise<TResult>;
   onSuccess?: (result: TResult, input: z.output<TSchema>, form: HTMLFormElement) => unknown;
+  /**
+   * The server couldn't be reached (offline): keep the input on this device
+   * instead (components/offline/use-outbox.ts). Offline before the schema has
+   * loaded, it gets the fields unchecked; the server checks them when they are
+   * sent, and a refusal keeps the words for the person to copy. Throw to show
+   * the usual error instead.
+   */
+  whenUnreached?: (input: z.output<TSchema>, form: HTMLFormElement) => Promise<unknown>;
 };
 
 /**
@@ -40,6 +49,7 @@ export function useFormSubmit<TSchema extends z.ZodType, TResult>({
   onStart,
   mutate,
   onSuccess,
+  whenUnreached,
 }: TFormSubmitOptions<TSchema, TResult>): { errors: TFormErrors; onSubmit: TFormSubmitHandler } {
   const [errors, setErrors] = useState<TFormErrors>(NO_ERRORS);
   // One load per form; it starts when the person moves into the form (Form's `prepare`).
@@ -61,6 +71,7 @@ export function useFormSubmit<TSchema extends z.ZodType, TResult>({
     try {
       parsed = (await schema()).safeParse(toInput(data));
     } catch {
+      if (whenUnreached && !navigator.onLine && (await keep(toInput(data) as z.output<TSchema>, form))) return;
       // Offline, or a new version was deployed meanwhile: the form can't check itself.
       return setErrors({ fieldErrors: {}, formError: "This form couldn't load. Please check your connection and try again." });
     }
@@ -73,9 +84,20 @@ export function useFormSubmit<TSchema extends z.ZodType, TResult>({
     try {
       result = await mutate(parsed.data);
     } catch (error) {
+      if (whenUnreached && isUnreached(error) && (await keep(parsed.data, form))) return;
       return setErrors(formErrorsFromServer(error as TServerError));
     }
     await onSuccess?.(result, parsed.data, form);
+  }
+
+  /** True once the input is kept on this device. */
+  async function keep(input: z.output<TSchema>, form: HTMLFormElement): Promise<boolean> {
+    try {
+      await whenUnreached?.(input, form);
+      return true;
+    } catch {
+      return false; // No IndexedDB here (some private windows): the usual error says to try again.
+    }
   }
 
   const onSubmit: TFormSubmitHandler = Object.assign(submit, { prepare: () => void schema().catch(() => undefined) });

@@ -17,6 +17,9 @@ import { formErrorsFromServer, type TFormErrors } from "@/lib/field-errors";
 import { loadVoiceRecorder } from "./lazy-voice-recorder";
 import type { TVoiceRecorderHandle } from "./voice-recorder";
 import { VoiceMemoPlayer } from "./voice-memo-player";
+import { OutboxItems } from "@/components/offline/outbox-items";
+import { useOutbox } from "@/components/offline/use-outbox";
+import { isUnreached } from "@/lib/offline/errors";
 
 const VoiceRecorder = lazy(() => loadVoiceRecorder().then((module) => ({ default: module.VoiceRecorder })));
 
@@ -42,8 +45,10 @@ export function QuickReflection({ maxSeconds, hasNextSession, timeZone }: { maxS
   const [keptMemoId, setKeptMemoId] = useState<string | null>(null);
   const recorder = useRef<TVoiceRecorderHandle>(null);
   const refreshDrafts = () => queryClient.invalidateQueries({ queryKey: trpc.voiceMemo.drafts.queryKey() });
-  const inJournal = useMutation(trpc.voiceMemo.reflectInJournal.mutationOptions());
-  const onAgenda = useMutation(trpc.voiceMemo.reflectOnAgenda.mutationOptions());
+  const outbox = useOutbox("reflection");
+  // "always": offline, fail at once so the words go to the outbox, rather than wait unseen in memory.
+  const inJournal = useMutation(trpc.voiceMemo.reflectInJournal.mutationOptions({ networkMode: "always" }));
+  const onAgenda = useMutation(trpc.voiceMemo.reflectOnAgenda.mutationOptions({ networkMode: "always" }));
   const discard = useMutation(trpc.voiceMemo.delete.mutationOptions({ onSuccess: refreshDrafts }));
 
   async function file(destination: TDestination, draftId?: string) {
@@ -62,8 +67,15 @@ export function QuickReflection({ maxSeconds, hasNextSession, timeZone }: { maxS
         return;
       }
       const input = { text: words, voiceMemoId, idempotencyKey };
-      await (destination === "journal" ? inJournal.mutateAsync(input) : onAgenda.mutateAsync(input));
-      setDone(DONE[destination]);
+      try {
+        await (destination === "journal" ? inJournal.mutateAsync(input) : onAgenda.mutateAsync(input));
+        setDone(DONE[destination]);
+      } catch (error) {
+        // Offline: kept on this device and sent when the connection returns (a recording needs the connection to save, so only words get here).
+        const procedure = destination === "journal" ? "voiceMemo.reflectInJournal" : "voiceMemo.reflectOnAgenda";
+        const isKept = outbox.keep && isUnreached(error) && (await outbox.keep(procedure, input, words || "Voice memo").then(() => true, () => false));
+        if (!isKept) throw error;
+      }
       if (!draftId) {
         setText("");
         setIsRecorderOpen(false);
@@ -120,6 +132,7 @@ export function QuickReflection({ maxSeconds, hasNextSession, timeZone }: { maxS
         </Button>
       )}
       {destinations()}
+      <OutboxItems kind="reflection" />
       {drafts.length > 0 ? (
         <section aria-label="Recordings not placed yet" className="flex flex-col gap-3 border-t border-line pt-3">
           <h3 className="font-medium">Not placed yet (only you can hear these)</h3>

@@ -15,9 +15,10 @@
 //   while a session that merely ran out keeps its reminders coming.
 // - Never throws: a browser without these stores has nothing to forget.
 import { PAGES_CACHE } from "@/lib/service-worker/offline-pages";
+import { OUTBOX_DB_NAME } from "./names";
 
 /** The outbox's database (lib/offline/outbox.ts); named here too for browsers that can't list databases. */
-export const OUTBOX_DB_NAME = "alliance-outbox";
+export { OUTBOX_DB_NAME };
 
 export async function forgetThisDevice({ isSigningOut = false }: { isSigningOut?: boolean } = {}): Promise<void> {
   await Promise.all([forgetCaches(), forgetDatabases(), isSigningOut ? forgetPushSubscription() : undefined]);

@@ -13,6 +13,8 @@ export const ZCreateJournalEntrySchema = z
     shareWithEngagementId: z.union([z.literal(""), z.uuid()]).optional(),
     /** A voice memo the client recorded for this entry (a draft of theirs until now). */
     voiceMemoId: z.uuid("That recording link isn't valid.").optional(),
+    /** Made by the browser: the same entry sent twice (a retry, the offline outbox) is kept once. */
+    idempotencyKey: z.uuid().optional(),
   })
   .strict()
   .refine((entry) => entry.body !== "" || entry.voiceMemoId !== undefined, { path: ["body"], message: "Write a few words, or record a voice memo." });

@@ -51,6 +51,8 @@ export const ZMeasureAnswersSchema = ZMeasureRefSchema.extend({
   q8: ZAnswer,
   q9: ZAnswer,
   difficulty: ZAnswer,
+  /** Made by the browser when sending: the same submit sent twice (a retry, the offline outbox) is recorded once. */
+  idempotencyKey: z.uuid().optional(),
 }).strict();
 export type TMeasureAnswersInput = z.infer<typeof ZMeasureAnswersSchema>;
 

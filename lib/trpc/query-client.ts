@@ -21,6 +21,9 @@ export function makeQueryClient(wire: { serializeData?: TWireFn; deserializeData
   return new QueryClient({
     defaultOptions: {
       queries: { staleTime: 30_000, retry: isServer ? false : (failures, error) => failures < 1 && !isRefusal(error) },
+      // A write is never sent again on its own: a form that couldn't reach the server keeps it in the
+      // outbox (lib/offline/outbox.ts), which sends it with its idempotency key once.
+      mutations: { retry: false },
       dehydrate: {
         serializeData: wire.serializeData as ((data: unknown) => unknown) | undefined,
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",

@@ -238,7 +238,10 @@ export const DATA_LIFECYCLE = {
     clientExport: { isIncluded: true, why: "the whole journal, private entries too" },
     onClientDeletion: { action: "private rows deleted", why: "private entries go; ones shared with a therapist stay in that record" },
     onTherapistDeletion: { action: "kept", why: "the client's journal" },
-    columns: { body: SEALED("the client's journal") },
+    columns: {
+      body: SEALED("the client's journal"),
+      idempotency_key: { storage: "plain", why: "a random key the browser makes so an entry sent twice (the offline outbox) is kept once" },
+    },
   },
   conversations: {
     whose: "the therapist and the client together: the therapist's rules for their messages",
@@ -360,6 +363,7 @@ export const DATA_LIFECYCLE = {
     columns: {
       answers: SEALED("the item answers, PHQ-9 item 9 among them"),
       period_key: ID_KEY,
+      idempotency_key: { storage: "plain", why: "a random key the browser makes so a questionnaire sent twice (the offline outbox) is recorded once" },
     },
   },
   measure_flags: {

@@ -6,6 +6,7 @@
 //   engagement of theirs; unsharing (or ending the engagement) removes it
 //   from their view at once, because every read goes through the where below.
 // - Only the client writes, shares, unshares or deletes their entries.
+// - An entry sent twice with the same idempotency key (the client's own) is kept once.
 // - An entry's voice memos (server/voice/) follow the entry: private with it,
 //   heard by the therapist exactly while it is shared (server/voice/access.ts).
 import type { Prisma } from "../db/generated/client";
@@ -81,15 +82,18 @@ export async function createEntry(db: TDb, client: TSessionUser, input: TCreateJ
     visibility: engagementId ? ("shared" as const) : ("private" as const),
     sharedEngagementId: engagementId,
     sharedAt: engagementId ? clockNow() : null,
+    idempotencyKey: input.idempotencyKey ?? null,
   };
   const { voiceMemoId } = input;
-  const entry = voiceMemoId
-    ? await db.$transaction(async (tx) => {
-        await tx.journalEntry.create({ data, select: { id: true } });
-        await placeMemo(tx, client, voiceMemoId, { journalEntryId: id });
-        return tx.journalEntry.findUniqueOrThrow({ where: { id }, select: ENTRY_SELECT });
-      })
-    : await db.journalEntry.create({ data, select: ENTRY_SELECT });
+  const entry = await db.$transaction(async (tx) => {
+    // A retry carrying the same idempotency key inserts nothing (ON CONFLICT DO NOTHING) and returns the first.
+    const inserted = await tx.journalEntry.createMany({ data: [data], skipDuplicates: true });
+    if (inserted.count === 0) {
+      return tx.journalEntry.findUniqueOrThrow({ where: { clientId_idempotencyKey: { clientId: client.id, idempotencyKey: data.idempotencyKey! } }, select: ENTRY_SELECT });
+    }
+    if (voiceMemoId) await placeMemo(tx, client, voiceMemoId, { journalEntryId: id });
+    return tx.journalEntry.findUniqueOrThrow({ where: { id }, select: ENTRY_SELECT });
+  });
   return openEntry(entry);
 }
 

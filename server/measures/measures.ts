@@ -177,9 +177,15 @@ export async function saveAnswers(
   db: TDb,
   client: TSessionUser,
   measure: TMeasureContext,
-  input: TMeasureAnswers,
+  input: TMeasureAnswers & { idempotencyKey?: string },
   { complete }: { complete: boolean },
 ): Promise<TSavedAnswers> {
+  // The same submit sent again (a retry, the offline outbox) reads the first, even once its period has closed.
+  const key = complete ? (input.idempotencyKey ?? null) : null;
+  if (key) {
+    const first = await completedBy(db, client, measure, key);
+    if (first) return first;
+  }
   const now = clockNow();
   const period = openPeriod(measure, now, measure.engagement.sessions[0] ?? null);
   if (!period) throw new AppError("BAD_REQUEST", NOT_OPEN);
@@ -194,23 +200,47 @@ export async function saveAnswers(
     // Insert or rewrite the period's draft; a completed row is left alone and returns nothing.
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO measure_responses
-        (id, assignment_id, engagement_id, client_id, kind, period_key, answers, difficulty, total, completed_at, created_at, updated_at)
+        (id, assignment_id, engagement_id, client_id, kind, period_key, answers, difficulty, total, completed_at, idempotency_key, created_at, updated_at)
       VALUES (gen_random_uuid(), ${measure.id}::uuid, ${measure.engagement.id}::uuid, ${client.id}::uuid,
         ${measure.kind}::"MeasureKind", ${period.key},
         ${sealAnswers({ engagementId: measure.engagement.id, assignmentId: measure.id, periodKey: period.key }, answers)},
         ${difficulty}::smallint,
-        ${scored?.total ?? null}::smallint, ${complete ? now : null}::timestamptz, ${now}::timestamptz, ${now}::timestamptz)
+        ${scored?.total ?? null}::smallint, ${complete ? now : null}::timestamptz, ${key}, ${now}::timestamptz, ${now}::timestamptz)
       ON CONFLICT (assignment_id, period_key) DO UPDATE SET
         answers = EXCLUDED.answers, difficulty = EXCLUDED.difficulty, total = EXCLUDED.total,
-        completed_at = EXCLUDED.completed_at, updated_at = EXCLUDED.updated_at
+        completed_at = EXCLUDED.completed_at, idempotency_key = EXCLUDED.idempotency_key, updated_at = EXCLUDED.updated_at
       WHERE measure_responses.completed_at IS NULL
       RETURNING id`;
-    if (rows.length === 0) throw new AppError("CONFLICT", ALREADY_COMPLETED);
+    if (rows.length === 0) {
+      // Two sends of the same submit at once: the first one's answer.
+      const first = key ? await completedBy(tx, client, measure, key) : null;
+      if (first) return first;
+      throw new AppError("CONFLICT", ALREADY_COMPLETED);
+    }
     const responseId = rows[0]!.id;
     const needsSafetyFollowUp = isSafetyAnswer(measure.kind, answers);
     const raisedFlagId = needsSafetyFollowUp ? await raiseFlag(tx, client, measure.engagement, responseId, now) : null;
     return { responseId, isComplete: complete, total: scored?.total ?? null, band: scored?.band ?? null, needsSafetyFollowUp, raisedFlagId };
   });
+}
+
+/** The response this client completed with this key, as its submit answered (the flag, if any, was raised then). */
+async function completedBy(db: TWriter, client: TSessionUser, measure: TMeasureContext, key: string): Promise<TSavedAnswers | null> {
+  const row = await db.measureResponse.findUnique({
+    where: { clientId_idempotencyKey: { clientId: client.id, idempotencyKey: key } },
+    select: { id: true, assignmentId: true, engagementId: true, periodKey: true, answers: true, total: true },
+  });
+  if (!row) return null;
+  if (row.assignmentId !== measure.id) throw new AppError("CONFLICT", ALREADY_COMPLETED);
+  const answers = openAnswers(row, row.answers);
+  return {
+    responseId: row.id,
+    isComplete: true,
+    total: row.total,
+    band: row.total === null ? null : bandFor(measure.kind, row.total),
+    needsSafetyFollowUp: isSafetyAnswer(measure.kind, answers),
+    raisedFlagId: null,
+  };
 }
 
 /** The response's urgent flag, once: its id when new (and the therapist is told), null when it was already up. */

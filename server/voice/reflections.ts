@@ -16,7 +16,7 @@ export const NO_NEXT_SESSION = "There's no next session booked yet, so this can'
 
 /** In the client's journal, private. */
 export async function reflectInJournal(db: TDb, client: TSessionUser, input: TQuickReflection): Promise<{ id: string }> {
-  const entry = await createEntry(db, client, { body: input.text, voiceMemoId: input.voiceMemoId });
+  const entry = await createEntry(db, client, { body: input.text, voiceMemoId: input.voiceMemoId, idempotencyKey: input.idempotencyKey });
   return { id: entry.id };
 }
 
