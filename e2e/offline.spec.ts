@@ -87,3 +87,48 @@ test("an agenda item the session closed meanwhile is not sent, and its words sta
   await page.getByRole("button", { name: "Remove from this phone" }).click();
   await expect(page.getByRole("textbox", { name: "Your words" })).toHaveCount(0);
 });
+
+test("words not sent yet survive a session that lapses, and signing out asks before removing them", async ({ browser }) => {
+  const db = e2eDb();
+  const { client, engagement } = await seedWorkingPair(db, { therapist: "Dr. Dee Offline", client: "Ravi Offline" });
+  const session = await seedSession(db, engagement, { hoursFromNow: 24 });
+  const page = await signedInPage(browser, client.email, TEST_PASSWORD);
+  await openKept(page, `/sessions/${session.id}`);
+  await expect(page.getByRole("button", { name: "Add to agenda" })).toBeEnabled();
+
+  await page.context().setOffline(true);
+  await page.getByLabel("Add to the agenda").fill("The letter from work");
+  await page.getByRole("button", { name: "Add to agenda" }).click();
+  await expect(page.getByText(WAITING)).toBeVisible();
+  // Offline, signing out can't reach the server: it says so and removes nothing.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("dialog", { name: "Signing out needs a connection" })).toBeVisible();
+  await page.getByRole("button", { name: "OK" }).click();
+  await expect(page.getByText(WAITING)).toBeVisible();
+
+  // The session took place meanwhile, so the item stays on the phone, refused, with its words.
+  await db.therapySession.update({ where: { id: session.id }, data: { status: "completed" } });
+  await page.context().setOffline(false);
+  await expect(page.getByRole("textbox", { name: "Your words" })).toHaveValue("The letter from work");
+
+  // The session lapses (idle): the sign-in page forgets the kept pages, not the words.
+  await db.authSession.deleteMany({ where: { userId: client.id } });
+  await page.goto(`/sign-in?reason=idle&next=/sessions/${session.id}`);
+  await expect.poll(() => page.evaluate(async () => (await caches.keys()).includes("alliance-pages"))).toBe(false);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))).toEqual(["alliance-outbox"]);
+  await page.getByLabel("Email").fill(client.email);
+  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("textbox", { name: "Your words" })).toHaveValue("The letter from work");
+
+  // Signing out on purpose asks first; staying keeps them, going removes them.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const ask = page.getByRole("dialog", { name: "Something you wrote hasn't been sent yet" });
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Stay signed in" }).click();
+  await expect(page.getByRole("textbox", { name: "Your words" })).toHaveValue("The letter from work");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await ask.getByRole("button", { name: "Sign out and remove it" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))).toEqual([]);
+});

@@ -46,10 +46,11 @@ export async function signInAndGo(credentials: { email: string; password: string
 
 /**
  * Ends the session (its row too: next-auth's signOut event); then goes to `callbackUrl` unless `redirect` is false.
- * First this device forgets what it kept for offline use (lib/offline/forget-device.ts), even if the server can't be reached.
+ * First this device forgets what it kept for offline use (lib/offline/forget-device.ts), even if the server
+ * can't be reached; `keepUnsent` (the idle sign-out) keeps what was written offline and not yet sent.
  */
-export async function signOut(options: { callbackUrl?: string; redirect?: boolean } = {}): Promise<void> {
-  await forgetThisDevice({ isSigningOut: true });
+export async function signOut(options: { callbackUrl?: string; redirect?: boolean; keepUnsent?: boolean } = {}): Promise<void> {
+  await forgetThisDevice({ isSigningOut: true, keepUnsent: options.keepUnsent });
   const here = window.location.origin;
   const callbackUrl = safeReturnPathFromUrl(options.callbackUrl ?? window.location.href, here) ?? "/sign-in";
   const response = await fetch(`${AUTH_BASE}/signout`, {

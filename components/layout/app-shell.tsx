@@ -77,7 +77,7 @@ export function AppShell({
                 </Link>
               ) : null}
               <span className="hidden text-ink-muted sm:inline">{name}</span>
-              <SignOutButton />
+              <SignOutButton userId={userId} />
             </div>
           </div>
         </header>

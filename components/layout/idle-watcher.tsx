@@ -86,7 +86,8 @@ export function IdleWatcher({ idleMinutes }: { idleMinutes: number }) {
         if (!claimLeaving()) return;
         const here = `${window.location.pathname}${window.location.search}`;
         // Ends the session row too (next-auth's signOut event), not only this screen.
-        void signOut({ redirect: false })
+        // A timeout drops nothing written offline and not yet sent: it sends after signing in again here.
+        void signOut({ redirect: false, keepUnsent: true })
           .catch(() => {}) // Offline: the server ends the session on its own at the idle limit.
           .finally(() => window.location.assign(signInPath({ reason: "idle", next: here })));
         return;

@@ -14,6 +14,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { GoalsPanel } from "@/components/goals/goals-panel";
 import { AddAgendaItem } from "./add-agenda-item";
+import { OutboxItems } from "@/components/offline/outbox-items";
 import { RescheduleButton } from "./reschedule-button";
 import { AgendaList } from "./agenda-list";
 import { SessionNotes } from "./session-notes";
@@ -94,7 +95,10 @@ export function SessionView({
           <AgendaList session={session} canEdit={isOpen} timeZone={timeZone} />
           {isOpen ? (
             <AddAgendaItem sessionId={session.id} showStarters={isClient} crisisText={crisisText} maxMemoSeconds={isClient ? maxMemoSeconds : undefined} />
-          ) : null}
+          ) : (
+            // Written offline for this session and refused once it closed: the words stay here to copy.
+            <OutboxItems kind="agenda" context={session.id} />
+          )}
         </div>
       </Card>
 

@@ -4,7 +4,10 @@
 //
 // Invariants:
 // - Every IndexedDB database of this origin is deleted (the offline outbox,
-//   lib/offline/outbox.ts, is the only one Alliance makes).
+//   lib/offline/outbox.ts, is the only one Alliance makes), except the
+//   outbox when the session merely lapsed (`keepUnsent`): words not yet sent
+//   are never dropped by a timeout. Signing out on purpose asks first when
+//   something is unsent (components/layout/sign-out-button.tsx).
 // - The pages cache (PAGES_CACHE: a client's pages from their last visits)
 //   is deleted. The service worker's other caches hold the offline page, the
 //   icons and the build's scripts: the same for everyone, nothing private.
@@ -20,8 +23,14 @@ import { OUTBOX_DB_NAME } from "./names";
 /** The outbox's database (lib/offline/outbox.ts); named here too for browsers that can't list databases. */
 export { OUTBOX_DB_NAME };
 
-export async function forgetThisDevice({ isSigningOut = false }: { isSigningOut?: boolean } = {}): Promise<void> {
-  await Promise.all([forgetCaches(), forgetDatabases(), isSigningOut ? forgetPushSubscription() : undefined]);
+/**
+ * `isSigningOut`: this browser is signing out now (its push subscription goes too).
+ * `keepUnsent`: the session lapsed (idle, or past its lifetime) rather than
+ * ended on purpose: what the person wrote offline and hasn't been sent stays,
+ * to send once they sign in again here (only their own pages show or send it).
+ */
+export async function forgetThisDevice({ isSigningOut = false, keepUnsent = false }: { isSigningOut?: boolean; keepUnsent?: boolean } = {}): Promise<void> {
+  await Promise.all([forgetCaches(), forgetDatabases(keepUnsent), isSigningOut ? forgetPushSubscription() : undefined]);
 }
 
 async function forgetPushSubscription(): Promise<void> {
@@ -36,10 +45,11 @@ async function forgetCaches(): Promise<void> {
   await caches.delete(PAGES_CACHE).catch(() => false);
 }
 
-async function forgetDatabases(): Promise<void> {
+async function forgetDatabases(keepUnsent: boolean): Promise<void> {
   if (typeof indexedDB === "undefined") return;
   const listed = await (indexedDB.databases?.() ?? Promise.resolve([])).catch(() => []);
   const names = new Set([OUTBOX_DB_NAME, ...listed.flatMap((database) => (database.name ? [database.name] : []))]);
+  if (keepUnsent) names.delete(OUTBOX_DB_NAME);
   await Promise.all([...names].map((name) => deleteDatabase(name)));
 }
 

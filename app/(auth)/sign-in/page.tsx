@@ -19,13 +19,14 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const { next, reason } = await searchParams;
   const returnTo = safeReturnPath(next) ?? "/";
   // Why a session ended (server/auth/session.ts, the tRPC client, the idle watcher).
+  const lapsed = parseSignedOutReason(reason);
   const notice =
-    signedOutNotice(parseSignedOutReason(reason), sessionLimits()) ??
+    signedOutNotice(lapsed, sessionLimits()) ??
     (reason === "password-reset" ? "Your password is changed. Sign in with your new one." : null);
   return (
     <>
-      {/* Signed out here or elsewhere (everywhere, the session ended): nothing of the last person stays on this device. */}
-      <ForgetDevice />
+      {/* Signed out here or elsewhere: nothing of the last person stays on this device (but words not yet sent, when the session only lapsed). */}
+      <ForgetDevice keepUnsent={lapsed !== null} />
       <AuthFrame
         title="Welcome back"
         intro="Sign in to pick up where you left off."

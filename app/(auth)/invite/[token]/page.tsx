@@ -83,7 +83,7 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
         <p className="mb-4">
           This invitation isn&apos;t for the account you&apos;re signed in with. Sign out, then open this link again.
         </p>
-        <SignOutButton />
+        <SignOutButton userId={user.id} />
       </Card>
     );
   }
