@@ -140,7 +140,8 @@ export async function listDueForClient(db: TDb, client: TSessionUser, now = cloc
       opensOn: { lte: localDateToDb(today) },
       assignment: { status: "active", engagement: { clientId: client.id, status: "active" } },
     },
-    orderBy: [{ dueOn: "asc" }],
+    // Ties in the order the homework was set (ids are time-ordered uuid v7): the same order on every read.
+    orderBy: [{ dueOn: "asc" }, { assignmentId: "asc" }],
     take: DUE_LIST_LIMIT,
     select: {
       id: true,
