@@ -130,8 +130,9 @@ async function send(
 
 // --- notification_email ---------------------------------------------------------
 
-// A subject shows on lock screens, in inbox lists and in previews, to whoever
-// glances at them, so a subject never names a client. Every therapist kind's
+// A subject (and a push's title, server/notifications/push.ts) shows on lock
+// screens, in inbox lists and in previews, to whoever glances at them, so it
+// never names a client. Every therapist kind's
 // title names one: its e-mail gets a subject of its own here, and the title,
 // name included, stays inside the message and in the app. Client kinds'
 // titles name only the client's own therapist and serve as subjects, except
@@ -152,7 +153,8 @@ export const DISCREET_SUBJECTS = {
   safety_plan_updated_by_therapist: "Your therapist changed something in Alliance",
 } as const satisfies Partial<Record<NotificationKind, string>>;
 
-function notificationSubject(kind: NotificationKind, title: string): string {
+/** What a notification is called outside the app: an e-mail's subject, a push's title. */
+export function titleSeenOutside(kind: NotificationKind, title: string): string {
   return ({ ...NAMELESS_SUBJECTS, ...DISCREET_SUBJECTS } as Partial<Record<NotificationKind, string>>)[kind] ?? title;
 }
 
@@ -174,7 +176,7 @@ export async function sendNotificationEmail(db: TDb, notificationId: string): Pr
   if (notification.engagement && notification.engagement.status !== "active") return "skipped";
   if ((await channelFor(db, notification.user.id, notification.kind)) !== "email") return "skipped";
   return send(db, notification.user, notification.kind, {
-    subject: notificationSubject(notification.kind, notification.title),
+    subject: titleSeenOutside(notification.kind, notification.title),
     content: {
       greeting: `Hello ${notification.user.name},`,
       paragraphs: [`${notification.title}.`],

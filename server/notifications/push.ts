@@ -2,9 +2,9 @@
 // pair, and sending one notification to every device of its person.
 //
 // Invariants:
-// - A push carries {title, url} only: the notification's title (written by
-//   the app, naming people and kinds of record, never clinical text) and its
-//   app path. The service worker shows a generic body (lib/service-worker/push.ts).
+// - A push carries {title, url} only: the notification's title as an e-mail
+//   subject would show it (titleSeenOutside: a lock screen names no client and
+//   says nothing of a safety plan; never clinical text) and its app path. The service worker shows a generic body (lib/service-worker/push.ts).
 // - A person sees and removes only their own devices; an endpoint already
 //   bound to someone else is re-bound to whoever subscribes it now (one
 //   browser, one person: the browser signed in last gets the pushes).
@@ -32,7 +32,7 @@ import { now as clockNow } from "../clock";
 import { fieldError, notFound } from "../errors";
 import { openField, sealField } from "../crypto/sealed-fields";
 import { channelFor } from "./preferences";
-import { hadHomeworkMessageToday, HOMEWORK_MESSAGE_KINDS } from "./emails";
+import { hadHomeworkMessageToday, HOMEWORK_MESSAGE_KINDS, titleSeenOutside } from "./emails";
 import { safeReturnPath } from "../../lib/auth/return-path";
 import type { TPushSubscribe } from "../../lib/schemas/push";
 
@@ -247,7 +247,8 @@ export async function sendNotificationPush(db: TDb, notificationId: string): Pro
   if (claimed.count !== 1) return "skipped";
 
   const keys = await vapidKeys(db);
-  const payload = JSON.stringify({ title: notification.title, url: safeReturnPath(notification.linkPath) ?? "/" });
+  // A lock screen shows it: named as an e-mail's subject is (no client's name, nothing of a safety plan).
+  const payload = JSON.stringify({ title: titleSeenOutside(notification.kind, notification.title), url: safeReturnPath(notification.linkPath) ?? "/" });
   const results = await Promise.all(
     devices.map(async (device) => {
       try {

@@ -18,6 +18,7 @@ import { sealAssignmentText } from "@/server/homework/sealing";
 import { deviceLabel, endpointHash, forgetVapidKeysForTests, isAllowedPushEndpoint, vapidKeys } from "@/server/notifications/push";
 import { localDateToDb } from "@/lib/homework/schedule";
 import { callerFor, seedWorkingPair } from "../factories";
+import { DISCREET_SUBJECTS, NAMELESS_SUBJECTS } from "@/server/notifications/emails";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
 import { useTestPushService } from "../support/push-service";
@@ -218,7 +219,9 @@ describe("a push", () => {
 
     // 18:00 in London (BST): the reminder is due.
     freezeClockForTests(new Date("2034-05-02T17:00:00Z"));
-    expect((await runRemindersTick(db)).sent).toBe(1);
+    // (Other files' clients may share this database and this day: count this client's reminder.)
+    await runRemindersTick(db);
+    expect(await db.reminderDelivery.count({ where: { userId: pair.client.id } })).toBe(1);
     await runJobsAt("2034-05-02T17:00:30Z");
     expect(await received(pair.phone.clientHash)).toEqual([{ title: "You have something to try today", url: "/between-sessions" }]);
     const [device] = await pair.asClient.push.list();
@@ -233,6 +236,22 @@ describe("a push", () => {
     await runJobsAt("2034-05-02T18:00:30Z");
     expect(await received(pair.phone.clientHash)).toHaveLength(1);
     expect(await db.notification.count({ where: { userId: pair.client.id } })).toBe(2);
+  });
+
+  it("is titled as an e-mail's subject is: a therapist's lock screen names no client, a client's says nothing of a safety plan", async () => {
+    const pair = await pairWithPhone({ therapist: "Dr. Lee Shaw", client: "Priya Nair" });
+    const laptop = await pushService.subscribe((await pair.asTherapist.push.publicKey()).publicKey);
+    await pair.asTherapist.push.subscribe({ endpoint: laptop.endpoint, keys: laptop.keys });
+    await pair.asTherapist.notifications.updatePreferences({ channels: { agenda_item_added: "push" }, hasQuietHours: false });
+    await pair.asClient.notifications.updatePreferences({ channels: { safety_plan_updated_by_therapist: "push" }, hasQuietHours: false });
+
+    freezeClockForTests(new Date("2037-02-03T12:00:00Z"));
+    const { notify } = await import("@/server/notifications/notify");
+    await notify(db, { userId: pair.therapist.id, kind: "agenda_item_added", title: "Priya Nair added to the agenda", linkPath: "/caseload", engagementId: pair.engagement.id });
+    await notify(db, { userId: pair.client.id, kind: "safety_plan_updated_by_therapist", title: "Dr. Lee Shaw changed your safety plan", linkPath: "/safety-plan", engagementId: pair.engagement.id });
+    await runJobsAt("2037-02-03T12:00:10Z");
+    expect(await received(laptop.clientHash)).toEqual([{ title: NAMELESS_SUBJECTS.agenda_item_added, url: "/caseload" }]);
+    expect(await received(pair.phone.clientHash)).toEqual([{ title: DISCREET_SUBJECTS.safety_plan_updated_by_therapist, url: "/safety-plan" }]);
   });
 
   it("waits for the end of quiet hours on the person's clock", async () => {
