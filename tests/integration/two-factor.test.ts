@@ -130,7 +130,8 @@ describe("turning on two-step sign-in", () => {
       await resealAll(db);
       setEnvForChildren({ DATA_ENCRYPTION_KEY: originalKey, DATA_ENCRYPTION_OLD_KEYS: "" });
     }
-  });
+    // Two rotations of every row the worker's database holds, whatever files ran in it before.
+  }, 120_000);
 });
 
 describe("signing in with two-step sign-in on", () => {

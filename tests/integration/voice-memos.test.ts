@@ -612,7 +612,8 @@ describe("key rotation with a memo whose bytes are gone", () => {
       await resealAll(db);
       setEnvForChildren({ DATA_ENCRYPTION_OLD_KEYS: "" });
     }
-  });
+    // Two rotations of every row the worker's database holds, whatever files ran in it before.
+  }, 120_000);
 });
 
 describe("in an object store (s3rver standing in)", () => {
@@ -732,5 +733,6 @@ describe("in an object store (s3rver standing in)", () => {
       expect(await standIn.countObjects("voice-memos/")).toBe(0);
       usePostgres();
     }
-  }, 60_000);
+    // As above: two rotations of the whole worker's database.
+  }, 120_000);
 });
