@@ -158,7 +158,12 @@ export function titleSeenOutside(kind: NotificationKind, title: string): string 
   return ({ ...NAMELESS_SUBJECTS, ...DISCREET_SUBJECTS } as Partial<Record<NotificationKind, string>>)[kind] ?? title;
 }
 
-export async function sendNotificationEmail(db: TDb, notificationId: string): Promise<TEmailOutcome> {
+/**
+ * A notification still worth telling outside the app (an e-mail, a push):
+ * null once it was read, its person deactivated, or its work ended (work
+ * that has ended takes what was pending for it along).
+ */
+export async function notificationToSend(db: TDb, notificationId: string) {
   const notification = await db.notification.findUnique({
     where: { id: notificationId },
     select: {
@@ -171,9 +176,14 @@ export async function sendNotificationEmail(db: TDb, notificationId: string): Pr
       user: { select: RECIPIENT_SELECT },
     },
   });
-  if (!notification || notification.readAt || notification.user.deactivatedAt) return "skipped";
-  // Work that has ended takes what was pending for it along.
-  if (notification.engagement && notification.engagement.status !== "active") return "skipped";
+  if (!notification || notification.readAt || notification.user.deactivatedAt) return null;
+  if (notification.engagement && notification.engagement.status !== "active") return null;
+  return notification;
+}
+
+export async function sendNotificationEmail(db: TDb, notificationId: string): Promise<TEmailOutcome> {
+  const notification = await notificationToSend(db, notificationId);
+  if (!notification) return "skipped";
   if ((await channelFor(db, notification.user.id, notification.kind)) !== "email") return "skipped";
   return send(db, notification.user, notification.kind, {
     subject: titleSeenOutside(notification.kind, notification.title),

@@ -32,7 +32,7 @@ import { now as clockNow } from "../clock";
 import { fieldError, notFound } from "../errors";
 import { openField, sealField } from "../crypto/sealed-fields";
 import { channelFor } from "./preferences";
-import { hadHomeworkMessageToday, HOMEWORK_MESSAGE_KINDS, titleSeenOutside } from "./emails";
+import { hadHomeworkMessageToday, HOMEWORK_MESSAGE_KINDS, notificationToSend, titleSeenOutside } from "./emails";
 import { safeReturnPath } from "../../lib/auth/return-path";
 import type { TPushSubscribe } from "../../lib/schemas/push";
 
@@ -222,20 +222,8 @@ function statusOf(error: unknown): number | null {
 }
 
 export async function sendNotificationPush(db: TDb, notificationId: string): Promise<TPushOutcome> {
-  const notification = await db.notification.findUnique({
-    where: { id: notificationId },
-    select: {
-      id: true,
-      kind: true,
-      title: true,
-      linkPath: true,
-      readAt: true,
-      engagement: { select: { status: true } },
-      user: { select: { id: true, timeZone: true, deactivatedAt: true } },
-    },
-  });
-  if (!notification || notification.readAt || notification.user.deactivatedAt) return "skipped";
-  if (notification.engagement && notification.engagement.status !== "active") return "skipped";
+  const notification = await notificationToSend(db, notificationId);
+  if (!notification) return "skipped";
   if ((await channelFor(db, notification.user.id, notification.kind)) !== "push") return "skipped";
   const devices = await db.pushSubscription.findMany({
     where: { userId: notification.user.id },
