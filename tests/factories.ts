@@ -487,7 +487,10 @@ export async function seedCast(db: TDb) {
   const fromTherapist = await seedMessage(db, engagement.id, therapist.id, "How did the breathing go this week?");
   const fromClient = await seedMessage(db, engagement.id, client.id, "Better than I expected.", { replyToId: fromTherapist.id });
   const messages = { fromTherapist, fromClient };
+  const practice = await seedPracticeOf(db, therapist, engagement);
   return {
+    ...practice.people,
+    practice: { id: practice.id, supervision: practice.supervision },
     therapist,
     client,
     otherTherapist,
@@ -511,6 +514,52 @@ export async function seedCast(db: TDb) {
 }
 
 export type TCast = Awaited<ReturnType<typeof seedCast>>;
+
+/**
+ * A practice around a therapist (issue 29), owned by them: an admin, a
+ * clinician colleague, and two supervisors, one of whom the engagement's
+ * client agreed to (for 30 days) and one still waiting for an answer. None of
+ * them is the client's therapist.
+ */
+export async function seedPracticeOf(db: TDb, owner: { id: string; name: string }, engagement: { id: string }) {
+  const admin = await seedTherapist(db, { name: "Ada Admin" });
+  const colleague = await seedTherapist(db, { name: "Cole Colleague" });
+  const supervisor = await seedTherapist(db, { name: "Sue Supervisor" });
+  const pendingSupervisor = await seedTherapist(db, { name: "Pat Pendingsupervisor" });
+  const practice = await db.practice.create({
+    data: {
+      name: `${owner.name}'s practice`,
+      members: {
+        create: [
+          { userId: owner.id, role: "owner" },
+          { userId: admin.id, role: "admin" },
+          { userId: colleague.id, role: "clinician" },
+          { userId: supervisor.id, role: "supervisor" },
+          { userId: pendingSupervisor.id, role: "supervisor" },
+        ],
+      },
+    },
+    select: { id: true },
+  });
+  const ask = (supervisorId: string, status: "agreed" | "asked") => {
+    const id = newRowId();
+    return db.supervisionRequest.create({
+      data: {
+        id,
+        engagementId: engagement.id,
+        supervisorId,
+        clinicianId: owner.id,
+        reason: sealField("supervisionReason", { engagementId: engagement.id, requestId: id }, "To support your therapist with your care."),
+        until: new Date(Date.now() + 30 * 86_400_000),
+        status,
+        answeredAt: status === "agreed" ? new Date() : null,
+      },
+      select: { id: true },
+    });
+  };
+  const supervision = { agreed: await ask(supervisor.id, "agreed"), pending: await ask(pendingSupervisor.id, "asked") };
+  return { id: practice.id, people: { admin, colleague, supervisor, pendingSupervisor }, supervision };
+}
 
 /** Each caller its own address, so per-address throttles never couple tests. */
 function testMeta() {

@@ -5,7 +5,7 @@
 // a time. The server words each row (server/audit/access-log.ts).
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
-import { LoadMoreButton } from "@/components/ui/button";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { EmptyState } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 

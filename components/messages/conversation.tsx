@@ -17,7 +17,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { LiveStatus } from "@/components/live/live-status";
 import { useLiveTopic } from "@/components/live/use-live-topic";
-import { LoadMoreButton } from "@/components/ui/button";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { EmptyState } from "@/components/ui/card";
 import { Composer } from "./composer";
 import { MessageItem, type TMessageView } from "./message-item";

@@ -6,7 +6,8 @@
 import Link from "next/link";
 import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
-import { Button, LoadMoreButton } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { EmptyState } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { DateTime } from "@/components/ui/date-time";

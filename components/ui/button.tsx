@@ -13,26 +13,6 @@ export function buttonClassName(variant: TButtonVariant = "primary", extra = "")
   return `inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${extra}`;
 }
 
-/** "Show more" at the foot of a list that loads a page at a time: "Loading…" while it does, gone when there is no more. */
-export function LoadMoreButton({
-  hasMore,
-  isLoading,
-  onClick,
-  children,
-}: {
-  hasMore: boolean;
-  isLoading: boolean;
-  onClick: () => void;
-  children: string;
-}) {
-  if (!hasMore) return null;
-  return (
-    <Button variant="secondary" className="self-start" disabled={isLoading} onClick={onClick}>
-      {isLoading ? "Loading…" : children}
-    </Button>
-  );
-}
-
 export function Button({
   variant = "primary",
   className = "",

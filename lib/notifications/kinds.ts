@@ -158,6 +158,34 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
     defaultChannel: "in_app",
     channels: ALL,
   },
+  supervision_requested: {
+    role: "client",
+    label: "Requests to see your records",
+    hint: "When a supervisor at your therapist's practice asks to see your records. Nobody sees them unless you agree.",
+    defaultChannel: "email",
+    channels: NEVER_OFF,
+  },
+  supervision_answered: {
+    role: "therapist",
+    label: "Supervision answers",
+    hint: "When a client agrees to, refuses or withdraws a supervision request.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
+  handover_proposed: {
+    role: "client",
+    label: "Changes of therapist",
+    hint: "When your therapist proposes that a colleague carries on your work with you. Nothing moves unless you agree.",
+    defaultChannel: "email",
+    channels: NEVER_OFF,
+  },
+  handover_answered: {
+    role: "therapist",
+    label: "Handovers",
+    hint: "When a client accepts or declines moving to another clinician.",
+    defaultChannel: "in_app",
+    channels: ALL,
+  },
 };
 
 /** "New message from …": one per message, read when the conversation is (server/messages/). */

@@ -85,6 +85,12 @@ export const SEALED_FIELDS = {
   // than given in the environment (server/notifications/push.ts): a copy would
   // let someone push to every subscribed device.
   webPushPrivateKey: { table: "web_push_keys", column: "private_key", owner: { keyId: "id" } },
+  // A practice (issue 29): a waiting invitation's link token, as for a
+  // client's invitation; why a supervisor asks to see a client's records; the
+  // word to the client that comes with a proposed handover.
+  practiceInvitationLinkSecret: { table: "practice_invitations", column: "link_secret", owner: { invitationId: "id" } },
+  supervisionReason: { table: "supervision_requests", column: "reason", owner: { engagementId: "engagement_id", requestId: "id" } },
+  handoverMessage: { table: "handovers", column: "message", owner: { engagementId: "from_engagement_id", handoverId: "id" } },
 } as const;
 
 export type TSealedFieldName = keyof typeof SEALED_FIELDS;

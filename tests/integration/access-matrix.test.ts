@@ -1,10 +1,16 @@
 // The authorization matrix (docs/security-and-privacy.md, S1–S3): every procedure of the
 // router × {signed out, the client, another client, the therapist, another
-// therapist} → the expected outcome. The suite fails when a procedure has no
-// row, and every refused call must leave the clinical tables unchanged.
+// therapist, and the therapist's practice: an admin, a clinician colleague, a
+// supervisor the client agreed to, a supervisor still waiting} → the expected
+// outcome. The suite fails when a procedure has no row, and every refused call
+// must leave the clinical tables unchanged.
 //
 // Each row calls the procedure on the records of the cast's FIRST pair
-// (therapist + client); "other" actors are strangers to those records.
+// (therapist + client); "other" actors are strangers to those records. The
+// practice's people are strangers to them too, through every procedure but
+// supervision's own (a supervisor reads a client's records only there, while
+// the client agrees): a row names them only where they differ from the other
+// therapist, who is in another practice.
 import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
@@ -19,15 +25,23 @@ import { writeCanaries, type TCanaryName } from "../support/canaries";
 
 const db = connectTestDb();
 
-type TActor = "signedOut" | "client" | "otherClient" | "therapist" | "otherTherapist";
+type TBaseActor = "signedOut" | "client" | "otherClient" | "therapist" | "otherTherapist";
+/** The pair's therapist's practice (tests/factories.ts, seedPracticeOf). */
+type TPracticeActor = "admin" | "colleague" | "supervisor" | "pendingSupervisor";
+type TActor = TBaseActor | TPracticeActor;
 type TOutcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 type TCaller = Awaited<ReturnType<typeof callerFor>>;
-type TRow = { call: (caller: TCaller, cast: TCast) => Promise<unknown>; expect: Record<TActor, TOutcome> };
+type TRow = { call: (caller: TCaller, cast: TCast) => Promise<unknown>; expect: Record<TBaseActor, TOutcome> & Partial<Record<TPracticeActor, TOutcome>> };
 
 /** Keys as a browser's PushSubscription has them (the matrix never sends to them). */
 const PUSH_KEYS = { p256dh: createECDH("prime256v1").generateKeys().toString("base64url"), auth: randomBytes(16).toString("base64url") };
 
-const ACTORS: TActor[] = ["signedOut", "client", "otherClient", "therapist", "otherTherapist"];
+const ACTORS: TActor[] = ["signedOut", "client", "otherClient", "therapist", "otherTherapist", "admin", "colleague", "supervisor", "pendingSupervisor"];
+
+/** A row's outcome for an actor: the practice's people as the other therapist unless the row says otherwise. */
+function expectedOf(row: TRow, actor: TActor): TOutcome {
+  return row.expect[actor] ?? row.expect.otherTherapist;
+}
 
 const SIGNED_IN_OK = {
   signedOut: "UNAUTHORIZED",
@@ -128,7 +142,8 @@ export const MATRIX: Record<string, TRow> = {
   // Each person deletes only themselves; both therapists of the cast still have active work.
   "account.deleteAccount": {
     call: (caller) => caller.account.deleteAccount({ password: TEST_PASSWORD }),
-    expect: { signedOut: "UNAUTHORIZED", client: "ok", otherClient: "ok", therapist: "CONFLICT", otherTherapist: "CONFLICT" },
+    // The practice's people have no clients of their own: nothing stops them.
+    expect: { signedOut: "UNAUTHORIZED", client: "ok", otherClient: "ok", therapist: "CONFLICT", otherTherapist: "CONFLICT", admin: "ok", colleague: "ok", supervisor: "ok", pendingSupervisor: "ok" },
   },
   "account.otherSessions": { call: (caller) => caller.account.otherSessions(), expect: SIGNED_IN_OK },
   "account.signOutOthers": { call: (caller) => caller.account.signOutOthers(), expect: SIGNED_IN_OK },
@@ -596,7 +611,7 @@ describe("authorization matrix", () => {
 
   it("lets signed-out visitors reach only the listed public procedures", () => {
     const openToVisitors = Object.entries(MATRIX)
-      .filter(([, row]) => row.expect.signedOut !== "UNAUTHORIZED")
+      .filter(([, row]) => expectedOf(row, "signedOut") !== "UNAUTHORIZED")
       .map(([path]) => path)
       .sort();
     expect(openToVisitors).toEqual([...PUBLIC_PROCEDURES].sort());
@@ -604,7 +619,7 @@ describe("authorization matrix", () => {
 
   for (const path of Object.keys(MATRIX)) {
     for (const actor of ACTORS) {
-      const expected = MATRIX[path].expect[actor];
+      const expected = expectedOf(MATRIX[path], actor);
       it(`${path} as ${actor} → ${expected}`, async () => {
         const cast = await seedCast(db);
         const caller = await callerFor(db, actorUser(cast, actor));
@@ -658,6 +673,12 @@ const HIDDEN_FROM: Record<TActor, TCanaryName[] | "all"> = {
   client: ["privateNote", "templateTitle", "templateInstructions", "offTrackNote"],
   // The client's private journal entry, the exercise they started but never sent, a voice memo not placed yet.
   therapist: ["journal", "exerciseDraft", "voiceMemoDraft"],
+  admin: "all",
+  colleague: "all",
+  pendingSupervisor: "all",
+  // While the client agrees: their records, read-only, but never what the therapist keeps to themselves
+  // or the client's own unshared words.
+  supervisor: ["privateNote", "templateTitle", "templateInstructions", "offTrackNote", "journal", "exerciseDraft", "voiceMemoDraft"],
 };
 
 const procedureTypes = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;
