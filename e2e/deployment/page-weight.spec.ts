@@ -121,6 +121,8 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
       "/account",
       "/account/two-step",
       "/privacy",
+      // A practice's outcomes: its owner's (a practice of one here), drawn on the server.
+      "/practice/outcomes",
     ],
     client: [
       "/between-sessions",

@@ -1,7 +1,7 @@
 // The statement budget (README, "Performance"): the caseload, a client page and each of its parts,
 // a session page, the client's home, the exercise pages (an exercise's
 // entries, one entry, the ladder, a template's form), a conversation and a
-// safety plan with its history (for either person) each load with at most PAGE_STATEMENT_BUDGET SQL statements,
+// safety plan with its history (for either person), and a practice's outcomes, each load with at most PAGE_STATEMENT_BUDGET SQL statements,
 // the same with 10 and with 1,000 records (clients, goals, homework days,
 // agenda items, journal entries, exercise entries naming ladder steps; 10
 // and 10,000 messages; 10 and 1,000 safety plan versions), with one audit insert per page
@@ -121,7 +121,8 @@ type TPages = Record<
   | "safety plan (client)"
   | "safety plan (therapist)"
   | "client goals"
-  | "client progress",
+  | "client progress"
+  | "practice outcomes",
   /** `audits`: inserts into the audit log (one, for all the page's clinical reads), unless the page reads none. */
   { path: string; cookie: string; audits?: 0 | 1; budget?: number }
 >;
@@ -175,6 +176,9 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
     // The plan and its history (the newest 50 of `size` versions).
     "safety plan (client)": { path: `/engagements/${engagement.id}/safety-plan`, cookie: client },
     "safety plan (therapist)": { path: `/engagements/${engagement.id}/safety-plan`, cookie: therapist },
+    // The practice's outcomes (its owner's: the scale therapist owns a practice of one), over 10 and 1,000
+    // clients: de-identified figures, no record opened, nothing audited.
+    "practice outcomes": { path: "/practice/outcomes", cookie: therapist, audits: 0 },
   };
 }
 

@@ -20,3 +20,8 @@ export type TMeasuresOverview = RouterOutputs["engagement"]["progress"]["measure
 export type TMeasureSeries = TMeasuresOverview["series"][number];
 /** A session as its page shows it, with whose eyes it is seen through. */
 export type TSessionView = RouterOutputs["session"]["byId"];
+
+/** The practice's de-identified outcomes (server/practices/outcomes.ts): a row per clinician and the practice's own. */
+export type TOutcomeReport = RouterOutputs["outcomes"]["report"];
+export type TOutcomeRow = TOutcomeReport["practice"];
+export type TOutcomeCell = TOutcomeRow["clientsWithMeasures"];

@@ -19,6 +19,7 @@ import { pushRouter } from "./routers/push";
 import { twoFactorRouter } from "./routers/two-factor";
 import { dataExportRouter } from "./routers/data-export";
 import { accessLogRouter } from "./routers/access-log";
+import { outcomesRouter } from "./routers/outcomes";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   feedback: feedbackRouter,
   measure: measureRouter,
   notifications: notificationsRouter,
+  outcomes: outcomesRouter,
   push: pushRouter,
   twoFactor: twoFactorRouter,
   dataExport: dataExportRouter,

@@ -130,6 +130,12 @@ export const MATRIX: Record<string, TRow> = {
     expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
   },
   "account.me": { call: (caller) => caller.account.me(), expect: SIGNED_IN_OK },
+  // The practice's outcomes: its owner (the pair's therapist) and admin only; the other therapist gets their
+  // own practice of one's figures, nothing of this practice's (tests/integration/practice-outcomes.test.ts).
+  "outcomes.report": {
+    call: (caller) => caller.outcomes.report(),
+    expect: { ...THERAPISTS_ONLY, admin: "ok", colleague: "FORBIDDEN", supervisor: "FORBIDDEN", pendingSupervisor: "FORBIDDEN" },
+  },
   "account.updateProfile": {
     call: (caller) => caller.account.updateProfile({ name: "Renamed", timeZone: "Europe/Paris" }),
     expect: SIGNED_IN_OK,
