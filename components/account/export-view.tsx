@@ -19,7 +19,7 @@ type TMessage = TEngagement["conversation"]["messages"][number];
 
 /** What the export holds, in the client's words: the page and the printable file both say it. */
 export const CLIENT_EXPORT_INTRO =
-  "Your goals, homework and exercises (unsent ones too), your ladder, your safety plan, sessions, feedback, check-ins, your whole journal, private entries included, your voice memos and your messages with your therapist. Keep a copy somewhere only you can reach. Your therapist's private notes are not part of it.";
+  "Your goals, homework and exercises (unsent ones too), your ladder, your safety plan, sessions, feedback, check-ins, your whole journal, private entries included, your voice memos, your messages with your therapist, and who asked to see your records or proposed a change of therapist. Keep a copy somewhere only you can reach. Your therapist's private notes are not part of it.";
 
 const MEMO_PLACE_WORDS: Record<TVoiceMemo["placedIn"], string> = {
   journal: "On a journal entry",
@@ -422,10 +422,52 @@ export function ClientExportView({ data, timeZone, isInArchive = false }: { data
         <h2 className="text-xl font-semibold">Your voice memos</h2>
         <VoiceMemos memos={data.voiceMemos} timeZone={timeZone} isInArchive={isInArchive} />
       </article>
+      <article className="flex flex-col gap-4">
+        <h2 className="text-xl font-semibold">Who asked to see your records</h2>
+        <Records items={data.recordSharing} none="No supervisor has asked to see your records." itemClassName="flex flex-col gap-1 break-inside-avoid-page">
+          {(request) => (
+            <>
+              <p className="font-medium">
+                {request.supervisor}, supervising {request.clinician} · asked <When iso={request.askedAt} timeZone={timeZone} dateOnly /> · until{" "}
+                <When iso={request.until} timeZone={timeZone} dateOnly /> · {SHARING_STATUS[request.status]}
+              </p>
+              <Written>{request.reason}</Written>
+            </>
+          )}
+        </Records>
+      </article>
+      <article className="flex flex-col gap-4">
+        <h2 className="text-xl font-semibold">Changes of therapist</h2>
+        <Records items={data.handovers} none="Nobody has proposed moving your work to another therapist." itemClassName="flex flex-col gap-1 break-inside-avoid-page">
+          {(handover) => (
+            <>
+              <p className="font-medium">
+                From {handover.from} to {handover.to} · proposed by {handover.proposedBy} <When iso={handover.proposedAt} timeZone={timeZone} dateOnly /> ·{" "}
+                {HANDOVER_STATUS[handover.status]}
+              </p>
+              {handover.message ? <Written>{handover.message}</Written> : null}
+            </>
+          )}
+        </Records>
+      </article>
       <ClientExportMessages data={data} timeZone={timeZone} isInArchive={isInArchive} />
     </div>
   );
 }
+
+const SHARING_STATUS: Record<TClientExport["recordSharing"][number]["status"], string> = {
+  asked: "waiting for your answer",
+  agreed: "you agreed",
+  refused: "you said no",
+  withdrawn: "ended",
+};
+
+const HANDOVER_STATUS: Record<TClientExport["handovers"][number]["status"], string> = {
+  proposed: "waiting for your answer",
+  accepted: "you accepted",
+  declined: "you said no",
+  withdrawn: "withdrawn",
+};
 
 const AUTHOR = (who: { name: string; role: string }) => (who.role === "client" ? "You" : who.name);
 

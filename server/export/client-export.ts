@@ -49,7 +49,11 @@
 //   voiceMemos: [{ id, file,            // file: the audio's path inside the archive, unique, e.g.
 //                                       //   "voice-memos/2026-12-06-1a2b3c4d.webm" (day recorded, on their calendar)
 //                  recordedAt, lengthSeconds, note,
-//                  placedIn: "journal" | "agenda" | "homework" | "message" | "not placed yet", placedAt }]   // drafts too
+//                  placedIn: "journal" | "agenda" | "homework" | "message" | "not placed yet", placedAt }],  // drafts too
+//   recordSharing: [{ supervisor, clinician, reason, until, status: "asked" | "agreed" | "refused" | "withdrawn",
+//                     askedAt, answeredAt, withdrawnAt }],     // supervisors who asked to see their records (issue 29)
+//   handovers: [{ from, to, proposedBy, message, status: "proposed" | "accepted" | "declined" | "withdrawn",
+//                 proposedAt, answeredAt }]                   // proposals to move their work to another clinician
 // }
 //
 // INVARIANT: never a therapist's private note: the notes are selected by
@@ -70,7 +74,7 @@ export const CLIENT_EXPORT_FORMAT = "alliance-client-export";
 export const CLIENT_EXPORT_VERSION = 1;
 
 export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id" | "role">) {
-  const [person, engagements, journal, memos] = await Promise.all([
+  const [person, engagements, journal, memos, supervision, handovers] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: client.id },
       select: { name: true, email: true, timeZone: true, createdAt: true },
@@ -93,6 +97,37 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
       where: { clientId: client.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { ...MEMO_SELECT, mimeType: true, journalEntryId: true, agendaItemId: true, occurrenceId: true, messageId: true, placedAt: true },
+    }),
+    db.supervisionRequest.findMany({
+      where: { engagement: { clientId: client.id } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        engagementId: true,
+        reason: true,
+        until: true,
+        status: true,
+        createdAt: true,
+        answeredAt: true,
+        withdrawnAt: true,
+        supervisor: { select: { name: true } },
+        clinician: { select: { name: true } },
+      },
+    }),
+    db.handover.findMany({
+      where: { fromEngagement: { clientId: client.id } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        fromEngagementId: true,
+        message: true,
+        status: true,
+        createdAt: true,
+        answeredAt: true,
+        fromTherapist: { select: { name: true } },
+        toTherapist: { select: { name: true } },
+        proposedBy: { select: { name: true } },
+      },
     }),
   ]);
   const files = memoFileNames(memos, person.timeZone);
@@ -119,6 +154,25 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
       note: openMemo(memo).note,
       placedIn: placeOf(memo),
       placedAt: iso(memo.placedAt),
+    })),
+    recordSharing: supervision.map((request) => ({
+      supervisor: request.supervisor.name,
+      clinician: request.clinician.name,
+      reason: openField("supervisionReason", { engagementId: request.engagementId, requestId: request.id }, request.reason),
+      until: iso(request.until),
+      status: request.status,
+      askedAt: iso(request.createdAt),
+      answeredAt: iso(request.answeredAt),
+      withdrawnAt: iso(request.withdrawnAt),
+    })),
+    handovers: handovers.map((handover) => ({
+      from: handover.fromTherapist.name,
+      to: handover.toTherapist.name,
+      proposedBy: handover.proposedBy.name,
+      message: handover.message ? openField("handoverMessage", { engagementId: handover.fromEngagementId, handoverId: handover.id }, handover.message) : "",
+      status: handover.status,
+      proposedAt: iso(handover.createdAt),
+      answeredAt: iso(handover.answeredAt),
     })),
   };
 }

@@ -9,6 +9,9 @@ import { randomUUID } from "node:crypto";
 import type { TDb } from "@/server/db/client";
 import { callerFor, CAST_EXERCISE_FORM, seedCast, TEST_PASSWORD } from "../factories";
 import { enrolTwoFactor } from "./totp";
+import { sealField } from "@/server/crypto/sealed-fields";
+import { newRowId } from "@/server/db/ids";
+import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
 
 /** A PHQ-9 answer pattern no other test writes (item 9 at 0, so no flag). */
 export const CANARY_ANSWERS = { q1: 3, q2: 0, q3: 2, q4: 1, q5: 3, q6: 0, q7: 2, q8: 1, q9: 0, difficulty: 2 } as const;
@@ -50,6 +53,9 @@ export const CANARY_TABLES = {
   safetyPlanEarlier: "safety_plan_versions",
   safetyPlanContact: "safety_plans",
   offTrackNote: "off_track_reviews",
+  // Issue 29: why the cast's consented supervisor asked, and the word to the client with a proposed handover.
+  supervisionReason: "supervision_requests",
+  handoverMessage: "handovers",
 } as const;
 
 export type TCanaryName = keyof typeof CANARY_TABLES;
@@ -94,6 +100,8 @@ export async function writeCanaries(db: TDb) {
     safetyPlanEarlier: canary("safety-plan-earlier"),
     safetyPlanContact: canary("safety-plan-contact"),
     offTrackNote: canary("off-track-note"),
+    supervisionReason: canary("supervision-reason"),
+    handoverMessage: canary("handover-message"),
   };
   const sessionId = cast.session.id;
   // Voice memo notes: on the memo the client put on the agenda (the therapist may read it), and on one not placed yet (theirs alone).
@@ -184,6 +192,44 @@ export async function writeCanaries(db: TDb) {
   await client.twoFactor.begin({ password: TEST_PASSWORD });
   // The server's web push key pair, made on first use: its private half is sealed too.
   await client.push.publicKey();
+  await writePracticeCanaries(db, cast, c);
   return { cast, client, therapist, canaries: c, goalId, assignmentId, exercise: { assignmentId: exerciseAssignmentId, occurrenceId: exerciseDay!.id, stepId } };
 }
 
+
+/**
+ * The practice's sealed words (issue 29): the consented supervisor's reason,
+ * a proposed handover of the pair's client to that supervisor with a word to
+ * the client, and a waiting invitation of a colleague (its link's token).
+ */
+async function writePracticeCanaries(db: TDb, cast: Awaited<ReturnType<typeof seedCast>>, c: Record<TCanaryName, string>) {
+  const engagementId = cast.engagement.id;
+  const requestId = cast.practice.supervision.agreed.id;
+  await db.supervisionRequest.update({ where: { id: requestId }, data: { reason: sealField("supervisionReason", { engagementId, requestId }, c.supervisionReason) } });
+  const handoverId = newRowId();
+  await db.handover.create({
+    data: {
+      id: handoverId,
+      fromEngagementId: engagementId,
+      fromTherapistId: cast.therapist.id,
+      toTherapistId: cast.supervisor.id,
+      proposedById: cast.therapist.id,
+      message: sealField("handoverMessage", { engagementId, handoverId }, c.handoverMessage),
+    },
+  });
+  const invitationId = newRowId();
+  const { token, tokenHash } = newInvitationToken();
+  await db.practiceInvitation.create({
+    data: {
+      id: invitationId,
+      practiceId: cast.practice.id,
+      invitedById: cast.therapist.id,
+      email: `colleague-${randomUUID().slice(0, 8)}@test.alliance.test`,
+      name: "Nell Newcolleague",
+      role: "clinician",
+      tokenHash,
+      linkSecret: sealField("practiceInvitationLinkSecret", { invitationId }, token),
+      expiresAt: invitationExpiry(),
+    },
+  });
+}
