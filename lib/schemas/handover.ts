@@ -4,8 +4,9 @@ import { z } from "zod";
 import { hasNoNul, NUL_MESSAGE } from "./common";
 import { ZEngagementRefSchema } from "./engagement";
 
-/** A word to the client with the proposal: a few sentences, not a letter. */
-export const MAX_HANDOVER_MESSAGE_CHARS = 1000;
+import { MAX_HANDOVER_MESSAGE_CHARS } from "../constants/handover";
+
+export { MAX_HANDOVER_MESSAGE_CHARS };
 
 export const ZHandoverRefSchema = z.object({ handoverId: z.uuid("That link isn't valid.") });
 

@@ -116,7 +116,8 @@ export async function proposeHandover(
       fromTherapistId: engagement.therapist_id,
       toTherapistId: input.toTherapistId,
       proposedById: user.id,
-      message: sealField("handoverMessage", { engagementId: engagement.id, handoverId: id }, input.message),
+      // No word: the column's empty default, nothing to seal.
+      message: input.message === "" ? "" : sealField("handoverMessage", { engagementId: engagement.id, handoverId: id }, input.message),
     },
     select: { id: true },
   });
@@ -394,7 +395,7 @@ export async function handoverForClient(db: TTx, client: Pick<TSessionUser, "id"
     from: handover.fromTherapist.name,
     to: handover.toTherapist.name,
     proposedBy: handover.proposedById === handover.fromTherapistId ? null : handover.proposedBy.name,
-    message: openField("handoverMessage", { engagementId: handover.fromEngagementId, handoverId: handover.id }, handover.message),
+    message: handover.message === "" ? "" : openField("handoverMessage", { engagementId: handover.fromEngagementId, handoverId: handover.id }, handover.message),
     privateNotesGoToo: marked > 0,
     createdAt: handover.createdAt,
     answeredAt: handover.answeredAt,
