@@ -4,7 +4,7 @@
 // new clinician at once; "not now" keeps everything as it is.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,9 +15,32 @@ export function HandoverAnswer({ handoverId, to, from }: { handoverId: string; t
   const router = useRouter();
   const isHydrated = useIsHydrated();
   const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const onError = (failure: { message: string }) => setError(failure.message);
-  const accept = useMutation(trpc.handover.accept.mutationOptions({ onSuccess: () => router.push("/between-sessions"), onError }));
-  const decline = useMutation(trpc.handover.decline.mutationOptions({ onSuccess: () => router.refresh(), onError }));
+  // Who the client works with, and the notice on Today, changed with the answer.
+  const forget = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.handover.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.engagement.pathKey() }),
+    ]);
+  const accept = useMutation(
+    trpc.handover.accept.mutationOptions({
+      onSuccess: async () => {
+        await forget();
+        router.push("/between-sessions");
+      },
+      onError,
+    }),
+  );
+  const decline = useMutation(
+    trpc.handover.decline.mutationOptions({
+      onSuccess: async () => {
+        await forget();
+        router.refresh();
+      },
+      onError,
+    }),
+  );
   const isPending = accept.isPending || decline.isPending || accept.isSuccess;
   return (
     <div className="flex flex-col gap-3">

@@ -179,6 +179,9 @@ export async function writeCanaries(db: TDb) {
   await client.measure.submit({ measureId, ...CANARY_ANSWERS });
   // The cast's PHQ-9 went 7 → 14 → 12: still reliably worse, so off track; the therapist thinks it through.
   await therapist.measure.saveOffTrackReview({ engagementId: cast.engagement.id, kind: "phq9", items: ["support"], note: c.offTrackNote });
+  // A handover the therapist proposed with a word to the client, then withdrew (issue 29): its sealed message stays.
+  const { id: handoverId } = await therapist.handover.propose({ engagementId, toTherapistId: cast.colleague.id, message: "A colleague could see you sooner." });
+  await therapist.handover.withdraw({ handoverId });
   // Two-step sign-in secrets: the therapist has it on, the client has only begun.
   await enrolTwoFactor(therapist);
   await client.twoFactor.begin({ password: TEST_PASSWORD });
