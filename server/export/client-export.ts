@@ -46,6 +46,7 @@
 //                        responses: [{ answers: [0–3 per item], difficulty, total, severity, at }] }] }],
 //   journal: [{ text, mood, visibility: "private" | "shared", sharedWith: therapist name | null,
 //               sharedAt, writtenAt, updatedAt }],                                 // private entries too
+//   handovers: [{ from, to, proposedBy, message, status, proposedAt, answeredAt }],   // changes of therapist proposed to them (issue 29)
 //   voiceMemos: [{ id, file,            // file: the audio's path inside the archive, unique, e.g.
 //                                       //   "voice-memos/2026-12-06-1a2b3c4d.webm" (day recorded, on their calendar)
 //                  recordedAt, lengthSeconds, note,
@@ -70,7 +71,7 @@ export const CLIENT_EXPORT_FORMAT = "alliance-client-export";
 export const CLIENT_EXPORT_VERSION = 1;
 
 export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id" | "role">) {
-  const [person, engagements, journal, memos] = await Promise.all([
+  const [person, engagements, journal, memos, handovers] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: client.id },
       select: { name: true, email: true, timeZone: true, createdAt: true },
@@ -94,6 +95,21 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { ...MEMO_SELECT, mimeType: true, journalEntryId: true, agendaItemId: true, occurrenceId: true, messageId: true, placedAt: true },
     }),
+    db.handover.findMany({
+      where: { fromEngagement: { clientId: client.id } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        fromEngagementId: true,
+        message: true,
+        status: true,
+        createdAt: true,
+        answeredAt: true,
+        fromTherapist: { select: { name: true } },
+        toTherapist: { select: { name: true } },
+        proposedBy: { select: { name: true } },
+      },
+    }),
   ]);
   const files = memoFileNames(memos, person.timeZone);
   return {
@@ -110,6 +126,15 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
       sharedAt: iso(entry.sharedAt),
       writtenAt: iso(entry.createdAt),
       updatedAt: iso(entry.updatedAt),
+    })),
+    handovers: handovers.map((handover) => ({
+      from: handover.fromTherapist.name,
+      to: handover.toTherapist.name,
+      proposedBy: handover.proposedBy.name,
+      message: handover.message === "" ? "" : openField("handoverMessage", { engagementId: handover.fromEngagementId, handoverId: handover.id }, handover.message),
+      status: handover.status,
+      proposedAt: iso(handover.createdAt),
+      answeredAt: iso(handover.answeredAt),
     })),
     voiceMemos: memos.map((memo, index) => ({
       id: memo.id,

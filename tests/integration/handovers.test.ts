@@ -18,6 +18,7 @@ import { resetClock } from "@/server/clock";
 import { getDb } from "@/server/db/client";
 import { openField, SEALED_FIELDS, type TSealedFieldName } from "@/server/crypto/sealed-fields";
 import { buildEngagementExport } from "@/server/export/therapist-export";
+import { buildClientExport } from "@/server/export/client-export";
 import { callerFor, seedCast, type TCast } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { rejection } from "../support/errors";
@@ -105,6 +106,9 @@ describe("proposing a handover", () => {
     const shown = await client.handover.byId({ handoverId: id });
     expect(shown).toMatchObject({ status: "proposed", from: cast.therapist.name, to: cast.colleague.name, message: "HANDOVER-MESSAGE-CANARY", proposedBy: null });
     expect((await client.handover.notices()).waiting).toEqual([{ id, from: cast.therapist.name, to: cast.colleague.name }]);
+    // It is in the client's export (server/data-lifecycle: handovers go with the client), opened; never in another's.
+    expect(JSON.stringify((await buildClientExport(db, cast.client)).handovers)).toContain("HANDOVER-MESSAGE-CANARY");
+    expect(JSON.stringify(await buildClientExport(db, cast.otherClient))).not.toContain("HANDOVER-MESSAGE-CANARY");
     // Another client can't read it.
     const otherClient = await callerFor(db, cast.otherClient);
     expect((await rejection(otherClient.handover.byId({ handoverId: id }))).code).toBe("NOT_FOUND");
