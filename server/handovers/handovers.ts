@@ -138,14 +138,18 @@ export async function proposeHandover(
 }
 
 /** The proposal's engagement, for audit events; clears the private-note marks of a proposal that didn't go ahead. */
-async function closeProposal(db: TTx, handover: { id: string; fromEngagementId: string; toTherapistId: string }, status: "declined" | "withdrawn") {
+async function closeProposal(
+  db: TTx,
+  handover: { id: string; fromEngagementId: string; fromTherapistId: string; toTherapistId: string },
+  status: "declined" | "withdrawn",
+) {
   const closed = await db.handover.updateMany({
     where: { id: handover.id, status: "proposed" },
     data: { status, answeredAt: status === "declined" ? clockNow() : null },
   });
   if (closed.count !== 1) throw new AppError("CONFLICT", "That proposal has already been answered or withdrawn.");
   await db.sessionNote.updateMany({
-    where: { kind: "therapist_private", handedOverToId: handover.toTherapistId, session: { engagementId: handover.fromEngagementId } },
+    where: { kind: "therapist_private", authorId: handover.fromTherapistId, handedOverToId: handover.toTherapistId, session: { engagementId: handover.fromEngagementId } },
     data: { handedOverToId: null },
   });
 }
@@ -476,8 +480,18 @@ export async function previousNotesOf(db: TTx, user: Pick<TSessionUser, "id">, e
     select: { toEngagementId: true, toTherapist: { select: { name: true } } },
   });
   if (!handover?.toEngagementId) return { to: null, notes: [] };
+  // The work may have moved on again since: follow it, a handover at a time, to wherever its sessions are now.
+  const chain = [handover.toEngagementId];
+  for (let hop = 0; hop < 20; hop += 1) {
+    const next = await db.handover.findFirst({
+      where: { fromEngagementId: chain[chain.length - 1], status: "accepted", toEngagementId: { not: null } },
+      select: { toEngagementId: true },
+    });
+    if (!next?.toEngagementId) break;
+    chain.push(next.toEngagementId);
+  }
   const notes = await db.sessionNote.findMany({
-    where: { kind: "therapist_private", authorId: user.id, session: { engagementId: handover.toEngagementId } },
+    where: { kind: "therapist_private", authorId: user.id, session: { engagementId: { in: chain } } },
     orderBy: { session: { startsAt: "asc" } },
     take: 500,
     select: { id: true, sessionId: true, body: true, updatedAt: true, handedOverToId: true, session: { select: { startsAt: true } } },

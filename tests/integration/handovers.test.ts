@@ -293,6 +293,15 @@ describe("accepting a handover", () => {
     const previous = await therapist.handover.previousNotes({ engagementId: cast.engagement.id });
     expect(previous.notes.every((note) => note.isHandedOver)).toBe(true);
     expect((await rejection(colleague.session.saveNote({ sessionId: cast.session.id, kind: "therapist_private", body: "Overwritten?" }))).code).toBe("BAD_REQUEST");
+
+    // The work moves on again, to the supervisor: the first clinician still finds their notes, and the second
+    // clinician's handed-over reading ends with the work (the notes were handed to them, not onwards).
+    await db.practiceMember.updateMany({ where: { userId: cast.supervisor.id }, data: { role: "clinician" } });
+    const { id: second } = await colleague.handover.propose({ engagementId: accepted.toEngagement.id, toTherapistId: cast.supervisor.id });
+    await client.handover.accept({ handoverId: second });
+    expect((await therapist.handover.previousNotes({ engagementId: cast.engagement.id })).notes.map((note) => note.body).sort()).toEqual(["HANDED-OVER-NOTE", "LATER-NOTE"]);
+    const supervisor = await callerFor(db, cast.supervisor);
+    expect(JSON.stringify(await supervisor.session.byId({ sessionId: cast.completedSession.id }))).not.toContain("HANDED-OVER-NOTE");
   });
 
   it("lets the practice's admin hand over the clients of a clinician who left, never their private notes", async () => {
