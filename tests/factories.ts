@@ -590,3 +590,19 @@ export async function seedWorkingPair(db: TDb, names: { therapist: string; clien
   const engagement = await seedEngagement(db, { therapistId: therapist.id, clientId: client.id });
   return { therapist, client, engagement };
 }
+
+/** A handover waiting for the client's answer (issue 29): the pair's therapist proposes the practice's colleague. */
+export async function seedHandover(db: TDb, cast: Pick<TCast, "engagement" | "therapist" | "colleague">, message = "Cole has more time for you on Thursdays.") {
+  const id = newRowId();
+  return db.handover.create({
+    data: {
+      id,
+      fromEngagementId: cast.engagement.id,
+      fromTherapistId: cast.therapist.id,
+      toTherapistId: cast.colleague.id,
+      proposedById: cast.therapist.id,
+      message: sealField("handoverMessage", { engagementId: cast.engagement.id, handoverId: id }, message),
+    },
+    select: { id: true },
+  });
+}

@@ -85,14 +85,20 @@ export function SessionNotes({ session, canEdit }: { session: TSessionView; canE
     <div className="flex flex-col gap-5">
       {kinds.map((kind) => {
         const current = note(kind);
-        const isWriter = kind === "client_takeaway" ? isClient : !isClient;
+        // A previous clinician's private note, handed over with the client's work: theirs, read-only.
+        const isHandedOver = kind === "therapist_private" && current !== undefined && !current.isMine;
+        const isWriter = (kind === "client_takeaway" ? isClient : !isClient) && !isHandedOver;
         return (
           <section key={kind} aria-labelledby={`note-${kind}`} className="flex flex-col gap-2">
             <h3 id={`note-${kind}`} className="font-medium">
               {kind === "client_takeaway" && !isClient ? "Client's takeaways" : TITLES[kind].title}
             </h3>
             <p className="text-sm text-ink-muted">
-              {kind === "client_takeaway" && !isClient ? "Shown only when your client chooses to share them." : TITLES[kind].who}
+              {kind === "client_takeaway" && !isClient
+                ? "Shown only when your client chooses to share them."
+                : isHandedOver
+                  ? `Private: written by ${current.author.name}, who handed it over to you with this client's work. Read-only; your client never sees it.`
+                  : TITLES[kind].who}
             </p>
             {isWriter && canEdit ? (
               <NoteEditor

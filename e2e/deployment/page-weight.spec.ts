@@ -96,6 +96,12 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
   const ladder = `/engagements/${engagement.id}/ladder`;
   const conversation = `/messages/${engagement.id}`;
   const safetyPlan = `/engagements/${engagement.id}/safety-plan`;
+  // A proposed handover for the client to answer (issue 29); weighed only, so to the same therapist.
+  const { therapistId } = await cluster.db.engagement.findUniqueOrThrow({ where: { id: engagement.id }, select: { therapistId: true } });
+  const handover = await cluster.db.handover.create({
+    data: { fromEngagementId: engagement.id, fromTherapistId: therapistId, toTherapistId: therapistId, proposedById: therapistId },
+    select: { id: true },
+  });
 
   const pages: Record<"visitor" | "therapist" | "client", string[]> = {
     visitor: ["/sign-in", "/sign-up", "/sign-up/finish", "/forgot-password", "/offline"],
@@ -117,6 +123,8 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
       ladder,
       conversation,
       safetyPlan,
+      `/clients/${engagement.id}/hand-over`,
+      "/practice/handovers",
       "/notifications",
       "/account",
       "/account/two-step",
@@ -143,6 +151,7 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
       "/safety-plan",
       safetyPlan,
       `/questionnaires/${measure.id}`,
+      `/handovers/${handover.id}`,
       `/engagements/${engagement.id}/questionnaires`,
       "/access-log",
       "/account/export",

@@ -1,7 +1,8 @@
 // The statement budget (README, "Performance"): the caseload, a client page and each of its parts,
 // a session page, the client's home, the exercise pages (an exercise's
 // entries, one entry, the ladder, a template's form), a conversation and a
-// safety plan with its history (for either person), and a practice's outcomes, each load with at most PAGE_STATEMENT_BUDGET SQL statements,
+// safety plan with its history (for either person), the handover pages (a clinician's proposal,
+// the client's answer, the owner's list) and a practice's outcomes each load with at most PAGE_STATEMENT_BUDGET SQL statements,
 // the same with 10 and with 1,000 records (clients, goals, homework days,
 // agenda items, journal entries, exercise entries naming ladder steps; 10
 // and 10,000 messages; 10 and 1,000 safety plan versions), with one audit insert per page
@@ -122,7 +123,10 @@ type TPages = Record<
   | "safety plan (therapist)"
   | "client goals"
   | "client progress"
-  | "practice outcomes",
+  | "practice outcomes"
+  | "hand over (therapist)"
+  | "handover (client)"
+  | "clients to hand over",
   /** `audits`: inserts into the audit log (one, for all the page's clinical reads), unless the page reads none. */
   { path: string; cookie: string; audits?: 0 | 1; budget?: number }
 >;
@@ -134,7 +138,7 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
   const engagement = await cluster.db.engagement.findFirstOrThrow({ where: { client: { email: scaleClientEmail(prefix, 1) } }, select: { id: true } });
   const session = await cluster.db.therapySession.findFirstOrThrow({
     where: { engagementId: engagement.id, status: "scheduled" },
-    select: { id: true, _count: { select: { agendaItems: true } } },
+    select: { id: true, createdById: true, _count: { select: { agendaItems: true } } },
   });
   expect(session._count.agendaItems).toBe(size);
   // The exercise's `size` sent entries (prisma/seed/scale.ts): the newest assignment (up to 49 of them, within
@@ -152,6 +156,13 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
     orderBy: { sentAt: "desc" },
     select: { occurrenceId: true },
   });
+  // A proposed handover to answer (issue 29): to the same therapist, which only this count's page reads.
+  const handover =
+    (await cluster.db.handover.findFirst({ where: { fromEngagementId: engagement.id, status: "proposed" }, select: { id: true } })) ??
+    (await cluster.db.handover.create({
+      data: { fromEngagementId: engagement.id, fromTherapistId: session.createdById, toTherapistId: session.createdById, proposedById: session.createdById },
+      select: { id: true },
+    }));
   return {
     // Its own, tighter budget: who needs the therapist first is ordered inside the engagements' statement.
     caseload: { path: "/caseload", cookie: therapist, budget: 7 },
@@ -179,6 +190,10 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
     // The practice's outcomes (its owner's: the scale therapist owns a practice of one), over 10 and 1,000
     // clients: de-identified figures, no record opened, nothing audited.
     "practice outcomes": { path: "/practice/outcomes", cookie: therapist, audits: 0 },
+    // Handing a client over (issue 29): the clinician's proposal page, the client's answer, the owner's list.
+    "hand over (therapist)": { path: `/clients/${engagement.id}/hand-over`, cookie: therapist },
+    "handover (client)": { path: `/handovers/${handover.id}`, cookie: client },
+    "clients to hand over": { path: "/practice/handovers", cookie: therapist },
   };
 }
 

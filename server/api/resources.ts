@@ -61,6 +61,8 @@ export type TAuditDeclaration<TRecord, TInput, TOutput> = {
    * A record's engagement always comes from the record, never from here.
    */
   engagementId?: (call: TCall<TRecord, TInput, TOutput>) => string | null;
+  /** `own` only: that engagement's client, so the event shows in their access log (a handover's). */
+  clientId?: (call: TCall<TRecord, TInput, TOutput>) => string | null;
 };
 
 type TAudits<TRecord, TInput, TOutput> = TAuditDeclaration<TRecord, TInput, TOutput> | TAuditDeclaration<TRecord, TInput, TOutput>[] | null;
@@ -191,8 +193,8 @@ function ownProcedures() {
       recordType: event.recordType,
       recordId: event.recordId ? event.recordId(call) : null,
       engagementId: event.engagementId ? event.engagementId(call) : null,
-      // A client's own records are theirs; a therapist's lists span clients.
-      clientId: ctx.user.role === "client" ? ctx.user.id : null,
+      // A client's own records are theirs; a therapist's lists span clients unless the event names one.
+      clientId: ctx.user.role === "client" ? ctx.user.id : event.clientId ? event.clientId(call) : null,
     });
   const procedure = (rule: TRoleRule) => roleGate(rule).use(atomicWrites);
 

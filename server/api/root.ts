@@ -20,6 +20,7 @@ import { twoFactorRouter } from "./routers/two-factor";
 import { dataExportRouter } from "./routers/data-export";
 import { accessLogRouter } from "./routers/access-log";
 import { outcomesRouter } from "./routers/outcomes";
+import { handoverRouter } from "./routers/handover";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   twoFactor: twoFactorRouter,
   dataExport: dataExportRouter,
   accessLog: accessLogRouter,
+  handover: handoverRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -50,6 +50,7 @@ const RECORD_WORDS: Partial<Record<TAuditRecordType, TWords>> = {
   measure_flag: { one: "an urgent answer on {your} questionnaire", many: "urgent answers on {your} questionnaires" },
   off_track_review: { one: "a review of how {your} questionnaires are going", many: "reviews of how {your} questionnaires are going" },
   invitation: { one: "{your} invitation", many: "{your} invitation" },
+  handover: { one: "a proposal to move {your} work to another therapist", many: "proposals to move {your} work to another therapist" },
   engagement_export: { one: "a copy of {your} whole record", many: "a copy of {your} whole record" },
 };
 

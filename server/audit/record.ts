@@ -47,6 +47,7 @@ export const AUDIT_RECORD_TYPES = [
   "measure_response",
   "measure_flag",
   "off_track_review",
+  "handover",
   "engagement_export",
   "client_export",
   "template_library",

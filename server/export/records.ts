@@ -48,16 +48,22 @@ export const NOTE_AUDIENCE: Record<SessionNoteKind, string> = {
   therapist_private: "therapist_private",
 };
 
-/** The notes each audience takes with them: built into the query, never filtered after. */
-export function exportNoteWhere(audience: TExportAudience): Prisma.SessionNoteWhereInput {
-  return audience === "client"
-    ? { kind: { in: ["shared_summary", "client_takeaway"] } }
-    : { OR: [{ kind: { in: ["shared_summary", "therapist_private"] } }, { kind: "client_takeaway", isSharedWithTherapist: true }] };
+/**
+ * The notes each audience takes with them: built into the query, never
+ * filtered after. A therapist takes the private notes they wrote or were
+ * handed (server/handovers), never a previous clinician's.
+ */
+export function exportNoteWhere(audience: TExportAudience, readerId?: string): Prisma.SessionNoteWhereInput {
+  if (audience === "client") return { kind: { in: ["shared_summary", "client_takeaway"] } };
+  const privateNotes: Prisma.SessionNoteWhereInput[] = readerId
+    ? [{ kind: "therapist_private", OR: [{ authorId: readerId }, { handedOverToId: readerId }] }]
+    : [];
+  return { OR: [{ kind: "shared_summary" }, ...privateNotes, { kind: "client_takeaway", isSharedWithTherapist: true }] };
 }
 
 const person = { select: { name: true, role: true } } as const;
 
-function engagementSelect(audience: TExportAudience) {
+function engagementSelect(audience: TExportAudience, readerId?: string) {
   return {
     id: true,
     status: true,
@@ -137,7 +143,7 @@ function engagementSelect(audience: TExportAudience) {
           select: { authorId: true, text: true, kind: true, status: true, createdAt: true, messageId: true, author: person },
         },
         notes: {
-          where: exportNoteWhere(audience),
+          where: exportNoteWhere(audience, readerId),
           orderBy: { kind: "asc" },
           select: { kind: true, body: true, isSharedWithTherapist: true, createdAt: true, updatedAt: true, author: person },
         },
@@ -423,11 +429,13 @@ export async function loadExportEngagements(
   db: TDb,
   where: Prisma.EngagementWhereInput,
   audience: TExportAudience,
+  /** The therapist who takes the export: their own private notes only. */
+  readerId?: string,
 ): Promise<TExportEngagement[]> {
   const rows = await db.engagement.findMany({
     where,
     orderBy: [{ startedAt: "asc" }, { createdAt: "asc" }],
-    select: engagementSelect(audience),
+    select: engagementSelect(audience, readerId),
   });
   return rows.map(shapeEngagement);
 }

@@ -41,7 +41,7 @@ export const THERAPIST_EXPORT_VERSION = 1;
 
 export async function buildEngagementExport(db: TDb, therapist: TSessionUser, engagementId: string) {
   const [engagements, sharedJournal] = await Promise.all([
-    loadExportEngagements(db, { id: engagementId, therapistId: therapist.id }, "therapist"),
+    loadExportEngagements(db, { id: engagementId, therapistId: therapist.id }, "therapist", therapist.id),
     listSharedEntries(db, therapist, engagementId),
   ]);
   const engagement = engagements[0];

@@ -7,8 +7,13 @@
 //     shared_summary     written by the therapist, read by both;
 //     client_takeaway    written by the client, read by the therapist only
 //                        while isSharedWithTherapist;
-//     therapist_private  the therapist's alone. It is never selected into
-//                        anything a client can fetch.
+//     therapist_private  its author's alone. It is never selected into
+//                        anything a client can fetch. After a handover
+//                        (server/handovers) the note moves with its session
+//                        but stays its author's: the new therapist reads it
+//                        only when its author handed it over
+//                        (handedOverToId), and the author reads it on their
+//                        ended engagement's page.
 import type { Prisma } from "../db/generated/client";
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
@@ -25,7 +30,13 @@ export function noteWhereForUser(user: Pick<TSessionUser, "id" | "role">): Prism
   }
   return {
     session: sessionWhereForUser(user),
-    OR: [{ kind: { in: ["shared_summary", "therapist_private"] } }, { kind: "client_takeaway", isSharedWithTherapist: true }],
+    OR: [
+      { kind: "shared_summary" },
+      { kind: "therapist_private", authorId: user.id },
+      // Handed over: opens only once the session is the reader's own (the client accepted).
+      { kind: "therapist_private", handedOverToId: user.id, session: { engagement: { therapistId: user.id } } },
+      { kind: "client_takeaway", isSharedWithTherapist: true },
+    ],
   };
 }
 

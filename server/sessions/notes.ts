@@ -3,7 +3,7 @@
 // client writes their own takeaways and decides whether to share them.
 import type { TDb } from "../db/client";
 import type { TSessionUser } from "../auth/session-user";
-import { AppError } from "../errors";
+import { AppError, fieldError } from "../errors";
 import { sealField } from "../crypto/sealed-fields";
 import type { TSaveNote } from "../../lib/schemas/session";
 import type { TSessionContext } from "./access";
@@ -11,10 +11,29 @@ import { announceSessionChange } from "./live";
 
 const WRITER = { shared_summary: "therapist", therapist_private: "therapist", client_takeaway: "client" } as const;
 
+/**
+ * A session holds one private note (unique session and kind). After a
+ * handover the previous clinician's stays theirs: the new one can neither
+ * overwrite nor add to it, and writes theirs on their own sessions.
+ */
+async function assertOwnPrivateNote(db: TDb, user: TSessionUser, sessionId: string): Promise<void> {
+  const existing = await db.sessionNote.findUnique({
+    where: { sessionId_kind: { sessionId, kind: "therapist_private" } },
+    select: { authorId: true, author: { select: { name: true } } },
+  });
+  if (existing && existing.authorId !== user.id) {
+    throw fieldError(
+      "body",
+      `This session's private note is ${existing.author.name}'s, from before the client moved to you, and stays theirs. Write your private notes on your own sessions.`,
+    );
+  }
+}
+
 export async function saveNote(db: TDb, user: TSessionUser, session: TSessionContext, input: TSaveNote): Promise<{ id: string }> {
   if (WRITER[input.kind] !== user.role) {
     throw new AppError("FORBIDDEN", user.role === "client" ? "Only your therapist writes that note." : "Only your client writes their takeaways.");
   }
+  if (input.kind === "therapist_private") await assertOwnPrivateNote(db, user, session.id);
   const isShared = input.kind === "client_takeaway" ? (input.isSharedWithTherapist ?? false) : false;
   const body = sealField("sessionNoteBody", { sessionId: session.id, kind: input.kind }, input.body);
   const note = await db.sessionNote.upsert({

@@ -139,7 +139,7 @@ export async function getSessionView(
         },
         notes: {
           where: noteWhereForUser(user),
-          select: { id: true, kind: true, body: true, isSharedWithTherapist: true, updatedAt: true, author: { select: { name: true } } },
+          select: { id: true, kind: true, authorId: true, body: true, isSharedWithTherapist: true, updatedAt: true, author: { select: { name: true } } },
         },
         feedback: { select: { id: true } },
       },
@@ -189,7 +189,8 @@ export async function getSessionView(
       authorName: author.name,
       isCarriedOver: carriedFromId !== null,
     })),
-    notes: notes.map((note) => ({ ...note, body: openField("sessionNoteBody", { sessionId, kind: note.kind }, note.body) })),
+    // isMine: a private note handed over with the client's work (server/handovers) stays its author's, read-only here.
+    notes: notes.map(({ authorId, ...note }) => ({ ...note, isMine: authorId === user.id, body: openField("sessionNoteBody", { sessionId, kind: note.kind }, note.body) })),
     hasFeedback: feedback !== null,
     /** One line per exercise sent since the last session, e.g. "Thought record: 3 done; belief fell from 80 to 45 on average". */
     exercisesSinceLastSession: exercises.map(({ assignmentId, line }) => ({ assignmentId, line })),

@@ -15,7 +15,7 @@ import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter, PUBLIC_PROCEDURES } from "@/server/api/root";
-import { CAST_EXERCISE_FORM, callerFor, seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
+import { CAST_EXERCISE_FORM, callerFor, seedCast, seedHandover, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
 import { issueEmailProof } from "@/server/auth/email-proofs";
 import { snapshotDatabase, connectTestDb } from "../support/db";
 import { newEmailChangeToken } from "@/server/account/email-change";
@@ -31,7 +31,19 @@ type TPracticeActor = "admin" | "colleague" | "supervisor" | "pendingSupervisor"
 type TActor = TBaseActor | TPracticeActor;
 type TOutcome = "ok" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT";
 type TCaller = Awaited<ReturnType<typeof callerFor>>;
-type TRow = { call: (caller: TCaller, cast: TCast) => Promise<unknown>; expect: Record<TBaseActor, TOutcome> & Partial<Record<TPracticeActor, TOutcome>> };
+type TRow = {
+  /** Records a row needs beyond the cast, written before the database is snapshotted (a handover waiting for its answer). */
+  setup?: (cast: TCast) => Promise<void>;
+  call: (caller: TCaller, cast: TCast) => Promise<unknown>;
+  expect: Record<TBaseActor, TOutcome> & Partial<Record<TPracticeActor, TOutcome>>;
+};
+
+/** The cast with a handover waiting (the handover rows' setup). */
+type TWithHandover = TCast & { handover?: { id: string } };
+async function withHandover(cast: TCast): Promise<void> {
+  (cast as TWithHandover).handover = await seedHandover(db, cast);
+}
+const handoverOf = (cast: TCast) => (cast as TWithHandover).handover!.id;
 
 /** Keys as a browser's PushSubscription has them (the matrix never sends to them). */
 const PUSH_KEYS = { p256dh: createECDH("prime256v1").generateKeys().toString("base64url"), auth: randomBytes(16).toString("base64url") };
@@ -590,6 +602,48 @@ export const MATRIX: Record<string, TRow> = {
       otherTherapist: "FORBIDDEN",
     },
   },
+
+  // Handing a client over (issue 29). Only the pair's therapist proposes for the pair's engagement (the
+  // practice's admin only once that therapist has left: tests/integration/handovers.test.ts); the
+  // practice's people and another practice find nothing; only the pair's client answers.
+  "handover.options": {
+    call: (caller, cast) => caller.handover.options({ engagementId: cast.engagement.id }),
+    expect: { ...PAIR_THERAPIST, admin: "NOT_FOUND", colleague: "NOT_FOUND", supervisor: "NOT_FOUND", pendingSupervisor: "NOT_FOUND" },
+  },
+  "handover.propose": {
+    call: (caller, cast) => caller.handover.propose({ engagementId: cast.engagement.id, toTherapistId: cast.colleague.id, message: "Cole can see you sooner." }),
+    expect: { ...PAIR_THERAPIST, admin: "NOT_FOUND", colleague: "NOT_FOUND", supervisor: "NOT_FOUND", pendingSupervisor: "NOT_FOUND" },
+  },
+  "handover.withdraw": {
+    setup: withHandover,
+    call: (caller, cast) => caller.handover.withdraw({ handoverId: handoverOf(cast) }),
+    expect: { ...PAIR_THERAPIST, admin: "NOT_FOUND", colleague: "NOT_FOUND", supervisor: "NOT_FOUND", pendingSupervisor: "NOT_FOUND" },
+  },
+  "handover.notices": { call: (caller) => caller.handover.notices(), expect: CLIENTS_ONLY },
+  "handover.byId": {
+    setup: withHandover,
+    call: (caller, cast) => caller.handover.byId({ handoverId: handoverOf(cast) }),
+    expect: { ...PAIR_CLIENT, admin: "FORBIDDEN", colleague: "FORBIDDEN", supervisor: "FORBIDDEN", pendingSupervisor: "FORBIDDEN" },
+  },
+  "handover.accept": {
+    setup: withHandover,
+    call: (caller, cast) => caller.handover.accept({ handoverId: handoverOf(cast) }),
+    expect: { ...PAIR_CLIENT, admin: "FORBIDDEN", colleague: "FORBIDDEN", supervisor: "FORBIDDEN", pendingSupervisor: "FORBIDDEN" },
+  },
+  "handover.decline": {
+    setup: withHandover,
+    call: (caller, cast) => caller.handover.decline({ handoverId: handoverOf(cast) }),
+    expect: { ...PAIR_CLIENT, admin: "FORBIDDEN", colleague: "FORBIDDEN", supervisor: "FORBIDDEN", pendingSupervisor: "FORBIDDEN" },
+  },
+  // Owners and admins: the pair's therapist owns the practice; another therapist owns a practice of one (an empty list).
+  "handover.leftClients": {
+    call: (caller) => caller.handover.leftClients(),
+    expect: { ...THERAPISTS_ONLY, admin: "ok", colleague: "FORBIDDEN", supervisor: "FORBIDDEN", pendingSupervisor: "FORBIDDEN" },
+  },
+  "handover.previousNotes": {
+    call: (caller, cast) => caller.handover.previousNotes({ engagementId: cast.engagement.id }),
+    expect: { ...PAIR_THERAPIST, admin: "NOT_FOUND", colleague: "NOT_FOUND", supervisor: "NOT_FOUND", pendingSupervisor: "NOT_FOUND" },
+  },
 };
 
 function actorUser(cast: TCast, actor: TActor) {
@@ -628,6 +682,7 @@ describe("authorization matrix", () => {
       const expected = expectedOf(MATRIX[path], actor);
       it(`${path} as ${actor} → ${expected}`, async () => {
         const cast = await seedCast(db);
+        await MATRIX[path].setup?.(cast);
         const caller = await callerFor(db, actorUser(cast, actor));
         const before = expected === "ok" ? null : await snapshotDatabase(db);
         expect(await outcomeOf(MATRIX[path].call(caller, cast))).toBe(expected);
@@ -701,6 +756,7 @@ describe("canaries in every query's answer", () => {
   for (const path of queryPaths) {
     it(`${path} shows each actor only the words that are theirs to see`, async () => {
       const { cast, canaries } = written;
+      await MATRIX[path].setup?.(cast);
       for (const actor of ACTORS) {
         const caller = await callerFor(db, actorUser(cast, actor));
         const answer = await MATRIX[path].call(caller, cast).then(

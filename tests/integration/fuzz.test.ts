@@ -21,7 +21,7 @@ import * as authRouteFile from "@/app/api/auth/[...nextauth]/route";
 import * as trpcRouteFile from "@/app/api/trpc/[trpc]/route";
 import { appRouter } from "@/server/api/root";
 import { getDb } from "@/server/db/client";
-import { CAST_EXERCISE_FORM, seedCast, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
+import { CAST_EXERCISE_FORM, seedCast, seedHandover, TEST_PASSWORD, uniqueEmail, type TCast } from "../factories";
 import { connectTestDb } from "../support/db";
 import {
   fcMalformed,
@@ -241,7 +241,7 @@ async function send(procedure: TProcedure, fuzzCase: TCase, session: TSession): 
 // ---------------------------------------------------------------------------
 // Generators that depend on the seeded world.
 
-function hintsFor(cast: TCast): THints {
+function hintsFor(cast: TCast & { handover?: { id: string } }): THints {
   return {
     idsByKey: {
       engagementId: [cast.engagement.id, cast.invitation.engagement.id],
@@ -260,6 +260,8 @@ function hintsFor(cast: TCast): THints {
       messageId: [cast.messages.fromClient.id, cast.messages.fromTherapist.id],
       replyToId: [cast.messages.fromTherapist.id],
       voiceMemoId: [cast.voiceMemos.draft.id],
+      handoverId: cast.handover ? [cast.handover.id] : [],
+      toTherapistId: [cast.colleague.id],
     },
     valuesByKey: {
       token: cast.invitation.token,
@@ -446,11 +448,13 @@ function unboundedParts(schema: TJsonSchema, path: string): string[] {
 
 // ---------------------------------------------------------------------------
 
-type TWorld = { cast: TCast; session: TSession };
+type TWorld = { cast: TCast & { handover: { id: string } }; session: TSession };
 
 /** A fresh cast per procedure, so what one procedure's inputs end or change never starves another. */
 async function seedWorld(index: number): Promise<TWorld> {
-  const cast = await seedCast(db);
+  const seeded = await seedCast(db);
+  // A handover waiting for the client's answer (issue 29), so its procedures' inputs reach the domain.
+  const cast = { ...seeded, handover: await seedHandover(db, seeded) };
   const signIn = (user: { email: string }, host: number) =>
     signInThroughNextAuth(authRoute, { email: user.email, password: TEST_PASSWORD }, `10.78.${index}.${host}`);
   const [therapist, client] = await Promise.all([signIn(cast.therapist, 1), signIn(cast.client, 2)]);

@@ -187,6 +187,9 @@ export async function writeCanaries(db: TDb) {
   await client.measure.submit({ measureId, ...CANARY_ANSWERS });
   // The cast's PHQ-9 went 7 → 14 → 12: still reliably worse, so off track; the therapist thinks it through.
   await therapist.measure.saveOffTrackReview({ engagementId: cast.engagement.id, kind: "phq9", items: ["support"], note: c.offTrackNote });
+  // A handover the therapist proposed with a word to the client, then withdrew (issue 29): its sealed message stays.
+  const { id: handoverId } = await therapist.handover.propose({ engagementId, toTherapistId: cast.colleague.id, message: c.handoverMessage });
+  await therapist.handover.withdraw({ handoverId });
   // Two-step sign-in secrets: the therapist has it on, the client has only begun.
   await enrolTwoFactor(therapist);
   await client.twoFactor.begin({ password: TEST_PASSWORD });
@@ -198,25 +201,13 @@ export async function writeCanaries(db: TDb) {
 
 
 /**
- * The practice's sealed words (issue 29): the consented supervisor's reason,
- * a proposed handover of the pair's client to that supervisor with a word to
- * the client, and a waiting invitation of a colleague (its link's token).
+ * The practice's sealed words (issue 29): the consented supervisor's reason
+ * and a waiting invitation of a colleague (its link's token).
  */
 async function writePracticeCanaries(db: TDb, cast: Awaited<ReturnType<typeof seedCast>>, c: Record<TCanaryName, string>) {
   const engagementId = cast.engagement.id;
   const requestId = cast.practice.supervision.agreed.id;
   await db.supervisionRequest.update({ where: { id: requestId }, data: { reason: sealField("supervisionReason", { engagementId, requestId }, c.supervisionReason) } });
-  const handoverId = newRowId();
-  await db.handover.create({
-    data: {
-      id: handoverId,
-      fromEngagementId: engagementId,
-      fromTherapistId: cast.therapist.id,
-      toTherapistId: cast.supervisor.id,
-      proposedById: cast.therapist.id,
-      message: sealField("handoverMessage", { engagementId, handoverId }, c.handoverMessage),
-    },
-  });
   const invitationId = newRowId();
   const { token, tokenHash } = newInvitationToken();
   await db.practiceInvitation.create({

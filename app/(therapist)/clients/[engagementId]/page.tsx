@@ -9,6 +9,7 @@ import { RecordLinks } from "@/components/engagements/record-links";
 import { NeedsAttention } from "@/components/engagements/needs-attention";
 import { ClientSectionLinks } from "@/components/engagements/client-section-links";
 import { SectionAnchorRedirect } from "@/components/engagements/section-anchor-redirect";
+import { PreviousNotes } from "@/components/handovers/previous-notes";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -49,8 +50,12 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
       )}
       <ClientSectionLinks engagementId={engagement.id} clientName={engagement.counterpart.name} isInvited={engagement.status === "invited"} />
       {engagement.status === "invited" ? null : <RecordLinks engagementId={engagement.id} />}
+      {engagement.status === "ended" ? <PreviousNotes engagementId={engagement.id} clientName={engagement.counterpart.name} timeZone={user.timeZone} /> : null}
       {engagement.status === "active" ? (
-        <div className="border-t border-line pt-4">
+        <div className="flex flex-wrap items-center gap-4 border-t border-line pt-4">
+          <Link href={`/clients/${engagement.id}/hand-over`} className="text-brand-strong underline">
+            Hand over to a colleague
+          </Link>
           <EndEngagementButton engagementId={engagement.id} otherName={engagement.counterpart.name} />
         </div>
       ) : null}
