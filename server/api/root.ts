@@ -19,6 +19,7 @@ import { pushRouter } from "./routers/push";
 import { twoFactorRouter } from "./routers/two-factor";
 import { dataExportRouter } from "./routers/data-export";
 import { accessLogRouter } from "./routers/access-log";
+import { practiceRouter } from "./routers/practice";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -44,6 +45,7 @@ export const appRouter = createTRPCRouter({
   twoFactor: twoFactorRouter,
   dataExport: dataExportRouter,
   accessLog: accessLogRouter,
+  practice: practiceRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -64,4 +66,4 @@ void everyProcedureIsTyped;
 export const createCaller = createCallerFactory(appRouter);
 
 /** Procedures a signed-out visitor may call (docs/security-and-privacy.md, S1). */
-export const PUBLIC_PROCEDURES = ["auth.signUp", "auth.checkSignUpLink", "auth.finishSignUp", "invitation.preview", "invitation.open", "invitation.emailLink", "invitation.acceptNew", "auth.requestPasswordReset", "auth.checkResetToken", "auth.resetPassword", "account.confirmEmailChange"] as const;
+export const PUBLIC_PROCEDURES = ["auth.signUp", "auth.checkSignUpLink", "auth.finishSignUp", "invitation.preview", "invitation.open", "invitation.emailLink", "invitation.acceptNew", "auth.requestPasswordReset", "auth.checkResetToken", "auth.resetPassword", "account.confirmEmailChange", "practice.checkJoinLink", "practice.joinNew"] as const;
