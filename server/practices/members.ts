@@ -105,7 +105,7 @@ export async function changeRole(db: TDb, user: TSessionUser, memberId: string, 
 /** Leaves the practice: the person becomes a practice of one again (their clients stay theirs). */
 export async function leavePractice(db: TDb, user: TSessionUser, now = clockNow()): Promise<{ memberId: string }> {
   const place = await practicePlaceOf(db, user);
-  if (!place?.practiceId) throw new AppError("BAD_REQUEST", "You're not in a practice with anyone else.");
+  if (!place?.practiceId) throw new AppError("CONFLICT", "You're not in a practice with anyone else: there is nothing to leave.");
   const member = await db.practiceMember.findFirstOrThrow({ where: { practiceId: place.practiceId, userId: user.id, leftAt: null }, select: { id: true } });
   if (place.role === "owner") {
     const others = await db.practiceMember.count({ where: { practiceId: place.practiceId, leftAt: null, userId: { not: user.id } } });

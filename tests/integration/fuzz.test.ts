@@ -260,6 +260,8 @@ function hintsFor(cast: TCast): THints {
       messageId: [cast.messages.fromClient.id, cast.messages.fromTherapist.id],
       replyToId: [cast.messages.fromTherapist.id],
       voiceMemoId: [cast.voiceMemos.draft.id],
+      // A practice (issue 29): the colleague invited and not yet joined.
+      invitationId: [cast.practice.invitation.id],
     },
     valuesByKey: {
       token: cast.invitation.token,
@@ -292,6 +294,11 @@ function hintsFor(cast: TCast): THints {
       endpoint: "https://fcm.googleapis.com/fcm/send/fuzz-device",
       p256dh: createECDH("prime256v1").generateKeys().toString("base64url"),
       auth: randomBytes(16).toString("base64url"),
+      // A practice's settings and people (issue 29).
+      role: "clinician",
+      crisisResources: "Call the crisis line.",
+      defaultMeasures: ["phq9"],
+      defaultMeasureSchedule: "once",
     },
   };
 }
