@@ -617,6 +617,7 @@ export const MATRIX: Record<string, TRow> = {
   // The practice (issue 29). The pair's therapist owns it; the other therapist owns a practice of one (no row) and
   // reaches nothing of this one: their own settings and people only, never this practice's members or invitations.
   "practice.overview": { call: (caller) => caller.practice.overview(), expect: THERAPISTS_ONLY },
+  "practice.measureDefaults": { call: (caller) => caller.practice.measureDefaults(), expect: THERAPISTS_ONLY },
   "practice.settings": { call: (caller) => caller.practice.settings(), expect: RUNS_PRACTICE },
   "practice.updateSettings": {
     call: (caller) => caller.practice.updateSettings(PRACTICE_SETTINGS),

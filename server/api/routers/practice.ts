@@ -11,7 +11,7 @@ import {
   ZPracticeInvitationRefSchema,
   ZPracticeSettingsSchema,
 } from "@/lib/schemas/practice";
-import { practiceSettings, updatePracticeSettings } from "@/server/practices/settings";
+import { measureDefaultsFor, practiceSettings, updatePracticeSettings } from "@/server/practices/settings";
 import { changeRole, deactivateMember, leavePractice, practiceOverview } from "@/server/practices/members";
 import { checkJoinLink, inviteColleague, joinAsExisting, joinAsNew, withdrawColleagueInvitation } from "@/server/practices/invitations";
 import { createTRPCRouter, publicProcedure } from "../trpc";
@@ -29,6 +29,12 @@ export const practiceRouter = createTRPCRouter({
   settings: own.query("therapist", ZNoInput, {
     run: ({ ctx }) => practiceSettings(ctx.db, ctx.user),
     audit: null, // The practice's own settings: no client's record.
+  }),
+
+  /** Any therapist: the questionnaires their practice offers first (the assign-a-questionnaire form). */
+  measureDefaults: own.query("therapist", ZNoInput, {
+    run: ({ ctx }) => measureDefaultsFor(ctx.db, ctx.user),
+    audit: null, // The practice's defaults: no client's record.
   }),
 
   updateSettings: own.mutation("therapist", ZPracticeSettingsSchema, {
