@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/schemas/practice";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/constants/practice";
 import { signInAndGo } from "@/components/auth/auth-client";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
@@ -98,7 +99,8 @@ function JoinAsNew({ token, email, inviteeName, timeZones }: { token: string; em
 
 function JoinAsSignedIn({ token, viewer, invitedEmail }: { token: string; viewer: NonNullable<TViewer>; invitedEmail: string }) {
   const trpc = useTRPC();
-  const join = useMutation(trpc.practice.joinExisting.mutationOptions({ onSuccess: () => window.location.assign("/practice") }));
+  const router = useRouter();
+  const join = useMutation(trpc.practice.joinExisting.mutationOptions({ onSuccess: () => router.push("/practice") }));
   if (viewer.email !== invitedEmail) {
     return (
       <>

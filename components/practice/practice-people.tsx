@@ -5,8 +5,9 @@
 // invitations still waiting and the form to invite a colleague; for anyone
 // but an owner with colleagues, leaving.
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { INVITABLE_ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type TInvitableRole } from "@/lib/schemas/practice";
+import { INVITABLE_ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type TInvitableRole } from "@/lib/constants/practice";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,7 @@ import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export function PracticePeople({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
+  const router = useRouter();
   const queryClient = useQueryClient();
   const { data: practice } = useSuspenseQuery(trpc.practice.overview.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.practice.pathKey() });
@@ -138,7 +140,7 @@ export function PracticePeople({ timeZone }: { timeZone: string }) {
             confirmLabel="Leave"
             onConfirm={async () => {
               await leave.mutateAsync(undefined);
-              window.location.assign("/caseload");
+              router.push("/caseload");
             }}
           />
         </Card>

@@ -69,6 +69,24 @@ test.beforeAll(async () => {
   } finally {
     await client.end();
   }
+  // Each therapist owns a practice with a colleague and a waiting invitation (issue 29): the practice page
+  // reads them, and every page's session statement reads the practice's settings with it.
+  for (const size of SIZES) {
+    const owner = await cluster.db.user.findUniqueOrThrow({ where: { email: scaleTherapistEmail(`budget${size}`, 1) }, select: { id: true, passwordHash: true } });
+    const colleague = await cluster.db.user.create({
+      data: { email: `colleague-budget${size}@scale.alliance.test`, name: "Budget Colleague", role: "therapist", passwordHash: owner.passwordHash },
+      select: { id: true },
+    });
+    await cluster.db.practice.create({
+      data: {
+        name: `Budget practice ${size}`,
+        members: { create: [{ userId: owner.id, role: "owner" }, { userId: colleague.id, role: "clinician" }] },
+        invitations: {
+          create: { invitedById: owner.id, email: `invited-budget${size}@scale.alliance.test`, name: "Invited", role: "supervisor", tokenHash: "0".repeat(63) + (size === 10 ? "1" : "2"), expiresAt: new Date(Date.now() + 86_400_000) },
+        },
+      },
+    });
+  }
   app = await startInstance(cluster, "app");
 });
 
@@ -121,7 +139,8 @@ type TPages = Record<
   | "safety plan (client)"
   | "safety plan (therapist)"
   | "client goals"
-  | "client progress",
+  | "client progress"
+  | "practice",
   /** `audits`: inserts into the audit log (one, for all the page's clinical reads), unless the page reads none. */
   { path: string; cookie: string; audits?: 0 | 1; budget?: number }
 >;
@@ -175,6 +194,8 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
     // The plan and its history (the newest 50 of `size` versions).
     "safety plan (client)": { path: `/engagements/${engagement.id}/safety-plan`, cookie: client },
     "safety plan (therapist)": { path: `/engagements/${engagement.id}/safety-plan`, cookie: therapist },
+    // The practice (issue 29): its people and settings, no client's record, so nothing to audit.
+    practice: { path: "/practice", cookie: therapist, audits: 0 },
   };
 }
 
@@ -229,6 +250,14 @@ test("finishing a sign-up reads nothing before the link is checked (a visitor's 
   const { status, statements } = await load("/sign-up/finish", "");
   expect(status).toBe(200);
   console.log(`sign-up finish page: ${statements.length} statements`);
+  // Nothing of its own; at most the outage probe a page makes after a quiet spell (server/db/outage.ts).
+  expect(statements.filter((line) => !/SELECT 1\b/.test(line))).toHaveLength(0);
+});
+
+test("joining a practice reads nothing before the link is checked (a visitor's page)", async () => {
+  const { status, statements } = await load("/join", "");
+  expect(status).toBe(200);
+  console.log(`join page: ${statements.length} statements`);
   // Nothing of its own; at most the outage probe a page makes after a quiet spell (server/db/outage.ts).
   expect(statements.filter((line) => !/SELECT 1\b/.test(line))).toHaveLength(0);
 });

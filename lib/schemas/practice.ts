@@ -8,27 +8,12 @@ import { ZTimeOfDaySchema } from "./notification";
 import { ZEmailSchema, ZNameSchema, ZNewPasswordSchema, ZTimeZoneSchema } from "./account";
 import { hasNoNul, NUL_MESSAGE } from "./common";
 import { LINK_TOKEN_PATTERN } from "../constants/link-token";
+import { INVITABLE_ROLES } from "../constants/practice";
+
+export { INVITABLE_ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, type TInvitableRole } from "../constants/practice";
 
 export const PRACTICE_NAME_MAX = 120;
 export const CRISIS_RESOURCES_MAX = 2000;
-
-/** The roles an owner or admin can give; the owner's is never given, only started with. */
-export const INVITABLE_ROLES = ["admin", "clinician", "supervisor"] as const;
-export type TInvitableRole = (typeof INVITABLE_ROLES)[number];
-
-export const ROLE_LABELS: Record<"owner" | TInvitableRole, string> = {
-  owner: "Owner",
-  admin: "Admin",
-  clinician: "Clinician",
-  supervisor: "Supervisor",
-};
-
-export const ROLE_DESCRIPTIONS: Record<"owner" | TInvitableRole, string> = {
-  owner: "Runs the practice and works with their own clients.",
-  admin: "Runs the practice: settings and colleagues. Sees no client's records.",
-  clinician: "Works with their own clients.",
-  supervisor: "Works with their own clients, and supports colleagues' work when a client agrees.",
-};
 
 const ZRoleSchema = z.enum(INVITABLE_ROLES, "Choose a role.");
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
-import { ROLE_LABELS } from "@/lib/schemas/practice";
+import { ROLE_LABELS } from "@/lib/constants/practice";
 import { PracticePeople } from "@/components/practice/practice-people";
 import { PracticeSettingsForm } from "@/components/practice/practice-settings-form";
 
