@@ -98,6 +98,10 @@ export async function changeRole(db: TDb, user: TSessionUser, memberId: string, 
   const member = await memberOfMyPractice(db, place.practiceId, memberId);
   if (member.role === "owner") throw new AppError("FORBIDDEN", "The owner's role stays: a practice always has its owner.");
   if (member.userId === user.id) throw new AppError("FORBIDDEN", "Ask the owner or another admin to change your own role.");
+  // An admin has no clinical access: someone still working with clients can't become one.
+  if (role === "admin" && (await db.engagement.count({ where: { therapistId: member.userId, status: { in: ["active", "invited"] } } })) > 0) {
+    throw new AppError("CONFLICT", "They still work with clients, and an admin sees no client's records. Their clients need to move to a colleague, or their work to end, first.");
+  }
   await db.practiceMember.update({ where: { id: member.id }, data: { role }, select: { id: true } });
   return { memberId: member.id };
 }

@@ -245,6 +245,10 @@ describe("the practice's people", () => {
     await byAdmin.practice.changeRole({ memberId: (await memberOf(colleague.id)).id, role: "supervisor" });
     expect((await memberOf(colleague.id)).role).toBe("supervisor");
     expect((await refusal(byAdmin.practice.changeRole({ memberId: (await memberOf(therapist.id)).id, role: "clinician" }))).code).toBe("FORBIDDEN");
+    // Someone with clients never becomes an admin (who sees no client's records).
+    await seedEngagement(db, { therapistId: colleague.id, clientId: (await seedClient(db)).id });
+    expect((await refusal(byAdmin.practice.changeRole({ memberId: (await memberOf(colleague.id)).id, role: "admin" }))).code).toBe("CONFLICT");
+    expect((await memberOf(colleague.id)).role).toBe("supervisor");
 
     expect((await refusal((await callerFor(db, therapist)).practice.leave())).code).toBe("CONFLICT");
     await (await callerFor(db, colleague)).practice.leave();
