@@ -128,6 +128,8 @@ export async function deactivateMember(db: TDb, user: TSessionUser, memberId: st
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: member.userId }, data: { deactivatedAt: now, sessionVersion: { increment: 1 } }, select: { id: true } });
     await tx.authSession.updateMany({ where: { userId: member.userId, endedAt: null }, data: { endedAt: now, endedReason: "revoked" } });
+    // Their devices stop getting pushes: the account is closed to them.
+    await tx.pushSubscription.deleteMany({ where: { userId: member.userId } });
     await tx.practiceMember.update({ where: { id: member.id }, data: { leftAt: now }, select: { id: true } });
   });
   return { memberId: member.id, userId: member.userId };
