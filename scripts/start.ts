@@ -13,7 +13,7 @@ import { applyMigrations } from "../server/db/migrate";
 import { ensureDatabase, resolveDatabaseServer } from "../server/db/provision";
 import { createDb } from "../server/db/client";
 import { resealAll } from "../server/crypto/reseal";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_COLLEAGUES, DEMO_PASSWORD } from "../server/auth/demo-accounts";
 import { seedDemo } from "../prisma/seed/demo";
 import { seedStarterTemplates } from "../prisma/seed/starter-templates";
 import type { ChildProcess } from "node:child_process";
@@ -112,6 +112,7 @@ log(`Alliance is starting on http://localhost:${port}`);
 if (isDemo) {
   log(`demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
   for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(9)} ${account.email}`);
+  for (const account of DEMO_COLLEAGUES) log(`  ${account.role.padEnd(9)} ${account.email} (${account.practiceRole} in the practice)`);
 }
 next.on("exit", async (code) => {
   // A shutdown in progress finishes on its own (onShutdown above).

@@ -146,8 +146,13 @@ const DEFAULT_CRISIS_TEXT = [
   "You can also contact a crisis line in your country, or tell someone you trust how you are feeling.",
 ].join("\n\n");
 
-export function crisisResourcesText(): string {
-  return getEnv().CRISIS_RESOURCES_TEXT?.trim() || DEFAULT_CRISIS_TEXT;
+/**
+ * Where to find help in a crisis: the practice's own words when it wrote
+ * some (issue 29; a client's therapist's practice, read with the session),
+ * otherwise the instance's CRISIS_RESOURCES_TEXT, otherwise ours.
+ */
+export function crisisResourcesText(viewer?: { practice?: { crisisResources: string } } | null): string {
+  return viewer?.practice?.crisisResources.trim() || getEnv().CRISIS_RESOURCES_TEXT?.trim() || DEFAULT_CRISIS_TEXT;
 }
 
 export function requireDatabaseUrl(): string {

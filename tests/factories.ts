@@ -15,6 +15,7 @@ import { sealField } from "@/server/crypto/sealed-fields";
 import { saveUpload, type TMemoPlace } from "@/server/voice/memos";
 import { sealEntryAnswers } from "@/server/exercises/sealing";
 import { newRowId } from "@/server/db/ids";
+import { newSecretToken } from "@/server/crypto/secret-token";
 import { sealGoalText, sealStepText } from "@/server/goals/sealing";
 import { sealAssignmentText, sealTemplateText } from "@/server/homework/sealing";
 import { sealAnswers } from "@/server/measures/sealing";
@@ -490,7 +491,7 @@ export async function seedCast(db: TDb) {
   const practice = await seedPracticeOf(db, therapist, engagement);
   return {
     ...practice.people,
-    practice: { id: practice.id, supervision: practice.supervision },
+    practice: { id: practice.id, supervision: practice.supervision, invitation: practice.invitation },
     therapist,
     client,
     otherTherapist,
@@ -558,7 +559,24 @@ export async function seedPracticeOf(db: TDb, owner: { id: string; name: string 
     });
   };
   const supervision = { agreed: await ask(supervisor.id, "agreed"), pending: await ask(pendingSupervisor.id, "asked") };
-  return { id: practice.id, people: { admin, colleague, supervisor, pendingSupervisor }, supervision };
+  // A colleague invited and not yet joined (server/practices/invitations.ts): its token, as the e-mail would carry it.
+  const { token, tokenHash } = newSecretToken();
+  const invitationId = newRowId();
+  await db.practiceInvitation.create({
+    data: {
+      id: invitationId,
+      practiceId: practice.id,
+      invitedById: owner.id,
+      email: uniqueEmail("colleague-invited"),
+      name: "Iris Invited",
+      role: "clinician",
+      tokenHash,
+      linkSecret: sealField("practiceInvitationLinkSecret", { invitationId }, token),
+      expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    },
+    select: { id: true },
+  });
+  return { id: practice.id, people: { admin, colleague, supervisor, pendingSupervisor }, supervision, invitation: { id: invitationId, token } };
 }
 
 /** Each caller its own address, so per-address throttles never couple tests. */

@@ -18,7 +18,7 @@ const ACCOUNT: TNavItem = { href: "/account", label: "Account" };
  * one a tap away, the safety plan among them), with Account in the header.
  */
 const NAV: Record<Role, TNavItem[]> = {
-  therapist: [{ href: "/caseload", label: "Caseload" }, { href: "/templates", label: "Templates" }, ACCOUNT],
+  therapist: [{ href: "/caseload", label: "Caseload" }, { href: "/templates", label: "Templates" }, { href: "/practice", label: "Practice" }, ACCOUNT],
   client: [
     { href: "/between-sessions", label: "Today", icon: NAV_ICONS.today },
     { href: "/goals", label: "Goals", icon: NAV_ICONS.goals },

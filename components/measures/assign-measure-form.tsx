@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useSuspenseQuery } from "@tanstack/react-query";
 import { INSTRUMENTS, MEASURE_KINDS } from "@/lib/measures/instruments";
 import { useTRPC } from "@/components/trpc/provider";
 import { Alert } from "@/components/ui/alert";
@@ -32,7 +32,10 @@ function Choice({ name, value, label, hint, defaultChecked, onChange }: { name: 
 export function AssignMeasureForm({ engagementId, clientName }: { engagementId: string; clientName: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [schedule, setSchedule] = useState<string>("before_each_session");
+  // The practice's defaults (issue 29) come first: read when the form opens, never with the page.
+  const { data: defaults } = useSuspenseQuery(trpc.practice.measureDefaults.queryOptions());
+  const firstKind = defaults.kinds[0] ?? MEASURE_KINDS[0];
+  const [schedule, setSchedule] = useState<string>(defaults.schedule);
   const [saved, setSaved] = useState<string>();
   // The card is drawn on the server (measures-panel.tsx): a refresh shows the new request.
   const assign = useMutation(trpc.measure.assign.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -57,8 +60,8 @@ export function AssignMeasureForm({ engagementId, clientName }: { engagementId: 
       {saved ? <Alert tone="success">{saved}</Alert> : null}
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">Questionnaire</legend>
-        {MEASURE_KINDS.map((kind, index) => (
-          <Choice key={kind} name="kind" value={kind} label={INSTRUMENTS[kind].name} hint={`${INSTRUMENTS[kind].items.length} questions about ${kind === "phq9" ? "mood" : "worry and anxiety"}`} defaultChecked={index === 0} />
+        {MEASURE_KINDS.map((kind) => (
+          <Choice key={kind} name="kind" value={kind} label={INSTRUMENTS[kind].name} hint={`${INSTRUMENTS[kind].items.length} questions about ${kind === "phq9" ? "mood" : "worry and anxiety"}${defaults.kinds.includes(kind) ? " · your practice's usual" : ""}`} defaultChecked={kind === firstKind} />
         ))}
         {errors.fieldErrors.kind ? <p className="text-sm font-medium text-danger">{errors.fieldErrors.kind[0]}</p> : null}
       </fieldset>

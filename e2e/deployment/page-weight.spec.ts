@@ -104,7 +104,7 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
   });
 
   const pages: Record<"visitor" | "therapist" | "client", string[]> = {
-    visitor: ["/sign-in", "/sign-up", "/sign-up/finish", "/forgot-password", "/offline"],
+    visitor: ["/sign-in", "/sign-up", "/sign-up/finish", "/forgot-password", "/offline", "/join"],
     therapist: [
       "/caseload",
       `/clients/${engagement.id}`,
@@ -117,6 +117,7 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
       `/engagements/${engagement.id}/review`,
       `/engagements/${engagement.id}/questionnaires`,
       "/templates",
+      "/practice",
       exerciseBuilder,
       entries,
       entryPage,

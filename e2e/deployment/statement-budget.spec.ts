@@ -70,6 +70,24 @@ test.beforeAll(async () => {
   } finally {
     await client.end();
   }
+  // Each therapist owns a practice with a colleague and a waiting invitation (issue 29): the practice page
+  // reads them, and every page's session statement reads the practice's settings with it.
+  for (const size of SIZES) {
+    const owner = await cluster.db.user.findUniqueOrThrow({ where: { email: scaleTherapistEmail(`budget${size}`, 1) }, select: { id: true, passwordHash: true } });
+    const colleague = await cluster.db.user.create({
+      data: { email: `colleague-budget${size}@scale.alliance.test`, name: "Budget Colleague", role: "therapist", passwordHash: owner.passwordHash },
+      select: { id: true },
+    });
+    await cluster.db.practice.create({
+      data: {
+        name: `Budget practice ${size}`,
+        members: { create: [{ userId: owner.id, role: "owner" }, { userId: colleague.id, role: "clinician" }] },
+        invitations: {
+          create: { invitedById: owner.id, email: `invited-budget${size}@scale.alliance.test`, name: "Invited", role: "supervisor", tokenHash: "0".repeat(63) + (size === 10 ? "1" : "2"), expiresAt: new Date(Date.now() + 86_400_000) },
+        },
+      },
+    });
+  }
   app = await startInstance(cluster, "app");
 });
 
@@ -123,6 +141,7 @@ type TPages = Record<
   | "safety plan (therapist)"
   | "client goals"
   | "client progress"
+  | "practice"
   | "practice outcomes"
   | "hand over (therapist)"
   | "handover (client)"
@@ -194,6 +213,8 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
     "hand over (therapist)": { path: `/clients/${engagement.id}/hand-over`, cookie: therapist },
     "handover (client)": { path: `/handovers/${handover.id}`, cookie: client },
     "clients to hand over": { path: "/practice/handovers", cookie: therapist },
+    // The practice (issue 29): its people and settings, no client's record, so nothing to audit.
+    practice: { path: "/practice", cookie: therapist, audits: 0 },
   };
 }
 
@@ -248,6 +269,14 @@ test("finishing a sign-up reads nothing before the link is checked (a visitor's 
   const { status, statements } = await load("/sign-up/finish", "");
   expect(status).toBe(200);
   console.log(`sign-up finish page: ${statements.length} statements`);
+  // Nothing of its own; at most the outage probe a page makes after a quiet spell (server/db/outage.ts).
+  expect(statements.filter((line) => !/SELECT 1\b/.test(line))).toHaveLength(0);
+});
+
+test("joining a practice reads nothing before the link is checked (a visitor's page)", async () => {
+  const { status, statements } = await load("/join", "");
+  expect(status).toBe(200);
+  console.log(`join page: ${statements.length} statements`);
   // Nothing of its own; at most the outage probe a page makes after a quiet spell (server/db/outage.ts).
   expect(statements.filter((line) => !/SELECT 1\b/.test(line))).toHaveLength(0);
 });

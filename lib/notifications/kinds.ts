@@ -105,7 +105,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
   invitation_accepted: {
     role: "therapist",
     label: "Invitations accepted",
-    hint: "When a client joins from your invitation.",
+    hint: "When a client, or a colleague you invited to your practice, joins from your invitation.",
     defaultChannel: "in_app",
     channels: ALL,
   },

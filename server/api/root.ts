@@ -21,6 +21,7 @@ import { dataExportRouter } from "./routers/data-export";
 import { accessLogRouter } from "./routers/access-log";
 import { outcomesRouter } from "./routers/outcomes";
 import { handoverRouter } from "./routers/handover";
+import { practiceRouter } from "./routers/practice";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -48,6 +49,7 @@ export const appRouter = createTRPCRouter({
   dataExport: dataExportRouter,
   accessLog: accessLogRouter,
   handover: handoverRouter,
+  practice: practiceRouter,
 });
 
 export type AppRouter = typeof appRouter;
@@ -68,4 +70,4 @@ void everyProcedureIsTyped;
 export const createCaller = createCallerFactory(appRouter);
 
 /** Procedures a signed-out visitor may call (docs/security-and-privacy.md, S1). */
-export const PUBLIC_PROCEDURES = ["auth.signUp", "auth.checkSignUpLink", "auth.finishSignUp", "invitation.preview", "invitation.open", "invitation.emailLink", "invitation.acceptNew", "auth.requestPasswordReset", "auth.checkResetToken", "auth.resetPassword", "account.confirmEmailChange"] as const;
+export const PUBLIC_PROCEDURES = ["auth.signUp", "auth.checkSignUpLink", "auth.finishSignUp", "invitation.preview", "invitation.open", "invitation.emailLink", "invitation.acceptNew", "auth.requestPasswordReset", "auth.checkResetToken", "auth.resetPassword", "account.confirmEmailChange", "practice.checkJoinLink", "practice.joinNew"] as const;

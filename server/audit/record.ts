@@ -56,6 +56,10 @@ export const AUDIT_RECORD_TYPES = [
   "email_change_request",
   "two_factor",
   "account",
+  // A practice (issue 29): its settings, its members, its invitations of colleagues. Never a client's record.
+  "practice",
+  "practice_member",
+  "practice_invitation",
 ] as const;
 
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];

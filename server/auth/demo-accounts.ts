@@ -10,3 +10,17 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 export const DEMO_FORMER_THERAPIST = { role: "therapist", email: "lee@demo.alliance.test", name: "Dr. Lee Moreau" } as const;
+
+/**
+ * The demo therapist's colleagues in her practice (issue 29): a clinician with
+ * a client of his own, and a supervisor. Same password; made-up people.
+ */
+export const DEMO_COLLEAGUES = [
+  { role: "therapist", email: "tomas@demo.alliance.test", name: "Dr. Tomás Reyes", practiceRole: "clinician" },
+  { role: "therapist", email: "hana@demo.alliance.test", name: "Dr. Hana Ito", practiceRole: "supervisor" },
+] as const;
+
+/** The clinician colleague's client, who has just started. */
+export const DEMO_COLLEAGUE_CLIENT = { role: "client", email: "jordan@demo.alliance.test", name: "Jordan Blake" } as const;
+
+export const DEMO_PRACTICE_NAME = "Okafor & Colleagues";

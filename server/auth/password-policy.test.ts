@@ -8,7 +8,7 @@ import {
   passwordRefusal,
 } from "./password-policy";
 import { AppError } from "../errors";
-import { DEMO_ACCOUNTS, DEMO_FORMER_THERAPIST, DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_COLLEAGUE_CLIENT, DEMO_COLLEAGUES, DEMO_FORMER_THERAPIST, DEMO_PASSWORD } from "./demo-accounts";
 
 const owner = { names: ["Dana Reyes-O'Neill"], email: "d.reyes@example.org" };
 
@@ -49,7 +49,7 @@ describe("passwordRefusal", () => {
 
   it("lets a long, unusual password through, including the demo one", async () => {
     expect(await passwordRefusal("correct horse battery staple", owner)).toBeNull();
-    for (const account of [...DEMO_ACCOUNTS, DEMO_FORMER_THERAPIST]) {
+    for (const account of [...DEMO_ACCOUNTS, DEMO_FORMER_THERAPIST, ...DEMO_COLLEAGUES, DEMO_COLLEAGUE_CLIENT]) {
       expect(await passwordRefusal(DEMO_PASSWORD, { names: [account.name], email: account.email }), account.email).toBeNull();
     }
   });

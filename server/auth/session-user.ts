@@ -18,7 +18,17 @@ export type TSessionUser = {
   sessionVersion: number;
   /** Two-step sign-in is on (users.totp_enabled_at): read with the session, so the therapists' requirement costs no query. */
   hasTwoFactor: boolean;
+  /**
+   * The practice behind this person, read with the session (no query of its
+   * own): a therapist's own, a client's therapist's (their most recent active
+   * engagement's). Absent for a practice of one without a row, and for a
+   * client without an active engagement in a practice.
+   */
+  practice?: TSessionPractice;
 };
+
+/** What every page may need of a practice: whether its members must use two-step sign-in, and its crisis text ("" : the instance's). */
+export type TSessionPractice = { requiresTwoStep: boolean; crisisResources: string };
 
 /** What the session cookie carries: identity, version and its auth_sessions row, never the role. */
 export type TSessionClaims = { userId: string; sessionVersion: number; sessionId: string };
@@ -111,6 +121,8 @@ type TSessionRow = {
   deactivated_at: Date | null;
   totp_enabled_at: Date | null;
   unread_notifications: number;
+  practice_requires_two_step: boolean | null;
+  practice_crisis_resources: string | null;
 };
 
 /**
@@ -127,8 +139,17 @@ async function findSessionRecord(
   const [row] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.created_at, s.last_seen_at, s.ended_at, s.ended_reason::text AS ended_reason,
            u.id, u.email, u.name, u.role::text AS role, u.time_zone, u.session_version, u.deactivated_at, u.totp_enabled_at,
-           (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications
+           (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications,
+           pr.require_two_step AS practice_requires_two_step, pr.crisis_resources AS practice_crisis_resources
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    LEFT JOIN LATERAL (
+      SELECT p.require_two_step, p.crisis_resources
+      FROM practice_members m JOIN practices p ON p.id = m.practice_id
+      WHERE m.left_at IS NULL AND m.user_id = CASE WHEN u.role = 'therapist' THEN u.id ELSE (
+        SELECT e.therapist_id FROM engagements e WHERE e.client_id = u.id AND e.status = 'active' ORDER BY e.started_at DESC NULLS LAST LIMIT 1
+      ) END
+      LIMIT 1
+    ) pr ON true
     WHERE s.id = ${claims.sessionId}::uuid AND s.user_id = ${claims.userId}::uuid`;
   if (!row) return null;
   return {
@@ -146,6 +167,9 @@ async function findSessionRecord(
       sessionVersion: row.session_version,
       hasTwoFactor: row.totp_enabled_at !== null,
       deactivatedAt: row.deactivated_at,
+      ...(row.practice_requires_two_step === null
+        ? {}
+        : { practice: { requiresTwoStep: row.practice_requires_two_step, crisisResources: row.practice_crisis_resources ?? "" } }),
     },
   };
 }

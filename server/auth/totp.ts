@@ -218,17 +218,20 @@ export function isAllowedBeforeEnrolment(path: string): boolean {
  * installation turns it off, so a visitor can sign in as the demo therapist
  * at once.
  */
-export function isTwoFactorRequiredFor(user: Pick<TSessionUser, "role">): boolean {
+export function isTwoFactorRequiredFor(user: Pick<TSessionUser, "role" | "practice">): boolean {
+  if (user.role !== "therapist") return false;
+  // A practice that asks every member for it (issue 29), read with the session.
+  if (user.practice?.requiresTwoStep) return true;
   const env = getEnv();
-  return user.role === "therapist" && (env.REQUIRE_TWO_FACTOR_FOR_THERAPISTS ?? env.DEMO_MODE !== true);
+  return env.REQUIRE_TWO_FACTOR_FOR_THERAPISTS ?? env.DEMO_MODE !== true;
 }
 
 /** A therapist who must use two-step sign-in and has not turned it on yet (read with the session: no query). */
-export function needsTwoFactorEnrolment(user: Pick<TSessionUser, "role" | "hasTwoFactor">): boolean {
+export function needsTwoFactorEnrolment(user: Pick<TSessionUser, "role" | "hasTwoFactor" | "practice">): boolean {
   return isTwoFactorRequiredFor(user) && !user.hasTwoFactor;
 }
 
-export async function twoFactorStatus(db: TDb, user: Pick<TSessionUser, "id" | "role">) {
+export async function twoFactorStatus(db: TDb, user: Pick<TSessionUser, "id" | "role" | "practice">) {
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } });
   const codes = row.totpEnabledAt ? await db.recoveryCode.findMany({ where: { userId: user.id, usedAt: null }, select: { codeHash: true } }) : [];
   return {

@@ -35,6 +35,8 @@ import { newRowId } from "../db/ids";
 import { recordAudit } from "../audit/record";
 import type { TRequestMeta } from "../auth/request-meta";
 import { inviteUrl } from "./links";
+import { practicePlaceOf, SEES_OWN_CLIENTS } from "../practices/practices";
+import { applyReminderDefaults } from "../practices/settings";
 
 export type TInvitationLink = {
   engagementId: string;
@@ -50,6 +52,11 @@ export async function createInvitation(
   input: TCreateInvitation,
   now = clockNow(),
 ): Promise<TInvitationLink> {
+  // A practice's admin runs the practice and has no clients of their own (issue 29).
+  const place = await practicePlaceOf(db, therapist);
+  if (!place || !SEES_OWN_CLIENTS.includes(place.role)) {
+    throw new AppError("FORBIDDEN", "As the practice's admin, you don't work with clients here. Ask the owner to change your role if you need to.");
+  }
   const existing = await db.engagement.findFirst({
     where: {
       therapistId: therapist.id,
@@ -272,6 +279,8 @@ async function claim(tx: Prisma.TransactionClient, invitation: TInvitationRow, c
     data: { clientId, status: "active", startedAt: now },
   });
   if (claimed.count !== 1 || activated.count !== 1) throw new AppError("CONFLICT", UNUSABLE.accepted);
+  // A client new to reminders starts with their therapist's practice's defaults (issue 29).
+  await applyReminderDefaults(tx, clientId, invitation.therapistId);
   await notify(tx, {
     userId: invitation.therapistId,
     kind: "invitation_accepted",

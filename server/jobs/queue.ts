@@ -27,6 +27,8 @@ export type TJobPayloads = {
   reminder_email: { key: string };
   /** E-mails an invitation, or a fresh link to it the invitee asked for (server/invitations/invitation-mail.ts). */
   invitation_email: { invitationId: string; kind: "invitation" | "link" };
+  /** E-mails a colleague's invitation to a practice (server/practices/invitations.ts). */
+  practice_invitation_email: { invitationId: string };
   /**
    * Removes a deleted voice memo's bytes from the object store. Added by a
    * trigger on voice_memos, never by enqueue() (server/voice/memos.ts).

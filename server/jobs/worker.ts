@@ -28,6 +28,7 @@ import { notificationEmail } from "./tasks/notification-email";
 import { reminderEmail } from "./tasks/reminder-email";
 import { remindersTick } from "./tasks/reminders-tick";
 import { invitationEmail } from "./tasks/invitation-email";
+import { practiceInvitationEmail } from "./tasks/practice-invitation-email";
 import { messageEmail } from "./tasks/message-email";
 import { voiceMemoObjectDelete } from "./tasks/voice-memo-object-delete";
 import { pushNotification } from "./tasks/push-notification";
@@ -40,6 +41,7 @@ export const TASKS = {
   reminders_tick: remindersTick,
   reminder_email: reminderEmail,
   invitation_email: invitationEmail,
+  practice_invitation_email: practiceInvitationEmail,
   voice_memo_object_delete: voiceMemoObjectDelete,
   message_email: messageEmail,
   push_notification: pushNotification,

@@ -16,6 +16,9 @@ import type { TSessionUser } from "../auth/session-user";
 import { AppError } from "../errors";
 import { now as clockNow } from "../clock";
 
+/** The tables these read: the database, or a transaction's client. */
+type TPracticeDb = Pick<TDb, "practice" | "practiceMember">;
+
 /** A therapist's place: their practice (null while it is a practice of one without a row) and their role in it. */
 export type TPracticePlace = { practiceId: string | null; role: PracticeRole };
 
@@ -25,7 +28,7 @@ export const RUNS_PRACTICE: readonly PracticeRole[] = ["owner", "admin"];
 export const SEES_OWN_CLIENTS: readonly PracticeRole[] = ["owner", "clinician", "supervisor"];
 
 /** Where a therapist works now; a therapist without a row owns a practice of one. Clients have no practice. */
-export async function practicePlaceOf(db: TDb, user: Pick<TSessionUser, "id" | "role">): Promise<TPracticePlace | null> {
+export async function practicePlaceOf(db: TPracticeDb, user: Pick<TSessionUser, "id" | "role">): Promise<TPracticePlace | null> {
   if (user.role !== "therapist") return null;
   const member = await db.practiceMember.findFirst({
     where: { userId: user.id, leftAt: null },
@@ -35,7 +38,7 @@ export async function practicePlaceOf(db: TDb, user: Pick<TSessionUser, "id" | "
 }
 
 /** The practice's row, made on first need with the therapist as its owner. Call inside the write's transaction. */
-export async function ensurePractice(db: TDb, user: Pick<TSessionUser, "id" | "role" | "name">, now = clockNow()): Promise<{ practiceId: string; role: PracticeRole }> {
+export async function ensurePractice(db: TPracticeDb, user: Pick<TSessionUser, "id" | "role" | "name">, now = clockNow()): Promise<{ practiceId: string; role: PracticeRole }> {
   const place = await practicePlaceOf(db, user);
   if (!place) throw new AppError("FORBIDDEN", "That is only for therapists.");
   if (place.practiceId) return { practiceId: place.practiceId, role: place.role };
@@ -51,7 +54,7 @@ export function defaultPracticeName(ownerName: string): string {
 }
 
 /** Owners and admins only; anyone else is refused before anything is read. */
-export async function requireRunsPractice(db: TDb, user: Pick<TSessionUser, "id" | "role">): Promise<TPracticePlace> {
+export async function requireRunsPractice(db: TPracticeDb, user: Pick<TSessionUser, "id" | "role">): Promise<TPracticePlace> {
   const place = await practicePlaceOf(db, user);
   if (!place || !RUNS_PRACTICE.includes(place.role)) throw new AppError("FORBIDDEN", "Only the practice's owner or an admin can do that.");
   return place;

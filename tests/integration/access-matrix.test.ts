@@ -120,6 +120,34 @@ const PAIR_CLIENT = {
   otherTherapist: "FORBIDDEN",
 } as const;
 
+/**
+ * Running a practice (issue 29): its owner (the pair's therapist) and admin.
+ * The other therapist runs their own practice of one; the practice's
+ * clinicians and supervisors are refused before anything is read.
+ */
+const RUNS_PRACTICE = {
+  ...THERAPISTS_ONLY,
+  admin: "ok",
+  colleague: "FORBIDDEN",
+  supervisor: "FORBIDDEN",
+  pendingSupervisor: "FORBIDDEN",
+} as const;
+
+/** A member or invitation of the pair's therapist's practice: the other therapist can't find it. */
+const RUNS_THIS_PRACTICE = { ...RUNS_PRACTICE, otherTherapist: "NOT_FOUND" } as const;
+
+const PRACTICE_SETTINGS = {
+  name: "Riverside Therapy",
+  crisisResources: "Call the Riverside crisis line on 0800 000 000, day or night.",
+  requireTwoStep: false,
+  homeworkReminderAt: "19:00",
+  hasQuietHours: true,
+  quietFrom: "22:00",
+  quietUntil: "07:00",
+  defaultMeasures: ["phq9" as const],
+  defaultMeasureSchedule: "before_each_session" as const,
+};
+
 /** The client's own journal entry: the other client cannot find it. */
 const OWN_ENTRY = { ...CLIENTS_ONLY, otherClient: "NOT_FOUND" } as const;
 
@@ -217,7 +245,8 @@ export const MATRIX: Record<string, TRow> = {
   },
   "invitation.create": {
     call: (caller) => caller.invitation.create({ name: "New Client", email: uniqueEmail("invited") }),
-    expect: THERAPISTS_ONLY,
+    // A practice's admin runs it and works with no clients (issue 29).
+    expect: { ...THERAPISTS_ONLY, admin: "FORBIDDEN" },
   },
   "goal.caseload": { call: (caller) => caller.goal.caseload(), expect: THERAPISTS_ONLY },
   "goal.list": { call: (caller, cast) => caller.goal.list({ engagementId: cast.engagement.id }), expect: PAIR_ONLY },
@@ -644,7 +673,57 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.handover.previousNotes({ engagementId: cast.engagement.id }),
     expect: { ...PAIR_THERAPIST, admin: "NOT_FOUND", colleague: "NOT_FOUND", supervisor: "NOT_FOUND", pendingSupervisor: "NOT_FOUND" },
   },
+  // The practice (issue 29). The pair's therapist owns it; the other therapist owns a practice of one (no row) and
+  // reaches nothing of this one: their own settings and people only, never this practice's members or invitations.
+  "practice.overview": { call: (caller) => caller.practice.overview(), expect: THERAPISTS_ONLY },
+  "practice.measureDefaults": { call: (caller) => caller.practice.measureDefaults(), expect: THERAPISTS_ONLY },
+  "practice.settings": { call: (caller) => caller.practice.settings(), expect: RUNS_PRACTICE },
+  "practice.updateSettings": {
+    call: (caller) => caller.practice.updateSettings(PRACTICE_SETTINGS),
+    expect: RUNS_PRACTICE,
+  },
+  "practice.invite": {
+    call: (caller) => caller.practice.invite({ name: "Nia Newcolleague", email: uniqueEmail("colleague"), role: "clinician" }),
+    expect: RUNS_PRACTICE,
+  },
+  "practice.withdrawInvitation": {
+    call: (caller, cast) => caller.practice.withdrawInvitation({ invitationId: cast.practice.invitation.id }),
+    expect: RUNS_THIS_PRACTICE,
+  },
+  "practice.changeRole": {
+    call: async (caller, cast) => caller.practice.changeRole({ memberId: await memberIdOf(cast, cast.colleague.id), role: "supervisor" }),
+    expect: RUNS_THIS_PRACTICE,
+  },
+  "practice.deactivate": {
+    call: async (caller, cast) => caller.practice.deactivate({ memberId: await memberIdOf(cast, cast.colleague.id) }),
+    expect: RUNS_THIS_PRACTICE,
+  },
+  // The owner stays while others remain; a practice of one has nothing to leave; everyone else may go.
+  "practice.leave": {
+    call: (caller) => caller.practice.leave(),
+    expect: { ...THERAPISTS_ONLY, therapist: "CONFLICT", otherTherapist: "CONFLICT", admin: "ok", colleague: "ok", supervisor: "ok", pendingSupervisor: "ok" },
+  },
+  // The e-mailed link is the credential: whoever holds it may check it and set up the account.
+  "practice.checkJoinLink": {
+    call: (caller, cast) => caller.practice.checkJoinLink({ token: cast.practice.invitation.token }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  "practice.joinNew": {
+    call: (caller, cast) => caller.practice.joinNew({ token: cast.practice.invitation.token, name: "Iris Invited", password: "a long enough password", timeZone: "UTC" }),
+    expect: { signedOut: "ok", client: "ok", otherClient: "ok", therapist: "ok", otherTherapist: "ok" },
+  },
+  // Bound to the invited address: nobody in the cast has it.
+  "practice.joinExisting": {
+    call: (caller, cast) => caller.practice.joinExisting({ token: cast.practice.invitation.token }),
+    expect: { signedOut: "UNAUTHORIZED", client: "FORBIDDEN", otherClient: "FORBIDDEN", therapist: "FORBIDDEN", otherTherapist: "FORBIDDEN" },
+  },
 };
+
+/** A member's row in the cast's practice (a read: refused calls still change nothing). */
+async function memberIdOf(cast: TCast, userId: string): Promise<string> {
+  const member = await db.practiceMember.findFirstOrThrow({ where: { practiceId: cast.practice.id, userId }, select: { id: true } });
+  return member.id;
+}
 
 function actorUser(cast: TCast, actor: TActor) {
   return actor === "signedOut" ? null : cast[actor];

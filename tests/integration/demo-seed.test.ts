@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { seedStarterTemplates } from "@/prisma/seed/starter-templates";
 import { loadDemo } from "@/prisma/seed/demo/load";
-import { DEMO_ACCOUNTS, DEMO_FORMER_THERAPIST } from "@/server/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_COLLEAGUE_CLIENT, DEMO_COLLEAGUES, DEMO_FORMER_THERAPIST, DEMO_PRACTICE_NAME } from "@/server/auth/demo-accounts";
 import type { Prisma } from "@/server/db/generated/client";
 import type { TDb } from "@/server/db/client";
 import { openDefinition } from "@/server/exercises/forms";
@@ -189,6 +189,28 @@ async function expectMayasConversation(tx: Prisma.TransactionClient) {
   expect(await messagesBetween(tx, engagement.id, last.startsAt, messages.at(-1)!.createdAt)).toBe(3);
 }
 
+/** The therapist owns a practice with a clinician (who has a client of his own) and a supervisor (issue 29). */
+async function expectThePractice(tx: Prisma.TransactionClient, now: Date) {
+  const members = await tx.practiceMember.findMany({
+    where: { practice: { name: DEMO_PRACTICE_NAME } },
+    select: { role: true, leftAt: true, joinedAt: true, user: { select: { email: true, role: true } } },
+  });
+  expect(members.map((member) => [member.user.email, member.role]).sort()).toEqual(
+    [[DEMO_ACCOUNTS[0].email, "owner"], ...DEMO_COLLEAGUES.map((colleague) => [colleague.email, colleague.practiceRole])].sort(),
+  );
+  for (const member of members) {
+    expect(member.leftAt).toBeNull();
+    expect(member.user.role).toBe("therapist");
+    expect(member.joinedAt.getTime()).toBeLessThanOrEqual(now.getTime());
+  }
+  const jordans = await tx.engagement.findMany({
+    where: { client: { email: DEMO_COLLEAGUE_CLIENT.email } },
+    select: { status: true, startedAt: true, therapist: { select: { email: true } } },
+  });
+  expect(jordans).toEqual([{ status: "active", startedAt: expect.any(Date), therapist: { email: DEMO_COLLEAGUES[0].email } }]);
+  expect(jordans[0]!.startedAt!.getTime()).toBeLessThanOrEqual(now.getTime());
+}
+
 describe("the demo practice", () => {
   it.each(MOMENTS)("holds together when seeded at %s", async (_, text) => {
     const now = new Date(text);
@@ -209,6 +231,7 @@ describe("the demo practice", () => {
         await expectMayasExercises(tx, now);
         await expectMayasConversation(tx);
         await expectMayasSafetyPlan(tx);
+        await expectThePractice(tx, now);
         throw ROLLED_BACK;
       },
       { timeout: 60_000 },

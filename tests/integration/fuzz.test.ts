@@ -262,6 +262,8 @@ function hintsFor(cast: TCast & { handover?: { id: string } }): THints {
       voiceMemoId: [cast.voiceMemos.draft.id],
       handoverId: cast.handover ? [cast.handover.id] : [],
       toTherapistId: [cast.colleague.id],
+      // A practice (issue 29): the colleague invited and not yet joined.
+      invitationId: [cast.practice.invitation.id],
     },
     valuesByKey: {
       token: cast.invitation.token,
@@ -294,6 +296,11 @@ function hintsFor(cast: TCast & { handover?: { id: string } }): THints {
       endpoint: "https://fcm.googleapis.com/fcm/send/fuzz-device",
       p256dh: createECDH("prime256v1").generateKeys().toString("base64url"),
       auth: randomBytes(16).toString("base64url"),
+      // A practice's settings and people (issue 29).
+      role: "clinician",
+      crisisResources: "Call the crisis line.",
+      defaultMeasures: ["phq9"],
+      defaultMeasureSchedule: "once",
     },
   };
 }

@@ -4,7 +4,7 @@ import { getEnv } from "@/server/env";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { parseSignedOutReason, signedOutNotice } from "@/lib/auth/signed-out";
 import { sessionLimits } from "@/server/auth/session-limits";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/server/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_COLLEAGUES, DEMO_PASSWORD } from "@/server/auth/demo-accounts";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthFrame } from "@/components/auth/auth-frame";
 import { Alert } from "@/components/ui/alert";
@@ -71,6 +71,14 @@ function DemoAccounts() {
             <span className="font-mono">{account.email}</span>{" "}
             <span className="text-ink-muted">
               ({account.name}, {account.role})
+            </span>
+          </li>
+        ))}
+        {DEMO_COLLEAGUES.map((account) => (
+          <li key={account.email}>
+            <span className="font-mono">{account.email}</span>{" "}
+            <span className="text-ink-muted">
+              ({account.name}, {account.practiceRole} in {DEMO_ACCOUNTS[0].name}&apos;s practice)
             </span>
           </li>
         ))}

@@ -26,7 +26,7 @@ export default async function JournalPage() {
         <p className="text-ink-muted">Private by default. You decide what, if anything, your therapist sees.</p>
       </div>
       <Card title="New entry">
-        <JournalEntryForm therapists={therapists} crisisText={crisisResourcesText()} maxMemoSeconds={maxMemoSeconds()} />
+        <JournalEntryForm therapists={therapists} crisisText={crisisResourcesText(user)} maxMemoSeconds={maxMemoSeconds()} />
       </Card>
       <JournalList therapists={therapists} timeZone={user.timeZone} />
     </HydrateClient>

@@ -18,7 +18,7 @@ export default async function ProgressPage() {
   // Feedback and questionnaires, drawn on the server: not sent to the browser.
   const caller = await serverCaller();
   const progress = await Promise.all(active.map((engagement) => caller.engagement.progress({ engagementId: engagement.id })));
-  const crisisText = crisisResourcesText();
+  const crisisText = crisisResourcesText(user);
   return (
     <HydrateClient>
       <div>

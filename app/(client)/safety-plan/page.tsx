@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "My safety plan" };
  * when there are several, and the crisis resources when there is none yet.
  */
 export default async function MySafetyPlanPage() {
-  await requireUser({ role: "client", returnTo: "/safety-plan" });
+  const user = await requireUser({ role: "client", returnTo: "/safety-plan" });
   const engagements = await (await serverCaller()).engagement.list();
   await flushPageAudit();
   const active = engagements.filter((engagement) => engagement.status === "active");
@@ -38,7 +38,7 @@ export default async function MySafetyPlanPage() {
           ))}
         </ul>
       )}
-      <CrisisResources text={crisisResourcesText()} />
+      <CrisisResources text={crisisResourcesText(user)} />
     </>
   );
 }

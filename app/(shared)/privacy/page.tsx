@@ -43,7 +43,7 @@ export default async function PrivacyPage() {
       </Card>
       <Card title="Alliance is not watched in real time">
         <p>Nobody reads what you write the moment you write it. If you need help now, please reach out directly:</p>
-        <CrisisResources text={crisisResourcesText()} />
+        <CrisisResources text={crisisResourcesText(user)} />
       </Card>
     </>
   );

@@ -39,7 +39,8 @@ import { answerErrors, ZExerciseFormSchema, type TAnswers, type TExerciseForm } 
 import { STARTER_EXERCISES } from "@/lib/exercises/starters";
 import { STARTER_TEMPLATES } from "../starter-templates";
 import { instantOf, later, notAfterNow, onDay, wallTime } from "./dates";
-import { THERAPIST, type TDemoTherapist } from "./people";
+import { COLLEAGUE_CLIENT, COLLEAGUES, THERAPIST, type TDemoTherapist } from "./people";
+import { DEMO_PRACTICE_NAME } from "@/server/auth/demo-accounts";
 import { MAYA } from "./maya";
 import { SAM } from "./sam";
 import { PRIYA } from "./priya";
@@ -92,6 +93,8 @@ type TRows = {
   conversationReads: Prisma.ConversationReadCreateManyInput[];
   safetyPlans: Prisma.SafetyPlanCreateManyInput[];
   safetyPlanVersions: Prisma.SafetyPlanVersionCreateManyInput[];
+  practices: Prisma.PracticeCreateManyInput[];
+  practiceMembers: Prisma.PracticeMemberCreateManyInput[];
 };
 
 type TPractice = {
@@ -131,6 +134,7 @@ export async function loadDemo(tx: Prisma.TransactionClient, { now, passwordHash
   const therapist = { id: addUser(rows, passwordHash, THERAPIST, now), timeZone: THERAPIST.timeZone };
   const practice: TPractice = { now, passwordHash, templateIds, rows, therapist, exerciseTemplates: new Map() };
   for (const story of DEMO_STORIES) addStory(practice, story);
+  addColleagues(practice);
   await insertRows(tx, rows);
 }
 
@@ -164,6 +168,8 @@ function emptyRows(): TRows {
     conversationReads: [],
     safetyPlans: [],
     safetyPlanVersions: [],
+    practices: [],
+    practiceMembers: [],
   };
 }
 
@@ -198,9 +204,33 @@ async function insertRows(tx: Prisma.TransactionClient, rows: TRows): Promise<vo
   await tx.conversationRead.createMany({ data: rows.conversationReads });
   await tx.safetyPlan.createMany({ data: rows.safetyPlans });
   await tx.safetyPlanVersion.createMany({ data: rows.safetyPlanVersions });
+  await tx.practice.createMany({ data: rows.practices });
+  await tx.practiceMember.createMany({ data: rows.practiceMembers });
 }
 
-function addUser(rows: TRows, passwordHash: string, person: TDemoTherapist | TClientStory, now: Date): string {
+// ---------------------------------------------------------------- the practice
+
+/**
+ * The therapist's practice (issue 29): she owns it; Tomás (a clinician, with
+ * Jordan, who has just started) and Hana (a supervisor) work with her.
+ */
+function addColleagues(practice: TPractice): void {
+  const { rows, now, passwordHash, therapist } = practice;
+  const practiceId = newRowId();
+  const foundedAt = instantOf({ daysAgo: COLLEAGUES[1]!.joinedDaysAgo }, THERAPIST.timeZone, now);
+  rows.practices.push({ id: practiceId, name: DEMO_PRACTICE_NAME, createdAt: foundedAt, updatedAt: foundedAt });
+  rows.practiceMembers.push({ practiceId, userId: therapist.id, role: "owner", joinedAt: foundedAt });
+  for (const colleague of COLLEAGUES) {
+    const userId = addUser(rows, passwordHash, colleague, now);
+    rows.practiceMembers.push({ practiceId, userId, role: colleague.practiceRole, joinedAt: instantOf({ daysAgo: colleague.joinedDaysAgo }, colleague.timeZone, now) });
+    if (colleague.practiceRole !== "clinician") continue;
+    const clientId = addUser(rows, passwordHash, COLLEAGUE_CLIENT, now);
+    const startedAt = instantOf({ daysAgo: COLLEAGUE_CLIENT.joinedDaysAgo }, COLLEAGUE_CLIENT.timeZone, now);
+    rows.engagements.push({ id: newRowId(), therapistId: userId, clientId, status: "active", startedAt, createdAt: later(startedAt, { days: -1 }), updatedAt: startedAt });
+  }
+}
+
+function addUser(rows: TRows, passwordHash: string, person: TDemoTherapist | TClientStory | typeof COLLEAGUE_CLIENT, now: Date): string {
   const id = newRowId();
   const createdAt = instantOf({ daysAgo: person.joinedDaysAgo }, person.timeZone, now);
   const { email, name, role } = person.account;

@@ -50,7 +50,7 @@ export default async function QuestionnairePage({ params }: PageProps<"/question
             kind={form.kind}
             therapistName={form.therapistName}
             initial={form.draft}
-            crisisText={crisisResourcesText()}
+            crisisText={crisisResourcesText(user)}
             historyHref={historyHref}
           />
         ) : (

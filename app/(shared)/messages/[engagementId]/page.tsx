@@ -38,7 +38,7 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
         <h1 className="text-2xl font-semibold">Messages with {name}</h1>
         <p className="text-ink-muted">Only you and {name} can read these messages.</p>
       </div>
-      {isClient ? <NotForEmergencies therapistName={name} crisisText={crisisResourcesText()} /> : null}
+      {isClient ? <NotForEmergencies therapistName={name} crisisText={crisisResourcesText(user)} /> : null}
       <Conversation
         engagementId={engagement.id}
         viewerRole={user.role}

@@ -17,7 +17,7 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[sess
   await queryClient.prefetchQuery(trpc.goal.list.queryOptions({ engagementId: session.engagement.id }));
   return (
     <HydrateClient>
-      <SessionView sessionId={sessionId} timeZone={user.timeZone} crisisText={crisisResourcesText()} maxMemoSeconds={maxMemoSeconds()} />
+      <SessionView sessionId={sessionId} timeZone={user.timeZone} crisisText={crisisResourcesText(user)} maxMemoSeconds={maxMemoSeconds()} />
     </HydrateClient>
   );
 }

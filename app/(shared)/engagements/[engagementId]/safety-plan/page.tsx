@@ -30,7 +30,7 @@ export default async function SafetyPlanPage({ params }: PageProps<"/engagements
   await flushPageAudit();
   const isClient = user.role === "client";
   const name = engagement.counterpart.name;
-  const crisisText = crisisResourcesText();
+  const crisisText = crisisResourcesText(user);
   return (
     <>
       <Link href={isClient ? "/between-sessions" : `/clients/${engagement.id}`} className="text-brand-strong underline print:hidden">
