@@ -19,6 +19,7 @@ import { pushRouter } from "./routers/push";
 import { twoFactorRouter } from "./routers/two-factor";
 import { dataExportRouter } from "./routers/data-export";
 import { accessLogRouter } from "./routers/access-log";
+import { supervisionRouter } from "./routers/supervision";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -44,6 +45,7 @@ export const appRouter = createTRPCRouter({
   twoFactor: twoFactorRouter,
   dataExport: dataExportRouter,
   accessLog: accessLogRouter,
+  supervision: supervisionRouter,
 });
 
 export type AppRouter = typeof appRouter;

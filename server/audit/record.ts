@@ -55,6 +55,7 @@ export const AUDIT_RECORD_TYPES = [
   "email_change_request",
   "two_factor",
   "account",
+  "supervision_request",
 ] as const;
 
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];

@@ -24,7 +24,14 @@ export type TSessionUser = {
 export type TSessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
 export type TSessionCheck =
-  | { ok: true; user: TSessionUser; /** Their unread notifications, read with the session (the bell on every page). */ unreadNotifications: number }
+  | {
+      ok: true;
+      user: TSessionUser;
+      /** Their unread notifications, read with the session (the bell on every page). */
+      unreadNotifications: number;
+      /** A current supervisor in a practice (server/supervision): the shell shows "Supervision"; read with the session, so no statement of its own. */
+      isSupervisor: boolean;
+    }
   | { ok: false; reason: AuthSessionEndReason };
 
 export const SESSION_USER_SELECT = {
@@ -94,7 +101,7 @@ export async function loadSessionUser(
     });
   }
   const { deactivatedAt: _deactivatedAt, ...user } = record.user;
-  return { ok: true, user, unreadNotifications: record.unreadNotifications };
+  return { ok: true, user, unreadNotifications: record.unreadNotifications, isSupervisor: record.isSupervisor };
 }
 
 type TSessionRow = {
@@ -111,6 +118,7 @@ type TSessionRow = {
   deactivated_at: Date | null;
   totp_enabled_at: Date | null;
   unread_notifications: number;
+  is_supervisor: boolean;
 };
 
 /**
@@ -123,16 +131,18 @@ type TSessionRow = {
 async function findSessionRecord(
   db: TDb,
   claims: TSessionClaims,
-): Promise<(TSessionRecord & { user: TSessionUser & { deactivatedAt: Date | null }; unreadNotifications: number }) | null> {
+): Promise<(TSessionRecord & { user: TSessionUser & { deactivatedAt: Date | null }; unreadNotifications: number; isSupervisor: boolean }) | null> {
   const [row] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.created_at, s.last_seen_at, s.ended_at, s.ended_reason::text AS ended_reason,
            u.id, u.email, u.name, u.role::text AS role, u.time_zone, u.session_version, u.deactivated_at, u.totp_enabled_at,
-           (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications
+           (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications,
+           EXISTS (SELECT 1 FROM practice_members pm WHERE pm.user_id = u.id AND pm.left_at IS NULL AND pm.role = 'supervisor') AS is_supervisor
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${claims.sessionId}::uuid AND s.user_id = ${claims.userId}::uuid`;
   if (!row) return null;
   return {
     unreadNotifications: row.unread_notifications,
+    isSupervisor: row.is_supervisor,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     endedAt: row.ended_at,
