@@ -260,6 +260,8 @@ function hintsFor(cast: TCast): THints {
       messageId: [cast.messages.fromClient.id, cast.messages.fromTherapist.id],
       replyToId: [cast.messages.fromTherapist.id],
       voiceMemoId: [cast.voiceMemos.draft.id],
+      // Supervision (issue 29): the request still waiting for the client, and the one they agreed to.
+      requestId: [cast.practice.supervision.pending.id, cast.practice.supervision.agreed.id],
     },
     valuesByKey: {
       token: cast.invitation.token,
@@ -292,6 +294,9 @@ function hintsFor(cast: TCast): THints {
       endpoint: "https://fcm.googleapis.com/fcm/send/fuzz-device",
       p256dh: createECDH("prime256v1").generateKeys().toString("base64url"),
       auth: randomBytes(16).toString("base64url"),
+      // A supervision request's period, and its reason in words long enough to pass.
+      weeks: 4,
+      reason: "To support your therapist with your care.",
     },
   };
 }
