@@ -20,3 +20,9 @@ export type TMeasuresOverview = RouterOutputs["engagement"]["progress"]["measure
 export type TMeasureSeries = TMeasuresOverview["series"][number];
 /** A session as its page shows it, with whose eyes it is seen through. */
 export type TSessionView = RouterOutputs["session"]["byId"];
+
+/** Supervision with the client's consent (issue 29). */
+export type TSupervisionView = RouterOutputs["supervision"]["view"];
+export type TSupervisionForClient = RouterOutputs["supervision"]["forClient"];
+export type TSupervisionMine = RouterOutputs["supervision"]["mine"];
+export type TSupervisionForEngagement = RouterOutputs["supervision"]["forEngagement"];

@@ -11,6 +11,7 @@ import { DueToday } from "@/components/today/due-today";
 import { QuickReflection } from "@/components/voice/quick-reflection";
 import { Card } from "@/components/ui/card";
 import { InstallHint } from "@/components/offline/install-hint";
+import { RecordSharingNotice } from "@/app/_components/record-sharing-notice";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -40,6 +41,7 @@ export default async function TodayPage() {
       {/* Closer together than other pages: the first three sections fit a phone's first screen. */}
       <div className="flex flex-col gap-4">
         <h1 className="text-2xl font-semibold">Hello, {firstName}</h1>
+        <RecordSharingNotice />
         <NextSession sessions={nextSessions} hasTherapist={active.length > 0} now={now()} timeZone={user.timeZone} />
         <Card
           title="For today"

@@ -9,6 +9,7 @@ import { RecordLinks } from "@/components/engagements/record-links";
 import { NeedsAttention } from "@/components/engagements/needs-attention";
 import { ClientSectionLinks } from "@/components/engagements/client-section-links";
 import { SectionAnchorRedirect } from "@/components/engagements/section-anchor-redirect";
+import { SupervisorsOfClient } from "@/components/supervision/supervisors-of-client";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -23,11 +24,13 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
   const user = await requireUser({ role: "therapist", returnTo: `/clients/${encodeURIComponent(engagementId)}` });
   const queryClient = getQueryClient();
   const caller = serverCaller();
-  const [engagement, progress, attention] = await Promise.all([
+  const [engagement, progress, attention, supervision] = await Promise.all([
     orNotFound(queryClient.fetchQuery(trpc.engagement.byId.queryOptions({ engagementId }))),
     // Drawn on the server: fetched with the rest, not sent to the browser.
     caller.then((server) => server.engagement.progress({ engagementId })).catch(() => null),
     caller.then((server) => server.engagement.attention({ engagementId })).catch(() => null),
+    // Who supervises this client (issue 29).
+    caller.then((server) => server.supervision.forEngagement({ engagementId })).catch(() => []),
   ]);
   return (
     <HydrateClient>
@@ -49,6 +52,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
       )}
       <ClientSectionLinks engagementId={engagement.id} clientName={engagement.counterpart.name} isInvited={engagement.status === "invited"} />
       {engagement.status === "invited" ? null : <RecordLinks engagementId={engagement.id} />}
+      <SupervisorsOfClient requests={supervision} timeZone={user.timeZone} />
       {engagement.status === "active" ? (
         <div className="border-t border-line pt-4">
           <EndEngagementButton engagementId={engagement.id} otherName={engagement.counterpart.name} />
