@@ -15,6 +15,7 @@ import { z, ZodError } from "zod";
 import { advanceClockForTests, freezeClockForTests, resetClock } from "@/server/clock";
 import { callerFor, seedCast, seedClient, seedEngagement, seedPracticeOf, seedTherapist, TEST_PASSWORD } from "../factories";
 import { connectTestDb, snapshotDatabase } from "../support/db";
+import { loadSessionUser, startSession } from "@/server/auth/session-user";
 import { rejection } from "../support/errors";
 
 const db = connectTestDb();
@@ -61,6 +62,13 @@ describe("asking", () => {
         { userId: cast.therapist.id, title: "Sam Supervisor asked to supervise your work with a client" },
       ]),
     );
+
+    // The client's session says someone waits for their answer (the notice on Today), with no statement of its own.
+    const sessionId = await startSession(db, cast.client.id);
+    const check = await loadSessionUser(db, { userId: cast.client.id, sessionVersion: cast.client.sessionVersion, sessionId });
+    expect(check.ok && check.isAskedToShare).toBe(true);
+    const supervisorCheck = await loadSessionUser(db, { userId: sam.id, sessionVersion: sam.sessionVersion, sessionId: await startSession(db, sam.id) });
+    expect(supervisorCheck.ok && supervisorCheck.isSupervisor).toBe(true);
 
     const again = await rejection(asSam.supervision.ask({ engagementId: cast.engagement.id, reason: REASON, weeks: 2 }));
     expect(again.code).toBe("CONFLICT");
