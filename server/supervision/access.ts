@@ -45,7 +45,7 @@ export function agreedRequestWhere(supervisor: Pick<TSessionUser, "id">, now: Da
 export const SUPERVISED_SELECT = {
   id: true,
   until: true,
-  engagement: { select: { id: true, status: true, therapistId: true, clientId: true, client: { select: { name: true } }, therapist: { select: { name: true } } } },
+  engagement: { select: { id: true, status: true, therapistId: true, clientId: true, client: { select: { name: true, timeZone: true } }, therapist: { select: { name: true } } } },
 } as const;
 
 export type TSupervisedEngagement = {
@@ -53,6 +53,8 @@ export type TSupervisedEngagement = {
   until: Date;
   engagement: { id: string; status: "invited" | "active" | "ended"; therapistId: string; clientId: string };
   clientName: string;
+  /** The client's time zone: their homework days are their calendar's (server/homework/client-day.ts). */
+  clientTimeZone: string | null;
   clinicianName: string;
 };
 
@@ -75,6 +77,7 @@ export async function findSupervisedEngagement(
     until: row.until,
     engagement: { ...engagement, clientId: row.engagement.clientId },
     clientName: client?.name ?? "Client",
+    clientTimeZone: client?.timeZone ?? null,
     clinicianName: therapist.name,
   };
 }

@@ -11,8 +11,9 @@
 //   client's private journal, their takeaways, exercise drafts or voice memos
 //   not placed anywhere (no query here reaches them), off-track reviews,
 //   templates or messages.
-// Six statements in parallel whatever the number of records, plus the
-// homework list's "today" (server/homework/queries.ts): each list is bounded.
+// Three statements in parallel whatever the number of records (goals; homework,
+// on the client's calendar; the rest in one statement of relation joins):
+// each list is bounded.
 import type { TDb } from "../db/client";
 import { openField } from "../crypto/sealed-fields";
 import { listGoals } from "../goals/queries";
@@ -28,45 +29,51 @@ export const SUPERVISION_SCORE_LIMIT = 60;
 
 export async function getSupervisionView(db: TDb, supervised: TSupervisedEngagement, now = clockNow()) {
   const { engagement } = supervised;
-  const [goals, homework, sessions, scores, journal, plan] = await Promise.all([
+  const [goals, homework, records] = await Promise.all([
     listGoals(db, engagement.id),
-    listAssignments(db, engagement, { now }),
-    db.therapySession.findMany({
-      where: { engagementId: engagement.id },
-      orderBy: [{ startsAt: "desc" }, { id: "desc" }],
-      take: SUPERVISION_SESSION_LIMIT,
+    listAssignments(db, engagement, { now, clientTimeZone: supervised.clientTimeZone }),
+    // Sessions, scores, shared journal entries and the safety plan: one statement (relation joins).
+    db.engagement.findUniqueOrThrow({
+      where: { id: engagement.id },
       select: {
-        id: true,
-        startsAt: true,
-        durationMinutes: true,
-        status: true,
-        agendaItems: { orderBy: { position: "asc" }, select: { id: true, text: true, status: true, authorId: true, author: { select: { role: true } } } },
-        notes: {
-          where: {
-            OR: [
-              { kind: "shared_summary" },
-              // The clinician's own note, only once they chose to share it for supervision.
-              { kind: "therapist_private", authorId: engagement.therapistId, sharedForSupervisionAt: { not: null } },
-            ],
+        sessions: {
+          orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+          take: SUPERVISION_SESSION_LIMIT,
+          select: {
+            id: true,
+            startsAt: true,
+            durationMinutes: true,
+            status: true,
+            agendaItems: { orderBy: { position: "asc" }, select: { id: true, text: true, status: true, authorId: true, author: { select: { role: true } } } },
+            notes: {
+              where: {
+                OR: [
+                  { kind: "shared_summary" },
+                  // The clinician's own note, only once they chose to share it for supervision.
+                  { kind: "therapist_private", authorId: engagement.therapistId, sharedForSupervisionAt: { not: null } },
+                ],
+              },
+              select: { id: true, kind: true, body: true, sharedForSupervisionAt: true, updatedAt: true },
+            },
           },
-          select: { id: true, kind: true, body: true, sharedForSupervisionAt: true, updatedAt: true },
         },
+        measureResponses: {
+          where: { completedAt: { not: null } },
+          orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+          take: SUPERVISION_SCORE_LIMIT,
+          select: { id: true, kind: true, total: true, completedAt: true },
+        },
+        sharedJournal: {
+          where: { visibility: "shared" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: SUPERVISION_JOURNAL_LIMIT,
+          select: { id: true, clientId: true, body: true, mood: true, sharedAt: true, createdAt: true },
+        },
+        safetyPlan: { select: { id: true, content: true, updatedAt: true } },
       },
     }),
-    db.measureResponse.findMany({
-      where: { engagementId: engagement.id, completedAt: { not: null } },
-      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
-      take: SUPERVISION_SCORE_LIMIT,
-      select: { id: true, kind: true, total: true, completedAt: true },
-    }),
-    db.journalEntry.findMany({
-      where: { visibility: "shared", sharedEngagementId: engagement.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: SUPERVISION_JOURNAL_LIMIT,
-      select: { id: true, clientId: true, body: true, mood: true, sharedAt: true, createdAt: true },
-    }),
-    db.safetyPlan.findUnique({ where: { engagementId: engagement.id }, select: { id: true, content: true, updatedAt: true } }),
   ]);
+  const { sessions, measureResponses: scores, sharedJournal: journal, safetyPlan: plan } = records;
 
   return {
     requestId: supervised.requestId,
