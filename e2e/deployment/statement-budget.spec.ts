@@ -194,6 +194,9 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
 async function supervisorOf(prefix: string, engagementId: string): Promise<{ cookie: string; requestId: string }> {
   const therapist = await cluster.db.user.findUniqueOrThrow({ where: { email: scaleTherapistEmail(prefix, 1) }, select: { id: true } });
   const email = `${prefix}-supervisor@scale.alliance.test`;
+  // Made once per size: later tests asking for the same pages sign in again.
+  const existing = await cluster.db.supervisionRequest.findFirst({ where: { supervisor: { email } }, select: { id: true } });
+  if (existing) return { cookie: await signInOverHttp(app.url, email, PASSWORD), requestId: existing.id };
   const supervisor = await cluster.db.user.create({
     data: { email, name: "Sue Supervisor", role: "therapist", passwordHash: await hashPassword(PASSWORD), timeZone: "UTC" },
     select: { id: true },
