@@ -105,6 +105,9 @@ export async function askSupervision(
   now = clockNow(),
 ): Promise<{ id: string; until: Date }> {
   if (!engagement.clientId) throw notFound("That client");
+  // Two asks at once (a double submit from two tabs) take turns here, inside the mutation's
+  // transaction, so the check below sees the other's row: at most one open request.
+  await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`supervision:${engagement.id}:${supervisor.id}`}, 0))::text AS locked`;
   const open = await db.supervisionRequest.findFirst({
     where: { engagementId: engagement.id, supervisorId: supervisor.id, ...openRequestWhere(now) },
     select: { id: true },

@@ -75,6 +75,15 @@ describe("asking", () => {
     expect(fieldErrorsOf(again)).toHaveProperty("engagementId");
   });
 
+  it("keeps one open request when the same ask arrives twice at once", async () => {
+    const { cast, sam } = await practiceWithNewSupervisor();
+    const [first, second] = [await callerFor(db, sam), await callerFor(db, sam)];
+    const input = { engagementId: cast.engagement.id, reason: REASON, weeks: 4 };
+    const outcomes = await Promise.allSettled([first.supervision.ask(input), second.supervision.ask(input)]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db.supervisionRequest.count({ where: { engagementId: cast.engagement.id, supervisorId: sam.id } })).toBe(1);
+  });
+
   it("gives field errors for a missing reason and a period out of range", async () => {
     const { cast, asSam } = await practiceWithNewSupervisor();
     const error = await rejection(asSam.supervision.ask({ engagementId: cast.engagement.id, reason: "  ", weeks: 13 }));
