@@ -49,7 +49,9 @@
 //   voiceMemos: [{ id, file,            // file: the audio's path inside the archive, unique, e.g.
 //                                       //   "voice-memos/2026-12-06-1a2b3c4d.webm" (day recorded, on their calendar)
 //                  recordedAt, lengthSeconds, note,
-//                  placedIn: "journal" | "agenda" | "homework" | "message" | "not placed yet", placedAt }]   // drafts too
+//                  placedIn: "journal" | "agenda" | "homework" | "message" | "not placed yet", placedAt }],  // drafts too
+//   supervision: [{ supervisor, therapist, reason, until,   // who asked to see their records (issue 29), why,
+//                   status: "asked" | "agreed" | "refused" | "withdrawn", askedAt, answeredAt, withdrawnAt }]  // and what they answered
 // }
 //
 // INVARIANT: never a therapist's private note: the notes are selected by
@@ -65,12 +67,13 @@ import { openField } from "../crypto/sealed-fields";
 import { exportTimestamp as iso, loadExportEngagements } from "./records";
 import { MEMO_SELECT, openMemo } from "../voice/memos";
 import { localDay } from "../../lib/time/zones";
+import { SUPERVISION_LIST_LIMIT } from "../supervision/requests";
 
 export const CLIENT_EXPORT_FORMAT = "alliance-client-export";
 export const CLIENT_EXPORT_VERSION = 1;
 
 export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id" | "role">) {
-  const [person, engagements, journal, memos] = await Promise.all([
+  const [person, engagements, journal, memos, supervision] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: client.id },
       select: { name: true, email: true, timeZone: true, createdAt: true },
@@ -93,6 +96,23 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
       where: { clientId: client.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { ...MEMO_SELECT, mimeType: true, journalEntryId: true, agendaItemId: true, occurrenceId: true, messageId: true, placedAt: true },
+    }),
+    db.supervisionRequest.findMany({
+      where: { engagement: { clientId: client.id } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: SUPERVISION_LIST_LIMIT,
+      select: {
+        id: true,
+        engagementId: true,
+        reason: true,
+        until: true,
+        status: true,
+        createdAt: true,
+        answeredAt: true,
+        withdrawnAt: true,
+        supervisor: { select: { name: true } },
+        engagement: { select: { therapist: { select: { name: true } } } },
+      },
     }),
   ]);
   const files = memoFileNames(memos, person.timeZone);
@@ -119,6 +139,16 @@ export async function buildClientExport(db: TDb, client: Pick<TSessionUser, "id"
       note: openMemo(memo).note,
       placedIn: placeOf(memo),
       placedAt: iso(memo.placedAt),
+    })),
+    supervision: supervision.map((request) => ({
+      supervisor: request.supervisor.name,
+      therapist: request.engagement.therapist.name,
+      reason: openField("supervisionReason", { engagementId: request.engagementId, requestId: request.id }, request.reason),
+      until: iso(request.until),
+      status: request.status,
+      askedAt: iso(request.createdAt),
+      answeredAt: iso(request.answeredAt),
+      withdrawnAt: iso(request.withdrawnAt),
     })),
   };
 }

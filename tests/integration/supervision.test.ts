@@ -17,6 +17,7 @@ import { callerFor, seedCast, seedClient, seedEngagement, seedPracticeOf, seedTh
 import { connectTestDb, snapshotDatabase } from "../support/db";
 import { loadSessionUser, startSession } from "@/server/auth/session-user";
 import { rejection } from "../support/errors";
+import { buildClientExport } from "@/server/export/client-export";
 
 const db = connectTestDb();
 afterEach(() => resetClock());
@@ -142,6 +143,10 @@ describe("consent given, used, withdrawn", () => {
     await asClient.supervision.withdraw({ requestId: id });
     expect((await rejection(asSam.supervision.view({ requestId: id }))).code).toBe("NOT_FOUND");
     expect((await asClient.supervision.forClient()).requests.find((row) => row.id === id)?.state).toBe("withdrawn");
+    // The client's export says who asked, why, and what they answered.
+    const exported = await buildClientExport(db, cast.client);
+    expect(exported.supervision.find((row) => row.reason === REASON)).toMatchObject({ supervisor: "Sam Supervisor", status: "withdrawn" });
+
     const told = await db.notification.findMany({ where: { userId: sam.id, kind: "supervision_answered" }, select: { title: true } });
     expect(told.map((row) => row.title)).toEqual(expect.arrayContaining([`A client stopped sharing their records with Sam Supervisor`]));
   });
