@@ -11,11 +11,11 @@ import { AppShell } from "@/components/layout/app-shell";
  * renders the page, which redirects.
  */
 export async function SignedInLayout({ children }: { children: ReactNode }) {
-  const { user, unreadNotifications } = await authState();
+  const { user, unreadNotifications, isSupervisor } = await authState();
   if (!user) return children;
   // Read with the session itself (server/auth/session-user.ts): no statement of its own.
   return (
-    <AppShell userId={user.id} role={user.role} name={user.name} idleMinutes={sessionLimits().idleMinutes[user.role]} unreadCount={unreadNotifications}>
+    <AppShell userId={user.id} role={user.role} name={user.name} idleMinutes={sessionLimits().idleMinutes[user.role]} unreadCount={unreadNotifications} isSupervisor={isSupervisor}>
       {children}
     </AppShell>
   );

@@ -11,6 +11,7 @@ import { SignOutButton } from "./sign-out-button";
 import { KeepOffline } from "@/components/offline/keep-offline";
 
 const ACCOUNT: TNavItem = { href: "/account", label: "Account" };
+const SUPERVISION: TNavItem = { href: "/supervision", label: "Supervision" };
 
 /**
  * A therapist's few entries sit in the header. A client's are the day's
@@ -33,6 +34,7 @@ const NAV: Record<Role, TNavItem[]> = {
 /**
  * `idleMinutes`: the signed-in person's idle limit, from the server (server/auth/session-limits.ts).
  * `unreadCount`: their unread notifications when the page was rendered; the bell keeps it current.
+ * `isSupervisor`: a supervisor in a practice gets "Supervision" beside their caseload (issue 29).
  */
 export function AppShell({
   userId,
@@ -40,6 +42,7 @@ export function AppShell({
   name,
   idleMinutes,
   unreadCount,
+  isSupervisor = false,
   children,
 }: {
   /** Whose words this device keeps and sends (components/offline/outbox-provider.tsx). */
@@ -48,9 +51,11 @@ export function AppShell({
   name: string;
   idleMinutes: number;
   unreadCount: number;
+  isSupervisor?: boolean;
   children: ReactNode;
 }) {
   const hasTabs = role === "client";
+  const items = role === "therapist" && isSupervisor ? [NAV.therapist[0]!, SUPERVISION, ...NAV.therapist.slice(1)] : NAV[role];
   return (
     <OutboxProvider userId={userId}>
       <div className="flex min-h-screen flex-col">
@@ -67,7 +72,7 @@ export function AppShell({
             </Link>
             {/* Only one "Main" navigation is displayed at a time: with tabs, this one from the sm breakpoint up, on a row of its own. */}
             <nav aria-label="Main" className={hasTabs ? "hidden sm:order-3 sm:block sm:w-full" : "order-3 w-full sm:order-2 sm:w-auto"}>
-              <NavLinks items={hasTabs ? [...NAV[role], ACCOUNT] : NAV[role]} />
+              <NavLinks items={hasTabs ? [...items, ACCOUNT] : items} />
             </nav>
             <div className={`order-2 flex items-center gap-2 ${hasTabs ? "" : "sm:order-3"}`}>
               <Bell initialCount={unreadCount} />

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/card";
 import { TextAreaField } from "@/components/ui/field";
 import { Form, SubmitButton } from "@/components/ui/form";
+import { ShareForSupervision } from "./share-for-supervision";
 
 type TKind = "shared_summary" | "client_takeaway" | "therapist_private";
 
@@ -113,6 +114,9 @@ export function SessionNotes({ session, canEdit }: { session: TSessionView; canE
             ) : (
               <EmptyState>Nothing here yet.</EmptyState>
             )}
+            {kind === "therapist_private" && current && canEdit ? (
+              <ShareForSupervision sessionId={session.id} sharedAt={current.sharedForSupervisionAt ?? null} />
+            ) : null}
           </section>
         );
       })}

@@ -12,6 +12,9 @@ import { localDateToDb } from "../../lib/homework/schedule";
 import { localDay } from "../../lib/time/zones";
 import { CLIENT_SECTIONS } from "../../lib/engagements/client-sections";
 import { newCluster, sharedServerUrl, startInstance, type TCluster, type TInstance } from "./cluster";
+import { hashPassword } from "../../server/auth/password";
+import { sealField } from "../../server/crypto/sealed-fields";
+import { newRowId } from "../../server/db/ids";
 
 let cluster: TCluster;
 let app: TInstance;
@@ -45,6 +48,33 @@ async function signedInState(browser: Browser, email: string): Promise<TStorage>
   return state;
 }
 
+/** A supervisor in the demo therapist's practice whom the client agreed to (issue 29): their email and the request. */
+async function seedSupervisor(therapistEmail: string, engagementId: string): Promise<{ email: string; requestId: string }> {
+  const therapist = await cluster.db.user.findUniqueOrThrow({ where: { email: therapistEmail }, select: { id: true } });
+  const email = "sue.supervisor@weight.alliance.test";
+  const supervisor = await cluster.db.user.create({
+    data: { email, name: "Sue Supervisor", role: "therapist", passwordHash: await hashPassword(DEMO_PASSWORD), timeZone: "UTC" },
+    select: { id: true },
+  });
+  await cluster.db.practice.create({
+    data: { name: "Weight practice", members: { create: [{ userId: therapist.id, role: "owner" }, { userId: supervisor.id, role: "supervisor" }] } },
+  });
+  const requestId = newRowId();
+  await cluster.db.supervisionRequest.create({
+    data: {
+      id: requestId,
+      engagementId,
+      supervisorId: supervisor.id,
+      clinicianId: therapist.id,
+      reason: sealField("supervisionReason", { engagementId, requestId }, "To support your therapist with your care."),
+      until: new Date(Date.now() + 14 * 86_400_000),
+      status: "agreed",
+      answeredAt: new Date(),
+    },
+  });
+  return { email, requestId };
+}
+
 /** A first visit: a new context, so every script is downloaded. */
 async function freshPage(browser: Browser, state: TStorage | undefined): Promise<Page> {
   return (await browser.newContext({ baseURL: app.url, storageState: state })).newPage();
@@ -74,7 +104,13 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
   const goal = await cluster.db.goal.findFirstOrThrow({ where: { engagementId: engagement.id }, select: { id: true } });
   const assignment = await cluster.db.homeworkAssignment.findFirstOrThrow({ where: { engagementId: engagement.id }, select: { id: true } });
   const measure = await cluster.db.measureAssignment.findFirstOrThrow({ where: { engagementId: engagement.id, stoppedAt: null }, select: { id: true } });
-  const states = { visitor: undefined, therapist: await signedInState(browser, therapistEmail), client: await signedInState(browser, clientEmail) };
+  const supervision = await seedSupervisor(therapistEmail, engagement.id);
+  const states = {
+    visitor: undefined,
+    therapist: await signedInState(browser, therapistEmail),
+    client: await signedInState(browser, clientEmail),
+    supervisor: await signedInState(browser, supervision.email),
+  };
   const exerciseBuilder = await ownExerciseBuilder(browser, states.therapist);
   // Maya's thought records (prisma/seed/demo/maya.ts, her exercise with the most entries) and the newest one sent.
   const exercise = await cluster.db.homeworkAssignment.findFirstOrThrow({
@@ -103,7 +139,7 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
     select: { id: true },
   });
 
-  const pages: Record<"visitor" | "therapist" | "client", string[]> = {
+  const pages: Record<"visitor" | "therapist" | "client" | "supervisor", string[]> = {
     visitor: ["/sign-in", "/sign-up", "/sign-up/finish", "/forgot-password", "/offline", "/join"],
     therapist: [
       "/caseload",
@@ -155,11 +191,15 @@ test("every page transfers at most 170 KB of JavaScript in its first 5 seconds",
       `/handovers/${handover.id}`,
       `/engagements/${engagement.id}/questionnaires`,
       "/access-log",
+      // Supervision (issue 29): who asks to see the client's records, and their answer.
+      "/record-sharing",
       "/account/export",
       "/account",
       "/account/two-step",
       "/privacy",
     ],
+    // A supervisor's list and their read-only view of the client's records.
+    supervisor: ["/supervision", `/supervision/${supervision.requestId}`],
   };
   const rows: string[] = [];
   const over: string[] = [];

@@ -2,7 +2,8 @@
 // a session page, the client's home, the exercise pages (an exercise's
 // entries, one entry, the ladder, a template's form), a conversation and a
 // safety plan with its history (for either person), the handover pages (a clinician's proposal,
-// the client's answer, the owner's list) and a practice's outcomes each load with at most PAGE_STATEMENT_BUDGET SQL statements,
+// the client's answer, the owner's list), supervision's pages (the supervisor's list and read-only
+// view, the client's answer page), the practice and its outcomes each load with at most PAGE_STATEMENT_BUDGET SQL statements,
 // the same with 10 and with 1,000 records (clients, goals, homework days,
 // agenda items, journal entries, exercise entries naming ladder steps; 10
 // and 10,000 messages; 10 and 1,000 safety plan versions), with one audit insert per page
@@ -19,6 +20,9 @@ import { newCluster, ownPostgres, startInstance, waitUntil, type TCluster, type 
 import pg from "pg";
 import { MAX_LADDER_STEPS } from "../../lib/schemas/exercise";
 import { CLIENT_SECTIONS, type TClientSectionSlug } from "../../lib/engagements/client-sections";
+import { hashPassword } from "../../server/auth/password";
+import { sealField } from "../../server/crypto/sealed-fields";
+import { newRowId } from "../../server/db/ids";
 
 const PAGE_STATEMENT_BUDGET = 8;
 const PASSWORD = "a statement budget password";
@@ -145,7 +149,10 @@ type TPages = Record<
   | "practice outcomes"
   | "hand over (therapist)"
   | "handover (client)"
-  | "clients to hand over",
+  | "clients to hand over"
+  | "supervision (supervisor)"
+  | "supervised record (supervisor)"
+  | "record sharing (client)",
   /** `audits`: inserts into the audit log (one, for all the page's clinical reads), unless the page reads none. */
   { path: string; cookie: string; audits?: 0 | 1; budget?: number }
 >;
@@ -170,6 +177,7 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
   });
   expect(exercise._count.entries).toBe(Math.min(size, 49));
   expect(await cluster.db.message.count({ where: { engagementId: engagement.id } })).toBe(messagesFor(size));
+  const supervision = await supervisorOf(prefix, engagement.id);
   const entry = await cluster.db.exerciseEntry.findFirstOrThrow({
     where: { assignmentId: exercise.id, sentAt: { not: null } },
     orderBy: { sentAt: "desc" },
@@ -215,7 +223,41 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
     "clients to hand over": { path: "/practice/handovers", cookie: therapist },
     // The practice (issue 29): its people and settings, no client's record, so nothing to audit.
     practice: { path: "/practice", cookie: therapist, audits: 0 },
+    // Supervision (issue 29): the supervisor's list, their read-only view of the client's records, the client's answer page.
+    "supervision (supervisor)": { path: "/supervision", cookie: supervision.cookie },
+    "supervised record (supervisor)": { path: `/supervision/${supervision.requestId}`, cookie: supervision.cookie },
+    "record sharing (client)": { path: "/record-sharing", cookie: client },
   };
+}
+
+/** A supervisor in the scale therapist's practice whom the focus client agreed to (issue 29), signed in. */
+async function supervisorOf(prefix: string, engagementId: string): Promise<{ cookie: string; requestId: string }> {
+  const therapist = await cluster.db.user.findUniqueOrThrow({ where: { email: scaleTherapistEmail(prefix, 1) }, select: { id: true } });
+  const email = `${prefix}-supervisor@scale.alliance.test`;
+  // Made once per size: later tests asking for the same pages sign in again.
+  const existing = await cluster.db.supervisionRequest.findFirst({ where: { supervisor: { email } }, select: { id: true } });
+  if (existing) return { cookie: await signInOverHttp(app.url, email, PASSWORD), requestId: existing.id };
+  const supervisor = await cluster.db.user.create({
+    data: { email, name: "Sue Supervisor", role: "therapist", passwordHash: await hashPassword(PASSWORD), timeZone: "UTC" },
+    select: { id: true },
+  });
+  await cluster.db.practice.create({
+    data: { name: "Budget practice", members: { create: [{ userId: therapist.id, role: "owner" }, { userId: supervisor.id, role: "supervisor" }] } },
+  });
+  const requestId = newRowId();
+  await cluster.db.supervisionRequest.create({
+    data: {
+      id: requestId,
+      engagementId,
+      supervisorId: supervisor.id,
+      clinicianId: therapist.id,
+      reason: sealField("supervisionReason", { engagementId, requestId }, "To support your therapist with your care."),
+      until: new Date(Date.now() + 14 * 86_400_000),
+      status: "agreed",
+      answeredAt: new Date(),
+    },
+  });
+  return { cookie: await signInOverHttp(app.url, email, PASSWORD), requestId };
 }
 
 test("each dashboard page loads within the statement budget, the same with 10 and with 1,000 records, with one audit insert", async () => {

@@ -168,7 +168,7 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, TKindInfo> = {
   supervision_answered: {
     role: "therapist",
     label: "Supervision answers",
-    hint: "When a client agrees to, refuses or withdraws a supervision request.",
+    hint: "When a supervisor asks to see one of your clients' records, and when a client agrees to, refuses or withdraws a supervision request.",
     defaultChannel: "in_app",
     channels: ALL,
   },

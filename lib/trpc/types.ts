@@ -25,3 +25,8 @@ export type TSessionView = RouterOutputs["session"]["byId"];
 export type TOutcomeReport = RouterOutputs["outcomes"]["report"];
 export type TOutcomeRow = TOutcomeReport["practice"];
 export type TOutcomeCell = TOutcomeRow["clientsWithMeasures"];
+/** Supervision with the client's consent (issue 29). */
+export type TSupervisionView = RouterOutputs["supervision"]["view"];
+export type TSupervisionForClient = RouterOutputs["supervision"]["forClient"];
+export type TSupervisionMine = RouterOutputs["supervision"]["mine"];
+export type TSupervisionForEngagement = RouterOutputs["supervision"]["forEngagement"];

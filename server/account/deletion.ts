@@ -47,6 +47,7 @@ import { AppError } from "../errors";
 import { requireCurrentPassword } from "../auth/reauth";
 import { forgetOutboxMail } from "../mail/send";
 import { now as clockNow } from "../clock";
+import { withdrawForDeletedClient } from "../supervision/requests";
 import { FORMER_CLIENT_NAME, FORMER_THERAPIST_NAME, type TDeleteAccount } from "../../lib/schemas/account-deletion";
 
 type TTx = Prisma.TransactionClient;
@@ -181,6 +182,8 @@ async function removeClientData(tx: TTx, client: TSessionUser, now: Date): Promi
     data: { email: tombstoneEmail(client.id), name: FORMER_CLIENT_NAME, linkSecret: "" },
   });
   await withdrawInvitationsTo(tx, client, now);
+  // Nobody reads a deleted client's records under supervision: what waited or was agreed is withdrawn.
+  await withdrawForDeletedClient(tx, client.id, now);
   // Shared = shared with an engagement that still exists; anything else is private.
   await tx.journalEntry.deleteMany({
     where: { clientId: client.id, NOT: { visibility: "shared", sharedEngagementId: { not: null } } },

@@ -22,6 +22,7 @@ import { accessLogRouter } from "./routers/access-log";
 import { outcomesRouter } from "./routers/outcomes";
 import { handoverRouter } from "./routers/handover";
 import { practiceRouter } from "./routers/practice";
+import { supervisionRouter } from "./routers/supervision";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -50,6 +51,7 @@ export const appRouter = createTRPCRouter({
   accessLog: accessLogRouter,
   handover: handoverRouter,
   practice: practiceRouter,
+  supervision: supervisionRouter,
 });
 
 export type AppRouter = typeof appRouter;

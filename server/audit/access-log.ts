@@ -52,6 +52,7 @@ const RECORD_WORDS: Partial<Record<TAuditRecordType, TWords>> = {
   invitation: { one: "{your} invitation", many: "{your} invitation" },
   handover: { one: "a proposal to move {your} work to another therapist", many: "proposals to move {your} work to another therapist" },
   engagement_export: { one: "a copy of {your} whole record", many: "a copy of {your} whole record" },
+  supervision_request: { one: "a request to see {your} records", many: "requests to see {your} records" },
 };
 
 const FALLBACK_WORDS: TWords = { one: "one of {your} records", many: "{your} records" };
@@ -79,17 +80,27 @@ export function describeAccess(event: { action: string; recordType: string }, pe
   return `${verb} ${phrase}`;
 }
 
-/** Who did it, in words a client can read. */
-export function describeActor(actor: { name: string; role: string; deletedAt: Date | null } | undefined, actorId: string | null): string {
+/** Who did it, in words a client can read; a supervisor who asked to see this client's records says so. */
+export function describeActor(
+  actor: { name: string; role: string; deletedAt: Date | null; isSupervisor?: boolean } | undefined,
+  actorId: string | null,
+): string {
   if (actorId === null) return "Alliance";
   if (!actor) return "Someone no longer on Alliance";
-  if (actor.deletedAt) return actor.role === "therapist" ? "Former therapist" : "Former client";
-  return actor.name;
+  if (actor.deletedAt) return actor.isSupervisor ? "Former supervisor at your therapist's practice" : actor.role === "therapist" ? "Former therapist" : "Former client";
+  return actor.isSupervisor ? `${actor.name} (supervisor at your therapist's practice)` : actor.name;
 }
 
 const EVENT_SELECT = { id: true, actorId: true, actorRole: true, action: true, recordType: true, createdAt: true } as const;
 
-async function pageOf(db: TDb, where: Prisma.AuditEventWhereInput, cursor: string | null | undefined, perspective: TAccessPerspective) {
+async function pageOf(
+  db: TDb,
+  where: Prisma.AuditEventWhereInput,
+  cursor: string | null | undefined,
+  perspective: TAccessPerspective,
+  /** The client whose log it is: an actor who asked to supervise them is named as their supervisor. */
+  clientId: string | null = null,
+) {
   const after = cursor ? parseAccessLogCursor(cursor) : null;
   const rows = await db.auditEvent.findMany({
     where: {
@@ -110,10 +121,22 @@ async function pageOf(db: TDb, where: Prisma.AuditEventWhereInput, cursor: strin
   });
   const events = rows.slice(0, ACCESS_LOG_PAGE_SIZE);
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
+  // The names, and (same statement, joined) whether each person asked to supervise this client.
   const actors = actorIds.length
-    ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, role: true, deletedAt: true } })
+    ? await db.user.findMany({
+        where: { id: { in: actorIds } },
+        select: {
+          id: true,
+          name: true,
+          role: true,
+          deletedAt: true,
+          supervisionsAsked: { where: { engagement: { clientId: clientId ?? "00000000-0000-0000-0000-000000000000" } }, select: { id: true }, take: 1 },
+        },
+      })
     : [];
-  const byId = new Map(actors.map((actor) => [actor.id, actor]));
+  const byId = new Map(
+    actors.map(({ supervisionsAsked, ...actor }) => [actor.id, { ...actor, isSupervisor: clientId !== null && supervisionsAsked.length > 0 }]),
+  );
   const last = events.at(-1);
   return {
     items: events.map((event) => ({
@@ -139,6 +162,7 @@ export function clientAccessLog(db: TDb, client: Pick<TSessionUser, "id">, curso
     },
     cursor,
     "client",
+    client.id,
   );
 }
 

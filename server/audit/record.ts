@@ -60,6 +60,7 @@ export const AUDIT_RECORD_TYPES = [
   "practice",
   "practice_member",
   "practice_invitation",
+  "supervision_request",
 ] as const;
 
 export type TAuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];

@@ -34,7 +34,16 @@ export type TSessionPractice = { requiresTwoStep: boolean; crisisResources: stri
 export type TSessionClaims = { userId: string; sessionVersion: number; sessionId: string };
 
 export type TSessionCheck =
-  | { ok: true; user: TSessionUser; /** Their unread notifications, read with the session (the bell on every page). */ unreadNotifications: number }
+  | {
+      ok: true;
+      user: TSessionUser;
+      /** Their unread notifications, read with the session (the bell on every page). */
+      unreadNotifications: number;
+      /** A current supervisor in a practice (server/supervision): the shell shows "Supervision"; read with the session, so no statement of its own. */
+      isSupervisor: boolean;
+      /** A client with a supervision request waiting for their answer (the notice on Today); read with the session too. */
+      isAskedToShare: boolean;
+    }
   | { ok: false; reason: AuthSessionEndReason };
 
 export const SESSION_USER_SELECT = {
@@ -88,7 +97,7 @@ export async function loadSessionUser(
   // The cookie is ours (signed and encrypted), but a malformed id must not reach a uuid column.
   if (!UUID.test(claims.sessionId) || !UUID.test(claims.userId)) return { ok: false, reason: "revoked" };
   const now = options.now ?? clockNow();
-  const record = await findSessionRecord(db, claims);
+  const record = await findSessionRecord(db, claims, now);
   if (!record) return { ok: false, reason: "revoked" };
   const verdict = judgeSession(record, claims.sessionVersion, options.limits ?? sessionLimits(), now);
   if (!verdict.isAlive) {
@@ -104,7 +113,7 @@ export async function loadSessionUser(
     });
   }
   const { deactivatedAt: _deactivatedAt, ...user } = record.user;
-  return { ok: true, user, unreadNotifications: record.unreadNotifications };
+  return { ok: true, user, unreadNotifications: record.unreadNotifications, isSupervisor: record.isSupervisor, isAskedToShare: record.isAskedToShare };
 }
 
 type TSessionRow = {
@@ -123,6 +132,8 @@ type TSessionRow = {
   unread_notifications: number;
   practice_requires_two_step: boolean | null;
   practice_crisis_resources: string | null;
+  is_supervisor: boolean;
+  is_asked_to_share: boolean;
 };
 
 /**
@@ -135,12 +146,16 @@ type TSessionRow = {
 async function findSessionRecord(
   db: TDb,
   claims: TSessionClaims,
-): Promise<(TSessionRecord & { user: TSessionUser & { deactivatedAt: Date | null }; unreadNotifications: number }) | null> {
+  now: Date,
+): Promise<(TSessionRecord & { user: TSessionUser & { deactivatedAt: Date | null }; unreadNotifications: number; isSupervisor: boolean; isAskedToShare: boolean }) | null> {
   const [row] = await db.$queryRaw<TSessionRow[]>`
     SELECT s.created_at, s.last_seen_at, s.ended_at, s.ended_reason::text AS ended_reason,
            u.id, u.email, u.name, u.role::text AS role, u.time_zone, u.session_version, u.deactivated_at, u.totp_enabled_at,
            (SELECT count(*)::int FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications,
-           pr.require_two_step AS practice_requires_two_step, pr.crisis_resources AS practice_crisis_resources
+           pr.require_two_step AS practice_requires_two_step, pr.crisis_resources AS practice_crisis_resources,
+           EXISTS (SELECT 1 FROM practice_members pm WHERE pm.user_id = u.id AND pm.left_at IS NULL AND pm.role = 'supervisor') AS is_supervisor,
+           EXISTS (SELECT 1 FROM engagements e JOIN supervision_requests sr ON sr.engagement_id = e.id
+                   WHERE e.client_id = u.id AND sr.status = 'asked' AND sr.until > ${now}) AS is_asked_to_share
     FROM auth_sessions s JOIN users u ON u.id = s.user_id
     LEFT JOIN LATERAL (
       SELECT p.require_two_step, p.crisis_resources
@@ -154,6 +169,8 @@ async function findSessionRecord(
   if (!row) return null;
   return {
     unreadNotifications: row.unread_notifications,
+    isSupervisor: row.is_supervisor,
+    isAskedToShare: row.is_asked_to_share,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     endedAt: row.ended_at,

@@ -12,8 +12,8 @@ import { loadSessionUser, type TSessionUser } from "./session-user";
 import { needsTwoFactorEnrolment, TWO_FACTOR_SETUP_PATH } from "./totp";
 
 export type TAuthState =
-  | { user: TSessionUser; sessionId: string; signedOutReason: null; unreadNotifications: number }
-  | { user: null; sessionId?: undefined; signedOutReason: TSignedOutReason | null; unreadNotifications?: undefined };
+  | { user: TSessionUser; sessionId: string; signedOutReason: null; unreadNotifications: number; isSupervisor: boolean; isAskedToShare: boolean }
+  | { user: null; sessionId?: undefined; signedOutReason: TSignedOutReason | null; unreadNotifications?: undefined; isSupervisor?: undefined; isAskedToShare?: undefined };
 
 /**
  * Once per request (React's cache), so a page and its layout share one
@@ -30,7 +30,7 @@ export const authState = cache(async (): Promise<TAuthState> => {
     sessionId: session.sessionId,
   });
   return check.ok
-    ? { user: check.user, sessionId: session.sessionId, signedOutReason: null, unreadNotifications: check.unreadNotifications }
+    ? { user: check.user, sessionId: session.sessionId, signedOutReason: null, unreadNotifications: check.unreadNotifications, isSupervisor: check.isSupervisor, isAskedToShare: check.isAskedToShare }
     : { user: null, signedOutReason: parseSignedOutReason(check.reason) };
 });
 

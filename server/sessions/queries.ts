@@ -139,7 +139,7 @@ export async function getSessionView(
         },
         notes: {
           where: noteWhereForUser(user),
-          select: { id: true, kind: true, authorId: true, body: true, isSharedWithTherapist: true, updatedAt: true, author: { select: { name: true } } },
+          select: { id: true, kind: true, authorId: true, body: true, isSharedWithTherapist: true, sharedForSupervisionAt: true, updatedAt: true, author: { select: { name: true } } },
         },
         feedback: { select: { id: true } },
       },

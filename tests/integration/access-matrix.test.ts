@@ -585,6 +585,46 @@ export const MATRIX: Record<string, TRow> = {
     call: (caller, cast) => caller.accessLog.forEngagement({ engagementId: cast.engagement.id }),
     expect: PAIR_THERAPIST,
   },
+  // Supervision (issue 29): the one place a supervisor reads a colleague's client's records, while the client agrees.
+  "supervision.forClient": { call: (caller) => caller.supervision.forClient(), expect: CLIENTS_ONLY },
+  // A current supervisor's own list; every other therapist is refused, whatever their practice.
+  "supervision.mine": {
+    call: (caller) => caller.supervision.mine(),
+    expect: { ...THERAPISTS_ONLY, therapist: "FORBIDDEN", otherTherapist: "FORBIDDEN", supervisor: "ok", pendingSupervisor: "ok" },
+  },
+  "supervision.forEngagement": {
+    call: (caller, cast) => caller.supervision.forEngagement({ engagementId: cast.engagement.id }),
+    expect: PAIR_THERAPIST,
+  },
+  // Only a supervisor asks; both of the practice's supervisors already asked about the pair's client.
+  "supervision.ask": {
+    call: (caller, cast) => caller.supervision.ask({ engagementId: cast.engagement.id, reason: "To support your therapist with your care.", weeks: 4 }),
+    expect: { ...THERAPISTS_ONLY, therapist: "FORBIDDEN", otherTherapist: "FORBIDDEN", supervisor: "CONFLICT", pendingSupervisor: "CONFLICT" },
+  },
+  // The client's answer to the request still waiting.
+  "supervision.answer": {
+    call: (caller, cast) => caller.supervision.answer({ requestId: cast.practice.supervision.pending.id, answer: "refuse" }),
+    expect: PAIR_CLIENT,
+  },
+  // The client, the clinician or the supervisor ends an agreement; nobody else can find it.
+  "supervision.withdraw": {
+    call: (caller, cast) => caller.supervision.withdraw({ requestId: cast.practice.supervision.agreed.id }),
+    expect: { ...PAIR_ONLY, supervisor: "ok", pendingSupervisor: "NOT_FOUND" },
+  },
+  // Only the supervisor the client agreed to; the clinician reads their own records elsewhere.
+  "supervision.view": {
+    call: (caller, cast) => caller.supervision.view({ requestId: cast.practice.supervision.agreed.id }),
+    expect: { ...PAIR_THERAPIST, therapist: "NOT_FOUND", supervisor: "ok" },
+  },
+  // The clinician's private note, written through the real procedure first (anyone else is refused
+  // that and changes nothing); the outcome is shareNote's own.
+  "supervision.shareNote": {
+    call: async (caller, cast) => {
+      await caller.session.saveNote({ sessionId: cast.completedSession.id, kind: "therapist_private", body: "Mine." }).catch(() => null);
+      return caller.supervision.shareNote({ sessionId: cast.completedSession.id, isShared: true });
+    },
+    expect: PAIR_THERAPIST,
+  },
   // The pending engagement has no client yet, so both clients are strangers to it.
   "invitation.resend": {
     call: (caller, cast) => caller.invitation.resend({ engagementId: cast.invitation.engagement.id }),
@@ -818,7 +858,20 @@ const HIDDEN_FROM: Record<TActor, TCanaryName[] | "all"> = {
   pendingSupervisor: "all",
   // While the client agrees: their records, read-only, but never what the therapist keeps to themselves
   // or the client's own unshared words.
-  supervisor: ["privateNote", "templateTitle", "templateInstructions", "offTrackNote", "journal", "exerciseDraft", "voiceMemoDraft"],
+  // Nor messages, the client's takeaways or what a safety plan once said (supervision's view shows none of them).
+  supervisor: [
+    "privateNote",
+    "templateTitle",
+    "templateInstructions",
+    "offTrackNote",
+    "journal",
+    "exerciseDraft",
+    "voiceMemoDraft",
+    "message",
+    "therapistMessage",
+    "takeaway",
+    "safetyPlanEarlier",
+  ],
 };
 
 const procedureTypes = appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation" | "subscription" } }>;

@@ -264,6 +264,8 @@ function hintsFor(cast: TCast & { handover?: { id: string } }): THints {
       toTherapistId: [cast.colleague.id],
       // A practice (issue 29): the colleague invited and not yet joined.
       invitationId: [cast.practice.invitation.id],
+      // Supervision (issue 29): the request still waiting for the client, and the one they agreed to.
+      requestId: [cast.practice.supervision.pending.id, cast.practice.supervision.agreed.id],
     },
     valuesByKey: {
       token: cast.invitation.token,
@@ -301,6 +303,9 @@ function hintsFor(cast: TCast & { handover?: { id: string } }): THints {
       crisisResources: "Call the crisis line.",
       defaultMeasures: ["phq9"],
       defaultMeasureSchedule: "once",
+      // A supervision request's period, and its reason in words long enough to pass.
+      weeks: 4,
+      reason: "To support your therapist with your care.",
     },
   };
 }

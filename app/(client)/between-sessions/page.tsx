@@ -12,6 +12,7 @@ import { QuickReflection } from "@/components/voice/quick-reflection";
 import { Card } from "@/components/ui/card";
 import { InstallHint } from "@/components/offline/install-hint";
 import { HandoverNotice } from "@/components/handovers/handover-notice";
+import { RecordSharingNotice } from "@/app/_components/record-sharing-notice";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -42,6 +43,7 @@ export default async function TodayPage() {
       <div className="flex flex-col gap-4">
         <h1 className="text-2xl font-semibold">Hello, {firstName}</h1>
         <HandoverNotice />
+        <RecordSharingNotice />
         <NextSession sessions={nextSessions} hasTherapist={active.length > 0} now={now()} timeZone={user.timeZone} />
         <Card
           title="For today"

@@ -41,6 +41,13 @@ export default async function AccountPage() {
           How your information is kept
         </Link>
       </p>
+      {user.role === "client" ? (
+        <p>
+          <Link href="/record-sharing" className="text-brand-strong underline">
+            Sharing your records with a supervisor
+          </Link>
+        </p>
+      ) : null}
       <Card title="About you">
         <ProfileForm timeZones={listTimeZones()} />
       </Card>

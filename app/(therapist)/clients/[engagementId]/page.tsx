@@ -10,6 +10,7 @@ import { NeedsAttention } from "@/components/engagements/needs-attention";
 import { ClientSectionLinks } from "@/components/engagements/client-section-links";
 import { SectionAnchorRedirect } from "@/components/engagements/section-anchor-redirect";
 import { PreviousNotes } from "@/components/handovers/previous-notes";
+import { SupervisorsOfClient } from "@/components/supervision/supervisors-of-client";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -24,11 +25,13 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
   const user = await requireUser({ role: "therapist", returnTo: `/clients/${encodeURIComponent(engagementId)}` });
   const queryClient = getQueryClient();
   const caller = serverCaller();
-  const [engagement, progress, attention] = await Promise.all([
+  const [engagement, progress, attention, supervision] = await Promise.all([
     orNotFound(queryClient.fetchQuery(trpc.engagement.byId.queryOptions({ engagementId }))),
     // Drawn on the server: fetched with the rest, not sent to the browser.
     caller.then((server) => server.engagement.progress({ engagementId })).catch(() => null),
     caller.then((server) => server.engagement.attention({ engagementId })).catch(() => null),
+    // Who supervises this client (issue 29).
+    caller.then((server) => server.supervision.forEngagement({ engagementId })).catch(() => []),
   ]);
   return (
     <HydrateClient>
@@ -51,6 +54,7 @@ export default async function ClientPage({ params }: PageProps<"/clients/[engage
       <ClientSectionLinks engagementId={engagement.id} clientName={engagement.counterpart.name} isInvited={engagement.status === "invited"} />
       {engagement.status === "invited" ? null : <RecordLinks engagementId={engagement.id} />}
       {engagement.status === "ended" ? <PreviousNotes engagementId={engagement.id} clientName={engagement.counterpart.name} timeZone={user.timeZone} /> : null}
+      <SupervisorsOfClient requests={supervision} timeZone={user.timeZone} />
       {engagement.status === "active" ? (
         <div className="flex flex-wrap items-center gap-4 border-t border-line pt-4">
           <Link href={`/clients/${engagement.id}/hand-over`} className="text-brand-strong underline">
