@@ -7,11 +7,8 @@
 // unsent exercise draft and the note on a voice memo they have not placed.
 import { randomUUID } from "node:crypto";
 import type { TDb } from "@/server/db/client";
-import { callerFor, CAST_EXERCISE_FORM, seedCast, TEST_PASSWORD } from "../factories";
+import { callerFor, CAST_EXERCISE_FORM, seedCast, seedTherapist, TEST_PASSWORD, uniqueEmail } from "../factories";
 import { enrolTwoFactor } from "./totp";
-import { sealField } from "@/server/crypto/sealed-fields";
-import { newRowId } from "@/server/db/ids";
-import { invitationExpiry, newInvitationToken } from "@/server/invitations/tokens";
 
 /** A PHQ-9 answer pattern no other test writes (item 9 at 0, so no flag). */
 export const CANARY_ANSWERS = { q1: 3, q2: 0, q3: 2, q4: 1, q5: 3, q6: 0, q7: 2, q8: 1, q9: 0, difficulty: 2 } as const;
@@ -53,7 +50,7 @@ export const CANARY_TABLES = {
   safetyPlanEarlier: "safety_plan_versions",
   safetyPlanContact: "safety_plans",
   offTrackNote: "off_track_reviews",
-  // Issue 29: why the cast's consented supervisor asked, and the word to the client with a proposed handover.
+  // Issue 29: why a supervisor asks to see the client's records, and the word to the client with a proposed handover.
   supervisionReason: "supervision_requests",
   handoverMessage: "handovers",
 } as const;
@@ -201,26 +198,14 @@ export async function writeCanaries(db: TDb) {
 
 
 /**
- * The practice's sealed words (issue 29): the consented supervisor's reason
- * and a waiting invitation of a colleague (its link's token).
+ * The practice's sealed words (issue 29), through the procedures: a third
+ * supervisor of the practice asks to see the pair's client's records, in
+ * words of their own; the owner invites a colleague (the link's token, sealed
+ * for its e-mail job).
  */
 async function writePracticeCanaries(db: TDb, cast: Awaited<ReturnType<typeof seedCast>>, c: Record<TCanaryName, string>) {
-  const engagementId = cast.engagement.id;
-  const requestId = cast.practice.supervision.agreed.id;
-  await db.supervisionRequest.update({ where: { id: requestId }, data: { reason: sealField("supervisionReason", { engagementId, requestId }, c.supervisionReason) } });
-  const invitationId = newRowId();
-  const { token, tokenHash } = newInvitationToken();
-  await db.practiceInvitation.create({
-    data: {
-      id: invitationId,
-      practiceId: cast.practice.id,
-      invitedById: cast.therapist.id,
-      email: `colleague-${randomUUID().slice(0, 8)}@test.alliance.test`,
-      name: "Nell Newcolleague",
-      role: "clinician",
-      tokenHash,
-      linkSecret: sealField("practiceInvitationLinkSecret", { invitationId }, token),
-      expiresAt: invitationExpiry(),
-    },
-  });
+  const asker = await seedTherapist(db, { name: "Quinn Questioner" });
+  await db.practiceMember.create({ data: { practiceId: cast.practice.id, userId: asker.id, role: "supervisor" } });
+  await (await callerFor(db, asker)).supervision.ask({ engagementId: cast.engagement.id, reason: c.supervisionReason, weeks: 4 });
+  await (await callerFor(db, cast.therapist)).practice.invite({ name: "Nell Newcolleague", email: uniqueEmail("colleague"), role: "clinician" });
 }

@@ -9,9 +9,9 @@ import { PracticeSettingsForm } from "@/components/practice/practice-settings-fo
 export const metadata: Metadata = { title: "Practice" };
 
 /**
- * The practice (issue 29): its people for every member; its settings, its
- * invitations and the link to its outcomes for an owner or admin. Nothing
- * here shows a client's records.
+ * The practice (issue 29): its people for every member; for an owner or
+ * admin, its settings, its invitations and links to its outcomes and to the
+ * clients whose clinician has left. Nothing here shows a client's records.
  */
 export default async function PracticePage() {
   const user = await requireUser({ role: "therapist", returnTo: "/practice" });
@@ -33,6 +33,11 @@ export default async function PracticePage() {
               Outcomes
             </Link>
             <span className="text-ink-muted"> · how clients across the practice are doing, with no names</span>
+            <br />
+            <Link href="/practice/handovers" className="text-brand-strong underline">
+              Clients to hand over
+            </Link>
+            <span className="text-ink-muted"> · clients whose clinician has left, for a colleague to carry on</span>
           </p>
         ) : null}
       </div>

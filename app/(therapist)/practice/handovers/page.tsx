@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -18,6 +19,9 @@ export default async function PracticeHandoversPage() {
   const waiting = await queryClient.fetchQuery(trpc.handover.leftClients.queryOptions()).catch(() => null);
   return (
     <HydrateClient>
+      <Link href="/practice" className="text-brand-strong underline">
+        ← Practice
+      </Link>
       <h1 className="text-2xl font-semibold">Clients to hand over</h1>
       {waiting === null ? (
         <EmptyState>Only the practice&apos;s owner or an admin can hand over the clients of a clinician who has left.</EmptyState>

@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { requireUser } from "@/server/auth/session";
 import { serverCaller } from "@/server/api/rsc";
 import { Card, EmptyState } from "@/components/ui/card";
-import { OutcomeTables } from "@/components/practices/outcome-tables";
+import { OutcomeTables } from "@/components/practice/outcome-tables";
 
 export const metadata: Metadata = { title: "The practice's outcomes" };
 
