@@ -11,10 +11,8 @@ import { formatKb, PAGE_SCRIPT_BUDGET_BYTES, pageScriptWeight, serviceWorkerWeig
 import { localDateToDb } from "../../lib/homework/schedule";
 import { localDay } from "../../lib/time/zones";
 import { CLIENT_SECTIONS } from "../../lib/engagements/client-sections";
+import { seedConsentedSupervisor } from "./practice-seed";
 import { newCluster, sharedServerUrl, startInstance, type TCluster, type TInstance } from "./cluster";
-import { hashPassword } from "../../server/auth/password";
-import { sealField } from "../../server/crypto/sealed-fields";
-import { newRowId } from "../../server/db/ids";
 
 let cluster: TCluster;
 let app: TInstance;
@@ -50,28 +48,8 @@ async function signedInState(browser: Browser, email: string): Promise<TStorage>
 
 /** A supervisor in the demo therapist's practice whom the client agreed to (issue 29): their email and the request. */
 async function seedSupervisor(therapistEmail: string, engagementId: string): Promise<{ email: string; requestId: string }> {
-  const therapist = await cluster.db.user.findUniqueOrThrow({ where: { email: therapistEmail }, select: { id: true } });
   const email = "sue.supervisor@weight.alliance.test";
-  const supervisor = await cluster.db.user.create({
-    data: { email, name: "Sue Supervisor", role: "therapist", passwordHash: await hashPassword(DEMO_PASSWORD), timeZone: "UTC" },
-    select: { id: true },
-  });
-  await cluster.db.practice.create({
-    data: { name: "Weight practice", members: { create: [{ userId: therapist.id, role: "owner" }, { userId: supervisor.id, role: "supervisor" }] } },
-  });
-  const requestId = newRowId();
-  await cluster.db.supervisionRequest.create({
-    data: {
-      id: requestId,
-      engagementId,
-      supervisorId: supervisor.id,
-      clinicianId: therapist.id,
-      reason: sealField("supervisionReason", { engagementId, requestId }, "To support your therapist with your care."),
-      until: new Date(Date.now() + 14 * 86_400_000),
-      status: "agreed",
-      answeredAt: new Date(),
-    },
-  });
+  const { requestId } = await seedConsentedSupervisor(cluster.db, { therapistEmail, engagementId, supervisorEmail: email, password: DEMO_PASSWORD, practiceName: "Weight practice" });
   return { email, requestId };
 }
 

@@ -16,13 +16,11 @@ import { seedScale, scaleClientEmail, scaleTherapistEmail, type TScaleShape } fr
 import { APP_APPLICATION_NAME } from "../../server/db/client";
 import { TOUCH_INTERVAL_MS } from "../../server/auth/session-limits";
 import { signInOverHttp } from "../../scripts/lib/http-session";
+import { seedConsentedSupervisor } from "./practice-seed";
 import { newCluster, ownPostgres, startInstance, waitUntil, type TCluster, type TInstance, type TOwnPostgres } from "./cluster";
 import pg from "pg";
 import { MAX_LADDER_STEPS } from "../../lib/schemas/exercise";
 import { CLIENT_SECTIONS, type TClientSectionSlug } from "../../lib/engagements/client-sections";
-import { hashPassword } from "../../server/auth/password";
-import { sealField } from "../../server/crypto/sealed-fields";
-import { newRowId } from "../../server/db/ids";
 
 const PAGE_STATEMENT_BUDGET = 8;
 const PASSWORD = "a statement budget password";
@@ -232,30 +230,16 @@ async function pagesFor(size: (typeof SIZES)[number]): Promise<TPages> {
 
 /** A supervisor in the scale therapist's practice whom the focus client agreed to (issue 29), signed in. */
 async function supervisorOf(prefix: string, engagementId: string): Promise<{ cookie: string; requestId: string }> {
-  const therapist = await cluster.db.user.findUniqueOrThrow({ where: { email: scaleTherapistEmail(prefix, 1) }, select: { id: true } });
   const email = `${prefix}-supervisor@scale.alliance.test`;
   // Made once per size: later tests asking for the same pages sign in again.
   const existing = await cluster.db.supervisionRequest.findFirst({ where: { supervisor: { email } }, select: { id: true } });
   if (existing) return { cookie: await signInOverHttp(app.url, email, PASSWORD), requestId: existing.id };
-  const supervisor = await cluster.db.user.create({
-    data: { email, name: "Sue Supervisor", role: "therapist", passwordHash: await hashPassword(PASSWORD), timeZone: "UTC" },
-    select: { id: true },
-  });
-  await cluster.db.practice.create({
-    data: { name: "Budget practice", members: { create: [{ userId: therapist.id, role: "owner" }, { userId: supervisor.id, role: "supervisor" }] } },
-  });
-  const requestId = newRowId();
-  await cluster.db.supervisionRequest.create({
-    data: {
-      id: requestId,
-      engagementId,
-      supervisorId: supervisor.id,
-      clinicianId: therapist.id,
-      reason: sealField("supervisionReason", { engagementId, requestId }, "To support your therapist with your care."),
-      until: new Date(Date.now() + 14 * 86_400_000),
-      status: "agreed",
-      answeredAt: new Date(),
-    },
+  const { requestId } = await seedConsentedSupervisor(cluster.db, {
+    therapistEmail: scaleTherapistEmail(prefix, 1),
+    engagementId,
+    supervisorEmail: email,
+    password: PASSWORD,
+    practiceName: "Budget practice",
   });
   return { cookie: await signInOverHttp(app.url, email, PASSWORD), requestId };
 }
