@@ -147,6 +147,7 @@ export const NAMELESS_SUBJECTS = {
   message_from_client: "A client sent you a message in Alliance",
   safety_plan_updated_by_client: "A client changed something in Alliance",
   handover_answered: "A client answered a proposed handover",
+  supervision_answered: "News about a supervision request",
 } as const satisfies Partial<Record<NotificationKind, string>>;
 
 /** Client kinds whose title says more than a lock screen should: that the client has a safety plan. */
