@@ -110,6 +110,18 @@ export type TWorker = {
   stop: () => Promise<void>;
 };
 
+/**
+ * A job's outcome (completed, or failed with its error and next retry) is
+ * written through graphile-worker's batcher, even with no delay: without it
+ * (its default, -1) the outcome's query is started and not awaited, so a pool
+ * that ends right after its last job (runOnce, a graceful stop) can end before
+ * the query runs, leaving that job locked, its attempt counted and its error
+ * unrecorded, for graphile-worker's 4-hour stale-lock timeout. The batcher is
+ * flushed before the pool resolves. Seen as a flaky invitation-mail test:
+ * attempts 1, last_error null, right after runOnce.
+ */
+const OUTCOMES_FLUSHED = { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } } as const;
+
 /** Starts a worker that runs until stop(); it installs no signal handlers (callers own shutdown). */
 export async function startWorker(options: TWorkerOptions): Promise<TWorker> {
   const events = new EventEmitter() as WorkerEvents;
@@ -121,6 +133,7 @@ export async function startWorker(options: TWorkerOptions): Promise<TWorker> {
     noHandleSignals: true,
     pollInterval: 2000,
     taskList: TASKS,
+    preset: OUTCOMES_FLUSHED,
     parsedCronItems: options.withoutCron ? [] : parseCrontab(CRONTAB),
     logger: workerLogger(options.isSilent),
     events,
@@ -160,6 +173,7 @@ export function runJobsOnce(options: Pick<TWorkerOptions, "connectionString" | "
   return runOnce({
     connectionString: options.connectionString,
     taskList: TASKS,
+    preset: OUTCOMES_FLUSHED,
     logger: workerLogger(options.isSilent),
   });
 }

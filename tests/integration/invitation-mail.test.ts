@@ -2,7 +2,7 @@
 // refuses or is down never undoes the invitation, and the e-mail arrives once
 // it accepts. Against a real SMTP server inside the test that refuses, then
 // accepts; jobs run by graphile-worker.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { requireDatabaseUrl } from "@/server/env";
 import { runJobsOnce } from "@/server/jobs/worker";
@@ -13,6 +13,19 @@ import { callerFor, seedTherapist, uniqueEmail } from "../factories";
 
 const db = connectTestDb();
 const smtp = useTestSmtp();
+
+/**
+ * This file counts attempts and e-mails of its own jobs, so it starts from an
+ * empty queue: the queue lives in the worker's database, which the files run
+ * before this one (one at a time) also used, and their leftover jobs are done
+ * with. (The flake this file showed, its job fetched but its failure not
+ * recorded, was graphile-worker's unawaited outcome write racing the end of
+ * runOnce's pool: server/jobs/worker.ts, OUTCOMES_FLUSHED.)
+ */
+beforeAll(async () => {
+  await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+  await db.$executeRaw`UPDATE graphile_worker._private_job_queues SET locked_at = NULL, locked_by = NULL`;
+});
 
 afterAll(async () => {
   await getDb().$disconnect();
