@@ -9,10 +9,24 @@ import { callerFor, seedAssignment, seedSession, seedWorkingPair, TEST_PASSWORD 
 import { e2eDb, expect, signedInOn, test } from "./fixtures";
 import { PAGES_CACHE } from "../lib/service-worker/offline-pages";
 
-/** Once the service worker controls the page: from here on, full loads go through it. */
+/**
+ * Once the service worker controls the page: from here on, full loads go
+ * through it. The worker claims the open pages when it activates, but Chromium
+ * passes over a page whose load was still under way at that moment (signing in
+ * redirects while the worker installs), and that page stays uncontrolled until
+ * its next load, as it would for a person. So: wait for the claim, and if it
+ * passed this page over, load it again, which an active worker always controls.
+ */
 async function serviceWorkerControls(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const isControlled = () => navigator.serviceWorker.controller !== null;
+  const claimed = await page.waitForFunction(isControlled, undefined, { timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (claimed) return;
+  await page.reload();
+  await page.waitForFunction(isControlled);
 }
 
 /** The paths in the pages cache, as the page itself sees them. */
