@@ -66,11 +66,8 @@ async function proposerStanding(
   user: Pick<TSessionUser, "id" | "role">,
   engagement: TLockedEngagement,
 ): Promise<{ isTherapist: boolean; practiceId: string | null }> {
-  if (engagement.therapist_id === user.id) {
-    const place = await practicePlaceOf(db as TDb, user);
-    return { isTherapist: true, practiceId: place?.practiceId ?? null };
-  }
-  const place = await practicePlaceOf(db as TDb, user);
+  const place = await practicePlaceOf(db, user);
+  if (engagement.therapist_id === user.id) return { isTherapist: true, practiceId: place?.practiceId ?? null };
   if (place?.practiceId && RUNS_PRACTICE.includes(place.role)) {
     const left = await db.practiceMember.findFirst({
       where: { practiceId: place.practiceId, userId: engagement.therapist_id, leftAt: { not: null } },
@@ -409,7 +406,7 @@ export async function handoverForClient(db: TTx, client: Pick<TSessionUser, "id"
 
 /** For the clinician's "Hand over" page: the colleagues who could carry on the work, and a proposal still waiting. */
 export async function handoverOptions(db: TTx, user: Pick<TSessionUser, "id" | "role">, engagement: { id: string; therapistId: string }) {
-  const place = await practicePlaceOf(db as TDb, user);
+  const place = await practicePlaceOf(db, user);
   const [colleagues, open] = await Promise.all([
     place?.practiceId
       ? db.practiceMember.findMany({
@@ -431,7 +428,7 @@ export async function handoverOptions(db: TTx, user: Pick<TSessionUser, "id" | "
 
 /** For an owner or admin: the clients whose clinician has left the practice, the clinicians who could take them, and proposals waiting. */
 export async function clientsOfLeftClinicians(db: TTx, user: Pick<TSessionUser, "id" | "role">) {
-  const place = await practicePlaceOf(db as TDb, user);
+  const place = await practicePlaceOf(db, user);
   if (!place || !RUNS_PRACTICE.includes(place.role)) throw new AppError("FORBIDDEN", "Only the practice's owner or an admin can do that.");
   if (!place.practiceId) return { clients: [], clinicians: [] };
   const [engagements, clinicians] = await Promise.all([

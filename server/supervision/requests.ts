@@ -30,6 +30,7 @@ import { openField, sealField } from "../crypto/sealed-fields";
 import { notify } from "../notifications/notify";
 import type { TAskSupervision } from "../../lib/schemas/supervision";
 import { colleaguesEngagementWhere } from "./access";
+import { practicePlaceOf } from "../practices/practices";
 
 const DAY_MS = 86_400_000;
 export const SUPERVISION_LIST_LIMIT = 100;
@@ -72,12 +73,11 @@ function openRequestWhere(now: Date): Prisma.SupervisionRequestWhereInput {
 
 /** The caller's practice where they supervise now; FORBIDDEN for anyone else. */
 export async function requireSupervisor(db: TDb, user: Pick<TSessionUser, "id" | "role">): Promise<{ practiceId: string }> {
-  const member =
-    user.role === "therapist"
-      ? await db.practiceMember.findFirst({ where: { userId: user.id, leftAt: null, role: "supervisor" }, select: { practiceId: true } })
-      : null;
-  if (!member) throw new AppError("FORBIDDEN", "Only a supervisor in your practice can ask to see a colleague's client's records.");
-  return member;
+  const place = await practicePlaceOf(db, user);
+  if (place?.role !== "supervisor" || !place.practiceId) {
+    throw new AppError("FORBIDDEN", "Only a supervisor in your practice can ask to see a colleague's client's records.");
+  }
+  return { practiceId: place.practiceId };
 }
 
 export type TSupervisableEngagement = { id: string; status: "invited" | "active" | "ended"; therapistId: string; clientId: string | null; clientName: string; clinicianName: string };
