@@ -73,6 +73,8 @@ const LIGHTHOUSE_PAGES: { name: string; who: "visitor" | "therapist" | "client";
   { name: "journal", who: "client", path: "/journal" },
   { name: "goals (client)", who: "client", path: "/goals" },
   { name: "progress (client)", who: "client", path: "/progress" },
+  { name: "practice", who: "therapist", path: "/practice" },
+  { name: "practice outcomes", who: "therapist", path: "/practice/outcomes" },
 ];
 
 const log = (line: string) => console.log(line);

@@ -11,7 +11,7 @@
 // bell and moves the other person's "Seen".
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useMutation, useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQueryClient, useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { useTRPC } from "@/components/trpc/provider";
 import { useInvalidate } from "@/components/trpc/use-invalidate";
@@ -24,10 +24,22 @@ import { MessageItem, type TMessageView } from "./message-item";
 
 const nextPage = (page: { nextCursor: string | null }) => page.nextCursor ?? undefined;
 
-/** Marks the conversation read now, and again whenever `newestFromOther` changes, once the page is visible. */
+/**
+ * Marks the conversation read now, and again whenever `newestFromOther`
+ * changes, once the page is visible. When that cleared notifications, this
+ * page's bell is re-read: on a page just opened, the bell's live stream may
+ * not yet have been listening when the server said so.
+ */
 function useMarkRead(engagementId: string, newestFromOther: string | null) {
   const trpc = useTRPC();
-  const markRead = useMutation(trpc.message.markRead.mutationOptions());
+  const queryClient = useQueryClient();
+  const markRead = useMutation(
+    trpc.message.markRead.mutationOptions({
+      onSuccess: ({ cleared }) => {
+        if (cleared > 0) void queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+      },
+    }),
+  );
   const { mutate } = markRead;
   useEffect(() => {
     const mark = () => mutate({ engagementId });

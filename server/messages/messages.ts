@@ -209,9 +209,11 @@ function moveReadMark(db: TReader, engagementId: string, userId: string, at: Dat
 /**
  * The person has read the conversation up to now: their read mark moves and
  * the message notifications of this conversation are marked read, so the
- * bell of every open page agrees.
+ * bell of every open page agrees. `cleared` says how many: the page that
+ * marked them re-reads its own bell then, since its live stream may not have
+ * been listening yet when the change was published.
  */
-export async function markConversationRead(db: TDb, user: TSessionUser, engagement: TEngagementContext): Promise<{ ok: true }> {
+export async function markConversationRead(db: TDb, user: TSessionUser, engagement: TEngagementContext): Promise<{ cleared: number }> {
   const now = clockNow();
   await moveReadMark(db, engagement.id, user.id, now);
   const { count } = await db.notification.updateMany({
@@ -221,7 +223,7 @@ export async function markConversationRead(db: TDb, user: TSessionUser, engageme
   if (count > 0) await publish(db, userTopic(user.id));
   // The other person's "Seen" moves.
   await publish(db, conversationTopic(engagement.id));
-  return { ok: true };
+  return { cleared: count };
 }
 
 // --- Writing --------------------------------------------------------------------------

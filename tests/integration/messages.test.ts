@@ -383,7 +383,8 @@ describe("read state", () => {
     expect((await asClient.message.conversation({ engagementId })).latestTherapistMessage?.id).toBe(latest);
 
     const readAt = freezeClockForTests(new Date(t0.getTime() + 2 * MINUTE));
-    await asClient.message.markRead({ engagementId });
+    // It says how many notices it cleared, so the page that read them re-reads its bell only then.
+    expect(await asClient.message.markRead({ engagementId })).toEqual({ cleared: 2 });
     expect((await unreadMessagesBy(db, client.id, [engagementId])).has(engagementId)).toBe(false);
     expect((await asClient.message.mine())[0]!.unread).toBe(0);
     expect(await asClient.notifications.unreadCount()).toEqual({ count: 0 });
@@ -393,6 +394,7 @@ describe("read state", () => {
     ]);
     expect((await asTherapist.message.conversation({ engagementId })).otherReadAt).toEqual(readAt);
     expect((await asClient.message.conversation({ engagementId })).myReadAt).toEqual(readAt);
+    expect(await asClient.message.markRead({ engagementId })).toEqual({ cleared: 0 });
 
     // The client's reply is read by its author as they write it; the therapist has one to read.
     freezeClockForTests(new Date(t0.getTime() + 3 * MINUTE));
