@@ -11,10 +11,10 @@
 // bell and moves the other person's "Seen".
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { useMutation, useQueryClient, useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@/lib/trpc/types";
 import { useTRPC } from "@/components/trpc/provider";
-import { useInvalidate } from "@/components/trpc/use-invalidate";
+import { useInvalidate, useShowMore } from "@/components/trpc/use-invalidate";
 import { LiveStatus } from "@/components/live/live-status";
 import { useLiveTopic } from "@/components/live/use-live-topic";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
@@ -32,11 +32,11 @@ const nextPage = (page: { nextCursor: string | null }) => page.nextCursor ?? und
  */
 function useMarkRead(engagementId: string, newestFromOther: string | null) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const markRead = useMutation(
     trpc.message.markRead.mutationOptions({
       onSuccess: ({ cleared }) => {
-        if (cleared > 0) void queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+        if (cleared > 0) void invalidate(trpc.notifications.pathKey());
       },
     }),
   );
@@ -84,6 +84,7 @@ export function Conversation({
   const { data: engagement } = useSuspenseQuery(trpc.engagement.byId.queryOptions({ engagementId }));
   const { data: conversation } = useSuspenseQuery(trpc.message.conversation.queryOptions({ engagementId }));
   const list = useSuspenseInfiniteQuery(trpc.message.list.infiniteQueryOptions({ engagementId }, { getNextPageParam: nextPage }));
+  const earlier = useShowMore(trpc.message.list.infiniteQueryKey({ engagementId }), list);
   const status = engagement.status;
   const refresh = () =>
     invalidate(
@@ -122,7 +123,7 @@ export function Conversation({
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-3">
-        <LoadMoreButton hasMore={list.hasNextPage} isLoading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        <LoadMoreButton hasMore={list.hasNextPage} isLoading={earlier.isLoading} onClick={earlier.showMore}>
           Show earlier messages
         </LoadMoreButton>
         {messages.length === 0 ? (

@@ -5,8 +5,9 @@
 // "something changed"; the count is then re-read through the API.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate } from "@/components/trpc/use-invalidate";
 import { useLiveTopic } from "@/components/live/use-live-topic";
 
 export function unreadLabel(count: number): string {
@@ -16,11 +17,11 @@ export function unreadLabel(count: number): string {
 /** `initialCount` comes with the page, so the first render needs no request. */
 export function Bell({ initialCount }: { initialCount: number }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const pathname = usePathname();
   const { data } = useQuery(trpc.notifications.unreadCount.queryOptions(undefined, { initialData: { count: initialCount } }));
   // Refreshes the open notifications page too: both read under this path.
-  useLiveTopic("/api/live/me", () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() }));
+  useLiveTopic("/api/live/me", () => void invalidate(trpc.notifications.pathKey()));
   const count = data.count;
   const isCurrent = pathname === "/notifications";
 

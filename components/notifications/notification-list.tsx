@@ -4,8 +4,9 @@
 // marked read on the way there; new ones arrive through the bell's live
 // topic (components/notifications/bell.tsx refreshes this list too).
 import Link from "next/link";
-import { useMutation, useQueryClient, useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { useMutation, useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
+import { useInvalidate, useShowMore } from "@/components/trpc/use-invalidate";
 import { Button } from "@/components/ui/button";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { EmptyState } from "@/components/ui/card";
@@ -14,11 +15,12 @@ import { DateTime } from "@/components/ui/date-time";
 
 export function NotificationList({ timeZone }: { timeZone: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate();
   const list = useSuspenseInfiniteQuery(
     trpc.notifications.list.infiniteQueryOptions({}, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
   );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+  const more = useShowMore(trpc.notifications.list.infiniteQueryKey({}), list);
+  const refresh = () => invalidate(trpc.notifications.pathKey());
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSettled: refresh }));
   const markAllRead = useMutation(trpc.notifications.markAllRead.mutationOptions({ onSettled: refresh }));
 
@@ -69,7 +71,7 @@ export function NotificationList({ timeZone }: { timeZone: string }) {
           );
         })}
       </ul>
-      <LoadMoreButton hasMore={list.hasNextPage} isLoading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+      <LoadMoreButton hasMore={list.hasNextPage} isLoading={more.isLoading} onClick={more.showMore}>
         Show more
       </LoadMoreButton>
     </section>
